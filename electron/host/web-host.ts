@@ -1,0 +1,148 @@
+/**
+ * The web host: the built renderer and the same contract as Electron, over HTTP on loopback, so the real app
+ * runs in a browser (and in Chromium under Playwright). See README "Security model".
+ */
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import { contentSecurityPolicy } from '../security/content-security-policy';
+import {
+  cookieToken,
+  isAllowedHostHeader,
+  isLoopbackAddress,
+  TOKEN_COOKIE,
+  TOKEN_HEADER,
+  tokensEqual,
+} from './host-guard';
+import { readStaticFile } from './static-files';
+
+/** Request bodies carry whole documents as text: the 64 MB document limit plus JSON escaping headroom. */
+const MAX_BODY_BYTES = 160 * 1024 * 1024;
+
+export interface WebHostOptions {
+  handlers: Handlers;
+  /** The built renderer (dist/renderer). */
+  staticRoot: string;
+  host?: string;
+  port?: number;
+  /** Binding anything but loopback exposes your files to the network; it needs this flag said out loud. */
+  allowNonLoopback?: boolean;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackAddress(host) && !options.allowNonLoopback) {
+    throw new Error(
+      `Refusing to listen on ${host}: the web host serves your files and listens on loopback only. ` +
+        'Pass --allow-non-loopback if you really mean to expose it.',
+    );
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const extraHosts = isLoopbackAddress(host) ? [] : [host];
+  let port = 0;
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      console.error('web host:', error);
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    if (!isAllowedHostHeader(request.headers.host, port, extraHosts)) {
+      return send(response, 421, 'text/plain; charset=utf-8', 'Misdirected request: unknown Host header.');
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only.');
+      const given = request.headers[TOKEN_HEADER];
+      if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) {
+        return send(response, 403, 'application/json', JSON.stringify({ ok: false, error: tokenError }));
+      }
+      const body = await readBody(request);
+      if (body === null) {
+        return send(response, 413, 'application/json', JSON.stringify({ ok: false, error: tooLarge }));
+      }
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: badJson }));
+      }
+      const result = await dispatch(options.handlers, url.pathname.slice('/api/'.length), parsed);
+      return send(response, 200, 'application/json', JSON.stringify(result));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    }
+    // Pages and files need the token once (from the printed URL), then carry it as a strict, HTTP-only cookie.
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    const authorised = tokensEqual(queryToken, token) || tokensEqual(cookieToken(request), token);
+    if (!authorised) {
+      return send(response, 401, 'text/plain; charset=utf-8', 'Open the address printed by `npm run web`.');
+    }
+    if (queryToken) {
+      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    const file = await readStaticFile(options.staticRoot, url.pathname, `http://${request.headers.host}`);
+    if (file.type.startsWith('text/html')) {
+      response.setHeader('Content-Security-Policy', contentSecurityPolicy({ connectSelf: true }));
+    }
+    response.setHeader('Cache-Control', 'no-store');
+    return send(response, file.status, file.type, request.method === 'HEAD' ? '' : file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const tokenError = { code: 'forbidden', message: 'Missing or wrong token.' };
+const tooLarge = { code: 'too-large', message: 'The request is too large.' };
+const badJson = { code: 'invalid-request', message: 'The request body is not JSON.' };
+
+function send(response: ServerResponse, status: number, type: string, body: Uint8Array | string) {
+  response.statusCode = status;
+  response.setHeader('Content-Type', type);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let overflow = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) overflow = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(overflow ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

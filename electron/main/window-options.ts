@@ -1,0 +1,33 @@
+/**
+ * The one place BrowserWindow options are made (Electron security checklist items 2–5, 8, 9). Pure data, so the
+ * unit tests assert every setting without launching Electron.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Tessera',
+    backgroundColor: '#1b1d21',
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+      safeDialogs: true,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The preload: builds `window.api` from the contract, one function per channel, and nothing else. ipcRenderer
+ * itself is never exposed (checklist item 20). Bundled as CommonJS because sandboxed preloads cannot be modules.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { createApi } from '../../shared/ipc/api';
+import {
+  channelNames,
+  ipcChannel,
+  MENU_EVENT,
+  menuCommands,
+  OPEN_PATH_EVENT,
+  WINDOW_STATE_EVENT,
+  type MenuCommand,
+} from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+
+const api = createApi(
+  (channel, request) => ipcRenderer.invoke(ipcChannel(channel), request) as Promise<Result<unknown>>,
+  channelNames,
+);
+
+const shellEvents = {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    const wrapped = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string' && (menuCommands as readonly string[]).includes(command)) {
+        listener(command as MenuCommand);
+      }
+    };
+    ipcRenderer.on(MENU_EVENT, wrapped);
+    return () => ipcRenderer.removeListener(MENU_EVENT, wrapped);
+  },
+  onOpenPath(listener: (path: string) => void): () => void {
+    const wrapped = (_event: unknown, file: unknown) => {
+      if (typeof file === 'string') listener(file);
+    };
+    ipcRenderer.on(OPEN_PATH_EVENT, wrapped);
+    return () => ipcRenderer.removeListener(OPEN_PATH_EVENT, wrapped);
+  },
+  setWindowState(state: { name: string; dirty: boolean }): void {
+    ipcRenderer.send(WINDOW_STATE_EVENT, { name: String(state.name), dirty: Boolean(state.dirty) });
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);
+contextBridge.exposeInMainWorld('tesseraShell', shellEvents);
+
+export type ShellEvents = typeof shellEvents;

@@ -1,0 +1,47 @@
+/**
+ * Atomic file replacement: write a temporary file in the same folder, flush it to disk, then rename it over the
+ * target. A rename within one folder is atomic on every platform we ship to, so a reader (or a crash) sees either
+ * the old file or the new one, never a truncated one.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    // Keep the permissions of the file we replace, so saving never widens or narrows access.
+    const previous = await fs.stat(target).catch(() => null);
+    if (previous) await fs.chmod(temp, previous.mode & 0o777);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/** Flushes the folder entry so the rename itself survives a power cut (no-op where unsupported). */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on folders; the rename is still atomic.
+  } finally {
+    await handle.close();
+  }
+}
