@@ -1,0 +1,28 @@
+// Bundles the Node-side entry points with esbuild. Electron main and the preload are CommonJS (a sandboxed
+// preload cannot be an ES module); the web host and the CLI are ES modules run by plain Node.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // sharp loads a native addon; electron is provided by the runtime.
+  external: ['electron', 'sharp'],
+};
+const esmBanner = {
+  js: "import { createRequire as __tesseraRequire } from 'node:module'; const require = __tesseraRequire(import.meta.url);",
+};
+
+const targets = [
+  { entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' },
+  { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' },
+  { entryPoints: ['electron/host/web-main.ts'], outfile: 'dist/host/web.js', format: 'esm', banner: esmBanner },
+  { entryPoints: ['electron/cli/tessera.ts'], outfile: 'dist/cli/tessera.js', format: 'esm', banner: esmBanner },
+];
+
+await Promise.all(
+  targets.filter((t) => existsSync(t.entryPoints[0])).map((t) => build({ ...common, ...t })),
+);

@@ -1,0 +1,103 @@
+/**
+ * The in-app file picker used in the browser, where there are no native dialogs: it browses the web host's
+ * workspace folder (the host refuses anything outside it) to open a file or choose where to save one.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
+import type { ResponseOf } from '../../../../shared/ipc/contract';
+
+type Listing = ResponseOf<'listDirectory'>;
+
+interface Props {
+  mode: 'open' | 'save';
+  suggestedName?: string;
+  onChoose(path: string): void;
+  onCancel(): void;
+}
+
+export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState(suggestedName ?? 'manifest.json');
+
+  const show = (result: Awaited<ReturnType<typeof api.listDirectory>>) => {
+    if (result.ok) {
+      setListing(result.value);
+      setError(null);
+    } else setError(result.error.message);
+  };
+  const load = async (path?: string) => show(await api.listDirectory(path === undefined ? {} : { path }));
+  useEffect(() => {
+    void api.listDirectory({}).then(show);
+  }, []);
+
+  const separator = listing?.path.includes('\\') ? '\\' : '/';
+  const submitSave = () => {
+    const trimmed = name.trim();
+    if (!listing || trimmed === '' || /[\\/]/.test(trimmed)) {
+      setError('Give a file name without folders.');
+      return;
+    }
+    onChoose(`${listing.path}${separator}${trimmed.endsWith('.json') ? trimmed : `${trimmed}.json`}`);
+  };
+
+  return (
+    <div className="modal-backdrop" role="presentation">
+      <div className="modal file-picker" role="dialog" aria-modal="true" aria-labelledby="file-picker-title">
+        <h2 id="file-picker-title">{mode === 'open' ? 'Open a manifest' : 'Save manifest as'}</h2>
+        <div className="file-picker-path" aria-label="Current folder">
+          {listing?.parent ? (
+            <button type="button" onClick={() => void load(listing.parent ?? undefined)}>
+              ↑ Up
+            </button>
+          ) : null}
+          <code>{listing?.path ?? '…'}</code>
+        </div>
+        <ul className="file-list" aria-label="Files">
+          {listing?.entries.map((entry) => (
+            <li key={entry.path}>
+              <button
+                type="button"
+                className={`file-entry ${entry.kind}`}
+                onClick={() => {
+                  if (entry.kind === 'directory') void load(entry.path);
+                  else if (mode === 'open') onChoose(entry.path);
+                  else setName(entry.name);
+                }}
+              >
+                <span aria-hidden="true">{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
+              </button>
+            </li>
+          ))}
+          {listing && listing.entries.length === 0 ? <li className="muted">This folder is empty.</li> : null}
+        </ul>
+        {mode === 'save' ? (
+          <label className="field">
+            File name
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && submitSave()}
+              aria-label="File name"
+            />
+          </label>
+        ) : null}
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <div className="modal-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          {mode === 'save' ? (
+            <button type="button" className="primary" onClick={submitSave}>
+              Save
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * What the desktop shell adds around the page: native menu commands, files to open (command line, Open Recent)
+ * and the title bar's unsaved marker. In the browser these are absent; the app's own shortcuts and toolbar
+ * cover the same commands.
+ */
+import type { MenuCommand } from '../../shared/ipc/contract';
+
+interface ShellEvents {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onOpenPath(listener: (path: string) => void): () => void;
+  setWindowState(state: { name: string; dirty: boolean }): void;
+}
+
+declare global {
+  interface Window {
+    tesseraShell?: ShellEvents;
+  }
+}
+
+export const shell: ShellEvents | null = window.tesseraShell ?? null;
+
+export function showWindowState(name: string, dirty: boolean): void {
+  document.title = `${dirty ? '• ' : ''}${name} — Tessera`;
+  shell?.setWindowState({ name, dirty });
+}

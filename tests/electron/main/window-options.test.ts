@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../electron/security/content-security-policy';
+import { mainWindowOptions } from '../../../electron/main/window-options';
+
+describe('the main window (Electron security checklist)', () => {
+  const prefs = mainWindowOptions('/app/preload.cjs').webPreferences ?? {};
+
+  it('is sandboxed and isolated, with Node kept out of the page', () => {
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs.preload).toBe('/app/preload.cjs');
+  });
+
+  it('keeps web security on and experimental surfaces off', () => {
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.enableBlinkFeatures).toBe('');
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.navigateOnDragDrop).toBe(false);
+  });
+});
+
+describe('the content security policy', () => {
+  const csp = contentSecurityPolicy({ connectSelf: false });
+  it('runs scripts only from the app, never inline or eval', () => {
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+  it('lets images and tiles come from any institution over http(s)', () => {
+    expect(csp).toMatch(/img-src [^;]*https:/);
+  });
+});

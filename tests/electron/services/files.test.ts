@@ -1,0 +1,103 @@
+import { mkdtemp, readFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../../electron/services/files/atomic-write';
+import { createGrantedPolicy, createWorkspacePolicy } from '../../../electron/services/files/path-policy';
+import { decodeDocumentBytes, readTextFile, saveTextFile } from '../../../electron/services/files/text-files';
+import { createAutosaveStore } from '../../../electron/services/recovery/autosave-store';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-files-'));
+});
+
+describe('atomic save', () => {
+  it('replaces the file and leaves no temporary files behind', async () => {
+    const file = path.join(dir, 'm.json');
+    await writeFile(file, 'old');
+    await writeFileAtomic(file, 'new content');
+    expect(await readFile(file, 'utf8')).toBe('new content');
+    expect(await readdir(dir)).toEqual(['m.json']);
+  });
+
+  it('refuses to overwrite a file that changed on disk since it was read, unless told to', async () => {
+    const file = path.join(dir, 'm.json');
+    await writeFile(file, 'v1');
+    const opened = await readTextFile(file);
+    await writeFile(file, 'changed by someone else');
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    await expect(
+      saveTextFile(file, { path: file, text: 'mine', expectedMtimeMs: opened.mtimeMs, overwrite: false }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(file, 'utf8')).toBe('changed by someone else');
+    await saveTextFile(file, { path: file, text: 'mine', expectedMtimeMs: opened.mtimeMs, overwrite: true });
+    expect(await readFile(file, 'utf8')).toBe('mine');
+  });
+
+  it('saves in place when nothing changed on disk, and asks before replacing on Save As', async () => {
+    const file = path.join(dir, 'm.json');
+    await writeFile(file, 'v1');
+    const opened = await readTextFile(file);
+    const saved = await saveTextFile(file, { path: file, text: 'v2', expectedMtimeMs: opened.mtimeMs, overwrite: false });
+    expect(saved.mtimeMs).toBe((await stat(file)).mtimeMs);
+    await expect(
+      saveTextFile(file, { path: file, text: 'v3', expectedMtimeMs: null, overwrite: false }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('reading documents', () => {
+  it('decodes UTF-8 (keeping a BOM) and UTF-16 with a BOM; refuses invalid bytes with a clear message', () => {
+    expect(decodeDocumentBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('\uFEFF{}');
+    expect(decodeDocumentBytes(new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0]))).toBe('{}');
+    expect(() => decodeDocumentBytes(new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]))).toThrow(/UTF-8/);
+  });
+
+  it('says what is wrong with a missing file or a folder', async () => {
+    await expect(readTextFile(path.join(dir, 'nope.json'))).rejects.toMatchObject({ code: 'not-found' });
+    await expect(readTextFile(dir)).rejects.toMatchObject({ code: 'not-a-file' });
+  });
+});
+
+describe('path policies', () => {
+  it('keeps the workspace policy inside its folder, symlinks included', async () => {
+    const workspace = path.join(dir, 'ws');
+    const policy = await createWorkspacePolicy(workspace);
+    await writeFile(path.join(dir, 'outside.json'), '{}');
+    await symlink(path.join(dir, 'outside.json'), path.join(workspace, 'link.json'));
+    await expect(policy.resolve('inside.json', 'write')).resolves.toBe(path.join(policy.root ?? '', 'inside.json'));
+    await expect(policy.resolve('../outside.json', 'read')).rejects.toMatchObject({ code: 'refused' });
+    await expect(policy.resolve(path.join(dir, 'outside.json'), 'read')).rejects.toMatchObject({ code: 'refused' });
+    await expect(policy.resolve('link.json', 'read')).rejects.toMatchObject({ code: 'refused' });
+  });
+
+  it('lets Electron read only files the user chose', async () => {
+    const policy = createGrantedPolicy();
+    const chosen = path.join(dir, 'chosen.json');
+    await expect(policy.resolve(chosen, 'read')).rejects.toMatchObject({ code: 'refused' });
+    policy.grant(chosen);
+    await expect(policy.resolve(chosen, 'read')).resolves.toBe(chosen);
+  });
+});
+
+describe('autosave store', () => {
+  it('keeps unsaved work until cleared, newest first', async () => {
+    let now = 1000;
+    const store = createAutosaveStore(path.join(dir, 'autosave'), () => now);
+    await store.write({ key: 'a', path: null, name: 'Untitled', text: '{"a":1}' });
+    now = 2000;
+    await store.write({ key: 'b', path: '/x/m.json', name: 'm.json', text: '{"b":2}' });
+    expect((await store.list()).items.map((i) => i.key)).toEqual(['b', 'a']);
+    expect(await store.read('a')).toMatchObject({ text: '{"a":1}', name: 'Untitled' });
+    await store.clear('a');
+    expect((await store.list()).items.map((i) => i.key)).toEqual(['b']);
+  });
+
+  it('refuses keys that could name a path', async () => {
+    const store = createAutosaveStore(path.join(dir, 'autosave'));
+    await expect(store.write({ key: '../evil', path: null, name: 'x', text: '' })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+  });
+});
