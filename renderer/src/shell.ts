@@ -3,7 +3,7 @@
  * and the title bar's unsaved marker. In the browser these are absent; the app's own shortcuts and toolbar
  * cover the same commands.
  */
-import type { MenuCommand } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/shell-events';
 
 interface ShellEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -8,6 +8,9 @@
  * Adding a channel: one entry here, one handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
+import { channelNames } from './channel-names';
+
+export { channelNames, ipcChannel } from './channel-names';
 
 const json = z.unknown();
 
@@ -111,35 +114,14 @@ export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 
-export const channelNames = Object.keys(channels) as ChannelName[];
+// The preload needs the names but not the schemas (keeping zod out of it): they live in channel-names.ts, and
+// these two lines make any difference between the two lists a compile error.
+const namesMatch: [ChannelName, (typeof channelNames)[number]] extends [(typeof channelNames)[number], ChannelName]
+  ? true
+  : never = true;
+void namesMatch;
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);
 }
 
-/** The IPC channel string for Electron. */
-export function ipcChannel(name: ChannelName): string {
-  return `tessera:${name}`;
-}
-
-/** Commands the native menu sends to the renderer (main → renderer events, not request channels). */
-export const menuCommands = [
-  'new',
-  'open',
-  'open-url',
-  'save',
-  'save-as',
-  'close',
-  'undo',
-  'redo',
-  'select-all',
-  'zoom-in',
-  'zoom-out',
-  'about',
-] as const;
-export type MenuCommand = (typeof menuCommands)[number];
-export const MENU_EVENT = 'tessera:menu';
-/** Renderer → main: document name and unsaved state, for the title bar and the close prompt. */
-export const WINDOW_STATE_EVENT = 'tessera:window-state';
-/** Main → renderer: a file to open (command line, second instance, Open Recent, file dropped on the dock). */
-export const OPEN_PATH_EVENT = 'tessera:open-path';

@@ -1,0 +1,24 @@
+/**
+ * The names of the contract's channels, without their schemas, for the preload (which must stay small and
+ * free of validation code: validation happens where requests are handled). contract.ts checks at compile time
+ * that this list and the schema table name the same channels.
+ */
+export const channelNames = [
+  'appInfo',
+  'sampleProject',
+  'listDirectory',
+  'showOpenDialog',
+  'showSaveDialog',
+  'openFile',
+  'saveFile',
+  'recentFiles',
+  'writeAutosave',
+  'clearAutosave',
+  'listRecoverable',
+  'readRecoverable',
+] as const;
+
+/** The IPC channel string for Electron. */
+export function ipcChannel(name: (typeof channelNames)[number]): string {
+  return `tessera:${name}`;
+}
