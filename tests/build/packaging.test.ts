@@ -1,0 +1,49 @@
+/**
+ * electron-builder cannot run here (it downloads Electron), so its configuration is checked instead: every
+ * platform target the README promises, icons that exist and are large enough, and files that the build makes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const build = pkg.build;
+
+describe('electron-builder configuration', () => {
+  it('targets Linux (AppImage, deb), macOS (dmg) and Windows (nsis)', () => {
+    expect(build.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(build.mac.target).toEqual(expect.arrayContaining(['dmg']));
+    expect(build.win.target).toEqual(expect.arrayContaining(['nsis']));
+  });
+
+  it('has an app id, a product name and the entry point the bundler writes', () => {
+    expect(build.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
+    expect(build.productName).toBe('Tessera');
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+    expect(readFileSync(path.join(root, 'build/bundle-node.mjs'), 'utf8')).toContain(pkg.main);
+    expect(build.files).toContain('dist/**/*');
+  });
+
+  it('ships icons of at least 512×512 in build/', async () => {
+    for (const platform of ['linux', 'mac', 'win']) {
+      const icon = path.join(root, build[platform].icon);
+      expect(existsSync(icon), icon).toBe(true);
+      const meta = await sharp(icon).metadata();
+      expect(meta.width).toBeGreaterThanOrEqual(512);
+      expect(meta.height).toBeGreaterThanOrEqual(512);
+    }
+  });
+
+  it('keeps the native image library outside the asar archive', () => {
+    expect(build.asarUnpack.join(' ')).toContain('sharp');
+  });
+
+  it('validates against electron-builder’s own schema', async () => {
+    const { validateConfiguration } = await import('./validate-builder-config');
+    expect(await validateConfiguration(build)).toEqual([]);
+    // The check itself can fail: a misspelt key is reported.
+    expect(await validateConfiguration({ ...build, linx: {} })).not.toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * End-to-end harness: starts the real built web host (dist/host/web.js) as its own process with a throwaway
+ * workspace and data folder, and drives Debian's Chromium through playwright-core. Every request the page makes
+ * to a non-loopback address is blocked and recorded, so a test can prove nothing left 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface HostProcess {
+  url: string;
+  origin: string;
+  workspace: string;
+  dataDir: string;
+  child: ChildProcess;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startHost(options: { workspace?: string; dataDir?: string } = {}): Promise<HostProcess> {
+  const entry = path.join(ROOT, 'dist/host/web.js');
+  if (!existsSync(entry)) throw new Error('dist/host/web.js is missing: run `npm run build` before the e2e tests.');
+  const workspace = options.workspace ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-ws-')));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-data-')));
+  const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const check = () => {
+      const match = /open:\s+(\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  };
+  return { url, origin: new URL(url).origin, workspace, dataDir, child, output: () => output, stop };
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** URLs the page tried to fetch outside loopback (all were blocked). */
+  offLoopback: string[];
+  /** Uncaught page errors and console errors, for diagnosing failures. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+}
+
+export async function openBrowser(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const offLoopback: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLoopbackUrl(url)) return route.continue();
+    offLoopback.push(url);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return {
+    browser,
+    context,
+    page,
+    offLoopback,
+    errors,
+    close: async () => {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
