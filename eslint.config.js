@@ -8,7 +8,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'worker_threads', 'zlib', 'util', 'events', 'buffer'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+  'worker_threads',
+  'zlib',
+  'util',
+  'events',
+  'buffer',
+];
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
@@ -27,8 +45,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      ...restrict([...nodeBuiltins, 'electron', 'electron/*', 'react', 'react-dom', '**/renderer/**', '**/electron/**'],
-        'shared/ is pure TypeScript: no Node, Electron, DOM or app-layer imports.'),
+      ...restrict(
+        [...nodeBuiltins, 'electron', 'electron/*', 'react', 'react-dom', '**/renderer/**', '**/electron/**'],
+        'shared/ is pure TypeScript: no Node, Electron, DOM or app-layer imports.',
+      ),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require'],
     },
   },
@@ -38,28 +58,52 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
-        'The renderer talks to Node and Electron only through the contract (renderer/src/api.ts).'),
+      ...restrict(
+        [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
+        'The renderer talks to Node and Electron only through the contract (renderer/src/api.ts).',
+      ),
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/security/**/*.ts'],
+    files: [
+      'electron/services/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/security/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
-    rules: restrict(['electron', 'electron/*', '**/renderer/**', '**/main/**'],
-      'Services, the web host and the CLI are plain Node: they must not import Electron or the renderer.'),
+    rules: restrict(
+      ['electron', 'electron/*', '**/renderer/**', '**/main/**'],
+      'Services, the web host and the CLI are plain Node: they must not import Electron or the renderer.',
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?!electron$|\\.\\./\\.\\./shared/ipc/).*', message: 'The preload imports only electron and the contract.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.\\./\\.\\./shared/ipc/).*',
+              message: 'The preload imports only electron and the contract.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'build/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}', '*.config.{ts,js}', 'bin/**/*.js'],
+    files: [
+      'electron/main/**/*.ts',
+      'build/**/*.{ts,mjs,js}',
+      'bench/**/*.ts',
+      'tests/**/*.{ts,tsx}',
+      '*.config.{ts,js}',
+      'bin/**/*.js',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

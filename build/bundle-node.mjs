@@ -19,10 +19,18 @@ const esmBanner = {
 const targets = [
   { entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' },
   { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' },
-  { entryPoints: ['electron/host/web-main.ts'], outfile: 'dist/host/web.js', format: 'esm', banner: esmBanner },
-  { entryPoints: ['electron/cli/tessera.ts'], outfile: 'dist/cli/tessera.js', format: 'esm', banner: esmBanner },
+  {
+    entryPoints: ['electron/host/web-main.ts'],
+    outfile: 'dist/host/web.js',
+    format: 'esm',
+    banner: esmBanner,
+  },
+  {
+    entryPoints: ['electron/cli/tessera.ts'],
+    outfile: 'dist/cli/tessera.js',
+    format: 'esm',
+    banner: esmBanner,
+  },
 ];
 
-await Promise.all(
-  targets.filter((t) => existsSync(t.entryPoints[0])).map((t) => build({ ...common, ...t })),
-);
+await Promise.all(targets.filter((t) => existsSync(t.entryPoints[0])).map((t) => build({ ...common, ...t })));

@@ -3,7 +3,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { SAMPLE_IMAGES_PATH, SAMPLE_LEAVES, SAMPLE_SIZES, type SampleLeaf } from '../electron/services/sample/sample-leaves';
+import {
+  SAMPLE_IMAGES_PATH,
+  SAMPLE_LEAVES,
+  SAMPLE_SIZES,
+  type SampleLeaf,
+} from '../electron/services/sample/sample-leaves';
 
 const out = path.resolve('dist/renderer', `.${SAMPLE_IMAGES_PATH}`);
 
@@ -33,12 +38,20 @@ async function main() {
     const image = sharp(Buffer.from(leafSvg(leaf, index))).flatten({ background: leaf.ground });
     // sharp writes an IIIF 3 level-0 tree: info.json, tiles and full-image sizes. The id is rewritten on
     // serving (electron/services/static/level0-info.ts), because the origin is only known then.
-    await image.clone().jpeg({ quality: 82 }).tile({ size: 512, layout: 'iiif3', id: 'https://sample.invalid' }).toFile(dir);
+    await image
+      .clone()
+      .jpeg({ quality: 82 })
+      .tile({ size: 512, layout: 'iiif3', id: 'https://sample.invalid' })
+      .toFile(dir);
     // Level 0 serves only what it declares: write each declared size and list them in info.json.
     for (const size of SAMPLE_SIZES) {
       const target = path.join(dir, 'full', `${size.width},${size.height}`, '0');
       await mkdir(target, { recursive: true });
-      await image.clone().resize(size.width, size.height).jpeg({ quality: 82 }).toFile(path.join(target, 'default.jpg'));
+      await image
+        .clone()
+        .resize(size.width, size.height)
+        .jpeg({ quality: 82 })
+        .toFile(path.join(target, 'default.jpg'));
     }
     const fullMax = path.join(dir, 'full', 'max', '0');
     await mkdir(fullMax, { recursive: true });

@@ -28,7 +28,11 @@ for (const folder of folders) {
     if (!name.endsWith('.ts')) continue;
     const source = await readFile(path.join(folder, name), 'utf8');
     const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: false },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2020,
+        removeComments: false,
+      },
     });
     await mkdir(path.join(dir, folder), { recursive: true });
     await writeFile(path.join(dir, folder, name.replace(/\.ts$/, '.js')), outputText);
@@ -38,7 +42,11 @@ const pkg = JSON.parse(await readFile('package.json', 'utf8'));
 // The scanner reads the Electron version from package.json to pick version-specific checks.
 await writeFile(
   path.join(dir, 'package.json'),
-  JSON.stringify({ name: pkg.name, main: 'electron/main/main.js', devDependencies: { electron: pkg.devDependencies.electron } }),
+  JSON.stringify({
+    name: pkg.name,
+    main: 'electron/main/main.js',
+    devDependencies: { electron: pkg.devDependencies.electron },
+  }),
 );
 
 const result = await run({

@@ -13,7 +13,11 @@ export function isLoopbackAddress(host: string): boolean {
 }
 
 /** The Host header must name the address and port we listen on, or a loopback alias of it. */
-export function isAllowedHostHeader(hostHeader: string | undefined, port: number, extraHosts: string[] = []): boolean {
+export function isAllowedHostHeader(
+  hostHeader: string | undefined,
+  port: number,
+  extraHosts: string[] = [],
+): boolean {
   if (!hostHeader) return false;
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.trim().toLowerCase());
   if (!match) return false;

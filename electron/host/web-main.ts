@@ -24,7 +24,13 @@ interface WebArgs {
 }
 
 export function parseWebArgs(argv: string[]): WebArgs {
-  const args: WebArgs = { port: 5199, host: '127.0.0.1', workspace: null, dataDir: null, allowNonLoopback: false };
+  const args: WebArgs = {
+    port: 5199,
+    host: '127.0.0.1',
+    workspace: null,
+    dataDir: null,
+    allowNonLoopback: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -39,7 +45,8 @@ export function parseWebArgs(argv: string[]): WebArgs {
     else if (flag === '--allow-non-loopback') args.allowNonLoopback = true;
     else throw new Error(`Unknown option ${flag}`);
   }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error('--port must be 0-65535');
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+    throw new Error('--port must be 0-65535');
   return args;
 }
 

@@ -22,8 +22,15 @@ export function serveAppProtocol(rendererRoot: string): void {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const file = await readStaticFile(rendererRoot, url.pathname, APP_ORIGIN);
-    const headers: Record<string, string> = { 'Content-Type': file.type, 'X-Content-Type-Options': 'nosniff' };
-    if (file.type.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy({ connectSelf: false });
-    return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), { status: file.status, headers });
+    const headers: Record<string, string> = {
+      'Content-Type': file.type,
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (file.type.startsWith('text/html'))
+      headers['Content-Security-Policy'] = contentSecurityPolicy({ connectSelf: false });
+    return new Response(typeof file.body === 'string' ? file.body : Buffer.from(file.body), {
+      status: file.status,
+      headers,
+    });
   });
 }

@@ -4,7 +4,12 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import path from 'node:path';
-import { MENU_EVENT, OPEN_PATH_EVENT, WINDOW_STATE_EVENT, type MenuCommand } from '../../shared/ipc/shell-events';
+import {
+  MENU_EVENT,
+  OPEN_PATH_EVENT,
+  WINDOW_STATE_EVENT,
+  type MenuCommand,
+} from '../../shared/ipc/shell-events';
 import { APP_VERSION } from '../app-version';
 import { dataPaths } from '../services/app-paths';
 import { createGrantedPolicy } from '../services/files/path-policy';

@@ -22,7 +22,11 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[]): M
   const recentItems: MenuItemConstructorOptions[] =
     recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]
-      : recent.map((file) => ({ label: path.basename(file), sublabel: file, click: () => actions.openRecent(file) }));
+      : recent.map((file) => ({
+          label: path.basename(file),
+          sublabel: file,
+          click: () => actions.openRecent(file),
+        }));
   const template: MenuItemConstructorOptions[] = [
     {
       label: '&File',

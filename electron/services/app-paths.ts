@@ -7,8 +7,10 @@ import path from 'node:path';
 
 export function defaultDataDir(): string {
   if (process.env['TESSERA_DATA_DIR']) return path.resolve(process.env['TESSERA_DATA_DIR']);
-  if (process.platform === 'win32' && process.env['APPDATA']) return path.join(process.env['APPDATA'], 'Tessera');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Tessera');
+  if (process.platform === 'win32' && process.env['APPDATA'])
+    return path.join(process.env['APPDATA'], 'Tessera');
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support', 'Tessera');
   const base = process.env['XDG_DATA_HOME'] ?? path.join(os.homedir(), '.local', 'share');
   return path.join(base, 'tessera');
 }

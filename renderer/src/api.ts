@@ -39,7 +39,10 @@ function httpApi(): Api {
       return (await response.json()) as Result<unknown>;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'offline', message: `Tessera's host cannot be reached (${message}).` } };
+      return {
+        ok: false,
+        error: { code: 'offline', message: `Tessera's host cannot be reached (${message}).` },
+      };
     }
   };
   return createApi(invoke, channelNames);

@@ -8,7 +8,7 @@
  * Adding a channel: one entry here, one handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import { channelNames } from './channel-names';
+import type { channelNames } from './channel-names';
 
 export { channelNames, ipcChannel } from './channel-names';
 
@@ -116,7 +116,10 @@ export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']
 
 // The preload needs the names but not the schemas (keeping zod out of it): they live in channel-names.ts, and
 // these two lines make any difference between the two lists a compile error.
-const namesMatch: [ChannelName, (typeof channelNames)[number]] extends [(typeof channelNames)[number], ChannelName]
+const namesMatch: [ChannelName, (typeof channelNames)[number]] extends [
+  (typeof channelNames)[number],
+  ChannelName,
+]
   ? true
   : never = true;
 void namesMatch;
@@ -124,4 +127,3 @@ void namesMatch;
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);
 }
-

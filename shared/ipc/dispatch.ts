@@ -9,14 +9,21 @@ export type Handlers = {
   readonly [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
 };
 
-export async function dispatch(handlers: Handlers, channel: string, request: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  request: unknown,
+): Promise<Result<unknown>> {
   if (!isChannelName(channel)) return fail('unknown-channel', `There is no channel named "${channel}".`);
   const schema = channels[channel].request;
   const parsed = schema.safeParse(request ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    return fail('invalid-request', `The request to ${channel} is malformed${where}: ${issue?.message ?? 'invalid'}.`);
+    return fail(
+      'invalid-request',
+      `The request to ${channel} is malformed${where}: ${issue?.message ?? 'invalid'}.`,
+    );
   }
   try {
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;

@@ -45,7 +45,9 @@ describe('first screen and files', () => {
     expect(await page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
     expect(await page.getByTestId('canvas-count').textContent()).toContain('4 canvases');
     // The viewer drew tiles: OpenSeadragon's canvas has non-background pixels.
-    await expect.poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images'), { timeout: 20_000 }).toBe('1');
+    await expect
+      .poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images'), { timeout: 20_000 })
+      .toBe('1');
     await expect
       .poll(
         () =>
@@ -63,7 +65,11 @@ describe('first screen and files', () => {
       .toBeGreaterThan(1000);
     // Thumbnails loaded from the sample's declared level-0 sizes.
     await expect
-      .poll(() => page.locator('img.thumb').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length))
+      .poll(() =>
+        page
+          .locator('img.thumb')
+          .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+      )
       .toBe(4);
     expect(session.offLoopback).toEqual([]);
   });
@@ -78,10 +84,13 @@ describe('first screen and files', () => {
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(3);
     expect(await page.getByTestId('manifest-label').textContent()).toContain('Workspace manifest');
 
+    await page.getByTestId('canvas-cell').nth(1).click();
     await page.getByTestId('label-items-1').fill('p. 2 (corrected)');
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(1);
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved workspace-manifest.json');
+    await expect
+      .poll(() => page.getByTestId('message').textContent())
+      .toContain('Saved workspace-manifest.json');
     const saved = await readFile(file, 'utf8');
     const expected = original.replace('"p. 2"', '"p. 2 (corrected)"');
     expect(saved).toBe(expected);
@@ -101,7 +110,10 @@ describe('first screen and files', () => {
 
   it('refuses malformed JSON with the line and column, and keeps the open document', async () => {
     const { page } = session;
-    await writeFile(path.join(host.workspace, 'broken.json'), '{\n  "type": "Manifest",\n  "items": [,]\n}\n');
+    await writeFile(
+      path.join(host.workspace, 'broken.json'),
+      '{\n  "type": "Manifest",\n  "items": [,]\n}\n',
+    );
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.getByRole('button', { name: /broken\.json/ }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/line 3/i);

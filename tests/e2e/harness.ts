@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -23,14 +23,21 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startHost(options: { workspace?: string; dataDir?: string } = {}): Promise<HostProcess> {
+export async function startHost(
+  options: { workspace?: string; dataDir?: string } = {},
+): Promise<HostProcess> {
   const entry = path.join(ROOT, 'dist/host/web.js');
-  if (!existsSync(entry)) throw new Error('dist/host/web.js is missing: run `npm run build` before the e2e tests.');
+  if (!existsSync(entry))
+    throw new Error('dist/host/web.js is missing: run `npm run build` before the e2e tests.');
   const workspace = options.workspace ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-ws-')));
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-data-')));
-  const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace, '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [entry, '--port', '0', '--workspace', workspace, '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,12 +76,19 @@ export interface BrowserSession {
 export function isLoopbackUrl(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === 'data:' || protocol === 'blob:') return true;
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+  return (
+    hostname === '127.0.0.1' ||
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    hostname.startsWith('127.')
+  );
 }
 
 export async function openBrowser(): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

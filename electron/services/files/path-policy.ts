@@ -54,7 +54,10 @@ export async function createWorkspacePolicy(root: string): Promise<PathPolicy> {
       const absolute = path.resolve(realRoot, requested);
       const real = await realPathOfExisting(absolute);
       if (!isInside(realRoot, absolute) || !isInside(realRoot, real)) {
-        throw new UserFacingError('refused', `Only files inside the workspace folder ${realRoot} can be used here.`);
+        throw new UserFacingError(
+          'refused',
+          `Only files inside the workspace folder ${realRoot} can be used here.`,
+        );
       }
       return real;
     },

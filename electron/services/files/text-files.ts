@@ -6,10 +6,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { decodeDocumentBytes } from '../../../shared/iiif/document/decode';
+import { describeSize, MAX_DOCUMENT_BYTES } from '../../../shared/iiif/document/limits';
 import { writeFileAtomic } from './atomic-write';
 
-/** Documents larger than this are refused on open: 10k-canvas manifests are ~13 MB, real ones far smaller. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES };
 
 export interface FileSnapshot {
   path: string;
@@ -17,21 +18,6 @@ export interface FileSnapshot {
   text: string;
   mtimeMs: number;
   size: number;
-}
-
-/** Decodes document bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
-export function decodeDocumentBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    // Keep a UTF-8 BOM in the text: the document layer records it so saving writes it back.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new UserFacingError(
-      'encoding',
-      'This file is not readable text: it is not valid UTF-8 or UTF-16. Save it as UTF-8 and try again.',
-    );
-  }
 }
 
 export async function readTextFile(absolutePath: string): Promise<FileSnapshot> {
@@ -43,17 +29,18 @@ export async function readTextFile(absolutePath: string): Promise<FileSnapshot> 
   }
   if (!stat.isFile()) throw new UserFacingError('not-a-file', `${absolutePath} is a folder, not a file.`);
   if (stat.size > MAX_DOCUMENT_BYTES) {
-    const mb = (stat.size / 1024 / 1024).toFixed(1);
     throw new UserFacingError(
       'too-large',
-      `This file is ${mb} MB; Tessera opens documents up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+      `This file is ${describeSize(stat.size)}; Tessera opens documents up to ${describeSize(MAX_DOCUMENT_BYTES)}.`,
     );
   }
-  const bytes = await fs.readFile(absolutePath);
+  // Checked before reading so a huge file is never loaded; the decoder checks again for other callers.
+  const decoded = decodeDocumentBytes(await fs.readFile(absolutePath));
+  if (!decoded.ok) throw new UserFacingError(decoded.error.code, decoded.error.message);
   return {
     path: absolutePath,
     name: path.basename(absolutePath),
-    text: decodeDocumentBytes(bytes),
+    text: decoded.text,
     mtimeMs: stat.mtimeMs,
     size: stat.size,
   };
@@ -70,7 +57,8 @@ export async function saveTextFile(absolutePath: string, request: SaveRequest) {
   const current = await fs.stat(absolutePath).catch(() => null);
   if (current && !current.isFile()) throw new UserFacingError('not-a-file', `${absolutePath} is a folder.`);
   if (current && !request.overwrite) {
-    const changedOnDisk = request.expectedMtimeMs === null || Math.abs(current.mtimeMs - request.expectedMtimeMs) > 1;
+    const changedOnDisk =
+      request.expectedMtimeMs === null || Math.abs(current.mtimeMs - request.expectedMtimeMs) > 1;
     if (changedOnDisk) {
       throw new UserFacingError(
         'conflict',
@@ -108,7 +96,9 @@ export async function listDirectory(absolutePath: string, root: string | null) {
       mtimeMs: stat.mtimeMs,
     });
   }
-  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
+  entries.sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1,
+  );
   const parent = path.dirname(absolutePath);
   const atRoot = root !== null && path.resolve(absolutePath) === path.resolve(root);
   return { path: absolutePath, parent: atRoot || parent === absolutePath ? null : parent, entries };

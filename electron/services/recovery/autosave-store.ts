@@ -43,7 +43,8 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
       for (const name of names) {
         if (!name.endsWith('.autosave.json')) continue;
         const record = await readRecord(path.join(folder, name));
-        if (record) items.push({ key: record.key, path: record.path, name: record.name, savedAt: record.savedAt });
+        if (record)
+          items.push({ key: record.key, path: record.path, name: record.name, savedAt: record.savedAt });
       }
       items.sort((a, b) => b.savedAt - a.savedAt);
       return { items };

@@ -16,11 +16,23 @@ function request(
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            headers: res.headers,
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -82,7 +94,10 @@ describe('web host', () => {
       body: '{}',
     });
     expect(res.status).toBe(421);
-    const wrongPort = await request(host, { path: `/?token=${host.token}`, headers: { Host: '127.0.0.1:1' } });
+    const wrongPort = await request(host, {
+      path: `/?token=${host.token}`,
+      headers: { Host: '127.0.0.1:1' },
+    });
     expect(wrongPort.status).toBe(421);
   });
 
@@ -94,12 +109,20 @@ describe('web host', () => {
     const cookie = String(first.headers['set-cookie']);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    const again = await request(host, { path: '/', headers: { Host: hostHeader, Cookie: cookie.split(';')[0] ?? '' } });
+    const again = await request(host, {
+      path: '/',
+      headers: { Host: hostHeader, Cookie: cookie.split(';')[0] ?? '' },
+    });
     expect(again.status).toBe(200);
   });
 
   it('never serves files outside the static root', async () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const res = await request(host, { path: `${p}?token=${host.token}`, headers: { Host: hostHeader } });
       expect(res.status, p).toBe(404);
       expect(res.body).not.toContain('outside the static root');
@@ -107,13 +130,18 @@ describe('web host', () => {
   });
 
   it('keeps file access inside the workspace', async () => {
-    const inside = JSON.parse((await api('openFile', { path: 'm.json' }, { 'X-Tessera-Token': host.token })).body);
+    const inside = JSON.parse(
+      (await api('openFile', { path: 'm.json' }, { 'X-Tessera-Token': host.token })).body,
+    );
     expect(inside).toMatchObject({ ok: true, value: { name: 'm.json' } });
     const outside = JSON.parse(
-      (await api('openFile', { path: path.join(root, 'secret.txt') }, { 'X-Tessera-Token': host.token })).body,
+      (await api('openFile', { path: path.join(root, 'secret.txt') }, { 'X-Tessera-Token': host.token }))
+        .body,
     );
     expect(outside).toMatchObject({ ok: false, error: { code: 'refused' } });
-    const escape = JSON.parse((await api('openFile', { path: '../secret.txt' }, { 'X-Tessera-Token': host.token })).body);
+    const escape = JSON.parse(
+      (await api('openFile', { path: '../secret.txt' }, { 'X-Tessera-Token': host.token })).body,
+    );
     expect(escape.ok).toBe(false);
   });
 

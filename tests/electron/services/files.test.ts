@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../electron/services/files/atomic-write';
 import { createGrantedPolicy, createWorkspacePolicy } from '../../../electron/services/files/path-policy';
-import { decodeDocumentBytes, readTextFile, saveTextFile } from '../../../electron/services/files/text-files';
+import { readTextFile, saveTextFile } from '../../../electron/services/files/text-files';
 import { createAutosaveStore } from '../../../electron/services/recovery/autosave-store';
 
 let dir: string;
@@ -39,7 +39,12 @@ describe('atomic save', () => {
     const file = path.join(dir, 'm.json');
     await writeFile(file, 'v1');
     const opened = await readTextFile(file);
-    const saved = await saveTextFile(file, { path: file, text: 'v2', expectedMtimeMs: opened.mtimeMs, overwrite: false });
+    const saved = await saveTextFile(file, {
+      path: file,
+      text: 'v2',
+      expectedMtimeMs: opened.mtimeMs,
+      overwrite: false,
+    });
     expect(saved.mtimeMs).toBe((await stat(file)).mtimeMs);
     await expect(
       saveTextFile(file, { path: file, text: 'v3', expectedMtimeMs: null, overwrite: false }),
@@ -48,10 +53,13 @@ describe('atomic save', () => {
 });
 
 describe('reading documents', () => {
-  it('decodes UTF-8 (keeping a BOM) and UTF-16 with a BOM; refuses invalid bytes with a clear message', () => {
-    expect(decodeDocumentBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('\uFEFF{}');
-    expect(decodeDocumentBytes(new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0]))).toBe('{}');
-    expect(() => decodeDocumentBytes(new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]))).toThrow(/UTF-8/);
+  it('reads UTF-16 files and refuses invalid bytes with a clear message', async () => {
+    const utf16 = path.join(dir, 'utf16.json');
+    await writeFile(utf16, Buffer.from([0xff, 0xfe, 0x7b, 0, 0x7d, 0]));
+    expect((await readTextFile(utf16)).text).toBe('{}');
+    const latin1 = path.join(dir, 'latin1.json');
+    await writeFile(latin1, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+    await expect(readTextFile(latin1)).rejects.toMatchObject({ code: 'encoding' });
   });
 
   it('says what is wrong with a missing file or a folder', async () => {
@@ -66,9 +74,13 @@ describe('path policies', () => {
     const policy = await createWorkspacePolicy(workspace);
     await writeFile(path.join(dir, 'outside.json'), '{}');
     await symlink(path.join(dir, 'outside.json'), path.join(workspace, 'link.json'));
-    await expect(policy.resolve('inside.json', 'write')).resolves.toBe(path.join(policy.root ?? '', 'inside.json'));
+    await expect(policy.resolve('inside.json', 'write')).resolves.toBe(
+      path.join(policy.root ?? '', 'inside.json'),
+    );
     await expect(policy.resolve('../outside.json', 'read')).rejects.toMatchObject({ code: 'refused' });
-    await expect(policy.resolve(path.join(dir, 'outside.json'), 'read')).rejects.toMatchObject({ code: 'refused' });
+    await expect(policy.resolve(path.join(dir, 'outside.json'), 'read')).rejects.toMatchObject({
+      code: 'refused',
+    });
     await expect(policy.resolve('link.json', 'read')).rejects.toMatchObject({ code: 'refused' });
   });
 

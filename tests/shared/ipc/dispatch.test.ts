@@ -21,7 +21,11 @@ describe('dispatch', () => {
         return { path: req.path, name: 'm.json', mtimeMs: 1, size: 2 };
       },
     });
-    const result = await dispatch(handlers, 'saveFile', { path: '/m.json', text: '{}', expectedMtimeMs: null });
+    const result = await dispatch(handlers, 'saveFile', {
+      path: '/m.json',
+      text: '{}',
+      expectedMtimeMs: null,
+    });
     expect(result.ok).toBe(true);
     // The schema's default is applied: handlers always see a complete request.
     expect(seen).toMatchObject({ overwrite: false });
@@ -40,7 +44,10 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'not-found', message: 'There is no file there.' },
     });
-    expect(await dispatch(handlers, 'recentFiles', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await dispatch(handlers, 'recentFiles', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(await dispatch(handlers, 'openFile', { path: 7 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
@@ -48,6 +55,6 @@ describe('dispatch', () => {
   });
 
   it('knows every channel of the contract', () => {
-    expect(channelNames.sort()).toEqual(Object.keys(channels).sort());
+    expect([...channelNames].sort()).toEqual(Object.keys(channels).sort());
   });
 });

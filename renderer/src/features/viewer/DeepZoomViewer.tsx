@@ -37,7 +37,9 @@ export function DeepZoomViewer({ canvas }: Props) {
       const source = (event as unknown as { source?: unknown }).source;
       setFailures((list) => [...list, typeof source === 'string' ? source : 'an image']);
     });
-    instance.addHandler('tile-load-failed', () => setFailures((list) => (list.length > 0 ? list : ['some tiles'])));
+    instance.addHandler('tile-load-failed', () =>
+      setFailures((list) => (list.length > 0 ? list : ['some tiles'])),
+    );
     instance.world.addHandler('add-item', () => setLoaded((n) => n + 1));
     viewer.current = instance;
     return () => {
@@ -61,7 +63,8 @@ export function DeepZoomViewer({ canvas }: Props) {
         width: image.width / canvasWidth,
       };
       instance.addTiledImage({
-        tileSource: image.source.kind === 'iiif' ? image.source.infoUrl : { type: 'image', url: image.source.url },
+        tileSource:
+          image.source.kind === 'iiif' ? image.source.infoUrl : { type: 'image', url: image.source.url },
         ...placement,
       });
     }

@@ -40,7 +40,9 @@ function imageServiceId(body: JsonObject): string | null {
 
 /** Parses `#xywh=x,y,w,h` (pixels) from a target URL; null when absent or malformed. */
 export function parseXywh(target: string): { x: number; y: number; width: number; height: number } | null {
-  const match = /#xywh=(?:pixel:)?(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(target);
+  const match = /#xywh=(?:pixel:)?(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(
+    target,
+  );
   if (!match) return null;
   const [x, y, width, height] = match.slice(1).map(Number) as [number, number, number, number];
   return width > 0 && height > 0 ? { x, y, width, height } : null;
@@ -51,7 +53,8 @@ export function paintingAnnotations(canvas: JsonObject): JsonObject[] {
   for (const page of asArray(canvas['items'])) {
     if (!isJsonObject(page)) continue;
     for (const annotation of asArray(page['items'])) {
-      if (isJsonObject(annotation) && asArray(annotation['motivation']).includes('painting')) result.push(annotation);
+      if (isJsonObject(annotation) && asArray(annotation['motivation']).includes('painting'))
+        result.push(annotation);
     }
   }
   return result;
@@ -68,7 +71,8 @@ export function placedImages(canvas: JsonObject): PlacedImage[] {
     if (!isJsonObject(body)) continue;
     if (body['type'] === 'SpecificResource' && isJsonObject(body['source'])) body = body['source'];
     if (!isJsonObject(body)) continue;
-    const targetText = typeof annotation['target'] === 'string' ? annotation['target'] : (idOf(annotation['target']) ?? '');
+    const targetText =
+      typeof annotation['target'] === 'string' ? annotation['target'] : (idOf(annotation['target']) ?? '');
     const area = parseXywh(targetText) ?? { x: 0, y: 0, width: canvasWidth, height: canvasHeight };
     const service = imageServiceId(body);
     const url = idOf(body);

@@ -1,0 +1,145 @@
+/** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { api, isElectron } from './api';
+import { CanvasStrip } from './features/canvases/CanvasStrip';
+import { canvasesOf, labelText } from './features/canvases/canvas-view';
+import { startAutosave } from './features/documents/autosave';
+import { runCommand, shortcutFor } from './features/documents/commands';
+import { DocumentDialogs } from './features/documents/DocumentDialogs';
+import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
+import { PropertiesPanel } from './features/properties/PropertiesPanel';
+import { DeepZoomViewer } from './features/viewer/DeepZoomViewer';
+import { shell, showWindowState } from './shell';
+import { documentName, isDirty } from './store/document-slice';
+import { useAppStore } from './store/store';
+
+async function startUp() {
+  const info = await api.appInfo({});
+  if (info.ok) useAppStore.getState().setAppInfo(info.value);
+  const recoverable = await api.listRecoverable({});
+  if (recoverable.ok && recoverable.value.items.length > 0) {
+    useAppStore.getState().showDialog({ kind: 'recover', items: recoverable.value.items });
+    return;
+  }
+  await openSample();
+}
+
+export function App() {
+  const { doc, name, dirty, canPast, canFuture } = useAppStore(
+    useShallow((s) => ({
+      doc: s.doc,
+      name: documentName(s),
+      dirty: isDirty(s),
+      canPast: s.past.length > 0,
+      canFuture: s.future.length > 0,
+    })),
+  );
+  const focus = useAppStore((s) => s.focus);
+  const selectedCount = useAppStore((s) => s.selected.size);
+  const message = useAppStore((s) => s.message);
+  const busy = useAppStore((s) => s.busy);
+  const appInfo = useAppStore((s) => s.appInfo);
+
+  useEffect(() => {
+    void startUp();
+    const stopAutosave = startAutosave();
+    const offMenu = shell?.onMenuCommand(runCommand);
+    const offOpen = shell?.onOpenPath((path) => guardUnsaved('open', () => void openPath(path), path));
+    const onKey = (event: KeyboardEvent) => {
+      if (isElectron) return;
+      const command = shortcutFor(event);
+      if (command) {
+        event.preventDefault();
+        runCommand(command);
+      }
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (isDirty(useAppStore.getState())) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      stopAutosave();
+      offMenu?.();
+      offOpen?.();
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
+
+  useEffect(() => showWindowState(name, dirty), [name, dirty]);
+
+  const canvases = canvasesOf(doc);
+  const canvas = focus !== null ? (canvases[focus] ?? null) : null;
+  return (
+    <div className="app">
+      <header className="toolbar" role="toolbar" aria-label="Document">
+        <div className="title">
+          <span className="name" data-testid="manifest-label">
+            {doc ? labelText(doc['label']) || name : 'No document'}
+          </span>
+          <span className="count" data-testid="canvas-count">
+            {doc ? `${canvases.length} canvases` : ''}
+          </span>
+          <span className="count">
+            {name}
+            {dirty ? (
+              <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
+                {' '}
+                •
+              </span>
+            ) : null}
+          </span>
+        </div>
+        <button type="button" onClick={() => runCommand('new')}>
+          New
+        </button>
+        <button type="button" onClick={() => runCommand('open')}>
+          Open…
+        </button>
+        <button type="button" onClick={() => runCommand('save')} disabled={!doc}>
+          Save
+        </button>
+        <button type="button" onClick={() => runCommand('save-as')} disabled={!doc}>
+          Save As…
+        </button>
+        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast} aria-label="Undo">
+          ↶ Undo
+        </button>
+        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture} aria-label="Redo">
+          ↷ Redo
+        </button>
+        <button type="button" onClick={() => guardUnsaved('sample', () => void openSample())}>
+          Sample
+        </button>
+      </header>
+      {message ? (
+        <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <span className="grow" data-testid="message">
+            {message.text}
+          </span>
+          <button type="button" onClick={() => useAppStore.getState().showMessage(null)} aria-label="Dismiss">
+            ✕
+          </button>
+        </div>
+      ) : (
+        <div />
+      )}
+      <main className="workspace">
+        <CanvasStrip />
+        <DeepZoomViewer canvas={canvas} />
+        <PropertiesPanel />
+      </main>
+      <footer className="statusbar">
+        <span>{busy ?? 'Ready'}</span>
+        <span data-testid="selection-count">{selectedCount} selected</span>
+        <span>
+          {appInfo ? `${appInfo.shell === 'web' ? 'Browser' : 'Desktop'} · ${appInfo.version}` : ''}
+        </span>
+        {appInfo?.workspace ? <span>Workspace: {appInfo.workspace}</span> : null}
+      </footer>
+      <DocumentDialogs />
+    </div>
+  );
+}

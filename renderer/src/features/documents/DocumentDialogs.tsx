@@ -1,0 +1,193 @@
+/** The dialogs of the document flows: open/save pickers (browser), discard and overwrite prompts, recovery. */
+import { useState } from 'react';
+import { newManifest } from '../../../../shared/iiif/document/new-manifest';
+import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
+import { Modal } from '../../components/Modal';
+import { useAppStore } from '../../store/store';
+import { FilePicker } from '../files/FilePicker';
+import { chooseAndOpen, closeDocument, openPath, openSample, recover, saveTo } from './document-service';
+
+export function DocumentDialogs() {
+  const dialog = useAppStore((s) => s.dialog);
+  const file = useAppStore((s) => s.file);
+  const close = () => useAppStore.getState().showDialog({ kind: 'none' });
+  switch (dialog.kind) {
+    case 'none':
+      return null;
+    case 'open-file':
+      return (
+        <FilePicker
+          mode="open"
+          onCancel={close}
+          onChoose={(path) => {
+            close();
+            void openPath(path);
+          }}
+        />
+      );
+    case 'save-file':
+      return (
+        <FilePicker
+          mode="save"
+          {...(file ? { suggestedName: file.name } : {})}
+          onCancel={close}
+          onChoose={(path) => {
+            close();
+            void saveTo(path, { isNewPath: true });
+          }}
+        />
+      );
+    case 'confirm-overwrite':
+      return (
+        <Modal
+          title="Replace the file?"
+          onCancel={close}
+          actions={
+            <>
+              <button type="button" onClick={close}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  close();
+                  void saveTo(dialog.path, { overwrite: true });
+                }}
+              >
+                Overwrite
+              </button>
+            </>
+          }
+        >
+          <p>{dialog.message}</p>
+        </Modal>
+      );
+    case 'confirm-discard':
+      return (
+        <Modal
+          title="Discard unsaved changes?"
+          onCancel={close}
+          actions={
+            <>
+              <button type="button" onClick={close}>
+                Keep editing
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  close();
+                  closeDocument();
+                  if (dialog.action === 'new') useAppStore.getState().showDialog({ kind: 'new-manifest' });
+                  else if (dialog.action === 'open')
+                    void (dialog.path ? openPath(dialog.path) : chooseAndOpen());
+                  else if (dialog.action === 'sample') void openSample();
+                }}
+              >
+                Discard changes
+              </button>
+            </>
+          }
+        >
+          <p>The document has changes that are not saved. They will be lost.</p>
+        </Modal>
+      );
+    case 'new-manifest':
+      return <NewManifestDialog onCancel={close} />;
+    case 'recover':
+      return (
+        <Modal
+          title="Recover unsaved work?"
+          onCancel={() => {
+            close();
+            void openSample();
+          }}
+          actions={
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                void openSample();
+              }}
+            >
+              Not now
+            </button>
+          }
+        >
+          <p>Tessera closed with unsaved changes. Restore them:</p>
+          <ul className="file-list">
+            {dialog.items.map((item) => (
+              <li key={item.key}>
+                <button
+                  type="button"
+                  className="file-entry"
+                  onClick={() => {
+                    close();
+                    void recover(item.key);
+                  }}
+                >
+                  {item.name} — {new Date(item.savedAt).toLocaleString()}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Modal>
+      );
+  }
+}
+
+function NewManifestDialog({ onCancel }: { onCancel(): void }) {
+  const [label, setLabel] = useState('Untitled manifest');
+  const [baseUri, setBaseUri] = useState('https://example.org/iiif/my-project');
+  const [error, setError] = useState<string | null>(null);
+  const create = () => {
+    if (!/^https?:\/\/[^\s/]+/.test(baseUri.trim())) {
+      setError('The base URI must start with http:// or https:// and name a host.');
+      return;
+    }
+    const doc = newManifest({
+      label: label.trim() || 'Untitled manifest',
+      baseUri: baseUri.trim(),
+      language: 'en',
+    });
+    useAppStore.getState().loadDocument({
+      doc,
+      format: DEFAULT_TEXT_FORMAT,
+      file: null,
+      name: label.trim() || 'Untitled manifest',
+      dirty: true,
+    });
+    useAppStore.getState().showDialog({ kind: 'none' });
+  };
+  return (
+    <Modal
+      title="New manifest"
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={create}>
+            Create
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        Label
+        <input value={label} onChange={(e) => setLabel(e.target.value)} aria-label="Manifest label" />
+      </label>
+      <label className="field">
+        Project base URI (ids are minted under it; publishing can rewrite it)
+        <input value={baseUri} onChange={(e) => setBaseUri(e.target.value)} aria-label="Project base URI" />
+      </label>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Modal>
+  );
+}

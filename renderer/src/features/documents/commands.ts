@@ -1,0 +1,52 @@
+/**
+ * Every document command, reachable from the native menu (Electron), the toolbar and keyboard shortcuts (the
+ * browser, where there is no native menu). One table so the three never disagree.
+ */
+import type { MenuCommand } from '../../../../shared/ipc/shell-events';
+import { useAppStore } from '../../store/store';
+import { canvasesOf } from '../canvases/canvas-view';
+import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from './document-service';
+
+export function runCommand(command: MenuCommand): void {
+  const state = useAppStore.getState();
+  switch (command) {
+    case 'new':
+      return guardUnsaved('new', () => state.showDialog({ kind: 'new-manifest' }));
+    case 'open':
+      return guardUnsaved('open', () => void chooseAndOpen());
+    case 'open-url':
+      return state.showMessage({ kind: 'info', text: 'Opening from a URL arrives with the sources panel.' });
+    case 'save':
+      return void save();
+    case 'save-as':
+      return void saveAs();
+    case 'close':
+      return guardUnsaved('close', closeDocument);
+    case 'undo':
+      return state.undo();
+    case 'redo':
+      return state.redo();
+    case 'select-all':
+      return state.selectAll(canvasesOf(state.doc).length);
+    case 'zoom-in':
+    case 'zoom-out':
+    case 'about':
+      return state.showMessage({ kind: 'info', text: `Tessera ${state.appInfo?.version ?? ''}` });
+  }
+}
+
+/** Keyboard shortcuts for the browser shell (in Electron the menu's accelerators handle these). */
+export function shortcutFor(event: KeyboardEvent): MenuCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  const inText =
+    event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable]');
+  if (key === 's') return event.shiftKey ? 'save-as' : 'save';
+  if (key === 'o') return event.shiftKey ? 'open-url' : 'open';
+  if (key === 'n') return 'new';
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y') return 'redo';
+  if (key === 'a' && !inText) return 'select-all';
+  return null;
+}

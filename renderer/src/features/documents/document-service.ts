@@ -1,0 +1,168 @@
+/**
+ * Document flows: open, save, save as, new, close, recover. Async work lives here (architecture §5), calling
+ * the api and then store actions; components only call these functions.
+ */
+import { readDocument } from '../../../../shared/iiif/document/read';
+import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
+import { writeDocument } from '../../../../shared/iiif/document/write';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { api } from '../../api';
+import { documentName, isDirty } from '../../store/document-slice';
+import { useAppStore } from '../../store/store';
+
+const store = useAppStore;
+
+function fail(text: string) {
+  store.getState().showMessage({ kind: 'error', text });
+}
+
+/** Runs `action` now, or after the user agreed to discard unsaved changes. */
+export function guardUnsaved(action: 'new' | 'open' | 'close' | 'sample', run: () => void, path?: string) {
+  if (isDirty(store.getState())) {
+    store.getState().showDialog({ kind: 'confirm-discard', action, ...(path ? { path } : {}) });
+    return;
+  }
+  run();
+}
+
+export async function openSample(): Promise<void> {
+  const result = await api.sampleProject({ origin: window.location.origin });
+  if (!result.ok) return fail(result.error.message);
+  store.getState().loadDocument({
+    doc: result.value.manifest as JsonObject,
+    format: DEFAULT_TEXT_FORMAT,
+    file: null,
+    name: result.value.name,
+  });
+  store.getState().selectOnly(0);
+}
+
+export function loadText(
+  text: string,
+  source: { file: { path: string; name: string; mtimeMs: number } | null; name: string },
+  options: { dirty?: boolean } = {},
+): boolean {
+  const read = readDocument(text);
+  if (!read.ok) {
+    fail(`${source.name} cannot be opened: ${read.error.message}`);
+    return false;
+  }
+  store.getState().loadDocument({
+    doc: read.doc,
+    format: read.format,
+    file: source.file,
+    name: source.name,
+    notices: read.notices.map((n) => n.message),
+    dirty: options.dirty === true || read.upgraded,
+  });
+  const items = read.doc['items'];
+  if (Array.isArray(items) && items.length > 0) store.getState().selectOnly(0);
+  else store.getState().selectNone();
+  return true;
+}
+
+export async function openPath(path: string): Promise<void> {
+  store.getState().setBusy('Opening…');
+  const result = await api.openFile({ path });
+  store.getState().setBusy(null);
+  if (!result.ok) return fail(result.error.message);
+  const { name, mtimeMs } = result.value;
+  loadText(result.value.text, { file: { path: result.value.path, name, mtimeMs }, name });
+}
+
+export async function chooseAndOpen(): Promise<void> {
+  const native = await api.showOpenDialog({});
+  if (!native.ok) return fail(native.error.message);
+  if (native.value.supported) {
+    if (native.value.path) await openPath(native.value.path);
+    return;
+  }
+  store.getState().showDialog({ kind: 'open-file' });
+}
+
+function currentText(): string | null {
+  const { doc, format } = store.getState();
+  if (!doc) return null;
+  return writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
+}
+
+/** Saves to `path`. Returns true when the document is on disk. */
+export async function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
+  const state = store.getState();
+  const doc = state.doc;
+  const text = currentText();
+  if (!doc || text === null) return false;
+  const samePath = state.file?.path === path;
+  const expectedMtimeMs = samePath && !options.isNewPath ? (state.file?.mtimeMs ?? null) : null;
+  store.getState().setBusy('Saving…');
+  const result = await api.saveFile({ path, text, expectedMtimeMs, overwrite: options.overwrite ?? false });
+  store.getState().setBusy(null);
+  if (!result.ok) {
+    if (result.error.code === 'conflict') {
+      store.getState().showDialog({ kind: 'confirm-overwrite', path, message: result.error.message });
+    } else fail(result.error.message);
+    return false;
+  }
+  const previousKey = store.getState().documentKey;
+  store
+    .getState()
+    .markSaved({ path: result.value.path, name: result.value.name, mtimeMs: result.value.mtimeMs }, doc);
+  void api.clearAutosave({ key: previousKey });
+  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.` });
+  return true;
+}
+
+export async function save(): Promise<void> {
+  const { file } = store.getState();
+  if (file) await saveTo(file.path);
+  else await saveAs();
+}
+
+export async function saveAs(): Promise<void> {
+  const state = store.getState();
+  if (!state.doc) return;
+  const suggested =
+    state.file?.name ??
+    `${documentName(state)
+      .replace(/[^\w.-]+/g, '-')
+      .toLowerCase()}.json`;
+  const native = await api.showSaveDialog({ suggestedName: suggested });
+  if (!native.ok) return fail(native.error.message);
+  if (native.value.supported) {
+    // The native dialog already asked about replacing an existing file.
+    if (native.value.path) await saveTo(native.value.path, { overwrite: true, isNewPath: true });
+    return;
+  }
+  store.getState().showDialog({ kind: 'save-file' });
+}
+
+export function closeDocument(): void {
+  const key = store.getState().documentKey;
+  void api.clearAutosave({ key });
+  store.getState().closeDocument();
+}
+
+export async function recover(key: string): Promise<void> {
+  const result = await api.readRecoverable({ key });
+  if (!result.ok) return fail(result.error.message);
+  const { path, name, text } = result.value;
+  const recovered = readDocument(text);
+  if (!recovered.ok) return fail(`The recovered copy of ${name} cannot be read: ${recovered.error.message}`);
+  const onDisk = path ? await api.openFile({ path }) : null;
+  if (onDisk?.ok) {
+    // Load the file as saved, then apply the recovered work as one undo step: undo goes back to the file.
+    const { name: fileName, mtimeMs } = onDisk.value;
+    const loaded = loadText(onDisk.value.text, {
+      file: { path: onDisk.value.path, name: fileName, mtimeMs },
+      name,
+    });
+    if (!loaded) return;
+    store.getState().commit('Recover unsaved changes', recovered.doc);
+  } else {
+    loadText(text, { file: null, name }, { dirty: true });
+  }
+  void api.clearAutosave({ key });
+  store.getState().showMessage({ kind: 'info', text: `Recovered unsaved changes to ${name}.` });
+}
+
+export { currentText };

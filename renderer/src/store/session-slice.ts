@@ -1,0 +1,39 @@
+/** Application session state: who we are (shell, workspace), what is on screen (dialogs) and messages. */
+import type { StateCreator } from 'zustand';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+
+export type Dialog =
+  | { kind: 'none' }
+  | { kind: 'open-file' }
+  | { kind: 'save-file'; then?: 'close' }
+  | { kind: 'new-manifest' }
+  | { kind: 'confirm-discard'; action: 'new' | 'open' | 'close' | 'sample'; path?: string }
+  | { kind: 'confirm-overwrite'; path: string; message: string }
+  | { kind: 'recover'; items: ResponseOf<'listRecoverable'>['items'] };
+
+export interface Message {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface SessionSlice {
+  appInfo: ResponseOf<'appInfo'> | null;
+  dialog: Dialog;
+  message: Message | null;
+  busy: string | null;
+  setAppInfo(info: ResponseOf<'appInfo'>): void;
+  showDialog(dialog: Dialog): void;
+  showMessage(message: Message | null): void;
+  setBusy(what: string | null): void;
+}
+
+export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
+  appInfo: null,
+  dialog: { kind: 'none' },
+  message: null,
+  busy: null,
+  setAppInfo: (appInfo) => set({ appInfo }),
+  showDialog: (dialog) => set({ dialog }),
+  showMessage: (message) => set({ message }),
+  setBusy: (busy) => set({ busy }),
+});
