@@ -1,0 +1,115 @@
+/**
+ * Bytes -> text for documents read from disk or the network. JSON is UTF-8 by definition (RFC 8259), but
+ * editors on Windows still write UTF-16, and some tools add a BOM; all of those are readable, so we read them.
+ * Anything else (Latin-1, Windows-1252, binary) is refused rather than guessed: a wrong guess would silently
+ * corrupt every accented label on save.
+ */
+import { MAX_DOCUMENT_BYTES, describeSize } from './limits';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export type DecodeResult =
+  | {
+      readonly ok: true;
+      /** The text. A UTF-8 BOM is kept (readDocument records it and writeDocument writes it back). */
+      readonly text: string;
+      /** The encoding found. Documents are always saved as UTF-8: UTF-16 input comes back as UTF-8 on save. */
+      readonly encoding: TextEncodingName;
+    }
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: 'too-large' | 'encoding'; readonly message: string };
+    };
+
+// TextDecoder is a web standard present in every runtime we ship to (browsers, Node, Electron), but it is not
+// in the ES library that shared/ compiles against, so we reach it through globalThis with a minimal type.
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+type TextDecoderConstructor = new (
+  label: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => TextDecoderLike;
+
+function decoder(label: TextEncodingName): TextDecoderLike {
+  const ctor = (globalThis as { TextDecoder?: TextDecoderConstructor }).TextDecoder;
+  if (!ctor) throw new Error('TextDecoder is not available in this runtime');
+  return new ctor(label, { fatal: true, ignoreBOM: true });
+}
+
+function refuse(message: string): DecodeResult {
+  return { ok: false, error: { code: 'encoding', message } };
+}
+
+export function decodeDocumentBytes(bytes: Uint8Array, maxBytes: number = MAX_DOCUMENT_BYTES): DecodeResult {
+  if (bytes.length > maxBytes) {
+    return {
+      ok: false,
+      error: {
+        code: 'too-large',
+        message: `This file is ${describeSize(bytes.length)}; Tessera opens documents up to ${describeSize(maxBytes)}.`,
+      },
+    };
+  }
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (
+    (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) ||
+    (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+  ) {
+    return refuse('This file is UTF-32 text, which Tessera does not read. Save it as UTF-8 and try again.');
+  }
+  try {
+    if (b0 === 0xff && b1 === 0xfe) return decoded(decoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
+    if (b0 === 0xfe && b1 === 0xff) return decoded(decoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
+    // No BOM: JSON text starts with an ASCII character, so a zero in the first two bytes is the signature of
+    // UTF-16 (RFC 4627 §3). Big-endian puts the zero first.
+    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
+      return decoded(decoder('utf-16be').decode(bytes), 'utf-16be');
+    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
+      return decoded(decoder('utf-16le').decode(bytes), 'utf-16le');
+  } catch {
+    return refuse(
+      'This file starts like UTF-16 text but is not valid UTF-16. Save it as UTF-8 and try again.',
+    );
+  }
+  try {
+    return decoded(decoder('utf-8').decode(bytes), 'utf-8');
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return refuse(
+      `This file is not valid UTF-8 (the first invalid byte is at offset ${at}). It may be Latin-1 or ` +
+        'Windows-1252 text: save it as UTF-8 and try again.',
+    );
+  }
+}
+
+function decoded(text: string, encoding: TextEncodingName): DecodeResult {
+  return { ok: true, text, encoding };
+}
+
+/** Offset of the first byte that breaks UTF-8 (only computed on the error path, for the message). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k += 1) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid too.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
