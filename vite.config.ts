@@ -1,5 +1,9 @@
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { defineConfig } from 'vite';
+
+// TESSERA_DIST builds elsewhere than dist/ (so parallel builds, e.g. several test runs, do not clobber each other).
+const dist = path.resolve(process.env['TESSERA_DIST'] ?? 'dist');
 
 // The renderer is served from app://tessera/ in Electron and http://127.0.0.1:PORT/ by the web host: both are
 // origins with the app at the root, so absolute asset paths work in each.
@@ -8,7 +12,7 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: '../dist/renderer',
+    outDir: path.join(dist, 'renderer'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

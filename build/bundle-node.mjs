@@ -2,6 +2,10 @@
 // preload cannot be an ES module); the web host and the CLI are ES modules run by plain Node.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+// TESSERA_DIST builds elsewhere than dist/ (parallel builds must not clobber each other).
+const dist = path.resolve(process.env.TESSERA_DIST ?? 'dist');
 
 const common = {
   bundle: true,
@@ -17,17 +21,17 @@ const esmBanner = {
 };
 
 const targets = [
-  { entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' },
-  { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' },
+  { entryPoints: ['electron/main/main.ts'], outfile: path.join(dist, 'electron/main.cjs'), format: 'cjs' },
+  { entryPoints: ['electron/preload/preload.ts'], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs' },
   {
     entryPoints: ['electron/host/web-main.ts'],
-    outfile: 'dist/host/web.js',
+    outfile: path.join(dist, 'host/web.js'),
     format: 'esm',
     banner: esmBanner,
   },
   {
     entryPoints: ['electron/cli/tessera.ts'],
-    outfile: 'dist/cli/tessera.js',
+    outfile: path.join(dist, 'cli/tessera.js'),
     format: 'esm',
     banner: esmBanner,
   },

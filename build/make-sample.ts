@@ -10,7 +10,7 @@ import {
   type SampleLeaf,
 } from '../electron/services/sample/sample-leaves';
 
-const out = path.resolve('dist/renderer', `.${SAMPLE_IMAGES_PATH}`);
+const out = path.resolve(process.env['TESSERA_DIST'] ?? 'dist', 'renderer', `.${SAMPLE_IMAGES_PATH}`);
 
 function leafSvg(leaf: SampleLeaf, index: number): string {
   const { width: w, height: h, ground, ink } = leaf;

@@ -12,6 +12,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** The build under test: dist/, or TESSERA_DIST where a parallel run built elsewhere. */
+export const DIST = path.resolve(ROOT, process.env['TESSERA_DIST'] ?? 'dist');
 
 export interface HostProcess {
   url: string;
@@ -26,7 +28,7 @@ export interface HostProcess {
 export async function startHost(
   options: { workspace?: string; dataDir?: string } = {},
 ): Promise<HostProcess> {
-  const entry = path.join(ROOT, 'dist/host/web.js');
+  const entry = path.join(DIST, 'host/web.js');
   if (!existsSync(entry))
     throw new Error('dist/host/web.js is missing: run `npm run build` before the e2e tests.');
   const workspace = options.workspace ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-ws-')));

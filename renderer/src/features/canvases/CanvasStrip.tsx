@@ -5,6 +5,7 @@
 import { memo, useState } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
+import { imageSrc } from '../images/image-src';
 import { canvasesOf, labelText, thumbnailOf } from './canvas-view';
 
 const Thumb = memo(function Thumb({ url, label }: { url: string | null; label: string }) {
@@ -20,7 +21,7 @@ const Thumb = memo(function Thumb({ url, label }: { url: string | null; label: s
       </span>
     );
   }
-  return <img className="thumb" src={url} alt="" loading="lazy" onError={() => setBroken(true)} />;
+  return <img className="thumb" src={imageSrc(url)} alt="" loading="lazy" onError={() => setBroken(true)} />;
 });
 
 const Cell = memo(function Cell(props: { canvas: JsonObject; index: number; selected: boolean }) {
