@@ -1,0 +1,114 @@
+/**
+ * Batch editing of selected canvases: plan (a preview the user confirms) then apply (one new document, so one
+ * undo step). A plan is plain data; the UI may drop rows from `changes` before applying, and applying checks
+ * each row against the current document so a stale plan cannot overwrite later edits.
+ */
+import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject } from '../json';
+import type { BatchField, BatchOp } from './batch-ops';
+import { applyOpToCanvas, checkBatchOp } from './batch-ops';
+import {
+  canvasesOf,
+  canvasIdOf,
+  canvasLabelOf,
+  replaceCanvases,
+  resolveIndices,
+  withProperty,
+} from './canvas-list';
+import { jsonEqual } from './json-equal';
+
+export interface BatchChange {
+  readonly index: number;
+  readonly canvasId: string;
+  /** The canvas label for display in the preview. */
+  readonly label: string;
+  readonly field: BatchField;
+  /** The property value before and after; `undefined` means absent. */
+  readonly before: JsonValue | undefined;
+  readonly after: JsonValue | undefined;
+}
+
+export interface BatchPlan {
+  readonly op: BatchOp;
+  readonly changes: readonly BatchChange[];
+  /** Number of canvases that will change. */
+  readonly count: number;
+  /** Why nothing can be done (bad input); `changes` is then empty. */
+  readonly error?: string;
+  /** Things the user should know, such as a rights URI that was normalised. */
+  readonly notices: readonly string[];
+}
+
+export function planBatchEdit(
+  doc: JsonValue,
+  indices: readonly number[] | 'all',
+  op: BatchOp,
+  preferredLanguages: readonly string[] = [],
+): BatchPlan {
+  const checked = checkBatchOp(op);
+  if (checked.error !== undefined) return { op, changes: [], count: 0, error: checked.error, notices: [] };
+  const canvases = canvasesOf(doc);
+  const changes: BatchChange[] = [];
+  for (const index of resolveIndices(doc, indices)) {
+    const canvas = canvases[index] as JsonObject;
+    const next = applyOpToCanvas(canvas, checked.op);
+    if (next === canvas || jsonEqual(next[op.field], canvas[op.field])) continue;
+    changes.push({
+      index,
+      canvasId: canvasIdOf(canvas),
+      label: canvasLabelOf(canvas, preferredLanguages),
+      field: op.field,
+      before: canvas[op.field],
+      after: next[op.field],
+    });
+  }
+  return { op: checked.op, changes, count: changes.length, notices: checked.notices };
+}
+
+/**
+ * Applies a plan, or plans and applies in one go when given indices and an operation. Returns one new
+ * document (the same one when nothing changes); unchanged canvases keep their identity.
+ */
+export function applyBatchEdit<T extends JsonValue>(doc: T, plan: BatchPlan): T;
+export function applyBatchEdit<T extends JsonValue>(
+  doc: T,
+  indices: readonly number[] | 'all',
+  op: BatchOp,
+): T;
+export function applyBatchEdit<T extends JsonValue>(
+  doc: T,
+  planOrIndices: BatchPlan | readonly number[] | 'all',
+  op?: BatchOp,
+): T {
+  const plan =
+    planOrIndices === 'all' || Array.isArray(planOrIndices)
+      ? planBatchEdit(doc, planOrIndices as readonly number[] | 'all', op as BatchOp)
+      : (planOrIndices as BatchPlan);
+  if (plan.error !== undefined) return doc;
+  const canvases = canvasesOf(doc);
+  const replacements = new Map<number, JsonObject>();
+  for (const change of plan.changes) {
+    const index = locateCanvas(canvases, change.index, change.canvasId);
+    if (index === undefined) continue;
+    const canvas = replacements.get(index) ?? (canvases[index] as JsonObject);
+    // Stale row: the property is no longer what the preview showed, so the user never confirmed this edit.
+    if (!jsonEqual(canvas[change.field], change.before)) continue;
+    replacements.set(index, withProperty(canvas, change.field, change.after));
+  }
+  return replaceCanvases(doc, replacements);
+}
+
+/**
+ * The canvas a plan row refers to: at its index if the id still matches, otherwise wherever that id now is
+ * (the canvases may have been reordered since the preview).
+ */
+export function locateCanvas(
+  canvases: readonly JsonValue[],
+  index: number,
+  canvasId: string,
+): number | undefined {
+  if (isJsonObject(canvases[index]) && canvasIdOf(canvases[index]) === canvasId) return index;
+  if (canvasId === '') return undefined;
+  const found = canvases.findIndex((canvas) => isJsonObject(canvas) && canvasIdOf(canvas) === canvasId);
+  return found === -1 ? undefined : found;
+}
