@@ -1,0 +1,61 @@
+/**
+ * Validates a Presentation 3 document against the MUST and SHOULD rules of the specification: errors for
+ * MUST, warnings for SHOULD and likely mistakes, info for recommendations. One pass over the tree, so the cost
+ * grows linearly with the document.
+ */
+import { isJsonObject, type JsonValue } from '../json';
+import { Checker, type Site } from './checker';
+import { checkCanvasReferences } from './references';
+import { checkDocumentContext } from './rules/document-context';
+import { SPEC } from './spec-links';
+import type { Finding } from './types';
+import { describeValue } from './values';
+import { visitAnnotation, visitAnnotationPage } from './walk/resources';
+import { visitAnnotationCollection, visitCollection, visitManifest } from './walk/structure';
+
+const ROOT: Site = { path: [], owner: {} };
+
+export function validate(doc: JsonValue): Finding[] {
+  const ctx = new Checker();
+  if (!isJsonObject(doc)) {
+    ctx.error(
+      'document-invalid',
+      ROOT,
+      `A IIIF document must be a JSON object, not ${describeValue(doc)}.`,
+      SPEC.context,
+    );
+    return ctx.findings;
+  }
+  // A Presentation 2 document would drown in findings; it is upgraded on open instead (architecture §4).
+  if (checkDocumentContext(doc, ROOT, ctx) === 'presentation-2') return ctx.findings;
+  switch (doc.type) {
+    case 'Manifest':
+      visitManifest(doc, ROOT, ctx);
+      checkCanvasReferences(ctx);
+      break;
+    case 'Collection':
+      visitCollection(doc, ROOT, ctx);
+      break;
+    case 'AnnotationPage':
+      visitAnnotationPage(doc, ROOT, ctx, 'other');
+      break;
+    case 'Annotation':
+      visitAnnotation(doc, ROOT, ctx, 'other');
+      break;
+    case 'AnnotationCollection':
+      visitAnnotationCollection(doc, ROOT, ctx);
+      break;
+    default:
+      ctx.error(
+        'document-type-unknown',
+        ROOT,
+        `A document must be a Manifest, Collection, Annotation Page, Annotation or Annotation Collection, not ${describeValue(doc.type)}.`,
+        SPEC.type,
+      );
+  }
+  return ctx.findings;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.severity === 'error');
+}
