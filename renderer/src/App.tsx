@@ -1,5 +1,5 @@
 /** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api, isElectron } from './api';
 import { CanvasStrip } from './features/canvases/CanvasStrip';
@@ -10,6 +10,8 @@ import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
 import { DeepZoomViewer } from './features/viewer/DeepZoomViewer';
+import { ValidationPanel } from './features/validation/ValidationPanel';
+import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { shell, showWindowState } from './shell';
 import { documentName, isDirty } from './store/document-slice';
 import { useAppStore } from './store/store';
@@ -40,6 +42,9 @@ export function App() {
   const message = useAppStore((s) => s.message);
   const busy = useAppStore((s) => s.busy);
   const appInfo = useAppStore((s) => s.appInfo);
+  const { findings } = useFindings(doc);
+  const [showValidation, setShowValidation] = useState(false);
+  const findingCounts = countBySeverity(findings);
 
   useEffect(() => {
     void startUp();
@@ -110,6 +115,14 @@ export function App() {
         <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture} aria-label="Redo">
           ↷ Redo
         </button>
+        <button
+          type="button"
+          aria-pressed={showValidation}
+          onClick={() => setShowValidation((v) => !v)}
+          data-testid="validation-toggle"
+        >
+          {findingCounts.errors > 0 ? '⛔' : '✓'} Validation ({findingCounts.errors}/{findingCounts.warnings})
+        </button>
         <button type="button" onClick={() => guardUnsaved('sample', () => void openSample())}>
           Sample
         </button>
@@ -131,6 +144,7 @@ export function App() {
         <DeepZoomViewer canvas={canvas} />
         <PropertiesPanel />
       </main>
+      {showValidation ? <ValidationPanel findings={findings} /> : null}
       <footer className="statusbar">
         <span>{busy ?? 'Ready'}</span>
         <span data-testid="selection-count">{selectedCount} selected</span>

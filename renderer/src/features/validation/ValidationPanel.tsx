@@ -1,0 +1,105 @@
+/**
+ * The validation panel: findings live while editing, grouped by resource. Clicking a finding selects its canvas
+ * and focuses the field it is about; a certain fix is one click (one undo step), and "fix all" applies every fix
+ * of that kind at once (also one step).
+ */
+import { useMemo } from 'react';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { applyAllOfKind, applyFix, describeFix } from '../../../../shared/iiif/validation/fixes';
+import type { Finding } from '../../../../shared/iiif/validation/types';
+import { useAppStore } from '../../store/store';
+import { countBySeverity, groupFindings } from './use-findings';
+
+const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+
+/** Moves focus to the editor of the property a finding is about, if the properties panel shows one. */
+function focusField(finding: Finding) {
+  const [first, second, third] = finding.path;
+  const property = first === 'items' && typeof second === 'number' ? third : first;
+  if (typeof property !== 'string') return;
+  requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>(
+      `[data-field="${CSS.escape(property)}"] input, [data-field="${CSS.escape(property)}"] select, ` +
+        `[data-field="${CSS.escape(property)}"] textarea, [data-field="${CSS.escape(property)}"]`,
+    );
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+  });
+}
+
+function select(finding: Finding) {
+  const [first, second] = finding.path;
+  if (first === 'items' && typeof second === 'number') useAppStore.getState().selectOnly(second);
+  focusField(finding);
+}
+
+export function ValidationPanel({ findings }: { findings: readonly Finding[] }) {
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  const counts = countBySeverity(findings);
+  const fixKinds = useMemo(() => {
+    const kinds = new Map<string, { code: string; fix: NonNullable<Finding['fix']>; count: number }>();
+    for (const f of findings) {
+      if (!f.fix) continue;
+      const entry = kinds.get(f.code) ?? { code: f.code, fix: f.fix, count: 0 };
+      entry.count++;
+      kinds.set(f.code, entry);
+    }
+    return [...kinds.values()].filter((k) => k.count > 1);
+  }, [findings]);
+
+  const fixOne = (finding: Finding) => {
+    const { doc, commit } = useAppStore.getState();
+    if (!doc) return;
+    commit(
+      `Fix: ${describeFix(finding.fix as NonNullable<Finding['fix']>)}`,
+      applyFix(doc, finding) as JsonObject,
+    );
+  };
+  const fixAll = (code: string, fix: NonNullable<Finding['fix']>) => {
+    const { doc, commit } = useAppStore.getState();
+    if (!doc) return;
+    commit(`Fix all: ${describeFix(fix)}`, applyAllOfKind(doc, code) as JsonObject);
+  };
+
+  return (
+    <section className="validation-panel" aria-label="Validation" data-testid="validation-panel">
+      <header className="validation-summary" aria-live="polite">
+        <strong>Validation</strong>
+        <span data-testid="validation-errors">{counts.errors} errors</span>
+        <span>{counts.warnings} warnings</span>
+        <span>{counts.infos} notes</span>
+        {fixKinds.map((k) => (
+          <button key={k.code} type="button" onClick={() => fixAll(k.code, k.fix)}>
+            Fix all {k.count}: {describeFix(k.fix)}
+          </button>
+        ))}
+      </header>
+      {findings.length === 0 ? (
+        <p className="muted">No problems found: this document follows the specification.</p>
+      ) : null}
+      {groups.map((group) => (
+        <div key={group.key} className="finding-group">
+          <h3>{group.title}</h3>
+          <ul>
+            {group.findings.map((finding, i) => (
+              <li key={`${finding.code}:${finding.pathText}:${i}`} className={`finding ${finding.severity}`}>
+                <button type="button" className="finding-jump" onClick={() => select(finding)}>
+                  <span aria-label={finding.severity}>{ICON[finding.severity]}</span> {finding.message}{' '}
+                  <code>{finding.pathText}</code>
+                </button>
+                {finding.fix ? (
+                  <button type="button" onClick={() => fixOne(finding)}>
+                    Fix: {describeFix(finding.fix)}
+                  </button>
+                ) : null}
+                <a href={finding.specUrl} target="_blank" rel="noopener noreferrer">
+                  spec
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
