@@ -1,0 +1,129 @@
+/**
+ * One logical GET under the network policy: scheme check, per-host concurrency, up to N redirects (with loop
+ * detection and a scheme check at every hop), and retries with exponential backoff on 429/502/503/504 that
+ * honour Retry-After. The host slot is held only while an exchange is on the wire, never during a backoff
+ * wait, so one overloaded institution does not hold up the others' queue positions.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { httpExchange, type ExchangeOptions } from './http-exchange';
+import type { HostLimiter } from './host-limiter';
+import { cancelledError, httpStatusMessage, RemoteError } from './remote-error';
+import { parseRetryAfter, RETRYABLE_STATUSES, retryDelayMs, type RetrySettings } from './retry-policy';
+import { checkRemoteUrl } from './url-policy';
+
+export interface PolicyDeps {
+  readonly limiter: HostLimiter;
+  readonly retry: RetrySettings;
+  readonly maxRedirects: number;
+  readonly now: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly exchange: Omit<ExchangeOptions, 'headers' | 'maxBytes' | 'signal'>;
+}
+
+export interface PolicyRequest {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly maxBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface PolicyResponse {
+  /** 2xx or 304; anything else becomes a RemoteError. */
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly finalUrl: string;
+  readonly redirects: number;
+  readonly retries: number;
+}
+
+export async function fetchWithPolicy(
+  address: string,
+  request: PolicyRequest,
+  deps: PolicyDeps,
+): Promise<PolicyResponse> {
+  let url = checkRemoteUrl(address);
+  const seen = new Set<string>([url.href]);
+  let redirects = 0;
+  let retries = 0;
+  for (;;) {
+    if (request.signal?.aborted) throw cancelledError(url.href);
+    const current = url;
+    const response = await deps.limiter.run(
+      current.host,
+      () =>
+        httpExchange(current, {
+          ...deps.exchange,
+          headers: request.headers,
+          maxBytes: request.maxBytes,
+          signal: request.signal,
+        }),
+      request.signal,
+    );
+    const { status } = response;
+    if (status >= 300 && status < 400 && status !== 304) {
+      const location = response.headers.location;
+      if (!location)
+        throw new RemoteError(
+          'http',
+          `${current.host} sent a redirect (${status}) without a destination.`,
+          address,
+          status,
+        );
+      if (redirects >= deps.maxRedirects) {
+        throw new RemoteError(
+          'redirects',
+          `Gave up after ${deps.maxRedirects} redirects; the address keeps forwarding elsewhere.`,
+          address,
+          status,
+        );
+      }
+      let next: URL;
+      try {
+        next = checkRemoteUrl(new URL(location, current).href);
+      } catch (error) {
+        if (error instanceof RemoteError && error.code === 'scheme') {
+          throw new RemoteError(
+            'scheme',
+            `${current.host} redirected to a non-web address (${new URL(location, current).protocol}), which is not allowed.`,
+            address,
+          );
+        }
+        throw error;
+      }
+      if (seen.has(next.href)) {
+        throw new RemoteError(
+          'redirects',
+          `The address redirects in a loop (back to ${next.href}).`,
+          address,
+          status,
+        );
+      }
+      seen.add(next.href);
+      redirects += 1;
+      url = next;
+      continue;
+    }
+    if (RETRYABLE_STATUSES.has(status) && retries < deps.retry.maxRetries) {
+      retries += 1;
+      const header = response.headers['retry-after'];
+      const retryAfter = parseRetryAfter(Array.isArray(header) ? header[0] : header, deps.now());
+      try {
+        await deps.sleep(retryDelayMs(deps.retry, retries, retryAfter), request.signal);
+      } catch {
+        throw cancelledError(address);
+      }
+      continue;
+    }
+    if ((status >= 200 && status < 300) || status === 304) {
+      return {
+        status,
+        headers: response.headers,
+        body: response.body,
+        finalUrl: url.href,
+        redirects,
+        retries,
+      };
+    }
+    throw new RemoteError('http', httpStatusMessage(status, url.host), address, status);
+  }
+}

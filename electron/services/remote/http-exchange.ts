@@ -1,0 +1,192 @@
+/**
+ * One HTTP GET, no redirects followed, with the limits a desktop app needs against servers it does not
+ * control: a connect timeout (DNS + TCP + TLS), a total timeout for the whole exchange, a size cap enforced
+ * while streaming (never buffering past it, and applied after decompression so a gzip bomb cannot slip
+ * through), and cancellation. node:http is used directly rather than fetch because it lets us tell the
+ * connect phase apart and stop mid-body precisely.
+ */
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { Transform } from 'node:stream';
+import zlib from 'node:zlib';
+import { cancelledError, RemoteError } from './remote-error';
+
+export interface ExchangeOptions {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly connectTimeoutMs: number;
+  readonly totalTimeoutMs: number;
+  readonly maxBytes: number;
+  readonly signal?: AbortSignal;
+  readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
+  /** DNS lookup override (tests use it to hold the connect phase open; apps may pin resolvers). */
+  readonly lookup?: LookupFunction;
+}
+
+export interface ExchangeResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+class Abort extends Error {
+  constructor(readonly reason: 'connect' | 'total' | 'cancelled' | 'too-large') {
+    super(reason);
+  }
+}
+
+export function httpExchange(url: URL, options: ExchangeOptions): Promise<ExchangeResponse> {
+  const href = url.href;
+  const host = url.host;
+  if (options.signal?.aborted) return Promise.reject(cancelledError(href));
+  return new Promise<ExchangeResponse>((resolve, reject) => {
+    const secure = url.protocol === 'https:';
+    const request = (secure ? https : http).request(url, {
+      method: 'GET',
+      headers: { 'accept-encoding': 'gzip, deflate, br', ...options.headers },
+      agent: secure ? options.agents.https : options.agents.http,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+    });
+    let settled = false;
+    const finish = (error: unknown, value?: ExchangeResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connectTimer);
+      clearTimeout(totalTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (value) resolve(value);
+      else reject(translate(error));
+    };
+    const translate = (error: unknown): RemoteError => {
+      if (error instanceof RemoteError) return error;
+      if (error instanceof Abort) {
+        switch (error.reason) {
+          case 'connect':
+            return new RemoteError(
+              'timeout',
+              `Could not connect to ${host} within ${seconds(options.connectTimeoutMs)}. The server may be down or unreachable.`,
+              href,
+            );
+          case 'total':
+            return new RemoteError(
+              'timeout',
+              `${host} did not finish answering within ${seconds(options.totalTimeoutMs)}.`,
+              href,
+            );
+          case 'too-large':
+            return tooLarge(href, options.maxBytes);
+          case 'cancelled':
+            return cancelledError(href);
+        }
+      }
+      return networkError(error, href, host);
+    };
+    const abort = (reason: Abort['reason']) => request.destroy(new Abort(reason));
+    const onAbort = () => abort('cancelled');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const connectTimer = setTimeout(() => abort('connect'), options.connectTimeoutMs);
+    const totalTimer = setTimeout(() => abort('total'), options.totalTimeoutMs);
+
+    request.on('socket', (socket) => {
+      // A reused keep-alive socket is already connected; a new one is not until 'connect' (TLS: 'secureConnect').
+      if (request.reusedSocket) {
+        clearTimeout(connectTimer);
+        return;
+      }
+      socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
+    });
+    request.on('error', (error) => finish(error));
+    request.on('response', (response) => {
+      clearTimeout(connectTimer);
+      const status = response.statusCode ?? 0;
+      const declared = Number(response.headers['content-length']);
+      if (REDIRECTS.has(status) || status === 304 || status === 204) {
+        response.resume();
+        response.on('end', () => finish(null, { status, headers: response.headers, body: Buffer.alloc(0) }));
+        response.on('error', (error) => finish(error));
+        return;
+      }
+      const encoding = String(response.headers['content-encoding'] ?? 'identity').toLowerCase();
+      if (encoding === 'identity' && Number.isFinite(declared) && declared > options.maxBytes) {
+        abort('too-large');
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let received = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          received += chunk.length;
+          if (received > options.maxBytes) {
+            callback(new Abort('too-large'));
+            return;
+          }
+          chunks.push(chunk);
+          callback();
+        },
+      });
+      const decoder = decoderFor(encoding);
+      const source = decoder ? response.pipe(decoder) : response;
+      const onStreamError = (error: unknown) => {
+        request.destroy();
+        finish(
+          error instanceof Abort ? error : decoder ? networkError(error, href, host, 'compressed') : error,
+        );
+      };
+      response.on('error', onStreamError);
+      decoder?.on('error', onStreamError);
+      counter.on('error', onStreamError);
+      counter.on('finish', () =>
+        finish(null, { status, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+      source.pipe(counter);
+    });
+    request.end();
+  });
+}
+
+function decoderFor(encoding: string): Transform | null {
+  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip();
+  if (encoding === 'deflate') return zlib.createInflate();
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  return null;
+}
+
+export function tooLarge(url: string, maxBytes: number): RemoteError {
+  return new RemoteError(
+    'too-large',
+    `The response is larger than the ${formatBytes(maxBytes)} allowed for this kind of resource, so it was not downloaded.`,
+    url,
+  );
+}
+
+function networkError(error: unknown, url: string, host: string, what?: 'compressed'): RemoteError {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const detail: Record<string, string> = {
+    ENOTFOUND: `The server name ${new URL(url).hostname} could not be found. Check the address, or your connection.`,
+    EAI_AGAIN: `The server name ${new URL(url).hostname} could not be looked up right now. Are you offline?`,
+    ECONNREFUSED: `${host} refused the connection. The server may be down.`,
+    ECONNRESET: `${host} closed the connection unexpectedly.`,
+    EHOSTUNREACH: `${host} cannot be reached from this network.`,
+    ENETUNREACH: 'The network is unreachable. Are you offline?',
+    CERT_HAS_EXPIRED: `The security certificate of ${host} has expired.`,
+    DEPTH_ZERO_SELF_SIGNED_CERT: `The security certificate of ${host} is self-signed and cannot be trusted.`,
+  };
+  const message =
+    what === 'compressed'
+      ? `${host} sent a compressed response that could not be decompressed.`
+      : (detail[code] ??
+        `Could not fetch from ${host}: ${(error as Error | null)?.message ?? String(error)}.`);
+  return new RemoteError('network', message, url);
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,329 @@
+/**
+ * The app's one way to fetch IIIF material from the web: info.json, manifests and collections, thumbnails.
+ * Network policy (fetch-with-policy), an offline disk cache with ETag / Last-Modified revalidation, and the
+ * shared info.json reader, behind three calls. Each result says whether it came from the cache and whether
+ * that copy may be out of date because the network failed (offline mode).
+ *
+ * Plain Node: no Electron import. The cache folder, clock and sleep come in as options so tests run it
+ * against loopback servers with real files.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { parseInfoJson, looksLikeHtml, serviceBaseOf } from '../../../shared/iiif/image-api/parse-info-json';
+import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
+import type { JsonValue } from '../../../shared/iiif/json';
+import { createDiskCache, type CacheEntry, type DiskCache } from './disk-cache';
+import { fetchWithPolicy, type PolicyDeps, type PolicyResponse } from './fetch-with-policy';
+import { createHostLimiter, type HostLimiter } from './host-limiter';
+import { RemoteError, type RemoteErrorInfo } from './remote-error';
+import { abortableSleep } from './retry-policy';
+import { checkRemoteUrl } from './url-policy';
+
+export interface RemoteServiceOptions {
+  /** Folder for the offline cache (inside the app data folder). Created when needed. */
+  readonly cacheDir: string;
+  /** Total cache size; least recently used entries go first. Default 256 MB. */
+  readonly maxCacheBytes?: number;
+  /** Requests in flight per host (name:port). Default 6. */
+  readonly maxPerHost?: number;
+  /** Default 5. */
+  readonly maxRedirects?: number;
+  /** DNS + TCP + TLS. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+  /** One exchange, first byte sent to last byte received. Default 30 s. */
+  readonly totalTimeoutMs?: number;
+  /** Size cap for JSON documents (info.json, manifests). Default 32 MB: the largest real manifests are ~20 MB. */
+  readonly maxJsonBytes?: number;
+  /** Size cap for image bytes (thumbnails). Default 16 MB. */
+  readonly maxImageBytes?: number;
+  /** Retries on 429/502/503/504. Default 3. */
+  readonly maxRetries?: number;
+  /** First retry backoff, doubling each time. Default 500 ms. */
+  readonly backoffBaseMs?: number;
+  /** Cap on any single wait, ours or the server's Retry-After. Default 30 s. */
+  readonly maxRetryDelayMs?: number;
+  /** Serve a cached copy without asking the server if it was confirmed within this long. Default 0 (always ask). */
+  readonly freshForMs?: number;
+  readonly userAgent?: string;
+  /** Clock, for Retry-After dates and cache timestamps. */
+  readonly now?: () => number;
+  /** How to wait between retries; tests pass one that records delays instead of waiting. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** DNS lookup override, passed to node:http. */
+  readonly lookup?: LookupFunction;
+}
+
+export interface FetchOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface FetchMeta {
+  /** The address asked for. */
+  readonly url: string;
+  /** Where the content finally came from, after redirects. */
+  readonly finalUrl: string;
+  readonly fromCache: boolean;
+  /** True when served from the cache because the server could not be reached: it may be out of date. */
+  readonly stale: boolean;
+  /** Why the network copy could not be used, when `stale`. */
+  readonly offlineReason?: RemoteErrorInfo;
+  readonly contentType?: string;
+  readonly redirects: number;
+  readonly retries: number;
+}
+
+export interface JsonResult extends FetchMeta {
+  readonly json: JsonValue;
+}
+
+export interface InfoResult extends FetchMeta {
+  readonly descriptor: ImageServiceDescriptor;
+}
+
+export interface BytesResult extends FetchMeta {
+  readonly bytes: Buffer;
+}
+
+export interface RemoteService {
+  /** A JSON document (manifest, collection, info.json, content state). HTML and non-JSON are errors. */
+  fetchJson(url: string, options?: FetchOptions): Promise<JsonResult>;
+  /** An image service's description, from its info.json URL or its base URL (`/info.json` is appended). */
+  fetchInfo(url: string, options?: FetchOptions): Promise<InfoResult>;
+  /** Image bytes, e.g. a thumbnail. */
+  fetchBytes(url: string, options?: FetchOptions): Promise<BytesResult>;
+  readonly cache: DiskCache;
+  readonly limiter: HostLimiter;
+  /** Closes idle keep-alive connections. */
+  close(): void;
+}
+
+/** Failures after which a cached copy is better than nothing. A 404 is an answer, not an outage. */
+function isOutage(error: unknown): error is RemoteError {
+  if (!(error instanceof RemoteError)) return false;
+  if (error.code === 'network' || error.code === 'timeout') return true;
+  return error.code === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429);
+}
+
+export function createRemoteService(options: RemoteServiceOptions): RemoteService {
+  const now = options.now ?? Date.now;
+  const maxPerHost = options.maxPerHost ?? 6;
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: maxPerHost }),
+    https: new https.Agent({ keepAlive: true, maxSockets: maxPerHost }),
+  };
+  const limiter = createHostLimiter(maxPerHost);
+  const cache = createDiskCache({
+    dir: options.cacheDir,
+    maxBytes: options.maxCacheBytes ?? 256 * 1024 * 1024,
+    now,
+  });
+  const deps: PolicyDeps = {
+    limiter,
+    maxRedirects: options.maxRedirects ?? 5,
+    now,
+    sleep: options.sleep ?? abortableSleep,
+    retry: {
+      maxRetries: options.maxRetries ?? 3,
+      backoffBaseMs: options.backoffBaseMs ?? 500,
+      maxDelayMs: options.maxRetryDelayMs ?? 30_000,
+    },
+    exchange: {
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      totalTimeoutMs: options.totalTimeoutMs ?? 30_000,
+      agents,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+    },
+  };
+  const userAgent = options.userAgent ?? 'Tessera (IIIF manifest editor)';
+  const freshForMs = options.freshForMs ?? 0;
+
+  /**
+   * Cache-aware GET: fresh cache hit → no request; otherwise a conditional request when we hold validators;
+   * 304 → cached body; outage → cached body marked stale; `accept` checks the body before it is cached.
+   */
+  async function cachedGet<T>(
+    url: string,
+    kind: 'json' | 'bytes',
+    accept: string,
+    maxBytes: number,
+    decode: (body: Buffer, contentType: string | undefined, url: string) => T,
+    signal?: AbortSignal,
+  ): Promise<{ value: T; meta: FetchMeta }> {
+    const href = checkRemoteUrl(url).href;
+    const cached = await cache.get(href);
+    const fromCache = (entry: CacheEntry, stale: boolean, extra: Partial<FetchMeta> = {}) => ({
+      value: decode(entry.body, entry.meta.contentType, url),
+      meta: {
+        url,
+        finalUrl: href,
+        fromCache: true,
+        stale,
+        redirects: 0,
+        retries: 0,
+        ...(entry.meta.contentType ? { contentType: entry.meta.contentType } : {}),
+        ...extra,
+      },
+    });
+    if (cached && freshForMs > 0 && now() - cached.meta.storedAt < freshForMs)
+      return fromCache(cached, false);
+    const headers: Record<string, string> = { accept, 'user-agent': userAgent };
+    if (cached?.meta.etag) headers['if-none-match'] = cached.meta.etag;
+    if (cached?.meta.lastModified) headers['if-modified-since'] = cached.meta.lastModified;
+    let response: PolicyResponse;
+    try {
+      response = await fetchWithPolicy(href, { headers, maxBytes, ...(signal ? { signal } : {}) }, deps);
+    } catch (error) {
+      const tagged = error instanceof RemoteError && error.url !== url ? retag(error, url) : error;
+      if (cached && isOutage(tagged)) return fromCache(cached, true, { offlineReason: tagged.toInfo() });
+      throw tagged;
+    }
+    const contentType = headerText(response.headers['content-type']);
+    if (response.status === 304) {
+      if (!cached)
+        throw new RemoteError(
+          'http',
+          'The server answered "not modified" to a request we had no copy for.',
+          url,
+          304,
+        );
+      await cache.confirm(href);
+      return fromCache(cached, false, {
+        finalUrl: response.finalUrl,
+        redirects: response.redirects,
+        retries: response.retries,
+      });
+    }
+    // Decode before caching, so an HTML error page or broken JSON never lands in the offline cache.
+    const value = decode(response.body, contentType, url);
+    const etag = headerText(response.headers['etag']);
+    const lastModified = headerText(response.headers['last-modified']);
+    await cache
+      .put(
+        {
+          url: href,
+          kind,
+          storedAt: now(),
+          ...(contentType ? { contentType } : {}),
+          ...(etag ? { etag } : {}),
+          ...(lastModified ? { lastModified } : {}),
+        },
+        response.body,
+      )
+      .catch(() => undefined); // a full disk must not fail the fetch itself
+    return {
+      value,
+      meta: {
+        url,
+        finalUrl: response.finalUrl,
+        fromCache: false,
+        stale: false,
+        redirects: response.redirects,
+        retries: response.retries,
+        ...(contentType ? { contentType } : {}),
+      },
+    };
+  }
+
+  async function fetchJson(url: string, opts: FetchOptions = {}): Promise<JsonResult> {
+    const { value, meta } = await cachedGet(
+      url,
+      'json',
+      'application/ld+json, application/json;q=0.9, */*;q=0.1',
+      options.maxJsonBytes ?? 32 * 1024 * 1024,
+      parseJsonBody,
+      opts.signal,
+    );
+    return { ...meta, json: value };
+  }
+
+  return {
+    fetchJson,
+    async fetchInfo(url, opts = {}) {
+      const infoUrl = infoJsonUrlOf(url);
+      const result = await fetchJson(infoUrl, opts);
+      const parsed = parseInfoJson(result.json, result.finalUrl);
+      if (!parsed.ok) {
+        throw new RemoteError(
+          'invalid',
+          `This is not usable image information: ${parsed.reasons.join(' ')}`,
+          url,
+          undefined,
+          parsed.reasons,
+        );
+      }
+      const { json: _json, ...meta } = result;
+      return { ...meta, descriptor: parsed.value };
+    },
+    async fetchBytes(url, opts = {}) {
+      const { value, meta } = await cachedGet(
+        url,
+        'bytes',
+        'image/avif, image/webp, image/jpeg, image/png, image/*;q=0.8, */*;q=0.1',
+        options.maxImageBytes ?? 16 * 1024 * 1024,
+        checkImageBody,
+        opts.signal,
+      );
+      return { ...meta, bytes: value };
+    },
+    cache,
+    limiter,
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
+/**
+ * `…/id`, `…/id/` and `…/id/info.json` all mean the same service. Any other `.json` address is fetched as
+ * given, so a manifest pasted by mistake is reported as "a Presentation document", not as a 404.
+ */
+export function infoJsonUrlOf(url: string): string {
+  const checked = checkRemoteUrl(url);
+  if (/\.json$/i.test(checked.pathname)) return checked.href;
+  const base = serviceBaseOf(checked.href);
+  return `${base}/info.json${checked.search}`;
+}
+
+function parseJsonBody(body: Buffer, contentType: string | undefined, url: string): JsonValue {
+  // Strip a UTF-8 byte order mark: some Windows-hosted servers send one and JSON.parse rejects it.
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  if (/^text\/html/i.test(contentType ?? '') || looksLikeHtml(text)) throw htmlError(url);
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    throw new RemoteError(
+      'not-json',
+      text.trim() === ''
+        ? 'The server sent an empty answer instead of JSON.'
+        : 'The server sent something that is not valid JSON.',
+      url,
+    );
+  }
+}
+
+function checkImageBody(body: Buffer, contentType: string | undefined, url: string): Buffer {
+  // Narrower than looksLikeHtml: an SVG thumbnail may legitimately start with "<?xml".
+  const start = body.subarray(0, 512).toString('utf8');
+  if (/^text\/html/i.test(contentType ?? '') || /^\uFEFF?\s*<(?:!doctype\s+html|html)\b/i.test(start)) {
+    throw htmlError(url);
+  }
+  return body;
+}
+
+function htmlError(url: string): RemoteError {
+  return new RemoteError(
+    'html',
+    'The server answered with a web page instead of IIIF data. The address may point to a viewer or a login page rather than to the manifest or image itself.',
+    url,
+  );
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function retag(error: RemoteError, url: string): RemoteError {
+  return new RemoteError(error.code, error.message, url, error.status, error.reasons);
+}
