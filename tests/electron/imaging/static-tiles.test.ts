@@ -1,18 +1,36 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createStaticTiles, rewriteServiceBase, sanitizeIdentifier, slugFor } from '../../../electron/services/imaging/static-tiles';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createStaticTiles,
+  rewriteServiceBase,
+  sanitizeIdentifier,
+  slugFor,
+} from '../../../electron/services/imaging/static-tiles';
 import { availableFullSizes, largestImage, thumbnailFor } from '../../../shared/iiif/image-api/image-urls';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
-import { BLUE, GREEN, QUADRANTS, RED, YELLOW, quadrantImage, quadrantsOf, sameColour, type Rgb } from '../../fixtures/institutions';
+import {
+  BLUE,
+  GREEN,
+  QUADRANTS,
+  RED,
+  YELLOW,
+  quadrantImage,
+  quadrantsOf,
+  sameColour,
+  type Rgb,
+} from '../../fixtures/institutions';
 
 let dir: string;
 let out: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-imaging-'));
   out = path.join(dir, 'project', 'iiif');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 async function sourceFile(name: string, width: number, height: number, format: 'png' | 'jpeg' | 'tiff') {
@@ -30,8 +48,18 @@ const close = (a: Rgb, b: Rgb) => expect(sameColour(a, b), `${a.join(',')} vs ${
 
 describe('local images → static level-0 Image API 3 services', () => {
   it.each(['png', 'jpeg', 'tiff'] as const)('makes a complete service from a %s file', async (format) => {
-    const source = await sourceFile(`Folio 12r (recto).${format === 'jpeg' ? 'jpg' : format}`, 1500, 1000, format);
-    const result = await createStaticTiles({ source, outputDir: out, baseUri: 'http://127.0.0.1:9999/iiif/', tileSize: 256 });
+    const source = await sourceFile(
+      `Folio 12r (recto).${format === 'jpeg' ? 'jpg' : format}`,
+      1500,
+      1000,
+      format,
+    );
+    const result = await createStaticTiles({
+      source,
+      outputDir: out,
+      baseUri: 'http://127.0.0.1:9999/iiif/',
+      tileSize: 256,
+    });
 
     expect(result.identifier).toBe('folio-12r-recto');
     expect(result.descriptor).toMatchObject({
@@ -67,12 +95,24 @@ describe('local images → static level-0 Image API 3 services', () => {
           const w = Math.min(span, d.width - x);
           const h = Math.min(span, d.height - y);
           const region = w === d.width && h === d.height ? 'full' : `${x},${y},${w},${h}`;
-          await expect(stat(path.join(result.dir, region, `${Math.ceil(w / factor)},${Math.ceil(h / factor)}`, '0', 'default.jpg'))).resolves.toBeTruthy();
+          await expect(
+            stat(
+              path.join(
+                result.dir,
+                region,
+                `${Math.ceil(w / factor)},${Math.ceil(h / factor)}`,
+                '0',
+                'default.jpg',
+              ),
+            ),
+          ).resolves.toBeTruthy();
         }
       }
     }
     // Level 0 still answers full/max (Image API 3 compliance).
-    expect(await sharp(path.join(result.dir, 'full', 'max', '0', 'default.jpg')).metadata()).toMatchObject({ width: 1500 });
+    expect(await sharp(path.join(result.dir, 'full', 'max', '0', 'default.jpg')).metadata()).toMatchObject({
+      width: 1500,
+    });
 
     const thumb = thumbnailFor(d, 250);
     expect(thumb?.url).toBe(`${d.id}/full/300,200/0/default.jpg`);
@@ -89,7 +129,10 @@ describe('local images → static level-0 Image API 3 services', () => {
   it('applies EXIF orientation, so a portrait photo stays portrait', async () => {
     const source = path.join(dir, 'rotated.jpg');
     // Stored landscape 400×300 with orientation 6 ("rotate 90° clockwise to display").
-    await sharp(await quadrantImage(400, 300)).jpeg().withMetadata({ orientation: 6 }).toFile(source);
+    await sharp(await quadrantImage(400, 300))
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(source);
     const result = await createStaticTiles({ source, outputDir: out, baseUri: 'http://x.test/iiif' });
     expect(result.descriptor).toMatchObject({ width: 300, height: 400 });
     const colours = await quadrantsOf(path.join(result.dir, 'full', '300,400', '0', 'default.jpg'));
@@ -103,7 +146,13 @@ describe('local images → static level-0 Image API 3 services', () => {
     const second = await createStaticTiles({ source, outputDir: out, baseUri: 'http://x.test/iiif' });
     expect([first.identifier, second.identifier]).toEqual(['page', 'page-2']);
     const other = await sourceFile('other.png', 200, 100, 'png');
-    const replaced = await createStaticTiles({ source: other, outputDir: out, baseUri: 'http://x.test/iiif', identifier: 'page', replace: true });
+    const replaced = await createStaticTiles({
+      source: other,
+      outputDir: out,
+      baseUri: 'http://x.test/iiif',
+      identifier: 'page',
+      replace: true,
+    });
     expect(replaced).toMatchObject({ identifier: 'page', descriptor: { width: 200, height: 100 } });
     expect((await readdir(out)).sort()).toEqual(['page', 'page-2']);
   });
@@ -114,20 +163,31 @@ describe('local images → static level-0 Image API 3 services', () => {
     const tileBefore = await stat(path.join(result.dir, 'full', '300,200', '0', 'default.jpg'));
     const rewritten = await rewriteServiceBase(result.dir, 'https://example.org/published/iiif/');
     expect(rewritten.id).toBe('https://example.org/published/iiif/leaf');
-    expect(JSON.parse(await readFile(result.infoJsonPath, 'utf8'))).toMatchObject({ id: rewritten.id, profile: 'level0' });
-    expect((await stat(path.join(result.dir, 'full', '300,200', '0', 'default.jpg'))).mtimeMs).toBe(tileBefore.mtimeMs);
+    expect(JSON.parse(await readFile(result.infoJsonPath, 'utf8'))).toMatchObject({
+      id: rewritten.id,
+      profile: 'level0',
+    });
+    expect((await stat(path.join(result.dir, 'full', '300,200', '0', 'default.jpg'))).mtimeMs).toBe(
+      tileBefore.mtimeMs,
+    );
   });
 
   it('refuses files that are not JPEG, PNG or TIFF, or not images at all, with a clear message', async () => {
     const webp = path.join(dir, 'photo.webp');
-    await sharp(await quadrantImage(50, 50)).webp().toFile(webp);
-    await expect(createStaticTiles({ source: webp, outputDir: out, baseUri: 'http://x.test' })).rejects.toMatchObject({
+    await sharp(await quadrantImage(50, 50))
+      .webp()
+      .toFile(webp);
+    await expect(
+      createStaticTiles({ source: webp, outputDir: out, baseUri: 'http://x.test' }),
+    ).rejects.toMatchObject({
       code: 'unsupported-image',
       message: /only JPEG, PNG and TIFF/,
     });
     const text = path.join(dir, 'notes.jpg');
     await writeFile(text, 'these are not pixels');
-    await expect(createStaticTiles({ source: text, outputDir: out, baseUri: 'http://x.test' })).rejects.toMatchObject({
+    await expect(
+      createStaticTiles({ source: text, outputDir: out, baseUri: 'http://x.test' }),
+    ).rejects.toMatchObject({
       code: 'unreadable-image',
     });
     expect(await readdir(out).catch(() => [])).toEqual([]);

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiskCache } from '../../../electron/services/remote/disk-cache';
 
 let dir: string;
@@ -12,6 +12,9 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-cache-'));
   clock = Date.parse('2030-01-01T00:00:00Z');
 });
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const put = (cache: ReturnType<typeof createDiskCache>, url: string, size: number, extra = {}) => {
   clock += 1000;
@@ -21,7 +24,11 @@ const put = (cache: ReturnType<typeof createDiskCache>, url: string, size: numbe
 describe('disk cache', () => {
   it('stores and returns bodies with their validators', async () => {
     const cache = createDiskCache({ dir, maxBytes: 10_000, now });
-    await put(cache, 'https://a.org/1', 100, { etag: '"x"', lastModified: 'Tue, 01 Jan 2030 00:00:00 GMT', contentType: 'image/jpeg' });
+    await put(cache, 'https://a.org/1', 100, {
+      etag: '"x"',
+      lastModified: 'Tue, 01 Jan 2030 00:00:00 GMT',
+      contentType: 'image/jpeg',
+    });
     const entry = await cache.get('https://a.org/1');
     expect(entry?.body.length).toBe(100);
     expect(entry?.meta).toMatchObject({ etag: '"x"', contentType: 'image/jpeg', size: 100 });
@@ -76,7 +83,11 @@ describe('disk cache', () => {
 
   it('leaves no temporary files after writes', async () => {
     const cache = createDiskCache({ dir, maxBytes: 1000, now });
-    await Promise.all([put(cache, 'https://a.org/1', 10), put(cache, 'https://a.org/2', 10), put(cache, 'https://a.org/1', 20)]);
+    await Promise.all([
+      put(cache, 'https://a.org/1', 10),
+      put(cache, 'https://a.org/2', 10),
+      put(cache, 'https://a.org/1', 20),
+    ]);
     const names = await readdir(dir);
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(names.length).toBe(4);

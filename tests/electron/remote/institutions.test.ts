@@ -33,7 +33,9 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 function expectColour(actual: Rgb, expected: Rgb) {
-  expect(sameColour(actual, expected), `${actual.join(',')} should be close to ${expected.join(',')}`).toBe(true);
+  expect(sameColour(actual, expected), `${actual.join(',')} should be close to ${expected.join(',')}`).toBe(
+    true,
+  );
 }
 
 describe('standard set', () => {
@@ -96,11 +98,19 @@ describe('level 0 static institution', () => {
             const region = w === image.width && h === image.height ? 'full' : `${x},${y},${w},${h}`;
             const tw = Math.ceil(w / factor);
             const size = inst.imageApi === 3 ? `${tw},${Math.ceil(h / factor)}` : `${tw},`;
-            expect((await get(`${image.serviceUrl}/${region}/${size}/0/default.jpg`)).response.status, `${region}/${size}`).toBe(200);
+            expect(
+              (await get(`${image.serviceUrl}/${region}/${size}/0/default.jpg`)).response.status,
+              `${region}/${size}`,
+            ).toBe(200);
           }
         }
       }
-      for (const missing of ['full/max/0/default.jpg', 'full/full/0/default.jpg', 'full/200,/0/default.jpg', '0,0,100,100/100,/0/default.jpg']) {
+      for (const missing of [
+        'full/max/0/default.jpg',
+        'full/full/0/default.jpg',
+        'full/200,/0/default.jpg',
+        '0,0,100,100/100,/0/default.jpg',
+      ]) {
         expect((await get(`${image.serviceUrl}/${missing}`)).response.status, missing).toBe(404);
       }
     }
@@ -122,7 +132,9 @@ describe('level 2 dynamic institution', () => {
     const image = set.dynamic2.images[0];
     if (!image) throw new Error('no image');
     const base = image.serviceUrl;
-    const bottomRight = await get(`${base}/${image.width / 2},${image.height / 2},${image.width / 2},${image.height / 2}/100,/0/default.png`);
+    const bottomRight = await get(
+      `${base}/${image.width / 2},${image.height / 2},${image.width / 2},${image.height / 2}/100,/0/default.png`,
+    );
     expect(await sharp(bottomRight.body).metadata()).toMatchObject({ width: 100, format: 'png' });
     expectColour((await quadrantsOf(bottomRight.body)).topLeft, QUADRANTS.bottomRight);
     const turned = await quadrantsOf((await get(`${base}/full/!200,200/90/default.jpg`)).body);
@@ -137,7 +149,9 @@ describe('level 2 dynamic institution', () => {
   it('follows Image API 3 size rules: no upscaling without ^', async () => {
     const image = set.dynamic3.images[0];
     if (!image) throw new Error('no image');
-    expect((await get(`${image.serviceUrl}/full/${image.width * 2},/0/default.jpg`)).response.status).toBe(400);
+    expect((await get(`${image.serviceUrl}/full/${image.width * 2},/0/default.jpg`)).response.status).toBe(
+      400,
+    );
     const up = await get(`${image.serviceUrl}/full/^${image.width * 2},/0/default.jpg`);
     expect(await sharp(up.body).metadata()).toMatchObject({ width: image.width * 2 });
   });
@@ -167,7 +181,11 @@ describe('manifests with credits', () => {
         for (const url of urls) expect((await get(url ?? '')).response.status, url).toBe(200);
       }
       const p2 = JSON.parse((await get(inst.manifestUrl(2))).body.toString()) as Record<string, unknown>;
-      expect(p2).toMatchObject({ '@type': 'sc:Manifest', attribution: `Provided by ${inst.name}`, license: p3.rights });
+      expect(p2).toMatchObject({
+        '@type': 'sc:Manifest',
+        attribution: `Provided by ${inst.name}`,
+        license: p3.rights,
+      });
     }
   });
 });
@@ -180,7 +198,9 @@ describe('failing institution', () => {
     expect((await get(at(FAILURE_PATHS.serverError))).response.status).toBe(500);
     const malformed = (await get(at(FAILURE_PATHS.malformed))).body.toString();
     expect(() => JSON.parse(malformed)).toThrow();
-    const wrong = JSON.parse((await get(at(FAILURE_PATHS.wrongDimensions))).body.toString()) as { width: number };
+    const wrong = JSON.parse((await get(at(FAILURE_PATHS.wrongDimensions))).body.toString()) as {
+      width: number;
+    };
     expect(wrong.width).toBe(2 * (set.failing.images[0]?.width ?? 0));
     const busy = (await get(at(FAILURE_PATHS.busy))).response;
     expect([busy.status, busy.headers.get('retry-after')]).toEqual([503, '1']);

@@ -17,19 +17,26 @@ describe('Retry-After and backoff', () => {
 
   it('doubles our own backoff and caps everything, including the server’s wish', () => {
     const settings = { maxRetries: 5, backoffBaseMs: 100, maxDelayMs: 1000 };
-    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(settings, n, undefined))).toEqual([100, 200, 400, 800, 1000]);
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(settings, n, undefined))).toEqual([
+      100, 200, 400, 800, 1000,
+    ]);
     expect(retryDelayMs(settings, 1, 250)).toBe(250);
     expect(retryDelayMs(settings, 1, 3_600_000)).toBe(1000);
   });
 });
 
 describe('URL policy', () => {
-  it.each(['file:///etc/passwd', 'data:application/json,{}', 'javascript:alert(1)', 'ftp://example.org/a', 'chrome://settings'])(
-    'refuses %s with a clear scheme error',
-    (url) => {
-      expect(() => checkRemoteUrl(url)).toThrow(expect.objectContaining({ code: 'scheme', message: expect.stringMatching(/http/) }));
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'data:application/json,{}',
+    'javascript:alert(1)',
+    'ftp://example.org/a',
+    'chrome://settings',
+  ])('refuses %s with a clear scheme error', (url) => {
+    expect(() => checkRemoteUrl(url)).toThrow(
+      expect.objectContaining({ code: 'scheme', message: expect.stringMatching(/http/) }),
+    );
+  });
 
   it('refuses text that is not a URL, and drops fragments from web addresses', () => {
     expect(() => checkRemoteUrl('images/abc')).toThrow(expect.objectContaining({ code: 'invalid' }));

@@ -3,13 +3,22 @@
  * and the offline cache. Waits are recorded instead of slept (injected `sleep`), and concurrency is observed
  * by pausing the server, so nothing here depends on timing.
  */
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { LookupFunction } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRemoteService, infoJsonUrlOf, type RemoteServiceOptions } from '../../../electron/services/remote/remote-service';
-import { FAILURE_PATHS, startInstitution, type Institution, type InstitutionOptions } from '../../fixtures/institutions';
+import {
+  createRemoteService,
+  infoJsonUrlOf,
+  type RemoteServiceOptions,
+} from '../../../electron/services/remote/remote-service';
+import {
+  FAILURE_PATHS,
+  startInstitution,
+  type Institution,
+  type InstitutionOptions,
+} from '../../fixtures/institutions';
 
 let cacheDir: string;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -22,6 +31,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await rm(cacheDir, { recursive: true, force: true });
 });
 
 async function institution(options: InstitutionOptions = {}): Promise<Institution> {
@@ -46,12 +56,24 @@ describe('fetching image information', () => {
   it('reads info.json from a service base URL, its info.json URL, or with a trailing slash', async () => {
     const inst = await institution({ imageApi: 2 });
     const remote = service();
-    for (const url of [inst.serviceUrl('quadrants'), `${inst.serviceUrl('quadrants')}/`, inst.infoUrl('quadrants')]) {
+    for (const url of [
+      inst.serviceUrl('quadrants'),
+      `${inst.serviceUrl('quadrants')}/`,
+      inst.infoUrl('quadrants'),
+    ]) {
       const result = await remote.fetchInfo(url);
-      expect(result.descriptor).toMatchObject({ version: 2, level: 2, width: 400, height: 300, id: inst.serviceUrl('quadrants') });
+      expect(result.descriptor).toMatchObject({
+        version: 2,
+        level: 2,
+        width: 400,
+        height: 300,
+        id: inst.serviceUrl('quadrants'),
+      });
     }
     expect(inst.requestLog.every((entry) => entry.path === '/iiif/quadrants/info.json')).toBe(true);
-    expect(infoJsonUrlOf('https://x.org/iiif/a/info.json?token=1')).toBe('https://x.org/iiif/a/info.json?token=1');
+    expect(infoJsonUrlOf('https://x.org/iiif/a/info.json?token=1')).toBe(
+      'https://x.org/iiif/a/info.json?token=1',
+    );
   });
 
   it('refuses non-web schemes before any request', async () => {
@@ -68,11 +90,24 @@ describe('fetching image information', () => {
     const at = (p: string) => `${inst.baseUrl}${p}`;
     await expect(remote.fetchInfo(at(FAILURE_PATHS.html))).rejects.toMatchObject({ code: 'html' });
     await expect(remote.fetchInfo(at(FAILURE_PATHS.malformed))).rejects.toMatchObject({ code: 'not-json' });
-    await expect(remote.fetchInfo(at(FAILURE_PATHS.notFound))).rejects.toMatchObject({ code: 'http', status: 404, message: /nothing at this address/ });
-    await expect(remote.fetchInfo(at(FAILURE_PATHS.serverError))).rejects.toMatchObject({ code: 'http', status: 500 });
+    await expect(remote.fetchInfo(at(FAILURE_PATHS.notFound))).rejects.toMatchObject({
+      code: 'http',
+      status: 404,
+      message: /nothing at this address/,
+    });
+    await expect(remote.fetchInfo(at(FAILURE_PATHS.serverError))).rejects.toMatchObject({
+      code: 'http',
+      status: 500,
+    });
     const invalid = remote.fetchInfo(at(FAILURE_PATHS.zeroDimensions));
-    await expect(invalid).rejects.toMatchObject({ code: 'invalid', reasons: [expect.stringMatching(/width/), expect.stringMatching(/height/)] });
-    await expect(remote.fetchInfo(inst.manifestUrl(3))).rejects.toMatchObject({ code: 'invalid', message: /Presentation document/ });
+    await expect(invalid).rejects.toMatchObject({
+      code: 'invalid',
+      reasons: [expect.stringMatching(/width/), expect.stringMatching(/height/)],
+    });
+    await expect(remote.fetchInfo(inst.manifestUrl(3))).rejects.toMatchObject({
+      code: 'invalid',
+      message: /Presentation document/,
+    });
   });
 
   it('fetches manifests as JSON and thumbnails as bytes', async () => {
@@ -83,7 +118,10 @@ describe('fetching image information', () => {
     expect(manifest.contentType).toMatch(/application\/ld\+json/);
     const thumb = await remote.fetchBytes(`${inst.serviceUrl('quadrants')}/full/100,/0/default.jpg`);
     expect(thumb.bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff])); // JPEG magic
-    await expect(remote.fetchBytes(`${inst.baseUrl}/fail/html/info.json`)).rejects.toMatchObject({ code: 'http', status: 404 });
+    await expect(remote.fetchBytes(`${inst.baseUrl}/fail/html/info.json`)).rejects.toMatchObject({
+      code: 'http',
+      status: 404,
+    });
   });
 });
 
@@ -98,9 +136,16 @@ describe('redirects', () => {
   it('gives up after 5, detects loops, and refuses redirects to local files', async () => {
     const inst = await institution({ failures: true });
     const remote = service();
-    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.redirectChain(6)}`)).rejects.toMatchObject({ code: 'redirects' });
-    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.redirectLoop}`)).rejects.toMatchObject({ code: 'redirects', message: /loop/ });
-    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.redirectToFile}`)).rejects.toMatchObject({ code: 'scheme' });
+    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.redirectChain(6)}`)).rejects.toMatchObject({
+      code: 'redirects',
+    });
+    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.redirectLoop}`)).rejects.toMatchObject({
+      code: 'redirects',
+      message: /loop/,
+    });
+    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.redirectToFile}`)).rejects.toMatchObject({
+      code: 'scheme',
+    });
     expect(inst.requestLog.filter((entry) => entry.path.includes('redirect-loop')).length).toBe(2);
   });
 
@@ -138,8 +183,15 @@ describe('retries', () => {
 
   it('backs off exponentially without Retry-After, then reports the last status', async () => {
     const inst = await institution();
-    inst.script('/iiif/quadrants/info.json', [{ status: 502 }, { status: 504 }, { status: 502 }, { status: 502 }]);
-    await expect(service({ backoffBaseMs: 100, maxRetries: 3 }).fetchInfo(inst.infoUrl('quadrants'))).rejects.toMatchObject({
+    inst.script('/iiif/quadrants/info.json', [
+      { status: 502 },
+      { status: 504 },
+      { status: 502 },
+      { status: 502 },
+    ]);
+    await expect(
+      service({ backoffBaseMs: 100, maxRetries: 3 }).fetchInfo(inst.infoUrl('quadrants')),
+    ).rejects.toMatchObject({
       code: 'http',
       status: 502,
     });
@@ -150,8 +202,12 @@ describe('retries', () => {
   it('does not retry answers that will not change (404, 500)', async () => {
     const inst = await institution({ failures: true });
     const remote = service();
-    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.notFound}`)).rejects.toMatchObject({ status: 404 });
-    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.serverError}`)).rejects.toMatchObject({ status: 500 });
+    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.notFound}`)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(remote.fetchInfo(`${inst.baseUrl}${FAILURE_PATHS.serverError}`)).rejects.toMatchObject({
+      status: 500,
+    });
     expect(inst.requestLog.length).toBe(2);
     expect(sleeps).toEqual([]);
   });
@@ -160,7 +216,9 @@ describe('retries', () => {
 describe('limits', () => {
   it('times out a server that never answers', async () => {
     const inst = await institution({ failures: true });
-    await expect(service({ totalTimeoutMs: 300 }).fetchJson(`${inst.baseUrl}${FAILURE_PATHS.hang}`)).rejects.toMatchObject({
+    await expect(
+      service({ totalTimeoutMs: 300 }).fetchJson(`${inst.baseUrl}${FAILURE_PATHS.hang}`),
+    ).rejects.toMatchObject({
       code: 'timeout',
       message: /did not finish answering/,
     });
@@ -178,19 +236,30 @@ describe('limits', () => {
   it('uses the given lookup to reach the server (name resolution is injectable)', async () => {
     const inst = await institution();
     const port = new URL(inst.baseUrl).port;
-    const toLoopback = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    const toLoopback = ((
+      _host: string,
+      options: { all?: boolean },
+      callback: (...args: unknown[]) => void,
+    ) => {
       if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
       else callback(null, '127.0.0.1', 4);
     }) as unknown as LookupFunction;
-    const result = await service({ lookup: toLoopback }).fetchJson(`http://institution.test:${port}/iiif/quadrants/info.json`);
+    const result = await service({ lookup: toLoopback }).fetchJson(
+      `http://institution.test:${port}/iiif/quadrants/info.json`,
+    );
     expect(result.json).toMatchObject({ width: 400 });
   });
 
   it('stops downloading past the size cap, declared or streamed', async () => {
     const inst = await institution({ failures: true });
     const remote = service({ maxJsonBytes: 1024 * 1024 });
-    await expect(remote.fetchJson(`${inst.baseUrl}${FAILURE_PATHS.huge}`)).rejects.toMatchObject({ code: 'too-large', message: /1 MB/ });
-    await expect(remote.fetchJson(`${inst.baseUrl}${FAILURE_PATHS.hugeDeclared}`)).rejects.toMatchObject({ code: 'too-large' });
+    await expect(remote.fetchJson(`${inst.baseUrl}${FAILURE_PATHS.huge}`)).rejects.toMatchObject({
+      code: 'too-large',
+      message: /1 MB/,
+    });
+    await expect(remote.fetchJson(`${inst.baseUrl}${FAILURE_PATHS.hugeDeclared}`)).rejects.toMatchObject({
+      code: 'too-large',
+    });
   });
 
   it('keeps at most 6 requests in flight per host, and hosts do not wait for each other', async () => {
@@ -221,7 +290,9 @@ describe('cancellation', () => {
   it('cancels a request on the wire', async () => {
     const inst = await institution({ failures: true });
     const controller = new AbortController();
-    const pending = service().fetchJson(`${inst.baseUrl}${FAILURE_PATHS.hang}`, { signal: controller.signal });
+    const pending = service().fetchJson(`${inst.baseUrl}${FAILURE_PATHS.hang}`, {
+      signal: controller.signal,
+    });
     await inst.waitForRequests(1);
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
@@ -253,7 +324,9 @@ describe('cancellation', () => {
           controller.abort();
         }),
     });
-    await expect(remote.fetchInfo(inst.infoUrl('quadrants'), { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(
+      remote.fetchInfo(inst.infoUrl('quadrants'), { signal: controller.signal }),
+    ).rejects.toMatchObject({ code: 'cancelled' });
     expect(inst.requestLog.length).toBe(1);
   });
 });
@@ -297,7 +370,11 @@ describe('offline cache', () => {
     await remote.fetchJson(inst.manifestUrl(3));
     inst.script('/manifests/v3.json', [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }]);
     const failing = await remote.fetchJson(inst.manifestUrl(3));
-    expect(failing).toMatchObject({ fromCache: true, stale: true, offlineReason: { code: 'http', status: 503 } });
+    expect(failing).toMatchObject({
+      fromCache: true,
+      stale: true,
+      offlineReason: { code: 'http', status: 503 },
+    });
     await inst.close();
     const offline = await remote.fetchBytes(thumbUrl);
     expect(offline).toMatchObject({ fromCache: true, stale: true, offlineReason: { code: 'network' } });
@@ -320,7 +397,9 @@ describe('offline cache', () => {
     await remote.fetchInfo(inst.infoUrl('quadrants'));
     inst.script('/iiif/quadrants/info.json', [{ status: 404, body: 'gone' }]);
     await expect(remote.fetchInfo(inst.infoUrl('quadrants'))).rejects.toMatchObject({ status: 404 });
-    inst.script('/manifests/v2.json', [{ status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Login</body></html>' }]);
+    inst.script('/manifests/v2.json', [
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Login</body></html>' },
+    ]);
     await expect(remote.fetchJson(inst.manifestUrl(2))).rejects.toMatchObject({ code: 'html' });
     expect(await remote.cache.urls()).not.toContain(inst.manifestUrl(2));
   });
