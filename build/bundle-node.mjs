@@ -22,7 +22,11 @@ const esmBanner = {
 
 const targets = [
   { entryPoints: ['electron/main/main.ts'], outfile: path.join(dist, 'electron/main.cjs'), format: 'cjs' },
-  { entryPoints: ['electron/preload/preload.ts'], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs' },
+  {
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: path.join(dist, 'electron/preload.cjs'),
+    format: 'cjs',
+  },
   {
     entryPoints: ['electron/host/web-main.ts'],
     outfile: path.join(dist, 'host/web.js'),

@@ -22,7 +22,9 @@ describe('electron-builder configuration', () => {
     expect(build.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
     expect(build.productName).toBe('Tessera');
     expect(pkg.main).toBe('dist/electron/main.cjs');
-    expect(readFileSync(path.join(root, 'build/bundle-node.mjs'), 'utf8')).toContain(pkg.main.replace(/^dist\//, ''));
+    expect(readFileSync(path.join(root, 'build/bundle-node.mjs'), 'utf8')).toContain(
+      pkg.main.replace(/^dist\//, ''),
+    );
     expect(build.files).toContain('dist/**/*');
   });
 
