@@ -87,3 +87,17 @@ export function checkDocumentContext(doc: JsonObject, site: Site, ctx: Checker):
   }
   return 'presentation-3';
 }
+
+/** The Presentation 3 context belongs once, at the top of the document. */
+export function checkEmbeddedContext(node: JsonObject, site: Site, ctx: Checker): void {
+  if (site.path.length === 0 || node['@context'] === undefined) return;
+  const contexts = isJsonArray(node['@context']) ? node['@context'] : [node['@context']];
+  if (contexts.some((c) => typeof c === 'string' && isPresentation3ContextVariant(c))) {
+    ctx.error(
+      'context-in-embedded',
+      at(site, '@context'),
+      'Only the top of the document may carry the Presentation 3 "@context"; remove it from this embedded resource.',
+      SPEC.context,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 /** `id` and `type`: every resource must have both; the id's form depends on the kind of resource. */
 import type { JsonObject } from '../../json';
 import { at, type Checker, type Owner, type Site } from '../checker';
+import { pathToText } from '../path-text';
 import { SPEC } from '../spec-links';
 import { describeValue, isHttpUri, isUri } from '../values';
 
@@ -110,4 +111,29 @@ function checkIdForm(id: string, where: Site, ctx: Checker, rule: IdentityRule):
   } else if (!isUri(id)) {
     ctx.error('id-not-uri', where, `${rule.what}'s id must be a URI, not "${id}".`, SPEC.id);
   }
+}
+
+/**
+ * Two resources given in full must not share an id: references to them would be ambiguous. The same Range may
+ * be spelled out in more than one hierarchy of structures, so a repeated Range is only a warning.
+ */
+export function reportDuplicate(id: string, site: Site, ctx: Checker): void {
+  const earlier = ctx.define(id, site.path, site.owner.type);
+  if (earlier === undefined) return;
+  const where = at(site, 'id');
+  if (earlier.type === 'Range' && site.owner.type === 'Range') {
+    ctx.warning(
+      'range-repeated',
+      where,
+      `The Range ${id} is also given in full at ${pathToText(earlier.path)}; make sure both say the same, or reference it by id and type.`,
+      SPEC.range,
+    );
+    return;
+  }
+  ctx.error(
+    'duplicate-id',
+    where,
+    `The resource at ${pathToText(earlier.path)} already uses the id ${id}; every resource needs its own id.`,
+    SPEC.id,
+  );
 }

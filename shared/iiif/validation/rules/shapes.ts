@@ -56,3 +56,20 @@ export function expectObject(
   );
   return undefined;
 }
+
+/**
+ * Runs `visit` on each item of an array-valued property with the item's own site; a lone object (reported by
+ * expectArray) is visited at the property's path itself.
+ */
+export function forEachItem(
+  node: JsonObject,
+  key: string,
+  site: Site,
+  ctx: Checker,
+  visit: (item: JsonValue, site: Site) => void,
+): readonly JsonValue[] | undefined {
+  const items = expectArray(node, key, site, ctx);
+  const listed = isJsonArray(node[key]);
+  items?.forEach((item, index) => visit(item, listed ? at(site, key, index) : at(site, key)));
+  return items;
+}

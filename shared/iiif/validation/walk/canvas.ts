@@ -1,14 +1,14 @@
 /** Canvases: in a Manifest's items, or as the placeholder or accompanying Canvas of another resource. */
-import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import type { CanvasExtent } from '../rules/annotation-rules';
 import { checkCanvasExtent } from '../rules/dimensions';
-import { checkIdentity } from '../rules/identity';
+import { checkIdentity, reportDuplicate } from '../rules/identity';
 import { requireLabel } from '../rules/language-maps';
-import { expectArray } from '../rules/shapes';
+import { forEachItem } from '../rules/shapes';
 import { SPEC } from '../spec-links';
 import { describeValue, has, isPositiveInteger, isPositiveNumber } from '../values';
-import { reportDuplicate, visitAnnotationPage, visitCommon } from './resources';
+import { visitAnnotationPage, visitCommon } from './resources';
 
 export type CanvasRole = 'item' | 'placeholderCanvas' | 'accompanyingCanvas';
 
@@ -46,7 +46,9 @@ export function visitCanvas(node: JsonValue, site: Site, ctx: Checker, role: Can
     spatial: has(node, 'width') || has(node, 'height'),
     temporal: has(node, 'duration'),
   };
-  const items = expectArray(node, 'items', self, ctx);
+  const items = forEachItem(node, 'items', self, ctx, (page, where) =>
+    visitAnnotationPage(page, where, ctx, 'items', extent),
+  );
   if (items === undefined || items.length === 0) {
     ctx.warning(
       'canvas-empty',
@@ -55,15 +57,6 @@ export function visitCanvas(node: JsonValue, site: Site, ctx: Checker, role: Can
       SPEC.items,
     );
   }
-  items?.forEach((page, index) => {
-    visitAnnotationPage(
-      page,
-      isJsonArray(node.items) ? at(self, 'items', index) : at(self, 'items'),
-      ctx,
-      'items',
-      extent,
-    );
-  });
   if (role !== 'item') {
     for (const key of ['placeholderCanvas', 'accompanyingCanvas'] as const) {
       if (node[key] !== undefined) {

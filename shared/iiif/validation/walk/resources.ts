@@ -4,7 +4,6 @@
  */
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
-import { pathToText } from '../path-text';
 import {
   checkMotivation,
   checkPaintedContent,
@@ -15,43 +14,22 @@ import {
 } from '../rules/annotation-rules';
 import { checkBehavior, checkViewingDirection } from '../rules/behavior';
 import { checkFormat, checkLanguageProperty, checkProfile } from '../rules/content-properties';
+import { checkContentResource, type ContentRole } from '../rules/content-resources';
 import { checkDimensionValues } from '../rules/dimensions';
-import { isPresentation3ContextVariant } from '../rules/document-context';
+import { checkEmbeddedContext } from '../rules/document-context';
 import { checkExternalLinks } from '../rules/external-links';
-import { checkIdentity } from '../rules/identity';
+import { checkIdentity, reportDuplicate } from '../rules/identity';
 import { checkTextProperties, requireLabel } from '../rules/language-maps';
-import { checkLevel0Thumbnail } from '../rules/level0-thumbnails';
 import { checkNavDate } from '../rules/nav-date';
 import { checkPlacement } from '../rules/placement';
 import { checkRights } from '../rules/rights';
 import { checkServiceList } from '../rules/services';
-import { expectArray } from '../rules/shapes';
+import { forEachItem } from '../rules/shapes';
 import { SPEC } from '../spec-links';
-import { asList, describeValue, isHttpUri, isUri, referenceId } from '../values';
+import { describeValue, isUri } from '../values';
 
-export type ContentRole = 'body' | 'thumbnail' | 'logo' | 'source';
-
-/** Types the specification recommends for content resources, and common mistakes for them. */
-const CONTENT_TYPES = new Set(['Dataset', 'Image', 'Model', 'Sound', 'Text', 'Video']);
-const CONTENT_TYPE_MISTAKES: Readonly<Record<string, string>> = {
-  Audio: 'Sound',
-  'dctypes:Image': 'Image',
-  'dctypes:Sound': 'Sound',
-  'dctypes:Text': 'Text',
-  'dctypes:Dataset': 'Dataset',
-  'dctypes:MovingImage': 'Video',
-  Document: 'Text',
-  PhysicalObject: 'Model',
-};
-/** Other classes that legitimately appear as bodies or sources. */
-const OTHER_RESOURCE_TYPES = new Set([
-  'Choice',
-  'SpecificResource',
-  'TextualBody',
-  'Canvas',
-  'Feature',
-  'FeatureCollection',
-]);
+/** Kinds that must not have `annotations` (Appendix A); placement.ts reports the property itself. */
+const NO_ANNOTATIONS = new Set(['Annotation', 'AnnotationPage', 'AnnotationCollection']);
 
 /** Checks shared by every kind of resource, and the walk into its linking properties. */
 export function visitCommon(
@@ -70,37 +48,19 @@ export function visitCommon(
   checkDimensionValues(node, site, ctx);
   if (kind === 'Content') {
     checkFormat(node, site, ctx);
+    // Annotation bodies follow the Web Annotation model, where `language` may be a single string (§4.7).
     checkLanguageProperty(node, site, ctx, annotationBody);
     checkProfile(node, site, ctx);
   }
   checkExternalLinks(node, site, ctx);
   checkEmbeddedContext(node, site, ctx);
-  expectArray(node, 'thumbnail', site, ctx)?.forEach((item, index) => {
-    const where = isJsonArray(node.thumbnail) ? at(site, 'thumbnail', index) : at(site, 'thumbnail');
-    visitContent(item, where, ctx, 'thumbnail');
-  });
-  expectArray(node, 'provider', site, ctx)?.forEach((item, index) => {
-    visitAgent(item, isJsonArray(node.provider) ? at(site, 'provider', index) : at(site, 'provider'), ctx);
-  });
+  forEachItem(node, 'thumbnail', site, ctx, (item, where) => visitContent(item, where, ctx, 'thumbnail'));
+  forEachItem(node, 'provider', site, ctx, (item, where) => visitAgent(item, where, ctx));
   if (node.service !== undefined) checkServiceList(node.service, at(site, 'service'), ctx, 'service');
   if (node.services !== undefined) checkServiceList(node.services, at(site, 'services'), ctx, 'services');
-  if (!['Annotation', 'AnnotationPage', 'AnnotationCollection'].includes(kind)) {
-    expectArray(node, 'annotations', site, ctx)?.forEach((page, index) => {
-      const where = isJsonArray(node.annotations) ? at(site, 'annotations', index) : at(site, 'annotations');
-      visitAnnotationPage(page, where, ctx, 'annotations');
-    });
-  }
-}
-
-/** The Presentation 3 context belongs once, at the top of the document. */
-function checkEmbeddedContext(node: JsonObject, site: Site, ctx: Checker): void {
-  if (site.path.length === 0 || node['@context'] === undefined) return;
-  if (asList(node['@context']).some((c) => typeof c === 'string' && isPresentation3ContextVariant(c))) {
-    ctx.error(
-      'context-in-embedded',
-      at(site, '@context'),
-      'Only the top of the document may carry the Presentation 3 "@context"; remove it from this embedded resource.',
-      SPEC.context,
+  if (!NO_ANNOTATIONS.has(kind)) {
+    forEachItem(node, 'annotations', site, ctx, (page, where) =>
+      visitAnnotationPage(page, where, ctx, 'annotations'),
     );
   }
 }
@@ -116,70 +76,52 @@ export function visitContent(node: JsonValue, site: Site, ctx: Checker, role: Co
     return;
   }
   const type = typeof node.type === 'string' ? node.type : undefined;
-  const owner = {
-    ...(typeof node.id === 'string'
-      ? { id: node.id }
-      : site.owner.id !== undefined
-        ? { id: site.owner.id }
-        : {}),
-    ...(type ? { type } : {}),
+  // Bodies without an id (TextualBody, Choice) are reported under the Annotation that holds them.
+  const id = typeof node.id === 'string' ? node.id : site.owner.id;
+  const self: Site = {
+    path: site.path,
+    owner: { ...(id !== undefined ? { id } : {}), ...(type ? { type } : {}) },
   };
-  const self: Site = { path: site.path, owner };
-  if (type === 'Choice') {
-    const items = expectArray(node, 'items', self, ctx);
-    if (items === undefined)
-      ctx.error(
-        'choice-items-missing',
-        self,
-        'A Choice needs "items": the options to choose between.',
-        SPEC.contentResources,
+  switch (type) {
+    case 'Choice': {
+      const items = forEachItem(node, 'items', self, ctx, (item, where) =>
+        visitContent(item, where, ctx, role),
       );
-    items?.forEach((item, index) =>
-      visitContent(item, isJsonArray(node.items) ? at(self, 'items', index) : at(self, 'items'), ctx, role),
-    );
-    visitCommon(node, self, 'Choice', ctx);
-    return;
+      if (items === undefined) {
+        ctx.error(
+          'choice-items-missing',
+          self,
+          'A Choice needs "items": the options to choose between.',
+          SPEC.contentResources,
+        );
+      }
+      visitCommon(node, self, 'Choice', ctx);
+      return;
+    }
+    case 'SpecificResource':
+      visitSpecificResource(node, self, ctx, role);
+      return;
+    case 'TextualBody':
+      if (typeof node.value !== 'string') {
+        ctx.error(
+          'textual-body-value-missing',
+          self,
+          'A TextualBody needs its text as a string in "value".',
+          SPEC.annotation,
+        );
+      }
+      visitCommon(node, self, 'Content', ctx, true);
+      return;
+    case 'Canvas':
+    case 'Feature':
+    case 'FeatureCollection':
+      // A Canvas painted onto another, or GeoJSON: governed by their own rules, not those of content.
+      return;
+    default:
+      checkIdentity(node, self, ctx, { what: 'This resource', id: 'uri', specUrl: SPEC.contentResources });
+      checkContentResource(node, self, ctx, role);
+      visitCommon(node, self, 'Content', ctx, role === 'body' || role === 'source');
   }
-  if (type === 'SpecificResource') {
-    visitSpecificResource(node, self, ctx, role);
-    return;
-  }
-  if (type === 'TextualBody') {
-    if (typeof node.value !== 'string')
-      ctx.error(
-        'textual-body-value-missing',
-        self,
-        'A TextualBody needs its text as a string in "value".',
-        SPEC.annotation,
-      );
-    visitCommon(node, self, 'Content', ctx, true);
-    return;
-  }
-  if (type === 'Canvas' || type === 'Feature' || type === 'FeatureCollection') return;
-  checkIdentity(node, self, ctx, { what: 'This resource', id: 'uri', specUrl: SPEC.contentResources });
-  if (typeof node.id === 'string' && isUri(node.id) && !isHttpUri(node.id)) {
-    ctx.warning(
-      'content-id-not-http',
-      at(self, 'id'),
-      `Viewers can only load content from http(s) addresses, not "${node.id}".`,
-      SPEC.contentResources,
-    );
-  }
-  if (type !== undefined && !CONTENT_TYPES.has(type) && !OTHER_RESOURCE_TYPES.has(type)) {
-    const better = CONTENT_TYPE_MISTAKES[type];
-    ctx.warning(
-      'content-type-unusual',
-      at(self, 'type'),
-      `"${type}" is not one of the content types viewers know (${[...CONTENT_TYPES].join(', ')})${better ? `; use "${better}"` : ''}.`,
-      SPEC.type,
-    );
-  }
-  if (role === 'logo' && type !== undefined && type !== 'Image') {
-    ctx.error('logo-not-image', at(self, 'type'), `A logo must be an Image, not a ${type}.`, SPEC.logo);
-  }
-  if (type === 'Image') checkImageIdIsNotService(node, self, ctx);
-  if (role === 'thumbnail') checkLevel0Thumbnail(node, self, ctx);
-  visitCommon(node, self, 'Content', ctx, role === 'body' || role === 'source');
 }
 
 function visitSpecificResource(node: JsonObject, site: Site, ctx: Checker, role: ContentRole): void {
@@ -204,23 +146,6 @@ function visitSpecificResource(node: JsonObject, site: Site, ctx: Checker, role:
   visitCommon(node, site, 'SpecificResource', ctx);
 }
 
-/** An Image's id is one representation of it, never the base URI of its Image API service. */
-function checkImageIdIsNotService(node: JsonObject, site: Site, ctx: Checker): void {
-  if (typeof node.id !== 'string') return;
-  const id = node.id.replace(/\/$/, '');
-  for (const service of asList(node.service)) {
-    const serviceId = referenceId(service);
-    if (serviceId !== undefined && serviceId.replace(/\/$/, '') === id) {
-      ctx.error(
-        'image-id-is-service',
-        at(site, 'id'),
-        `The image's id is its image service address; use an image URL such as ${id}/full/max/0/default.jpg.`,
-        SPEC.contentResources,
-      );
-    }
-  }
-}
-
 export function visitAgent(node: JsonValue, site: Site, ctx: Checker): void {
   if (!isJsonObject(node)) {
     ctx.error(
@@ -239,9 +164,7 @@ export function visitAgent(node: JsonValue, site: Site, ctx: Checker): void {
   });
   const self: Site = { path: site.path, owner };
   requireLabel(node, self, ctx, 'error', 'A provider');
-  expectArray(node, 'logo', self, ctx)?.forEach((logo, index) => {
-    visitContent(logo, isJsonArray(node.logo) ? at(self, 'logo', index) : at(self, 'logo'), ctx, 'logo');
-  });
+  forEachItem(node, 'logo', self, ctx, (logo, where) => visitContent(logo, where, ctx, 'logo'));
   visitCommon(node, self, 'Agent', ctx);
 }
 
@@ -270,7 +193,10 @@ export function visitAnnotationPage(
     specUrl: SPEC.annotationPage,
   });
   const self: Site = { path: site.path, owner };
-  const items = expectArray(node, 'items', self, ctx);
+  // A page without items is a reference to one published elsewhere; only a page given in full defines its id.
+  const items = forEachItem(node, 'items', self, ctx, (item, where) =>
+    visitAnnotation(item, where, ctx, role, canvas),
+  );
   if (items !== undefined) {
     if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
     if (items.length === 0)
@@ -280,15 +206,6 @@ export function visitAnnotationPage(
         'This Annotation Page has no Annotations.',
         SPEC.items,
       );
-    items.forEach((item, index) => {
-      visitAnnotation(
-        item,
-        isJsonArray(node.items) ? at(self, 'items', index) : at(self, 'items'),
-        ctx,
-        role,
-        canvas,
-      );
-    });
   }
   visitCommon(node, self, 'AnnotationPage', ctx);
 }
@@ -320,46 +237,20 @@ export function visitAnnotation(
   checkMotivation(node, self, ctx, role);
   checkTarget(node, self, ctx, role, canvas);
   checkTimeMode(node, self, ctx);
-  const body = node.body;
-  if (body === undefined) {
-    if (role === 'items')
+  if (node.body === undefined) {
+    if (role === 'items') {
       ctx.warning(
         'painting-body-missing',
         self,
         'This painting Annotation has no body, so it paints nothing.',
         SPEC.annotation,
       );
+    }
+  } else if (isJsonArray(node.body)) {
+    node.body.forEach((entry, index) => visitContent(entry, at(self, 'body', index), ctx, 'body'));
   } else {
-    const bodies = isJsonArray(body) ? body : [body];
-    bodies.forEach((entry, index) =>
-      visitContent(entry, isJsonArray(body) ? at(self, 'body', index) : at(self, 'body'), ctx, 'body'),
-    );
+    visitContent(node.body, at(self, 'body'), ctx, 'body');
   }
   if (role === 'items' && canvas !== undefined) checkPaintedContent(node, self, ctx, canvas);
   visitCommon(node, self, 'Annotation', ctx);
-}
-
-/**
- * Two resources given in full must not share an id: references to them would be ambiguous. The same Range may
- * be spelled out in more than one hierarchy of structures, so a repeated Range is only a warning.
- */
-export function reportDuplicate(id: string, site: Site, ctx: Checker): void {
-  const earlier = ctx.define(id, site.path, site.owner.type);
-  if (earlier === undefined) return;
-  const where = at(site, 'id');
-  if (earlier.type === 'Range' && site.owner.type === 'Range') {
-    ctx.warning(
-      'range-repeated',
-      where,
-      `The Range ${id} is also given in full at ${pathToText(earlier.path)}; make sure both say the same, or reference it by id and type.`,
-      SPEC.range,
-    );
-    return;
-  }
-  ctx.error(
-    'duplicate-id',
-    where,
-    `The resource at ${pathToText(earlier.path)} already uses the id ${id}; every resource needs its own id.`,
-    SPEC.id,
-  );
 }

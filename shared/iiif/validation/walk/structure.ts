@@ -1,19 +1,15 @@
 /** Manifests, Collections, Ranges and Annotation Collections: the resources that order other resources. */
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
-import { checkIdentity } from '../rules/identity';
+import { checkIdentity, reportDuplicate } from '../rules/identity';
 import { requireLabel } from '../rules/language-maps';
-import { expectArray } from '../rules/shapes';
+import { forEachItem } from '../rules/shapes';
 import { SPEC } from '../spec-links';
 import { describeValue, has, referenceId } from '../values';
 import { visitCanvas, visitCompanionCanvases } from './canvas';
-import { reportDuplicate, visitCommon } from './resources';
+import { visitCommon } from './resources';
 
 const RECOMMENDED_ON_MANIFEST = ['summary', 'metadata', 'thumbnail', 'provider'] as const;
-
-function itemSite(node: JsonObject, site: Site, index: number): Site {
-  return isJsonArray(node.items) ? at(site, 'items', index) : at(site, 'items');
-}
 
 export function visitManifest(node: JsonObject, site: Site, ctx: Checker): void {
   const owner = checkIdentity(node, site, ctx, {
@@ -25,7 +21,9 @@ export function visitManifest(node: JsonObject, site: Site, ctx: Checker): void 
   const self: Site = { path: site.path, owner };
   if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
   requireLabel(node, self, ctx, 'error', 'A Manifest');
-  const items = expectArray(node, 'items', self, ctx);
+  const items = forEachItem(node, 'items', self, ctx, (canvas, where) =>
+    visitCanvas(canvas, where, ctx, 'item'),
+  );
   if (items === undefined) {
     if (!has(node, 'items'))
       ctx.error(
@@ -42,15 +40,7 @@ export function visitManifest(node: JsonObject, site: Site, ctx: Checker): void 
       SPEC.items,
     );
   }
-  items?.forEach((canvas, index) => visitCanvas(canvas, itemSite(node, self, index), ctx, 'item'));
-  expectArray(node, 'structures', self, ctx)?.forEach((range, index) => {
-    visitRange(
-      range,
-      isJsonArray(node.structures) ? at(self, 'structures', index) : at(self, 'structures'),
-      ctx,
-      true,
-    );
-  });
+  forEachItem(node, 'structures', self, ctx, (range, where) => visitRange(range, where, ctx, true));
   checkStart(node, self, ctx);
   const missing = RECOMMENDED_ON_MANIFEST.filter((key) => node[key] === undefined);
   if (missing.length > 0) {
@@ -75,7 +65,7 @@ export function visitCollection(node: JsonObject, site: Site, ctx: Checker): voi
   const self: Site = { path: site.path, owner };
   if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
   requireLabel(node, self, ctx, 'error', 'A Collection');
-  const items = expectArray(node, 'items', self, ctx);
+  const items = forEachItem(node, 'items', self, ctx, (item, where) => visitCollectionItem(item, where, ctx));
   if (items === undefined && !has(node, 'items')) {
     ctx.error(
       'items-missing',
@@ -86,7 +76,6 @@ export function visitCollection(node: JsonObject, site: Site, ctx: Checker): voi
   } else if (items?.length === 0) {
     ctx.warning('collection-empty', at(self, 'items'), 'This Collection is empty.', SPEC.collection);
   }
-  items?.forEach((item, index) => visitCollectionItem(item, itemSite(node, self, index), ctx));
   visitCompanionCanvases(node, self, ctx);
   visitCommon(node, self, 'Collection', ctx);
 }
@@ -142,7 +131,7 @@ export function visitRange(node: JsonValue, site: Site, ctx: Checker, topLevel: 
     specUrl: SPEC.range,
   });
   const self: Site = { path: site.path, owner };
-  const items = expectArray(node, 'items', self, ctx);
+  const items = forEachItem(node, 'items', self, ctx, (item, where) => visitRangeItem(item, where, ctx));
   if (items !== undefined) {
     // A Range without items is a reference to one published elsewhere; only full Ranges define their id.
     if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
@@ -155,7 +144,6 @@ export function visitRange(node: JsonValue, site: Site, ctx: Checker, topLevel: 
       );
     requireLabel(node, self, ctx, 'info', 'A Range');
   }
-  items?.forEach((item, index) => visitRangeItem(item, itemSite(node, self, index), ctx));
   if (!topLevel && isJsonArray(node.behavior) && node.behavior.includes('sequence')) {
     ctx.error(
       'sequence-range-nested',

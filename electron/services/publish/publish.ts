@@ -1,0 +1,234 @@
+/**
+ * Publishes one Manifest, or several with a collection.json, into an output folder: final ids under the public
+ * base URL, validation (errors block unless explicitly allowed), local image tiles copied beside the Manifest,
+ * and the whole folder replaced at once. The same input always produces the same bytes.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import { buildCollection } from '../../../shared/iiif/publish/collection';
+import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
+import { serializePublication } from '../../../shared/iiif/publish/serialize';
+import { validate } from '../../../shared/iiif/validation/validate';
+import type { Finding } from '../../../shared/iiif/validation/types';
+import { UserFacingError, type AppError } from '../../../shared/ipc/result';
+import { diffAgainstLastPublication, type PublicationDiff } from './last-publication';
+import { replaceFolder } from './replace-folder';
+import { copyTileFolders, type TileFolder } from './tile-folders';
+
+export interface ManifestToPublish {
+  readonly doc: JsonValue;
+  /** Its folder in the publication when several are published (letters, digits, - and _); "manifest-n" by default. */
+  readonly slug?: string;
+  readonly tileFolders?: readonly TileFolder[];
+}
+
+export interface PublishOptions {
+  readonly outDir: string;
+  /** The public URL at which outDir will be served, e.g. https://example.org/iiif/book1 */
+  readonly base: string;
+  readonly manifests: readonly ManifestToPublish[];
+  /** The URL local images are served from in the app; they move to `<manifest base>/images`. */
+  readonly localImageBase?: string;
+  /** Label of the collection.json written when several Manifests are published. */
+  readonly collectionLabel?: JsonObject;
+  readonly minify?: boolean;
+  /** Publish even when the validator reports errors. */
+  readonly allowErrors?: boolean;
+}
+
+export interface PublishedManifest {
+  readonly url: string;
+  /** Path of manifest.json inside the output folder, with "/" separators. */
+  readonly file: string;
+  readonly findings: readonly Finding[];
+  readonly mapping: Readonly<Record<string, string>>;
+  readonly changes: PublicationDiff;
+  readonly tiles: readonly string[];
+  /** Local image URLs the Manifest now points at under the publication, but no tile folder provides. */
+  readonly missingTiles: readonly string[];
+}
+
+export interface PublishReport {
+  readonly outDir: string;
+  readonly manifests: readonly PublishedManifest[];
+  readonly collectionUrl?: string;
+}
+
+export type PublishOutcome =
+  | { readonly ok: true; readonly value: PublishReport }
+  | { readonly ok: false; readonly error: AppError; readonly findings?: readonly Finding[] };
+
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+interface Prepared {
+  readonly folder: string;
+  readonly base: string;
+  readonly text: string;
+  readonly doc: JsonValue;
+  readonly findings: readonly Finding[];
+  readonly mapping: Readonly<Record<string, string>>;
+  readonly tileFolders: readonly TileFolder[];
+  readonly missingTiles: readonly string[];
+}
+
+export async function publish(options: PublishOptions): Promise<PublishOutcome> {
+  try {
+    return await publishOrThrow(options);
+  } catch (error) {
+    if (error instanceof UserFacingError)
+      return { ok: false, error: { code: error.code, message: error.message } };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'publish-failed', message: `Publishing failed: ${message}` } };
+  }
+}
+
+async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
+  const base = options.base.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#]+/i.test(base)) {
+    return failure('invalid-base', `The base URL must be an http(s) address, not "${options.base}".`);
+  }
+  if (options.manifests.length === 0)
+    return failure('nothing-to-publish', 'There is no Manifest to publish.');
+  const several = options.manifests.length > 1;
+  const folders = several ? slugsOf(options.manifests) : [''];
+  const prepared = options.manifests.map((manifest, index) => {
+    const folder = folders[index] as string;
+    return prepare(manifest, folder, folder === '' ? base : `${base}/${folder}`, options);
+  });
+
+  const blocking = prepared.flatMap((p) => p.findings.filter((f) => f.severity === 'error'));
+  if (blocking.length > 0 && options.allowErrors !== true) {
+    const listed = blocking.slice(0, 10).map((f) => `${f.pathText}: ${f.message}`);
+    const more = blocking.length > listed.length ? `\n… and ${blocking.length - listed.length} more.` : '';
+    return {
+      ok: false,
+      error: {
+        code: 'validation-errors',
+        message: `The document has ${blocking.length} validation error${blocking.length === 1 ? '' : 's'}; fix them or publish with errors allowed:\n${listed.join('\n')}${more}`,
+      },
+      findings: blocking,
+    };
+  }
+
+  const changes = await Promise.all(
+    prepared.map((p) => diffAgainstLastPublication(options.outDir, p.text, manifestFile(p.folder))),
+  );
+  const collectionUrl = several ? `${base}/collection.json` : undefined;
+  const collectionText = several
+    ? serializePublication(
+        buildCollection({
+          id: collectionUrl as string,
+          label: options.collectionLabel ?? { none: ['Collection'] },
+          manifests: prepared.map((p) => p.doc),
+        }),
+        options.minify === true,
+      )
+    : undefined;
+
+  const tiles: string[][] = [];
+  await replaceFolder(options.outDir, async (temp) => {
+    for (const p of prepared) {
+      const folder = path.join(temp, p.folder);
+      await fs.mkdir(folder, { recursive: true });
+      await writeDurably(path.join(folder, 'manifest.json'), p.text);
+      tiles.push(
+        (await copyTileFolders(folder, p.tileFolders, p.base)).map((t) =>
+          p.folder ? `${p.folder}/${t}` : t,
+        ),
+      );
+    }
+    if (collectionText !== undefined) await writeDurably(path.join(temp, 'collection.json'), collectionText);
+  });
+
+  return {
+    ok: true,
+    value: {
+      outDir: path.resolve(options.outDir),
+      manifests: prepared.map((p, index) => ({
+        url: `${p.base}/manifest.json`,
+        file: manifestFile(p.folder),
+        findings: p.findings,
+        mapping: p.mapping,
+        changes: changes[index] as PublicationDiff,
+        tiles: tiles[index] ?? [],
+        missingTiles: p.missingTiles,
+      })),
+      ...(collectionUrl !== undefined ? { collectionUrl } : {}),
+    },
+  };
+}
+
+function prepare(
+  manifest: ManifestToPublish,
+  folder: string,
+  base: string,
+  options: PublishOptions,
+): Prepared {
+  if (!isJsonObject(manifest.doc) || manifest.doc.type !== 'Manifest') {
+    throw new UserFacingError('not-a-manifest', 'Only Manifests can be published.');
+  }
+  const { doc, mapping } = rewriteIds(manifest.doc, {
+    toBase: base,
+    ...(options.localImageBase !== undefined ? { fromBase: options.localImageBase } : {}),
+  });
+  const tileFolders = manifest.tileFolders ?? [];
+  return {
+    folder,
+    base,
+    doc,
+    missingTiles: uncoveredImages(mapping, base, tileFolders),
+    text: serializePublication(doc, options.minify === true),
+    findings: validate(doc),
+    mapping,
+    tileFolders,
+  };
+}
+
+/** Moved local images whose new address falls in no tile folder being copied: they would be broken links. */
+function uncoveredImages(
+  mapping: Readonly<Record<string, string>>,
+  base: string,
+  folders: readonly TileFolder[],
+): string[] {
+  const destinations = folders.map((f) => f.destRelPath.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, ''));
+  const missing = new Set<string>();
+  for (const url of Object.values(mapping)) {
+    if (!url.startsWith(`${base}/images/`)) continue;
+    const relative = url.slice(base.length + 1);
+    if (!destinations.some((d) => relative === d || relative.startsWith(`${d}/`))) missing.add(url);
+  }
+  return [...missing];
+}
+
+function slugsOf(manifests: readonly ManifestToPublish[]): string[] {
+  const slugs = manifests.map((m, index) => m.slug ?? `manifest-${index + 1}`);
+  for (const slug of slugs) {
+    if (!SLUG.test(slug))
+      throw new UserFacingError(
+        'invalid-slug',
+        `"${slug}" cannot be a folder name: use letters, digits, - and _.`,
+      );
+  }
+  if (new Set(slugs).size !== slugs.length)
+    throw new UserFacingError('invalid-slug', 'Two Manifests have the same folder name.');
+  return slugs;
+}
+
+function manifestFile(folder: string): string {
+  return folder === '' ? 'manifest.json' : `${folder}/manifest.json`;
+}
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function failure(code: string, message: string): PublishOutcome {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,183 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runPublish } from '../../../electron/cli/commands/publish';
+import { run as runValidate } from '../../../electron/cli/commands/validate';
+import type { CliIo } from '../../../electron/cli/cli-io';
+import { loadFixture, manifest } from '../../shared/validation/helpers';
+
+/** Real files, and what a command prints collected instead of going to the terminal. */
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: (name) => fs.readFile(name),
+    writeFile: (name, text) => fs.writeFile(name, text),
+  };
+  return {
+    io,
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  };
+}
+
+let dir: string;
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-cli-'));
+  await fs.writeFile(file('good.json'), JSON.stringify(loadFixture('valid-book')));
+  await fs.writeFile(file('bad.json'), JSON.stringify(manifest({ label: { '@none': ['x'] } })));
+  await fs.writeFile(file('warn.json'), JSON.stringify(manifest({ myNote: 'x' })));
+  await fs.writeFile(file('broken.json'), '{ "type": "Manifest", ');
+  await fs.writeFile(
+    file('p2.json'),
+    JSON.stringify({
+      '@context': 'http://iiif.io/api/presentation/2/context.json',
+      '@id': 'https://example.org/p2/manifest.json',
+      '@type': 'sc:Manifest',
+      label: 'A Presentation 2 manifest',
+      sequences: [
+        {
+          '@type': 'sc:Sequence',
+          canvases: [
+            {
+              '@id': 'https://example.org/p2/canvas/1',
+              '@type': 'sc:Canvas',
+              label: 'p. 1',
+              width: 100,
+              height: 100,
+              images: [
+                {
+                  '@type': 'oa:Annotation',
+                  motivation: 'sc:painting',
+                  on: 'https://example.org/p2/canvas/1',
+                  resource: {
+                    '@id': 'https://example.org/p2/img.jpg',
+                    '@type': 'dctypes:Image',
+                    format: 'image/jpeg',
+                    width: 100,
+                    height: 100,
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('tessera validate', () => {
+  it('exits 0 for a valid file and says so', async () => {
+    const c = capture();
+    expect(await runValidate([file('good.json')], c.io)).toBe(0);
+    expect(c.stdout()).toContain('good.json: valid (0 errors, 0 warnings');
+  });
+
+  it('exits 0 with warnings, 1 with errors, and shows path, code and message', async () => {
+    const warn = capture();
+    expect(await runValidate([file('warn.json')], warn.io)).toBe(0);
+    expect(warn.stdout()).toContain('valid, with warnings');
+    const bad = capture();
+    expect(await runValidate([file('good.json'), file('bad.json')], bad.io)).toBe(1);
+    expect(bad.stdout()).toMatch(/error\s+\$\.label\["@none"\]\s+\[language-key-at-none\]/);
+  });
+
+  it('prints exactly file and findings (severity, code, message, path) with --json', async () => {
+    const c = capture();
+    expect(await runValidate(['--json', file('bad.json'), file('missing.json')], c.io)).toBe(1);
+    const parsed = JSON.parse(c.stdout()) as { file: string; findings: Record<string, string>[] }[];
+    expect(parsed.map((r) => r.file)).toEqual([file('bad.json'), file('missing.json')]);
+    expect(parsed[0]?.findings).toEqual([
+      {
+        severity: 'error',
+        code: 'language-key-at-none',
+        message: expect.any(String),
+        path: '$.label["@none"]',
+      },
+    ]);
+    expect(parsed[1]?.findings).toEqual([
+      {
+        severity: 'error',
+        code: 'file-unreadable',
+        message: expect.stringContaining('no such file'),
+        path: '$',
+      },
+    ]);
+  });
+
+  it('exits 1 with a message for a file that is not JSON', async () => {
+    const c = capture();
+    expect(await runValidate([file('broken.json')], c.io)).toBe(1);
+    expect(c.stderr()).toContain('not valid JSON');
+  });
+
+  it('upgrades Presentation 2 before checking it', async () => {
+    const c = capture();
+    expect(await runValidate([file('p2.json')], c.io)).toBe(0);
+    expect(c.stdout()).toContain('upgraded');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect(await runValidate([], capture().io)).toBe(2);
+    expect(await runValidate(['--frobnicate', file('good.json')], capture().io)).toBe(2);
+  });
+});
+
+describe('tessera publish', () => {
+  it('publishes to the output folder and reports the URL', async () => {
+    const c = capture();
+    const out = file('site');
+    expect(
+      await runPublish([file('good.json'), '--base', 'https://pub.example.com/b/', '--out', out], c.io),
+    ).toBe(0);
+    expect(c.stdout()).toContain('Published https://pub.example.com/b/manifest.json');
+    const published = JSON.parse(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+      id: string;
+    };
+    expect(published.id).toBe('https://pub.example.com/b/manifest.json');
+    const again = capture();
+    expect(
+      await runPublish(
+        [file('good.json'), '--base=https://pub.example.com/b', `--out=${out}`, '--minify'],
+        again.io,
+      ),
+    ).toBe(0);
+    expect(again.stdout()).toContain('since the last publication: 0 added, 0 removed, 0 changed');
+  });
+
+  it('refuses errors unless --allow-errors is given', async () => {
+    const out = file('site-bad');
+    const refused = capture();
+    expect(
+      await runPublish([file('bad.json'), '--base', 'https://pub.example.com/x', '--out', out], refused.io),
+    ).toBe(1);
+    expect(refused.stderr()).toContain('$.label["@none"]');
+    await expect(fs.stat(out)).rejects.toThrow();
+    expect(
+      await runPublish(
+        [file('bad.json'), '--base', 'https://pub.example.com/x', '--out', out, '--allow-errors'],
+        capture().io,
+      ),
+    ).toBe(0);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect(await runPublish([file('good.json'), '--out', file('o')], capture().io)).toBe(2);
+    expect(await runPublish([file('good.json'), '--base', 'https://x.example', '--out'], capture().io)).toBe(
+      2,
+    );
+    expect(await runPublish([file('good.json'), '--base', 'ftp://x', '--out', file('o')], capture().io)).toBe(
+      2,
+    );
+  });
+});

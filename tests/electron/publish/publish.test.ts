@@ -1,0 +1,260 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../shared/iiif/json';
+import { validate } from '../../../shared/iiif/validation/validate';
+import { diffAgainstLastPublication } from '../../../electron/services/publish/last-publication';
+import { publish, type PublishOptions } from '../../../electron/services/publish/publish';
+import { canvas, loadFixture, manifest } from '../../shared/validation/helpers';
+import { corpusPresent, corpusRoot, officialSchemaErrors } from '../../shared/validation/official-corpus';
+
+const BASE = 'https://pub.example.com/hours';
+const LOCAL = 'http://127.0.0.1:5173/local-images';
+const schema = corpusPresent ? officialSchemaErrors() : undefined;
+if (!corpusPresent)
+  console.log(`No corpus at ${corpusRoot}: published files are checked by our validator only.`);
+
+let root: string;
+let out: string;
+
+beforeEach(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-publish-'));
+  out = path.join(root, 'site', 'hours');
+});
+
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+/** A level-0 tile folder as the imaging service writes it (only the files the test needs). */
+async function tileFolder(name: string): Promise<string> {
+  const dir = path.join(root, 'tiles', name);
+  await fs.mkdir(path.join(dir, 'full', 'max', '0'), { recursive: true });
+  await fs.writeFile(
+    path.join(dir, 'info.json'),
+    JSON.stringify({ id: `${LOCAL}/${name}`, type: 'ImageService3', profile: 'level0' }),
+  );
+  await fs.writeFile(
+    path.join(dir, 'full', 'max', '0', 'default.jpg'),
+    Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+  );
+  return dir;
+}
+
+function localImageManifest(): JsonObject {
+  const body = {
+    id: `${LOCAL}/leaf1/full/max/0/default.jpg`,
+    type: 'Image',
+    format: 'image/jpeg',
+    width: 1000,
+    height: 1500,
+    service: [{ id: `${LOCAL}/leaf1`, type: 'ImageService3', profile: 'level0' }],
+  };
+  return manifest({ id: 'https://example.org/unpublished/p1/manifest' }, [canvas(1, {}, body), canvas(2)]);
+}
+
+async function readJson(file: string): Promise<JsonObject> {
+  return JSON.parse(await fs.readFile(file, 'utf8')) as JsonObject;
+}
+
+async function expectPublishable(file: string): Promise<void> {
+  const doc = await readJson(file);
+  expect(validate(doc).filter((f) => f.severity === 'error')).toEqual([]);
+  if (schema) expect(schema(doc)).toEqual([]);
+}
+
+async function siblings(): Promise<string[]> {
+  return fs.readdir(path.dirname(out));
+}
+
+describe('publish', () => {
+  it('writes manifest.json with final ids and copies the local tiles beside it', async () => {
+    const options: PublishOptions = {
+      outDir: out,
+      base: BASE,
+      manifests: [
+        {
+          doc: localImageManifest(),
+          tileFolders: [{ sourceDir: await tileFolder('leaf1'), destRelPath: 'images/leaf1' }],
+        },
+      ],
+      localImageBase: LOCAL,
+    };
+    const outcome = await publish(options);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const [report] = outcome.value.manifests;
+    expect(report).toMatchObject({
+      url: `${BASE}/manifest.json`,
+      file: 'manifest.json',
+      tiles: ['images/leaf1'],
+      missingTiles: [],
+    });
+    expect(report?.changes.firstPublication).toBe(true);
+
+    const published = await readJson(path.join(out, 'manifest.json'));
+    expect(published.id).toBe(`${BASE}/manifest.json`);
+    const body = JSON.stringify(published);
+    expect(body).toContain(`${BASE}/images/leaf1/full/max/0/default.jpg`);
+    expect(body).not.toContain(LOCAL);
+    await expect(
+      fs.readFile(path.join(out, 'images', 'leaf1', 'full', 'max', '0', 'default.jpg')),
+    ).resolves.toHaveLength(4);
+    // Viewers build tile URLs from info.json, so the copy names the address it is published at.
+    expect((await readJson(path.join(out, 'images', 'leaf1', 'info.json'))).id).toBe(`${BASE}/images/leaf1`);
+    await expectPublishable(path.join(out, 'manifest.json'));
+    expect(await siblings()).toEqual(['hours']);
+  });
+
+  it('produces the same bytes when the same document is published again', async () => {
+    const options: PublishOptions = {
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc: loadFixture('valid-book') }],
+    };
+    const first = await publish(options);
+    expect(first.ok).toBe(true);
+    const bytes = await fs.readFile(path.join(out, 'manifest.json'));
+    const second = await publish(options);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.manifests[0]?.changes.identical).toBe(true);
+    expect((await fs.readFile(path.join(out, 'manifest.json'))).equals(bytes)).toBe(true);
+    await expectPublishable(path.join(out, 'manifest.json'));
+  });
+
+  it('summarises what changed since the last publication, and writes minified JSON on request', async () => {
+    const book = loadFixture('valid-book');
+    await publish({ outDir: out, base: BASE, manifests: [{ doc: book }] });
+    const edited = { ...book, label: { en: ['Book of hours, edited'] }, navDate: undefined as never };
+    const outcome = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc: JSON.parse(JSON.stringify(edited)) }],
+      minify: true,
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.manifests[0]?.changes.diff).toMatchObject({
+      removed: ['$.label.fr', '$.navDate'],
+      changed: ['$.label.en[0]'],
+      added: [],
+    });
+    const text = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    expect(text.includes('\n')).toBe(false);
+  });
+
+  it('refuses to publish a document with errors unless errors are allowed', async () => {
+    await publish({ outDir: out, base: BASE, manifests: [{ doc: loadFixture('valid-book') }] });
+    const before = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    const broken = manifest({ rights: 'https://creativecommons.org/licenses/by/4.0/' });
+    const refused = await publish({ outDir: out, base: BASE, manifests: [{ doc: broken }] });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('validation-errors');
+    expect(refused.error.message).toContain('$.rights');
+    expect(refused.findings?.map((f) => f.code)).toEqual(['rights-not-canonical']);
+    expect(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+
+    const allowed = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc: broken }],
+      allowErrors: true,
+    });
+    expect(allowed.ok).toBe(true);
+    expect((await readJson(path.join(out, 'manifest.json'))).rights).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
+  });
+
+  it('publishes several Manifests with a collection.json that references them', async () => {
+    const outcome = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [
+        { doc: loadFixture('valid-book'), slug: 'book-1' },
+        { doc: manifest(), slug: 'book-2' },
+      ],
+      collectionLabel: { en: ['Two books'] },
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.collectionUrl).toBe(`${BASE}/collection.json`);
+    const collection = await readJson(path.join(out, 'collection.json'));
+    expect((collection.items as JsonObject[]).map((item) => item.id)).toEqual([
+      `${BASE}/book-1/manifest.json`,
+      `${BASE}/book-2/manifest.json`,
+    ]);
+    for (const file of ['collection.json', 'book-1/manifest.json', 'book-2/manifest.json']) {
+      await expectPublishable(path.join(out, file));
+    }
+  });
+
+  it('keeps the previous publication when writing the new one fails', async () => {
+    await publish({ outDir: out, base: BASE, manifests: [{ doc: loadFixture('valid-book') }] });
+    const before = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    const failed = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [
+        {
+          doc: manifest(),
+          tileFolders: [{ sourceDir: path.join(root, 'missing'), destRelPath: 'images/x' }],
+        },
+      ],
+    });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'tiles-missing' } });
+    expect(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await siblings()).toEqual(['hours']);
+  });
+
+  it('never replaces a folder that is not an earlier publication, and refuses escaping tile paths', async () => {
+    await fs.mkdir(out, { recursive: true });
+    await fs.writeFile(path.join(out, 'thesis.docx'), 'precious');
+    const refused = await publish({ outDir: out, base: BASE, manifests: [{ doc: manifest() }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'out-not-publication' } });
+    expect(await fs.readFile(path.join(out, 'thesis.docx'), 'utf8')).toBe('precious');
+
+    const escaping = await publish({
+      outDir: path.join(root, 'other'),
+      base: BASE,
+      manifests: [
+        { doc: manifest(), tileFolders: [{ sourceDir: await tileFolder('a'), destRelPath: '../../a' }] },
+      ],
+    });
+    expect(escaping).toMatchObject({ ok: false, error: { code: 'invalid-tile-path' } });
+  });
+
+  it('reports local images whose tiles are not part of the publication', async () => {
+    const outcome = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc: localImageManifest() }],
+      localImageBase: LOCAL,
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.manifests[0]?.missingTiles).toEqual([
+      `${BASE}/images/leaf1/full/max/0/default.jpg`,
+      `${BASE}/images/leaf1`,
+    ]);
+  });
+
+  it('refuses a base that is not an http(s) URL', async () => {
+    expect(
+      await publish({ outDir: out, base: 'file:///srv/www', manifests: [{ doc: manifest() }] }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-base' },
+    });
+  });
+});
+
+describe('diffAgainstLastPublication', () => {
+  it('knows a first publication, identical bytes and an unreadable earlier file', async () => {
+    await fs.mkdir(out, { recursive: true });
+    expect(await diffAgainstLastPublication(out, '{}')).toMatchObject({ firstPublication: true });
+    await fs.writeFile(path.join(out, 'manifest.json'), '{"a":1}');
+    expect(await diffAgainstLastPublication(out, '{"a":1}')).toMatchObject({ identical: true });
+    expect((await diffAgainstLastPublication(out, '{"a":2}')).diff.changed).toEqual(['$.a']);
+    await fs.writeFile(path.join(out, 'manifest.json'), 'not json');
+    expect(await diffAgainstLastPublication(out, '{}')).toMatchObject({ previousUnreadable: true });
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { getIn, type JsonObject } from '../../../shared/iiif/json';
+import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
+import { validate } from '../../../shared/iiif/validation/validate';
+import { loadFixture } from '../validation/helpers';
+
+const TO = 'https://pub.example.com/books/hours';
+const LOCAL = 'http://127.0.0.1:5173/local-images';
+
+/** A Manifest mixing local images (served by the app) with an institution's remote ones. */
+function project(): JsonObject {
+  const old = 'https://example.org/unpublished/abc';
+  const canvas = (n: number, imageBase: string, service: JsonObject) => ({
+    id: `${old}/canvas/c${n}`,
+    type: 'Canvas',
+    width: 1000,
+    height: 1000,
+    partOf: [{ id: `${old}/manifest`, type: 'Manifest' }],
+    items: [
+      {
+        id: `${old}/canvas/c${n}/p`,
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `${old}/anno/${n}`,
+            type: 'Annotation',
+            motivation: 'painting',
+            body: {
+              id: `${imageBase}/full/max/0/default.jpg`,
+              type: 'Image',
+              width: 1000,
+              height: 1000,
+              service: [service],
+            },
+            target: `${old}/canvas/c${n}`,
+          },
+        ],
+      },
+    ],
+    annotations: [
+      {
+        id: `${old}/canvas/c${n}/comments`,
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `${old}/comment/${n}`,
+            type: 'Annotation',
+            motivation: 'commenting',
+            body: { type: 'TextualBody', value: `${old}/canvas/c${n} is quoted here, not referenced` },
+            target: {
+              type: 'SpecificResource',
+              source: { id: `${old}/canvas/c${n}`, type: 'Canvas' },
+              selector: { type: 'FragmentSelector', value: 'xywh=1,2,3,4' },
+            },
+          },
+        ],
+      },
+    ],
+  });
+  return {
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id: `${old}/manifest`,
+    type: 'Manifest',
+    label: { en: ['Hours'] },
+    items: [
+      canvas(1, `${LOCAL}/leaf1`, { id: `${LOCAL}/leaf1`, type: 'ImageService3', profile: 'level0' }),
+      canvas(2, 'https://iiif.museum.example/iiif/3/xyz', {
+        id: 'https://iiif.museum.example/iiif/3/xyz',
+        type: 'ImageService3',
+        profile: 'level2',
+      }),
+    ],
+    start: { id: `${old}/canvas/c2`, type: 'Canvas' },
+    structures: [
+      {
+        id: `${old}/range/top`,
+        type: 'Range',
+        label: { en: ['All'] },
+        items: [
+          { id: `${old}/canvas/c1#xywh=0,0,10,10`, type: 'Canvas' },
+          {
+            id: `${old}/range/sub`,
+            type: 'Range',
+            label: { en: ['Sub'] },
+            items: [{ type: 'SpecificResource', source: `${old}/canvas/c2` }],
+          },
+          { id: 'https://elsewhere.example/range/external', type: 'Range' },
+        ],
+      },
+    ],
+  };
+}
+
+describe('rewriteIds', () => {
+  const { doc, mapping } = rewriteIds(project(), { toBase: `${TO}/`, fromBase: LOCAL });
+
+  it('names every resource by its position under the new base', () => {
+    expect(getIn(doc, ['id'])).toBe(`${TO}/manifest.json`);
+    expect(getIn(doc, ['items', 1, 'id'])).toBe(`${TO}/canvas/2`);
+    expect(getIn(doc, ['items', 1, 'items', 0, 'id'])).toBe(`${TO}/canvas/2/page/1`);
+    expect(getIn(doc, ['items', 1, 'items', 0, 'items', 0, 'id'])).toBe(`${TO}/canvas/2/page/1/annotation/1`);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'id'])).toBe(
+      `${TO}/canvas/1/annotations/1/annotation/1`,
+    );
+    expect(getIn(doc, ['structures', 0, 'id'])).toBe(`${TO}/range/1`);
+    expect(getIn(doc, ['structures', 0, 'items', 1, 'id'])).toBe(`${TO}/range/2`);
+  });
+
+  it('keeps every reference pointing at the same resource', () => {
+    expect(getIn(doc, ['start', 'id'])).toBe(`${TO}/canvas/2`);
+    expect(getIn(doc, ['items', 0, 'partOf', 0, 'id'])).toBe(`${TO}/manifest.json`);
+    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'target'])).toBe(`${TO}/canvas/1`);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'target', 'source', 'id'])).toBe(
+      `${TO}/canvas/1`,
+    );
+    expect(getIn(doc, ['structures', 0, 'items', 0, 'id'])).toBe(`${TO}/canvas/1#xywh=0,0,10,10`);
+    expect(getIn(doc, ['structures', 0, 'items', 1, 'items', 0, 'source'])).toBe(`${TO}/canvas/2`);
+  });
+
+  it('moves local images under the publication and never touches remote ones or text', () => {
+    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'body', 'id'])).toBe(
+      `${TO}/images/leaf1/full/max/0/default.jpg`,
+    );
+    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'body', 'service', 0, 'id'])).toBe(
+      `${TO}/images/leaf1`,
+    );
+    const remoteBody = ['items', 1, 'items', 0, 'items', 0, 'body'];
+    expect(getIn(doc, remoteBody)).toEqual(getIn(project(), remoteBody));
+    expect(getIn(doc, ['items', 1, 'items', 0, 'items', 0, 'body', 'service', 0, 'id'])).toBe(
+      'https://iiif.museum.example/iiif/3/xyz',
+    );
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'body', 'value'])).toContain(
+      'https://example.org/unpublished/abc/canvas/c1',
+    );
+    expect(getIn(doc, ['structures', 0, 'items', 2, 'id'])).toBe('https://elsewhere.example/range/external');
+  });
+
+  it('reports the mapping and gives unique ids', () => {
+    expect(mapping['https://example.org/unpublished/abc/canvas/c1']).toBe(`${TO}/canvas/1`);
+    expect(mapping[`${LOCAL}/leaf1`]).toBe(`${TO}/images/leaf1`);
+    const ids = Object.values(mapping);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is deterministic and idempotent', () => {
+    const again = rewriteIds(project(), { toBase: TO, fromBase: LOCAL });
+    expect(JSON.stringify(again.doc)).toBe(JSON.stringify(doc));
+    const twice = rewriteIds(doc, { toBase: TO, fromBase: LOCAL });
+    expect(JSON.stringify(twice.doc)).toBe(JSON.stringify(doc));
+  });
+
+  it('leaves the result valid when the input was', () => {
+    const book = loadFixture('valid-book');
+    const published = rewriteIds(book, { toBase: TO });
+    expect(validate(published.doc)).toEqual([]);
+    // Remote images are the same objects: nothing under them changed.
+    expect(getIn(published.doc, ['thumbnail'])).toBe(book.thumbnail);
+  });
+
+  it('gives an id to a resource that had none', () => {
+    const input = project();
+    const items = input.items as JsonObject[];
+    const { id: _drop, ...canvasWithoutId } = items[0] as JsonObject;
+    const result = rewriteIds({ ...input, items: [canvasWithoutId, items[1] as JsonObject] }, { toBase: TO });
+    expect(Object.keys(getIn(result.doc, ['items', 0]) as JsonObject)[0]).toBe('id');
+    expect(getIn(result.doc, ['items', 0, 'id'])).toBe(`${TO}/canvas/1`);
+  });
+});
