@@ -75,6 +75,13 @@ async function start() {
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      async chooseFolder() {
+        const result = await dialog.showOpenDialog(window ?? new BrowserWindow({ show: false }), {
+          properties: ['openDirectory', 'createDirectory'],
+          title: 'Choose the publication folder',
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       async chooseFileToSave(suggestedName) {
         const result = await dialog.showSaveDialog(window ?? new BrowserWindow({ show: false }), {
           defaultPath: suggestedName,

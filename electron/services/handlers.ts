@@ -8,12 +8,14 @@ import type { PathPolicy } from './files/path-policy';
 import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
+import { publishDocument, reviewPublication } from './publishing/publication-channels';
 import { buildSampleManifest } from './sample/sample-manifest';
 
 export interface Dialogs {
   /** Returns the chosen path, or null when cancelled. Absent where the shell has no native dialogs (browser). */
   chooseFileToOpen?(): Promise<string | null>;
   chooseFileToSave?(suggestedName: string): Promise<string | null>;
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface ServiceContext {
@@ -80,6 +82,16 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       }
       return { paths };
     },
+    showFolderDialog: async () => {
+      if (!ctx.dialogs.chooseFolder) return { supported: false, path: null };
+      const chosen = await ctx.dialogs.chooseFolder();
+      if (chosen) ctx.policy.grant(chosen);
+      return { supported: true, path: chosen };
+    },
+    reviewPublication: async (request) =>
+      reviewPublication(request, await ctx.policy.resolve(request.outDir, 'write')),
+    publishDocument: async (request) =>
+      publishDocument(request, await ctx.policy.resolve(request.outDir, 'write')),
     writeAutosave: (entry) => ctx.autosave.write(entry),
     clearAutosave: ({ key }) => ctx.autosave.clear(key),
     listRecoverable: () => ctx.autosave.list(),

@@ -16,6 +16,9 @@ export const channelNames = [
   'clearAutosave',
   'listRecoverable',
   'readRecoverable',
+  'showFolderDialog',
+  'reviewPublication',
+  'publishDocument',
 ] as const;
 
 /** The IPC channel string for Electron. */

@@ -104,6 +104,35 @@ export const channels = {
     request: z.object({ key: z.string() }),
     response: z.object({ key: z.string(), path: z.string().nullable(), name: z.string(), text: z.string() }),
   },
+  showFolderDialog: {
+    request: z.object({}),
+    response: z.object({ supported: z.boolean(), path: z.string().nullable() }),
+  },
+  reviewPublication: {
+    request: z.object({ doc: json, base: z.string(), outDir: z.string(), minify: z.boolean().default(false) }),
+    response: z.object({
+      manifestUrl: z.string(),
+      bytes: z.number(),
+      findings: z.array(
+        z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), message: z.string(), path: z.string() }),
+      ),
+      firstPublication: z.boolean(),
+      identical: z.boolean(),
+      counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
+      samplePaths: z.array(z.string()),
+    }),
+  },
+  publishDocument: {
+    request: z.object({
+      doc: json,
+      base: z.string(),
+      outDir: z.string(),
+      minify: z.boolean().default(false),
+      /** Publishing a document with validation errors needs this, said explicitly by the user. */
+      allowErrors: z.boolean().default(false),
+    }),
+    response: z.object({ outDir: z.string(), manifestUrl: z.string(), file: z.string(), tiles: z.number() }),
+  },
 } as const;
 
 export type Channels = typeof channels;
