@@ -1,0 +1,73 @@
+/**
+ * `tessera upgrade IN [-o OUT]`: any Presentation 2 or 3 manifest or collection in, Presentation 3 out.
+ * Presentation 3 input comes out as it went in (same JSON, same key order, same layout), so the command is
+ * safe to run over a whole folder of mixed files.
+ */
+import { parseArgs } from 'node:util';
+import { writeDocument } from '../../../shared/iiif/document';
+import type { CliIo } from '../cli-io';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
+import { describeFsError, loadDocument } from '../load-document';
+
+export const usage = `Usage: tessera upgrade IN [-o OUT] [--quiet]
+
+Reads a IIIF Presentation 2 or 3 manifest or collection and writes it as Presentation 3.
+Presentation 3 input is written unchanged. The text layout (indentation, line endings) is kept.
+
+  IN                 the file to read, or - for standard input
+  -o, --output OUT   the file to write (replaced if it exists); standard output when omitted or -
+  -q, --quiet        do not print notes about the upgrade on standard error
+  -h, --help         show this help
+`;
+
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`tessera upgrade: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT_OK;
+  }
+  const [input, ...extra] = positionals;
+  if (input === undefined || extra.length > 0) {
+    io.stderr(
+      `tessera upgrade: ${input === undefined ? 'name the file to upgrade' : 'give one input file'}\n\n${usage}`,
+    );
+    return EXIT_USAGE;
+  }
+
+  const loaded = await loadDocument(input, io);
+  if (!loaded.ok) {
+    io.stderr(`tessera upgrade: ${loaded.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { doc, format, notices } = loaded.read;
+  if (!values.quiet) for (const n of notices) io.stderr(`tessera upgrade: note: ${n.message}\n`);
+
+  const text = writeDocument(doc, format);
+  const output = values.output;
+  if (output === undefined || output === '-') {
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  try {
+    await io.writeFile(output, text);
+  } catch (error) {
+    io.stderr(`tessera upgrade: cannot write ${describeFsError(error, output, 'write')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  return EXIT_OK;
+}

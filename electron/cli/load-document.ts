@@ -1,0 +1,50 @@
+/**
+ * Reading a document named on the command line: file or stdin -> bytes -> text -> document, with every failure
+ * turned into one sentence for stderr. Shared by the commands (upgrade, info, validate) so they refuse alike.
+ */
+import type { ReadSuccess } from '../../shared/iiif/document';
+import { decodeDocumentBytes, readDocument } from '../../shared/iiif/document';
+import type { CliIo } from './cli-io';
+
+export type LoadResult =
+  { readonly ok: true; readonly read: ReadSuccess } | { readonly ok: false; readonly message: string };
+
+/** Loads `source` (a path, or "-" for standard input). */
+export async function loadDocument(source: string, io: CliIo): Promise<LoadResult> {
+  let bytes: Uint8Array;
+  try {
+    if (source === '-') {
+      if (!io.readStdin) return { ok: false, message: 'standard input is not available here' };
+      bytes = await io.readStdin();
+    } else bytes = await io.readFile(source);
+  } catch (error) {
+    return { ok: false, message: describeFsError(error, source) };
+  }
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) return { ok: false, message: `${displayName(source)}: ${decoded.error.message}` };
+  const read = readDocument(decoded.text);
+  if (!read.ok) return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
+  return { ok: true, read };
+}
+
+export function displayName(source: string): string {
+  return source === '-' ? 'standard input' : source;
+}
+
+/** One sentence for a Node fs error, without the stack or the syscall jargon. */
+export function describeFsError(error: unknown, path: string, action: 'read' | 'write' = 'read'): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return action === 'read' ? `${path}: no such file` : `${path}: its folder does not exist`;
+    case 'EISDIR':
+      return `${path}: is a folder, not a file`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: permission denied`;
+    case 'ENOTDIR':
+      return `${path}: a part of the path is not a folder`;
+    default:
+      return `${path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
