@@ -18,9 +18,13 @@ export interface PublicationRequest {
 }
 
 function checkRequest(request: PublicationRequest): JsonValue {
-  if (!isJsonObject(request.doc)) throw new UserFacingError('invalid-request', 'There is no document to publish.');
+  if (!isJsonObject(request.doc))
+    throw new UserFacingError('invalid-request', 'There is no document to publish.');
   if (!/^https?:\/\/[^\s/?#]+/i.test(request.base)) {
-    throw new UserFacingError('invalid-base', `The base URL must be an http(s) address, not "${request.base}".`);
+    throw new UserFacingError(
+      'invalid-base',
+      `The base URL must be an http(s) address, not "${request.base}".`,
+    );
   }
   return request.doc as JsonValue;
 }
@@ -37,15 +41,26 @@ export async function reviewPublication(request: PublicationRequest, outDir: str
   return {
     manifestUrl: `${base}/manifest.json`,
     bytes: text.length,
-    findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, path: f.pathText })),
+    findings: findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      path: f.pathText,
+    })),
     firstPublication: changes.firstPublication,
     identical: changes.identical,
     counts: changes.diff.counts,
-    samplePaths: [...changes.diff.changed, ...changes.diff.added, ...changes.diff.removed].slice(0, SAMPLE_PATHS),
+    samplePaths: [...changes.diff.changed, ...changes.diff.added, ...changes.diff.removed].slice(
+      0,
+      SAMPLE_PATHS,
+    ),
   };
 }
 
-export async function publishDocument(request: PublicationRequest & { allowErrors: boolean }, outDir: string) {
+export async function publishDocument(
+  request: PublicationRequest & { allowErrors: boolean },
+  outDir: string,
+) {
   const doc = checkRequest(request);
   const outcome = await publish({
     outDir,

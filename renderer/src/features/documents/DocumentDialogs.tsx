@@ -5,6 +5,7 @@ import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-forma
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store';
 import { FilePicker } from '../files/FilePicker';
+import { PublishDialog } from '../publish/PublishDialog';
 import { chooseAndOpen, closeDocument, openPath, openSample, recover, saveTo } from './document-service';
 
 export function DocumentDialogs() {
@@ -95,6 +96,8 @@ export function DocumentDialogs() {
       );
     case 'new-manifest':
       return <NewManifestDialog onCancel={close} />;
+    case 'publish':
+      return <PublishDialog onClose={close} />;
     case 'recover':
       return (
         <Modal
