@@ -117,6 +117,13 @@ export function App() {
         </button>
         <button
           type="button"
+          onClick={() => useAppStore.getState().showDialog({ kind: 'publish' })}
+          disabled={!doc}
+        >
+          Publish…
+        </button>
+        <button
+          type="button"
           aria-pressed={showValidation}
           onClick={() => setShowValidation((v) => !v)}
           data-testid="validation-toggle"

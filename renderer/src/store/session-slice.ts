@@ -7,6 +7,7 @@ export type Dialog =
   | { kind: 'open-file' }
   | { kind: 'save-file'; then?: 'close' }
   | { kind: 'new-manifest' }
+  | { kind: 'publish' }
   | { kind: 'confirm-discard'; action: 'new' | 'open' | 'close' | 'sample'; path?: string }
   | { kind: 'confirm-overwrite'; path: string; message: string }
   | { kind: 'recover'; items: ResponseOf<'listRecoverable'>['items'] };
@@ -21,10 +22,16 @@ export interface SessionSlice {
   dialog: Dialog;
   message: Message | null;
   busy: string | null;
+  /**
+   * The language the UI shows text in when a language map has several (a BCP 47 tag), or null to follow the
+   * browser's languages. Read it through components/language/display-language.ts (useDisplayLanguages).
+   */
+  displayLanguage: string | null;
   setAppInfo(info: ResponseOf<'appInfo'>): void;
   showDialog(dialog: Dialog): void;
   showMessage(message: Message | null): void;
   setBusy(what: string | null): void;
+  setDisplayLanguage(language: string | null): void;
 }
 
 export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
@@ -32,8 +39,10 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   dialog: { kind: 'none' },
   message: null,
   busy: null,
+  displayLanguage: null,
   setAppInfo: (appInfo) => set({ appInfo }),
   showDialog: (dialog) => set({ dialog }),
   showMessage: (message) => set({ message }),
   setBusy: (busy) => set({ busy }),
+  setDisplayLanguage: (displayLanguage) => set({ displayLanguage }),
 });
