@@ -23,8 +23,18 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'write a Presentation 2 or 3 manifest or collection as Presentation 3',
     load: () => import('./commands/upgrade'),
   },
-  // info: { summary: 'describe a manifest or collection', load: () => import('./commands/info') },
-  // validate: { summary: 'check a manifest or collection against Presentation 3', load: () => import('./commands/validate') },
+  info: {
+    summary: 'describe an IIIF image service (info.json URL or file) as one descriptor',
+    load: () => import('./commands/info'),
+  },
+  validate: {
+    summary: 'check manifests and collections against Presentation 3 (--json for machine output)',
+    load: () => import('./commands/validate'),
+  },
+  publish: {
+    summary: 'write a manifest with its final ids under --base into the folder --out',
+    load: () => import('./commands/publish'),
+  },
 };
 
 export function helpText(): string {
