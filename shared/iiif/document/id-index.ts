@@ -7,63 +7,120 @@ import type { JsonObject, JsonPath, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
 
 export interface DocumentIndex {
-  /**
-   * Every resource the document defines, by id: canvases, annotation pages, annotations, ranges, and the items
-   * of collections, at any depth. A Range's canvas references are not definitions and are not listed; when an
-   * id is defined twice, the first in document order wins and the id is listed in `duplicates`.
-   */
-  readonly byId: ReadonlyMap<string, JsonPath>;
+  /** Number of distinct ids defined. */
+  readonly size: number;
+  has(id: string): boolean;
+  /** Path from the root to the resource that defines `id` (a fresh array), or undefined. */
+  pathOf(id: string): JsonPath | undefined;
+  /** The defined ids, in document order. */
+  ids(): IterableIterator<string>;
+  /** Ids defined more than once (each repeat listed); the first definition in document order is indexed. */
   readonly duplicates: readonly string[];
 }
+
+/**
+ * Which resources are indexed: everything the document defines, i.e. reached through `items`, `annotations`,
+ * `structures`, `placeholderCanvas` and `accompanyingCanvas` from the root: canvases, annotation pages,
+ * annotations, ranges, the members of collections, at any depth. A Range's canvas references are not
+ * definitions and are skipped; content resources and services are not indexed (documentIds lists those).
+ */
+const LIST_KEYS = ['items', 'annotations', 'structures'] as const;
+const SINGLE_KEYS = ['placeholderCanvas', 'accompanyingCanvas'] as const;
 
 const indexCache = new WeakMap<JsonObject, DocumentIndex>();
 const idsCache = new WeakMap<JsonObject, ReadonlySet<string>>();
 
-/** Properties whose values are resources the document defines (arrays of them, or one for the canvases). */
-const LIST_KEYS = ['items', 'annotations', 'structures'] as const;
-const SINGLE_KEYS = ['placeholderCanvas', 'accompanyingCanvas'] as const;
+/**
+ * Paths are stored as parent links (node -> parent node, key, position) and built on request: allocating one
+ * path array per node made indexing cost as much as JSON.parse itself at 10k canvases.
+ */
+class ParentLinkIndex implements DocumentIndex {
+  readonly byId = new Map<string, number>();
+  readonly duplicates: string[] = [];
+  readonly parents: number[] = [-1];
+  readonly keys: string[] = [''];
+  /** Array position for list members, -1 for single-valued properties. */
+  readonly positions: number[] = [-1];
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  pathOf(id: string): JsonPath | undefined {
+    let node = this.byId.get(id);
+    if (node === undefined) return undefined;
+    const reversed: (string | number)[] = [];
+    while (node > 0) {
+      const position = this.positions[node] as number;
+      if (position >= 0) reversed.push(position);
+      reversed.push(this.keys[node] as string);
+      node = this.parents[node] as number;
+    }
+    return reversed.reverse();
+  }
+
+  link(parent: number, key: string, position: number): number {
+    this.parents.push(parent);
+    this.keys.push(key);
+    this.positions.push(position);
+    return this.parents.length - 1;
+  }
+}
 
 export function documentIndex(doc: JsonObject): DocumentIndex {
   const cached = indexCache.get(doc);
   if (cached) return cached;
-  const byId = new Map<string, JsonPath>();
-  const duplicates: string[] = [];
-  // Depth-first in document order, with an explicit stack: nested ranges can be deep.
-  const stack: { node: JsonObject; path: JsonPath }[] = [{ node: doc, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: JsonObject; path: JsonPath };
+  const index = new ParentLinkIndex();
+  // Depth-first in document order with explicit stacks (nested ranges can be deep); children are pushed in
+  // reverse so they pop in order. No closures or per-node arrays: this visits every canvas, page and annotation.
+  const nodes: JsonObject[] = [doc];
+  const links: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as JsonObject;
+    const link = links.pop() as number;
     const id = node['id'];
     if (typeof id === 'string') {
-      if (byId.has(id)) duplicates.push(id);
-      else byId.set(id, path);
+      if (index.byId.has(id)) index.duplicates.push(id);
+      else index.byId.set(id, link);
     }
     const isRange = node['type'] === 'Range';
-    const children: { node: JsonObject; path: JsonPath }[] = [];
-    for (const key of LIST_KEYS) {
+    for (let k = SINGLE_KEYS.length - 1; k >= 0; k -= 1) {
+      const key = SINGLE_KEYS[k] as string;
+      const child = node[key];
+      if (isJsonObject(child)) {
+        nodes.push(child);
+        links.push(index.link(link, key, -1));
+      }
+    }
+    for (let k = LIST_KEYS.length - 1; k >= 0; k -= 1) {
+      const key = LIST_KEYS[k] as string;
       const list = node[key];
       if (!isJsonArray(list)) continue;
-      list.forEach((child, i) => {
-        if (!isJsonObject(child)) return;
+      for (let i = list.length - 1; i >= 0; i -= 1) {
+        const child = list[i];
+        if (!isJsonObject(child)) continue;
         // In a range, only nested ranges are defined here; canvases and parts of canvases are references.
-        if (isRange && key === 'items' && child['type'] !== 'Range') return;
-        children.push({ node: child, path: [...path, key, i] });
-      });
+        if (isRange && key === 'items' && child['type'] !== 'Range') continue;
+        nodes.push(child);
+        links.push(index.link(link, key, i));
+      }
     }
-    for (const key of SINGLE_KEYS) {
-      const child = node[key];
-      if (isJsonObject(child)) children.push({ node: child, path: [...path, key] });
-    }
-    for (let i = children.length - 1; i >= 0; i -= 1)
-      stack.push(children[i] as { node: JsonObject; path: JsonPath });
   }
-  const index: DocumentIndex = { byId, duplicates };
   indexCache.set(doc, index);
   return index;
 }
 
 /** The path of the resource with this id, or undefined. */
 export function pathOfId(doc: JsonObject, id: string): JsonPath | undefined {
-  return documentIndex(doc).byId.get(id);
+  return documentIndex(doc).pathOf(id);
 }
 
 /**

@@ -32,9 +32,13 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
     upgraded = upgrade(mutable as Parameters<typeof upgrade>[0]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // Usually a part of the document that is not what Presentation 2 describes (a null canvas, a string where
+    // a list belongs); the upgrader's own words are the best pointer we have to where.
     return {
       ok: false,
-      message: `This Presentation 2 document could not be upgraded to Presentation 3: ${reason}`,
+      message:
+        'This Presentation 2 document could not be upgraded to Presentation 3: part of it is not shaped as ' +
+        `Presentation 2 describes (the upgrader stopped with "${reason}").`,
     };
   }
   // A JSON round trip drops the `undefined` holes the upgrader leaves and unshares objects it reuses (nested
