@@ -2,7 +2,7 @@
  * The preload: builds `window.api` from the contract, one function per channel, and nothing else. ipcRenderer
  * itself is never exposed (checklist item 20). Bundled as CommonJS because sandboxed preloads cannot be modules.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createApi } from '../../shared/ipc/api';
 import { channelNames, ipcChannel } from '../../shared/ipc/channel-names';
 import {
@@ -35,6 +35,10 @@ const shellEvents = {
     };
     ipcRenderer.on(OPEN_PATH_EVENT, wrapped);
     return () => ipcRenderer.removeListener(OPEN_PATH_EVENT, wrapped);
+  },
+  /** The file-system path of a file dropped on the window (sandboxed pages cannot see paths otherwise). */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
   setWindowState(state: { name: string; dirty: boolean }): void {
     ipcRenderer.send(WINDOW_STATE_EVENT, { name: String(state.name), dirty: Boolean(state.dirty) });

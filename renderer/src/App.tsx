@@ -1,12 +1,14 @@
 /** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { canRedo, canUndo } from '../../shared/iiif/document/history';
 import { api, isElectron } from './api';
 import { CanvasStrip } from './features/canvases/CanvasStrip';
 import { canvasesOf, labelText } from './features/canvases/canvas-view';
 import { startAutosave } from './features/documents/autosave';
 import { runCommand, shortcutFor } from './features/documents/commands';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
+import { startDropToOpen } from './features/documents/drop-to-open';
 import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
 import { DeepZoomViewer } from './features/viewer/DeepZoomViewer';
@@ -33,8 +35,8 @@ export function App() {
       doc: s.doc,
       name: documentName(s),
       dirty: isDirty(s),
-      canPast: s.past.length > 0,
-      canFuture: s.future.length > 0,
+      canPast: s.history !== null && canUndo(s.history),
+      canFuture: s.history !== null && canRedo(s.history),
     })),
   );
   const focus = useAppStore((s) => s.focus);
@@ -49,6 +51,7 @@ export function App() {
   useEffect(() => {
     void startUp();
     const stopAutosave = startAutosave();
+    const stopDropToOpen = startDropToOpen();
     const offMenu = shell?.onMenuCommand(runCommand);
     const offOpen = shell?.onOpenPath((path) => guardUnsaved('open', () => void openPath(path), path));
     const onKey = (event: KeyboardEvent) => {
@@ -66,6 +69,7 @@ export function App() {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       stopAutosave();
+      stopDropToOpen();
       offMenu?.();
       offOpen?.();
       window.removeEventListener('keydown', onKey);

@@ -9,6 +9,7 @@ interface ShellEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onOpenPath(listener: (path: string) => void): () => void;
   setWindowState(state: { name: string; dirty: boolean }): void;
+  pathForFile(file: File): string;
 }
 
 declare global {

@@ -4,22 +4,23 @@
  * Thanks to structural sharing a step costs only the changed path, so the history can reach far back.
  */
 import type { StateCreator } from 'zustand';
+import {
+  createHistory,
+  DEFAULT_HISTORY_LIMIT,
+  pushHistory,
+  redoHistory,
+  undoHistory,
+  type History,
+} from '../../../shared/iiif/document/history';
 import type { JsonObject } from '../../../shared/iiif/json';
 import type { TextFormat } from '../../../shared/iiif/document/text-format';
 
-export const HISTORY_LIMIT = 500;
+export const HISTORY_LIMIT = DEFAULT_HISTORY_LIMIT;
 
 export interface FileRef {
   path: string;
   name: string;
   mtimeMs: number;
-}
-
-export interface HistoryStep {
-  doc: JsonObject;
-  label: string;
-  /** Consecutive commits with the same key (e.g. typing in one field) merge into one step. */
-  coalesceKey: string | null;
 }
 
 export interface DocumentSlice {
@@ -33,8 +34,8 @@ export interface DocumentSlice {
   /** Autosave key of this editing session's document. */
   documentKey: string;
   notices: string[];
-  past: HistoryStep[];
-  future: HistoryStep[];
+  /** Undo history (shared/iiif/document/history); its present is always `doc`. */
+  history: History<JsonObject> | null;
   loadDocument(input: {
     doc: JsonObject;
     format: TextFormat;
@@ -43,7 +44,10 @@ export interface DocumentSlice {
     notices?: string[];
     dirty?: boolean;
   }): void;
-  /** Replaces the document with `next` as one undo step labelled `label`. */
+  /**
+   * Replaces the document with `next` as one undo step labelled `label`. Consecutive commits with the same
+   * `coalesceKey` (e.g. keystrokes in one field during one focus) merge into one step.
+   */
   commit(label: string, next: JsonObject, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
@@ -65,8 +69,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   savedDoc: null,
   documentKey: newDocumentKey(),
   notices: [],
-  past: [],
-  future: [],
+  history: null,
   loadDocument: ({ doc, format, file, name, notices, dirty }) =>
     set({
       doc,
@@ -76,37 +79,30 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       savedDoc: dirty ? null : doc,
       documentKey: newDocumentKey(),
       notices: notices ?? [],
-      past: [],
-      future: [],
+      history: createHistory(doc, { limit: HISTORY_LIMIT }),
     }),
   commit: (label, next, coalesceKey) => {
-    const { doc, past } = get();
-    if (!doc || next === doc) return;
-    const last = past[past.length - 1];
-    const merge = coalesceKey !== undefined && last !== undefined && last.coalesceKey === coalesceKey;
-    const step: HistoryStep = { doc, label, coalesceKey: coalesceKey ?? null };
-    const nextPast = merge ? past : [...past, step].slice(-HISTORY_LIMIT);
-    set({ doc: next, past: nextPast, future: [] });
+    const { history } = get();
+    if (!history) return;
+    const updated = pushHistory(
+      history,
+      next,
+      label,
+      coalesceKey === undefined ? {} : { coalesce: coalesceKey },
+    );
+    if (updated !== history) set({ history: updated, doc: updated.present });
   },
   undo: () => {
-    const { doc, past, future } = get();
-    const step = past[past.length - 1];
-    if (!doc || !step) return;
-    set({
-      doc: step.doc,
-      past: past.slice(0, -1),
-      future: [...future, { doc, label: step.label, coalesceKey: null }],
-    });
+    const { history } = get();
+    if (!history) return;
+    const updated = undoHistory(history);
+    set({ history: updated, doc: updated.present });
   },
   redo: () => {
-    const { doc, past, future } = get();
-    const step = future[future.length - 1];
-    if (!doc || !step) return;
-    set({
-      doc: step.doc,
-      future: future.slice(0, -1),
-      past: [...past, { doc, label: step.label, coalesceKey: null }],
-    });
+    const { history } = get();
+    if (!history) return;
+    const updated = redoHistory(history);
+    set({ history: updated, doc: updated.present });
   },
   markSaved: (file, savedDoc) => set({ file, savedDoc }),
   closeDocument: () =>
@@ -116,8 +112,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       file: null,
       savedDoc: null,
       notices: [],
-      past: [],
-      future: [],
+      history: null,
       documentKey: newDocumentKey(),
     }),
 });

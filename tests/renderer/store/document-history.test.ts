@@ -25,7 +25,7 @@ describe('undo history', () => {
     const items = before['items'] as JsonObject[];
     const moved = [...items.slice(50), ...items.slice(0, 50)];
     useAppStore.getState().commit('Move 50 canvases', { ...before, items: moved });
-    expect(useAppStore.getState().past).toHaveLength(1);
+    expect(useAppStore.getState().history?.past).toHaveLength(1);
     useAppStore.getState().undo();
     expect(useAppStore.getState().doc).toBe(before);
     useAppStore.getState().redo();
@@ -48,7 +48,7 @@ describe('undo history', () => {
         setIn(afterFirst as JsonObject, ['label'], { en: ['X'] }) as JsonObject,
         'label:2',
       );
-    expect(useAppStore.getState().past).toHaveLength(2);
+    expect(useAppStore.getState().history?.past).toHaveLength(2);
     useAppStore.getState().undo();
     expect(useAppStore.getState().doc).toBe(afterFirst);
     useAppStore.getState().undo();
@@ -80,7 +80,7 @@ describe('undo history', () => {
     useAppStore.getState().commit('A', setIn(doc, ['label'], { en: ['a'] }) as JsonObject);
     useAppStore.getState().undo();
     useAppStore.getState().commit('B', setIn(doc, ['label'], { en: ['b'] }) as JsonObject);
-    expect(useAppStore.getState().future).toHaveLength(0);
+    expect(useAppStore.getState().history?.future).toHaveLength(0);
   });
 });
 

@@ -45,6 +45,9 @@ export function startAutosave(): () => void {
     timer = setTimeout(() => void write(), AUTOSAVE_DELAY_MS);
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
+    // Another document replaced this one (open, new, sample, recover): its unsaved work was saved or knowingly
+    // discarded, so its recovery record must not come back on the next start.
+    if (state.documentKey !== previous.documentKey) void api.clearAutosave({ key: previous.documentKey });
     if (state.doc !== previous.doc && isDirty(state)) schedule();
   });
   return () => {
