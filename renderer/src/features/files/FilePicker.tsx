@@ -19,6 +19,8 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState(suggestedName ?? 'manifest.json');
+  // Open Recent for the browser, where there is no native menu: the host lists only files inside the workspace.
+  const [recent, setRecent] = useState<string[]>([]);
 
   const show = (result: Awaited<ReturnType<typeof api.listDirectory>>) => {
     if (result.ok) {
@@ -29,7 +31,12 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   const load = async (path?: string) => show(await api.listDirectory(path === undefined ? {} : { path }));
   useEffect(() => {
     void api.listDirectory({}).then(show);
-  }, []);
+    if (mode === 'open') {
+      void api.recentFiles({}).then((result) => {
+        if (result.ok) setRecent(result.value.paths);
+      });
+    }
+  }, [mode]);
 
   const separator = listing?.path.includes('\\') ? '\\' : '/';
   const submitSave = () => {
@@ -45,6 +52,20 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
     <div className="modal-backdrop" role="presentation">
       <div className="modal file-picker" role="dialog" aria-modal="true" aria-labelledby="file-picker-title">
         <h2 id="file-picker-title">{mode === 'open' ? 'Open a manifest' : 'Save manifest as'}</h2>
+        {recent.length > 0 ? (
+          <>
+            <h3 className="picker-heading">Recent</h3>
+            <ul className="file-list recent" aria-label="Recent files">
+              {recent.map((file) => (
+                <li key={file}>
+                  <button type="button" className="file-entry" title={file} onClick={() => onChoose(file)}>
+                    <span aria-hidden="true">🕘</span> {file.split(/[\\/]/).pop()}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <div className="file-picker-path" aria-label="Current folder">
           {listing?.parent ? (
             <button type="button" onClick={() => void load(listing.parent ?? undefined)}>
