@@ -109,12 +109,22 @@ export const channels = {
     response: z.object({ supported: z.boolean(), path: z.string().nullable() }),
   },
   reviewPublication: {
-    request: z.object({ doc: json, base: z.string(), outDir: z.string(), minify: z.boolean().default(false) }),
+    request: z.object({
+      doc: json,
+      base: z.string(),
+      outDir: z.string(),
+      minify: z.boolean().default(false),
+    }),
     response: z.object({
       manifestUrl: z.string(),
       bytes: z.number(),
       findings: z.array(
-        z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), message: z.string(), path: z.string() }),
+        z.object({
+          severity: z.enum(['error', 'warning', 'info']),
+          code: z.string(),
+          message: z.string(),
+          path: z.string(),
+        }),
       ),
       firstPublication: z.boolean(),
       identical: z.boolean(),
