@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Polls wait for the UI to reach a state; on a loaded two-core machine a page can take seconds to settle.
+    // This is a ceiling for waiting, not a performance assertion (benchmarks measure speed, never tests).
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });
