@@ -29,6 +29,14 @@ export interface WebHostOptions {
   /** Binding anything but loopback exposes your files to the network; it needs this flag said out loud. */
   allowNonLoopback?: boolean;
   token?: string;
+  /**
+   * Extra GET routes (remote images through the cache, local image tiles), answered after the Host and token
+   * checks; null means "not mine". `origin` is the page's origin, as the browser addressed us.
+   */
+  getRoute?(
+    url: URL,
+    origin: string,
+  ): Promise<{ status: number; headers: Readonly<Record<string, string>>; body: Uint8Array | string } | null>;
 }
 
 export interface WebHost {
@@ -92,6 +100,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (queryToken) {
       response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    const routed = await options.getRoute?.(url, `http://${request.headers.host}`);
+    if (routed) {
+      const { 'Content-Type': type = 'application/octet-stream', ...headers } = routed.headers;
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+      return send(response, routed.status, type, request.method === 'HEAD' ? '' : routed.body);
     }
     const file = await readStaticFile(options.staticRoot, url.pathname, `http://${request.headers.host}`);
     if (file.type.startsWith('text/html')) {

@@ -13,6 +13,8 @@ import { createWorkspacePolicy } from '../services/files/path-policy';
 import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
+import { createRemoteService } from '../services/remote/remote-service';
+import { handleSourcesGet } from '../services/sources/routes';
 import { startWebHost } from './web-host';
 
 interface WebArgs {
@@ -57,7 +59,14 @@ async function main() {
   const workspace = path.resolve(args.workspace ?? defaultWorkspace());
   const paths = dataPaths(path.resolve(args.dataDir ?? defaultDataDir()));
   const policy = await createWorkspacePolicy(workspace);
+  // One remote service for the whole host: info.json, manifests and every image the page shows share its
+  // per-host limit and its disk cache in the data folder (offline use).
+  const sources = {
+    remote: createRemoteService({ cacheDir: paths.cache }),
+    localImagesDir: path.join(policy.root ?? workspace, 'local-images'),
+  };
   const handlers = createHandlers({
+    sources,
     shell: 'web',
     version: APP_VERSION,
     policy,
@@ -71,13 +80,18 @@ async function main() {
     host: args.host,
     port: args.port,
     allowNonLoopback: args.allowNonLoopback,
+    getRoute: (url, origin) => handleSourcesGet(sources, url, origin),
   });
   const note = args.workspace ? '' : ' (default; choose another with --workspace DIR)';
   process.stdout.write(`Tessera ${APP_VERSION} web host\n`);
   process.stdout.write(`  workspace: ${policy.root}${note}\n`);
   process.stdout.write(`  data:      ${path.dirname(paths.recent)}\n`);
   process.stdout.write(`  open:      ${host.url}\n`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () =>
+    void host.close().then(() => {
+      sources.remote.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -17,10 +17,23 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveAppProtocol(rendererRoot: string): void {
+/** An extra GET route (remote images through the cache, local image tiles); null means "not mine". */
+export type AppRoute = (
+  url: URL,
+) => Promise<{ status: number; headers: Readonly<Record<string, string>>; body: Uint8Array | string } | null>;
+
+export function serveAppProtocol(rendererRoot: string, route?: AppRoute): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const routed = request.method === 'GET' ? await route?.(url) : null;
+    if (routed) {
+      const body = typeof routed.body === 'string' ? routed.body : Buffer.from(routed.body);
+      return new Response(body, {
+        status: routed.status,
+        headers: { 'X-Content-Type-Options': 'nosniff', ...routed.headers },
+      });
+    }
     const file = await readStaticFile(rendererRoot, url.pathname, APP_ORIGIN);
     const headers: Record<string, string> = {
       'Content-Type': file.type,

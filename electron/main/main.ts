@@ -16,6 +16,8 @@ import { createGrantedPolicy } from '../services/files/path-policy';
 import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
+import { createRemoteService } from '../services/remote/remote-service';
+import { handleSourcesGet } from '../services/sources/routes';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bindIpc } from './ipc-binding';
 import { menuTemplate } from './menu-template';
@@ -60,7 +62,15 @@ async function start() {
       ),
     );
 
+  // One remote service for the app: info.json, manifests and every image the window shows (app://…/remote-image)
+  // share its per-host limit and its disk cache in the user data folder (offline use).
+  const sources = {
+    remote: createRemoteService({ cacheDir: paths.cache }),
+    localImagesDir: path.join(app.getPath('userData'), 'local-images'),
+  };
+  app.on('will-quit', () => sources.remote.close());
   const handlers = createHandlers({
+    sources,
     shell: 'electron',
     version: APP_VERSION,
     policy,
@@ -92,7 +102,7 @@ async function start() {
     },
   });
 
-  serveAppProtocol(path.join(here, '../renderer'));
+  serveAppProtocol(path.join(here, '../renderer'), (url) => handleSourcesGet(sources, url, APP_ORIGIN));
   bindIpc(handlers);
   rebuildMenu(await recent.list());
   ipcMain.on(WINDOW_STATE_EVENT, (event, state: unknown) => {

@@ -10,6 +10,8 @@ import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { publishDocument, reviewPublication } from './publishing/publication-channels';
 import { buildSampleManifest } from './sample/sample-manifest';
+import { createSourcesHandlers } from './sources/handlers';
+import type { SourcesDeps } from './sources/routes';
 
 export interface Dialogs {
   /** Returns the chosen path, or null when cancelled. Absent where the shell has no native dialogs (browser). */
@@ -27,6 +29,8 @@ export interface ServiceContext {
   autosave: AutosaveStore;
   /** Told after a document was opened or saved, e.g. to update the native Open Recent menu. */
   onRecentChanged?(paths: string[]): void;
+  /** The remote service and the local images folder (sources, adding images); absent in tests that need neither. */
+  sources?: SourcesDeps;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -36,6 +40,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ctx.onRecentChanged?.(paths);
   };
   return {
+    ...createSourcesHandlers(ctx.sources, ctx.policy),
     appInfo: async () => ({
       name: 'Tessera',
       version: ctx.version,

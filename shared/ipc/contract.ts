@@ -31,6 +31,36 @@ const dirEntry = z.object({
   mtimeMs: z.number(),
 });
 
+/** Sources and adding images (issue 4): an Image API service as ImageServiceDescriptor (shared/iiif/image-api). */
+const imageServiceDescriptor = z.object({
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  id: z.string(),
+  level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  width: z.number(),
+  height: z.number(),
+  sizes: z.array(z.object({ width: z.number(), height: z.number() })).readonly(),
+  tiles: z
+    .array(z.object({ width: z.number(), height: z.number(), scaleFactors: z.array(z.number()).readonly() }))
+    .readonly(),
+  maxWidth: z.number().optional(),
+  maxHeight: z.number().optional(),
+  maxArea: z.number().optional(),
+  formats: z.array(z.string()).readonly(),
+  qualities: z.array(z.string()).readonly(),
+  features: z.array(z.string()).readonly(),
+  warnings: z.array(z.string()).readonly(),
+});
+const fetchedImage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('service'), descriptor: imageServiceDescriptor }),
+  z.object({
+    kind: z.literal('image'),
+    url: z.string(),
+    width: z.number(),
+    height: z.number(),
+    format: z.string(),
+  }),
+]);
+
 export const channels = {
   appInfo: {
     request: z.object({}),
@@ -103,6 +133,53 @@ export const channels = {
   readRecoverable: {
     request: z.object({ key: z.string() }),
     response: z.object({ key: z.string(), path: z.string().nullable(), name: z.string(), text: z.string() }),
+  },
+  /** Image addresses (info.json, service base, image request, plain image) → descriptors or sizes, per URL. */
+  fetchImageInfo: {
+    request: z.object({ urls: z.array(z.string().max(8192)).min(1).max(100) }),
+    response: z.object({
+      results: z.array(
+        z.union([
+          z.object({
+            url: z.string(),
+            ok: z.literal(true),
+            image: fetchedImage,
+            fromCache: z.boolean(),
+            stale: z.boolean(),
+          }),
+          z.object({ url: z.string(), ok: z.literal(false), code: z.string(), message: z.string() }),
+        ]),
+      ),
+    }),
+  },
+  /** A manifest or collection (URL or file) to take canvases from; Presentation 2 comes back upgraded. */
+  openSource: {
+    request: z.object({ location: z.string().min(1).max(8192) }),
+    response: z.object({
+      location: z.string(),
+      finalUrl: z.string().nullable(),
+      kind: z.enum(['Manifest', 'Collection']),
+      doc: json,
+      sourceVersion: z.union([z.literal(2), z.literal(3)]),
+      notices: z.array(z.string()),
+      fromCache: z.boolean(),
+      stale: z.boolean(),
+    }),
+  },
+  /** An image file's bytes (base64) → a static level-0 service in the local images folder. */
+  importLocalImage: {
+    request: z.object({
+      name: z.string().max(512),
+      dataBase64: z.string().max(140 * 1024 * 1024),
+      /** The page's origin, which local image services are served from. */
+      origin: z.string().max(512),
+    }),
+    response: z.object({ descriptor: imageServiceDescriptor }),
+  },
+  /** Fetches images (thumbnails) into the offline cache. */
+  cacheImages: {
+    request: z.object({ urls: z.array(z.string().max(8192)).max(1000) }),
+    response: z.object({ cached: z.number(), failed: z.number() }),
   },
   showFolderDialog: {
     request: z.object({}),

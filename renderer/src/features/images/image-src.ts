@@ -1,8 +1,19 @@
 /**
- * The one function every thumbnail and image URL shown by the renderer goes through. Today it returns the URL
- * as is; it is the seam where remote images are routed through the main side's disk cache (offline use, one
- * per-host limit for the whole app) without changing the grid, the sources panel or the viewer.
+ * The one function every thumbnail and image URL shown by the renderer goes through. Images from other origins
+ * (institutions' servers) are routed through the main side's `/remote-image` route (web host and app:// alike):
+ * one per-host limit for the whole app, a disk cache with revalidation, and thumbnails that still show offline.
+ * The page's own files (same origin: the sample, local images), data: and blob: URLs are used as they are.
  */
-export function imageSrc(url: string): string {
-  return url;
+export const REMOTE_IMAGE_ROUTE = '/remote-image';
+
+export function imageSrc(url: string, origin: string = window.location.origin): string {
+  if (!/^https?:\/\//i.test(url)) return url;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.origin === origin) return url;
+  return `${REMOTE_IMAGE_ROUTE}?url=${encodeURIComponent(parsed.href)}`;
 }

@@ -1,0 +1,66 @@
+/**
+ * The sources feature's channel handlers (issue 4), spread into the one table in electron/services/handlers.ts.
+ * Per-URL failures of a batch travel as data (code + message for the curator), so one broken address among
+ * hundreds never fails the others.
+ */
+import type { Handlers } from '../../../shared/ipc/dispatch';
+import { UserFacingError } from '../../../shared/ipc/result';
+import type { PathPolicy } from '../files/path-policy';
+import { cacheImages, fetchImage } from './image-info';
+import { importLocalImage } from './local-images';
+import { openSource } from './open-source';
+import type { SourcesDeps } from './routes';
+
+export type SourcesHandlers = Pick<
+  Handlers,
+  'fetchImageInfo' | 'openSource' | 'importLocalImage' | 'cacheImages'
+>;
+
+function errorInfo(error: unknown): { code: string; message: string } {
+  if (error instanceof UserFacingError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: PathPolicy): SourcesHandlers {
+  const need = (): SourcesDeps => {
+    if (!deps) throw new UserFacingError('unavailable', 'Fetching from the web is not set up in this shell.');
+    return deps;
+  };
+  return {
+    fetchImageInfo: async ({ urls }) => {
+      const { remote, background } = need();
+      const results = await Promise.all(
+        urls.map(async (url) => {
+          try {
+            const fetched = await fetchImage(remote, url, background ? { background } : {});
+            const { fromCache, stale } = fetched;
+            const image =
+              fetched.kind === 'service'
+                ? { kind: 'service' as const, descriptor: fetched.descriptor }
+                : {
+                    kind: 'image' as const,
+                    url: fetched.url,
+                    width: fetched.width,
+                    height: fetched.height,
+                    format: fetched.format,
+                  };
+            return { url, ok: true as const, image, fromCache, stale };
+          } catch (error) {
+            return { url, ok: false as const, ...errorInfo(error) };
+          }
+        }),
+      );
+      return { results };
+    },
+    openSource: async ({ location }) => {
+      const opened = await openSource({ remote: need().remote, policy }, location);
+      return { ...opened, doc: opened.doc };
+    },
+    importLocalImage: async ({ name, dataBase64, origin }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const descriptor = await importLocalImage({ dir: need().localImagesDir, name, bytes, origin });
+      return { descriptor };
+    },
+    cacheImages: ({ urls }) => cacheImages(need().remote, urls),
+  };
+}

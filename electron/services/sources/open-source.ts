@@ -1,0 +1,87 @@
+/**
+ * Opening another manifest or collection as a source to take canvases from: from the web (through the remote
+ * service: per-host limits, disk cache, offline copy) or from a file the path policy lets us read. Presentation 2
+ * is upgraded on the way (readDocument), so the renderer always browses Presentation 3. Opening a source is not
+ * opening a document: it does not touch the recent files list.
+ */
+import { readDocument } from '../../../shared/iiif/document/read';
+import { isJsonObject, type JsonObject } from '../../../shared/iiif/json';
+import { UserFacingError } from '../../../shared/ipc/result';
+import type { PathPolicy } from '../files/path-policy';
+import { readTextFile } from '../files/text-files';
+import type { RemoteService } from '../remote/remote-service';
+
+export interface OpenedSource {
+  /** What was asked for: a URL or a path. */
+  readonly location: string;
+  /** The URL after redirects, or null for a file. */
+  readonly finalUrl: string | null;
+  readonly kind: 'Manifest' | 'Collection';
+  readonly doc: JsonObject;
+  readonly sourceVersion: 2 | 3;
+  readonly notices: string[];
+  readonly fromCache: boolean;
+  /** Served from the offline cache because the server could not be reached. */
+  readonly stale: boolean;
+}
+
+export async function openSource(
+  deps: { remote: RemoteService; policy: PathPolicy },
+  location: string,
+): Promise<OpenedSource> {
+  const trimmed = location.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    const result = await deps.remote.fetchJson(trimmed);
+    return read(JSON.stringify(result.json), {
+      location: trimmed,
+      finalUrl: result.finalUrl,
+      fromCache: result.fromCache,
+      stale: result.stale,
+    });
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[a-z]:[\\/]/i.test(trimmed)) {
+    throw new UserFacingError('refused', 'Sources are opened from http(s) addresses or files.');
+  }
+  const file = await readTextFile(await deps.policy.resolve(trimmed, 'read'));
+  return read(file.text, { location: file.path, finalUrl: null, fromCache: false, stale: false });
+}
+
+/**
+ * The Presentation 2 upgrader (@iiif/parser 2.2) loses `license`: its rights pattern starts with `^|`, which
+ * always matches the empty string first. A source's licence must travel with its canvases, so it is restored
+ * here as `rights` when it is a Creative Commons or RightsStatements.org URI (the ones `rights` may hold).
+ */
+export function restoreLicense(original: unknown, doc: JsonObject): JsonObject {
+  if (doc['rights'] !== undefined || !isJsonObject(original)) return doc;
+  const licenses = Array.isArray(original['license']) ? original['license'] : [original['license']];
+  for (const license of licenses) {
+    const uri = typeof license === 'string' ? license : isJsonObject(license) ? license['@id'] : undefined;
+    if (typeof uri !== 'string') continue;
+    const match = /^https?:\/\/(creativecommons\.org|rightsstatements\.org)\/\S+$/i.exec(uri.trim());
+    if (match) return { ...doc, rights: uri.trim().replace(/^https:/i, 'http:') };
+  }
+  return doc;
+}
+
+function read(
+  text: string,
+  meta: Pick<OpenedSource, 'location' | 'finalUrl' | 'fromCache' | 'stale'>,
+): OpenedSource {
+  const result = readDocument(text);
+  if (!result.ok) throw new UserFacingError(result.error.code, result.error.message);
+  let doc = result.doc;
+  if (result.sourceVersion === 2) {
+    try {
+      doc = restoreLicense(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, doc);
+    } catch {
+      // readDocument parsed it; this cannot fail, and the licence is a courtesy anyway
+    }
+  }
+  return {
+    ...meta,
+    kind: result.kind,
+    doc,
+    sourceVersion: result.sourceVersion,
+    notices: result.notices.map((n) => n.message),
+  };
+}

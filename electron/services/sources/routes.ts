@@ -1,0 +1,36 @@
+/**
+ * The GET routes the sources feature adds to the page's own origin, the same in the web host (after its Host and
+ * token checks) and on Electron's app:// scheme: remote images through the disk cache, and local images' tiles.
+ */
+import type { RemoteService } from '../remote/remote-service';
+import { LOCAL_IMAGES_PATH, serveLocalImage } from './local-images';
+import { serveRemoteImage, type RouteResponse } from './remote-image';
+
+export type { RouteResponse } from './remote-image';
+
+export interface SourcesDeps {
+  readonly remote: RemoteService;
+  /** Where images dropped from the file manager are tiled (web host: `<workspace>/local-images`). */
+  readonly localImagesDir: string;
+  /** Receives background work (thumbnail warm-ups) so tests can wait for it; the app lets it run. */
+  readonly background?: (work: Promise<unknown>) => void;
+}
+
+export const REMOTE_IMAGE_PATH = '/remote-image';
+
+/**
+ * Answers a GET for `url` if it is one of these routes, else null. `origin` is the origin the page was served
+ * from (http://127.0.0.1:port, app://tessera), used for local image service ids.
+ */
+export async function handleSourcesGet(
+  deps: SourcesDeps,
+  url: URL,
+  origin: string,
+  signal?: AbortSignal,
+): Promise<RouteResponse | null> {
+  if (url.pathname === REMOTE_IMAGE_PATH)
+    return serveRemoteImage(deps.remote, url.searchParams.get('url'), signal);
+  if (url.pathname.startsWith(`${LOCAL_IMAGES_PATH}/`))
+    return serveLocalImage(deps.localImagesDir, url.pathname, origin);
+  return null;
+}

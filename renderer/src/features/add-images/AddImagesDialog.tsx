@@ -1,0 +1,147 @@
+/**
+ * "Add images": paste one address or hundreds (info.json, image service, image, manifest, content state), or
+ * choose image files. Shows N of M while the main side fetches, then lists what failed and why, with a retry.
+ */
+import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { splitInputs } from '../../../../shared/iiif/canvas-build/import-inputs';
+import { Modal } from '../../components/Modal';
+import { useAppStore } from '../../store/store';
+import { canvasesOf } from '../canvases/canvas-view';
+import { useAddImagesStore } from './add-images-store';
+import { addImageFiles, addImages, cancelAdding, retryFailed } from './add-images-service';
+
+export function AddImagesDialog() {
+  const state = useAddImagesStore(
+    useShallow((s) => ({
+      open: s.open,
+      text: s.text,
+      position: s.position,
+      phase: s.phase,
+      activity: s.activity,
+      total: s.total,
+      completed: s.completed,
+      added: s.added,
+      failures: s.failures,
+      staleCount: s.staleCount,
+    })),
+  );
+  const count = useAppStore((s) => canvasesOf(s.doc).length);
+  const files = useRef<HTMLInputElement>(null);
+  if (!state.open) return null;
+  const inputs = splitInputs(state.text);
+  const close = () => {
+    if (state.phase === 'running') cancelAdding();
+    useAddImagesStore.getState().close();
+  };
+  const running = state.phase === 'running';
+  const done = state.phase === 'done';
+  return (
+    <Modal
+      title="Add images"
+      onCancel={close}
+      actions={
+        <>
+          {done && state.failures.length > 0 ? (
+            <button type="button" onClick={() => void retryFailed()}>
+              Retry failed ({state.failures.length})
+            </button>
+          ) : null}
+          <button type="button" onClick={close}>
+            {running ? 'Cancel' : 'Close'}
+          </button>
+          {!running && !done ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={inputs.length === 0}
+              onClick={() => void addImages(inputs, state.position)}
+            >
+              Add {inputs.length > 0 ? inputs.length : ''}
+            </button>
+          ) : null}
+        </>
+      }
+    >
+      {!running && !done ? (
+        <>
+          <label className="field">
+            Addresses, one per line: info.json, image service, image, manifest or IIIF content state
+            <textarea
+              className="add-images-text"
+              rows={8}
+              value={state.text}
+              spellCheck={false}
+              aria-label="Image addresses"
+              placeholder="https://example.org/iiif/image-1/info.json"
+              onChange={(e) => useAddImagesStore.getState().setText(e.target.value)}
+            />
+          </label>
+          <div className="add-images-row">
+            <label className="field inline">
+              Insert at position
+              <input
+                type="number"
+                min={1}
+                max={count + 1}
+                value={state.position ?? count + 1}
+                aria-label="Insert at position"
+                onChange={(e) => {
+                  const value = Number(e.target.value);
+                  useAddImagesStore
+                    .getState()
+                    .setPosition(Number.isFinite(value) && value >= 1 && value <= count ? value : null);
+                }}
+              />
+            </label>
+            <button type="button" onClick={() => files.current?.click()}>
+              Choose image files…
+            </button>
+            <input
+              ref={files}
+              type="file"
+              accept="image/jpeg,image/png,image/tiff"
+              multiple
+              hidden
+              onChange={(e) => {
+                const chosen = [...(e.target.files ?? [])];
+                e.target.value = '';
+                void addImageFiles(chosen, state.position);
+              }}
+            />
+          </div>
+          <p className="muted">{inputs.length === 1 ? '1 address' : `${inputs.length} addresses`}</p>
+        </>
+      ) : null}
+      {running || done ? (
+        <div className="add-images-progress">
+          <progress max={Math.max(1, state.total)} value={state.completed} />
+          <p data-testid="add-progress" role="status">
+            {running
+              ? `${state.activity}: ${state.completed} of ${state.total}`
+              : `Added ${state.added} ${state.added === 1 ? 'canvas' : 'canvases'}` +
+                (state.failures.length > 0 ? `; ${state.failures.length} failed.` : '.')}
+          </p>
+          {state.staleCount > 0 ? (
+            <p className="muted">
+              {state.staleCount} came from the offline copy because their server could not be reached.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {state.failures.length > 0 ? (
+        <>
+          <h3 className="add-images-failures-title">Could not be added</h3>
+          <ul className="add-images-failures" aria-label="Failures" data-testid="add-failures">
+            {state.failures.map((failure, i) => (
+              <li key={`${i}-${failure.input}`}>
+                {failure.input ? <code>{failure.input}</code> : null}
+                <span className="error">{failure.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Modal>
+  );
+}

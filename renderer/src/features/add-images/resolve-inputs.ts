@@ -1,0 +1,224 @@
+/**
+ * Resolving a batch of inputs (image addresses, manifests, content states) into canvas seeds, through the main
+ * side, with progress per input. The browser allows only a few connections to the host, so image addresses go
+ * in batches per institution (as many as the main side runs at once per host), several batches at a time: the
+ * main side's per-host limit, not the browser's connection limit, sets the pace.
+ */
+import {
+  contentStateTargets,
+  labelForUrl,
+  sourceInfoOf,
+  type CanvasSeed,
+} from '../../../../shared/iiif/canvas-build';
+import { classifyUrl } from '../../../../shared/iiif/image-api/classify-url';
+import {
+  decodeContentState,
+  readPlainContentState,
+  type DecodedContentState,
+} from '../../../../shared/iiif/image-api/content-state';
+import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
+import { api } from '../../api';
+
+export type Outcome =
+  | { readonly ok: true; readonly seeds: readonly CanvasSeed[]; readonly stale: boolean }
+  | { readonly ok: false; readonly reason: string };
+
+/** Addresses per request: the main side fetches up to 6 at once from one host. */
+const PER_REQUEST = 6;
+/** Requests in flight: the browser has 6 connections to the host, and thumbnails need some too. */
+const REQUESTS_IN_FLIGHT = 4;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** A content state from JSON text, a `?iiif-content=` link, or the encoded form on its own. */
+export function decodeStateInput(input: string): DecodedContentState {
+  const text = input.trim();
+  if (text.startsWith('{')) return readPlainContentState(text);
+  const param = /[?&#]iiif-content=([^&#\s]+)/.exec(text)?.[1];
+  if (param !== undefined) {
+    let value = param;
+    try {
+      value = decodeURIComponent(param);
+    } catch {
+      // use it as given
+    }
+    return /^https?:\/\//i.test(value) ? readPlainContentState(value) : decodeContentState(value);
+  }
+  return decodeContentState(text);
+}
+
+type Route = 'image' | 'presentation' | 'content-state';
+
+function routeOf(input: string): Route {
+  const text = input.trim();
+  if (text.startsWith('{')) return 'content-state';
+  const kind = classifyUrl(text);
+  if (kind === 'content-state') return 'content-state';
+  if (kind === 'manifest-or-collection') return 'presentation';
+  return 'image';
+}
+
+export interface ResolveCallbacks {
+  onOutcome(index: number, outcome: Outcome): void;
+  isCancelled(): boolean;
+}
+
+/** Resolves every input, calling back once per input (in any order). */
+export async function resolveInputs(inputs: readonly string[], callbacks: ResolveCallbacks): Promise<void> {
+  const documents = new Map<string, Promise<{ doc: JsonObject; stale: boolean } | string>>();
+  /** A manifest, opened once per batch however many inputs name it (or a reason it could not be). */
+  const manifest = (url: string) => {
+    let pending = documents.get(url);
+    if (!pending) {
+      pending = api.openSource({ location: url }).then((result) => {
+        if (!result.ok) return result.error.message;
+        if (result.value.kind !== 'Manifest')
+          return 'This is a collection: open it in the Sources panel and choose a manifest from it.';
+        return { doc: result.value.doc as JsonObject, stale: result.value.stale };
+      });
+      documents.set(url, pending);
+    }
+    return pending;
+  };
+
+  const wholeManifest = async (url: string): Promise<Outcome> => {
+    const opened = await manifest(url);
+    if (typeof opened === 'string') return { ok: false, reason: opened };
+    const source = sourceInfoOf(opened.doc, url);
+    const items = isJsonArray(opened.doc['items']) ? opened.doc['items'] : [];
+    const seeds = items
+      .filter((item): item is JsonObject => isJsonObject(item) && item['type'] === 'Canvas')
+      .map((canvas): CanvasSeed => ({ kind: 'copy', canvas, source }));
+    if (seeds.length === 0) return { ok: false, reason: 'The manifest has no canvases.' };
+    return { ok: true, seeds, stale: opened.stale };
+  };
+
+  const oneCanvas = async (manifestUrl: string, canvasId: string): Promise<Outcome> => {
+    const opened = await manifest(manifestUrl);
+    if (typeof opened === 'string') return { ok: false, reason: opened };
+    const items = isJsonArray(opened.doc['items']) ? opened.doc['items'] : [];
+    const canvas = items.find((item) => isJsonObject(item) && item['id'] === canvasId);
+    if (!isJsonObject(canvas)) return { ok: false, reason: `The manifest has no canvas ${canvasId}.` };
+    return {
+      ok: true,
+      seeds: [{ kind: 'copy', canvas, source: sourceInfoOf(opened.doc, manifestUrl) }],
+      stale: opened.stale,
+    };
+  };
+
+  /** A content state's canvases, or (a content state that is just an image's address) that address. */
+  const contentState = async (input: string): Promise<Outcome | { readonly image: string }> => {
+    const state = decodeStateInput(input);
+    if (!state.ok) return { ok: false, reason: `This content state cannot be read: ${state.reason}` };
+    if (state.kind === 'uri') {
+      if (routeOf(state.value) === 'image') return { image: state.value };
+      return wholeManifest(state.value);
+    }
+    const outcomes = await Promise.all(
+      contentStateTargets(state.value).map((target): Promise<Outcome> | Outcome => {
+        if (target.kind === 'manifest') return wholeManifest(target.manifestId);
+        if (target.kind === 'canvas') return oneCanvas(target.manifestId, target.canvasId);
+        if (target.kind === 'collection')
+          return {
+            ok: false,
+            reason: 'The content state names a collection: open it in the Sources panel to choose from it.',
+          };
+        return { ok: false, reason: target.reason };
+      }),
+    );
+    const failed = outcomes.find((outcome) => !outcome.ok);
+    if (failed) return failed;
+    if (outcomes.length === 0) return { ok: false, reason: 'The content state names nothing to add.' };
+    return {
+      ok: true,
+      seeds: outcomes.flatMap((outcome) => (outcome.ok ? outcome.seeds : [])),
+      stale: outcomes.some((outcome) => outcome.ok && outcome.stale),
+    };
+  };
+
+  /** Image addresses: index into `inputs` → the address to fetch. */
+  const imageTargets = new Map<number, string>();
+  const others: Promise<void>[] = [];
+  inputs.forEach((input, index) => {
+    const route = routeOf(input);
+    if (route === 'image') {
+      imageTargets.set(index, input.trim());
+      return;
+    }
+    const work = route === 'presentation' ? wholeManifest(input.trim()) : contentState(input);
+    others.push(
+      work.then(
+        (outcome) => {
+          if ('image' in outcome) imageTargets.set(index, outcome.image);
+          else callbacks.onOutcome(index, outcome);
+        },
+        (error: unknown) => callbacks.onOutcome(index, { ok: false, reason: String(error) }),
+      ),
+    );
+  });
+  await Promise.all(others);
+
+  // Batches per host, then a small pool of requests.
+  const byHost = new Map<string, number[]>();
+  for (const index of imageTargets.keys()) {
+    const host = hostOf(imageTargets.get(index) ?? '');
+    byHost.set(host, [...(byHost.get(host) ?? []), index]);
+  }
+  // Round robin over hosts, so one institution's long list does not hold up the others.
+  const batches: number[][] = [];
+  const perHost = [...byHost.values()];
+  for (let offset = 0; perHost.some((indices) => offset < indices.length); offset += PER_REQUEST) {
+    for (const indices of perHost)
+      if (offset < indices.length) batches.push(indices.slice(offset, offset + PER_REQUEST));
+  }
+
+  const presentationFallbacks: Promise<void>[] = [];
+  const runBatch = async (batch: number[]) => {
+    const urls = batch.map((index) => imageTargets.get(index) ?? '');
+    const result = await api.fetchImageInfo({ urls });
+    batch.forEach((index, k) => {
+      const url = urls[k] ?? '';
+      if (!result.ok) return callbacks.onOutcome(index, { ok: false, reason: result.error.message });
+      const answer = result.value.results[k];
+      if (!answer) return callbacks.onOutcome(index, { ok: false, reason: 'No answer for this address.' });
+      if (!answer.ok) {
+        if (answer.code === 'presentation') {
+          presentationFallbacks.push(
+            wholeManifest(url).then((outcome) => callbacks.onOutcome(index, outcome)),
+          );
+          return;
+        }
+        return callbacks.onOutcome(index, { ok: false, reason: answer.message });
+      }
+      const seed: CanvasSeed =
+        answer.image.kind === 'service'
+          ? { kind: 'service', descriptor: answer.image.descriptor, label: labelForUrl(url) }
+          : {
+              kind: 'image',
+              image: {
+                url: answer.image.url,
+                width: answer.image.width,
+                height: answer.image.height,
+                format: answer.image.format,
+              },
+              label: labelForUrl(answer.image.url),
+            };
+      return callbacks.onOutcome(index, { ok: true, seeds: [seed], stale: answer.stale });
+    });
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length && !callbacks.isCancelled()) {
+      const batch = batches[next++] as number[];
+      await runBatch(batch);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REQUESTS_IN_FLIGHT, batches.length) }, worker));
+  await Promise.all(presentationFallbacks);
+}

@@ -1,0 +1,30 @@
+/**
+ * "Source: <manifest>" for the focused canvas when it was copied from another manifest (its `partOf`): one small
+ * button that opens that manifest in the Sources panel and shows the original canvas there.
+ */
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { canvasSources } from '../../../../shared/iiif/canvas-build/provenance';
+import { displayStringOf } from '../../../../shared/iiif/language';
+import { useAppStore } from '../../store/store';
+import { canvasesOf } from '../canvases/canvas-view';
+import { traceToSource } from './sources-service';
+
+export function CanvasSourceLine() {
+  const canvas = useAppStore((s) => (s.focus !== null ? (canvasesOf(s.doc)[s.focus] ?? null) : null));
+  const origin = canvas ? canvasSources(canvas)[0] : undefined;
+  if (!canvas || !origin) return null;
+  const label = displayStringOf(origin.label) || origin.id;
+  return (
+    <span className="canvas-source" data-testid="canvas-source">
+      Source:{' '}
+      <button
+        type="button"
+        className="link-button"
+        title={`Open ${origin.id} in Sources and show the original canvas`}
+        onClick={() => void traceToSource(canvas as JsonObject)}
+      >
+        {label}
+      </button>
+    </span>
+  );
+}
