@@ -14,6 +14,8 @@ export interface SelectionSlice {
   selectAll(count: number): void;
   selectNone(): void;
   setSelection(indices: Iterable<number>, focus?: number | null): void;
+  /** Moves the keyboard cursor without changing the selection (Ctrl+arrow keys in the canvas grid). */
+  setFocus(index: number | null): void;
 }
 
 export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (set, get) => ({
@@ -44,4 +46,5 @@ export const createSelectionSlice: StateCreator<SelectionSlice, [], [], Selectio
     const next = new Set(indices);
     set({ selected: next, focus: focus ?? null, anchor: focus ?? null });
   },
+  setFocus: (index) => set({ focus: index }),
 });

@@ -1,0 +1,69 @@
+/**
+ * One canvas in the grid or list: an option of the listbox, absolutely placed by the virtual window. Clicks
+ * and drags are handled once on the listbox (event delegation, via data-index), so a cell has no handlers of
+ * its own and re-renders only when its canvas, position or state changes.
+ */
+import { memo, useMemo } from 'react';
+import { isJsonObject, type JsonValue } from '../../../../shared/iiif/json';
+import { labelText } from './canvas-view';
+import { chooseThumbnail } from './thumbnail-choice';
+import { Thumbnail } from './Thumbnail';
+
+export function optionId(index: number): string {
+  return `canvas-option-${index}`;
+}
+
+interface Props {
+  canvas: JsonValue;
+  index: number;
+  count: number;
+  selected: boolean;
+  focused: boolean;
+  cut: boolean;
+  dragging: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  thumbWidth: number;
+  thumbHeight: number;
+  pixelRatio: number;
+}
+
+export const CanvasCell = memo(function CanvasCell(props: Props) {
+  const { canvas, index, count, selected, focused, cut, dragging } = props;
+  const { x, y, width, height, thumbWidth, thumbHeight, pixelRatio } = props;
+  const label = (isJsonObject(canvas) ? labelText(canvas['label']) : '') || `Canvas ${index + 1}`;
+  const url = useMemo(
+    () =>
+      isJsonObject(canvas)
+        ? (chooseThumbnail(canvas, { width: thumbWidth, height: thumbHeight }, pixelRatio)?.url ?? null)
+        : null,
+    [canvas, thumbWidth, thumbHeight, pixelRatio],
+  );
+  const classes = ['canvas-cell'];
+  if (focused) classes.push('focused');
+  if (cut) classes.push('cut');
+  if (dragging) classes.push('dragging');
+  return (
+    <div
+      id={optionId(index)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      aria-label={`${label}, ${index + 1} of ${count}${cut ? ', cut' : ''}`}
+      className={classes.join(' ')}
+      data-testid="canvas-cell"
+      data-index={index}
+      draggable
+      style={{ transform: `translate(${x}px, ${y}px)`, width, height }}
+    >
+      <Thumbnail key={url ?? ''} url={url} label={label} width={thumbWidth} height={thumbHeight} />
+      <span className="canvas-meta" aria-hidden="true">
+        <span className="canvas-position">{index + 1}</span>
+        <span className="canvas-label">{label}</span>
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,57 @@
+/** "Move to position…": the keyboard way to send the selection anywhere in a long list, in one step. */
+import { useState, type FormEvent } from 'react';
+import { Modal } from '../../components/Modal';
+import { canvasCount } from './announcer';
+import { moveSelectionTo } from './canvas-actions';
+
+interface Props {
+  count: number;
+  moving: number;
+  onClose(): void;
+}
+
+export function MoveToDialog({ count, moving, onClose }: Props) {
+  const [text, setText] = useState('1');
+  const position = Number(text);
+  const valid = Number.isInteger(position) && position >= 1 && position <= count;
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!valid) return;
+    onClose();
+    moveSelectionTo(position);
+  };
+  return (
+    <Modal
+      title={`Move ${canvasCount(moving)} to position`}
+      onCancel={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="move-to-form" className="primary" disabled={!valid}>
+            Move
+          </button>
+        </>
+      }
+    >
+      <form id="move-to-form" onSubmit={submit}>
+        <label className="field">
+          Position (1 to {count.toLocaleString('en')})
+          <input
+            type="number"
+            min={1}
+            max={count}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-invalid={!valid}
+            aria-describedby="move-to-hint"
+          />
+        </label>
+        <p id="move-to-hint" className="muted">
+          The first moved canvas will be at this position; the others follow it in their current order.
+        </p>
+      </form>
+    </Modal>
+  );
+}

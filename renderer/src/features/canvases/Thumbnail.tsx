@@ -1,0 +1,101 @@
+/**
+ * One cell's thumbnail. It waits for a slot in the per-host queue before setting its src, shows the label as
+ * a placeholder until the image has loaded, and a clear "image unavailable" state when it fails. Unmounting
+ * (the cell scrolled out of the virtual window) gives the slot back and clears the src, which makes the
+ * browser cancel a request still in flight.
+ *
+ * `data-thumb-state` (queued | loading | loaded | failed | none) is there for tests and for styling.
+ */
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { imageSrc } from '../images/image-src';
+import { markSettled, settledState, thumbnailQueue, type LoadTicket } from './thumbnail-queue';
+
+type Phase = 'none' | 'queued' | 'loading' | 'loaded' | 'failed';
+
+interface Props {
+  /** The image to show (already chosen for the box size), or null when the canvas has none small enough. */
+  url: string | null;
+  label: string;
+  width: number;
+  height: number;
+}
+
+function initialPhase(url: string | null): Phase {
+  if (url === null) return 'none';
+  const settled = settledState(url);
+  if (settled === 'failed') return 'failed';
+  // Loaded before: the browser has it, so show it without waiting for a slot.
+  return settled === 'loaded' ? 'loading' : 'queued';
+}
+
+/** Keyed by URL by its parent, so a new URL starts over with fresh state. */
+export const Thumbnail = memo(function Thumbnail({ url, label, width, height }: Props) {
+  const [phase, setPhase] = useState<Phase>(() => initialPhase(url));
+  const ticket = useRef<LoadTicket | null>(null);
+
+  useEffect(() => {
+    if (url === null || settledState(url) !== undefined) return;
+    const granted = thumbnailQueue.request(url, () => setPhase('loading'));
+    ticket.current = granted;
+    return () => granted.cancel();
+  }, [url]);
+
+  // Clearing the src of an image still loading makes the browser drop the request.
+  const attach = useCallback((img: HTMLImageElement | null) => {
+    if (!img) return;
+    return () => {
+      if (!img.complete) img.removeAttribute('src');
+    };
+  }, []);
+
+  const settle = (state: 'loaded' | 'failed') => {
+    if (url !== null) markSettled(url, state);
+    ticket.current?.done();
+    setPhase(state);
+  };
+
+  const style = { width, height };
+  if (phase === 'failed' || phase === 'none') {
+    return (
+      <span
+        className={`thumb placeholder ${phase === 'failed' ? 'broken' : ''}`}
+        style={style}
+        data-thumb-state={phase}
+        role="img"
+        aria-label={phase === 'failed' ? `${label}: image unavailable` : `${label}: no thumbnail`}
+      >
+        {phase === 'failed' ? (
+          <>
+            <span className="broken-mark" aria-hidden="true">
+              ⚠
+            </span>
+            Image unavailable
+          </>
+        ) : (
+          label
+        )}
+      </span>
+    );
+  }
+  return (
+    <span className="thumb-frame" style={style} data-thumb-state={phase}>
+      {phase !== 'loaded' ? (
+        <span className="thumb placeholder" aria-hidden="true">
+          {label}
+        </span>
+      ) : null}
+      {phase === 'loading' || phase === 'loaded' ? (
+        <img
+          ref={attach}
+          className={`thumb ${phase === 'loaded' ? '' : 'pending'}`}
+          src={imageSrc(url as string)}
+          alt=""
+          draggable={false}
+          decoding="async"
+          onLoad={() => settle('loaded')}
+          onError={() => settle('failed')}
+        />
+      ) : null}
+    </span>
+  );
+});

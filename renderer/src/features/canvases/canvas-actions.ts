@@ -1,0 +1,233 @@
+/**
+ * Every canvas-order operation of the grid, its toolbar, its keys and drops: each builds the next document
+ * with a pure edit from shared/iiif, commits it as ONE undo step, moves the selection and the keyboard focus
+ * onto the canvases it moved (so the properties panel keeps showing the same canvas), and announces the
+ * result in the live region. They act on the selection, or on the focused canvas when nothing is selected.
+ */
+import {
+  insertCanvases,
+  moveCanvases,
+  removeCanvases,
+  reverseCanvases,
+} from '../../../../shared/iiif/document/canvas-edits';
+import { itemsOf, withItems } from '../../../../shared/iiif/document/canvas-list';
+import { duplicateCanvases } from '../../../../shared/iiif/document/duplicate-canvases';
+import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
+import { isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
+import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
+import { useAppStore } from '../../store/store';
+import { announce, canvasCount } from './announcer';
+import { clearCut, markCut, useCanvasClipboard } from './canvas-clipboard';
+import { labelText } from './canvas-view';
+import {
+  duplicateIndices,
+  gapForStart,
+  indexAfterMove,
+  indexAfterRemoval,
+  indexInOrder,
+  indicesOfObjects,
+  landingIndices,
+  shiftOrder,
+  sortedIndices,
+} from './order-math';
+
+interface Context {
+  doc: JsonObject;
+  items: JsonArray;
+  /** The canvases acted on: the selection, else the focused canvas. Ascending. */
+  targets: number[];
+  focus: number | null;
+}
+
+function context(): Context | null {
+  const { doc, selected, focus } = useAppStore.getState();
+  if (!doc) return null;
+  const items = itemsOf(doc);
+  const chosen = sortedIndices(selected, items.length);
+  const targets = chosen.length > 0 ? chosen : focus !== null && focus < items.length ? [focus] : [];
+  return { doc, items, targets, focus };
+}
+
+/** The label a person sees for the canvas at `index`, for announcements. */
+export function canvasName(items: JsonArray, index: number): string {
+  const canvas = items[index];
+  const label = isJsonObject(canvas) ? labelText(canvas['label']) : '';
+  return label ? `“${label}”` : `canvas ${index + 1}`;
+}
+
+function describeTargets(items: JsonArray, targets: readonly number[]): string {
+  return targets.length === 1 ? canvasName(items, targets[0] as number) : canvasCount(targets.length);
+}
+
+/** Commits `next` and puts the selection on `selected`, with the focus on `focus`. */
+function apply(label: string, next: JsonObject, selected: readonly number[], focus: number | null) {
+  const store = useAppStore.getState();
+  store.commit(label, next);
+  store.setSelection(selected, focus);
+}
+
+/**
+ * Moves the canvases at `indices` into the gap `gap` (see moveCanvases): the drop of a drag, and the core of
+ * the keyboard moves. Returns false when the order does not change.
+ */
+export function reorderCanvases(indices: readonly number[], gap: number): boolean {
+  const ctx = context();
+  if (!ctx) return false;
+  const selected = sortedIndices(indices, ctx.items.length);
+  if (selected.length === 0 || gap < 0 || gap > ctx.items.length) return false;
+  const next = moveCanvases(ctx.doc, selected, gap);
+  if (next === ctx.doc) return false;
+  const landed = landingIndices(selected, gap);
+  const focus = ctx.focus !== null ? indexAfterMove(ctx.focus, selected, gap) : (landed[0] ?? null);
+  const what = describeTargets(ctx.items, selected);
+  apply(`Move ${canvasCount(selected.length)}`, next, landed, focus);
+  announce(`Moved ${what} to position ${(landed[0] ?? 0) + 1}.`);
+  return true;
+}
+
+/** Moves each target canvas one place towards the start (-1) or the end (+1). */
+export function moveSelectionBy(delta: -1 | 1): void {
+  const ctx = context();
+  if (!ctx || ctx.targets.length === 0) return;
+  const { order, selected } = shiftOrder(ctx.targets, delta, ctx.items.length);
+  if (!order) {
+    announce(delta < 0 ? 'Already at the start.' : 'Already at the end.');
+    return;
+  }
+  const next = withItems(
+    ctx.doc,
+    order.map((old) => ctx.items[old] as JsonValue),
+  );
+  const focus = ctx.focus !== null ? indexInOrder(order, ctx.focus) : (selected[0] ?? null);
+  apply(`Move ${canvasCount(selected.length)} ${delta < 0 ? 'up' : 'down'}`, next, selected, focus);
+  announce(`Moved ${describeTargets(ctx.items, ctx.targets)} to position ${(selected[0] ?? 0) + 1}.`);
+}
+
+/** Moves the targets together so that the first of them is at `position` (1-based). */
+export function moveSelectionTo(position: number): void {
+  const ctx = context();
+  if (!ctx || ctx.targets.length === 0) return;
+  const gap = gapForStart(ctx.targets, Math.round(position) - 1, ctx.items.length);
+  if (!reorderCanvases(ctx.targets, gap)) announce(`Already at position ${position}.`);
+}
+
+export function sendSelectionToStart(): void {
+  const ctx = context();
+  if (ctx && ctx.targets.length > 0 && !reorderCanvases(ctx.targets, 0)) announce('Already at the start.');
+}
+
+export function sendSelectionToEnd(): void {
+  const ctx = context();
+  if (ctx && ctx.targets.length > 0 && !reorderCanvases(ctx.targets, ctx.items.length))
+    announce('Already at the end.');
+}
+
+/** Marks the targets to be moved by the next paste. */
+export function cutSelection(): void {
+  const ctx = context();
+  if (!ctx || ctx.targets.length === 0) return;
+  markCut(ctx.targets.map((i) => ctx.items[i] as JsonValue));
+  announce(`Cut ${describeTargets(ctx.items, ctx.targets)}. Paste moves them after the focused canvas.`);
+}
+
+/** Moves the cut canvases to just after the focused canvas (to the start when nothing is focused). */
+export function pasteAfterFocus(): void {
+  const ctx = context();
+  const cut = useCanvasClipboard.getState().cut;
+  if (!ctx || cut.size === 0) {
+    announce('Nothing to paste: cut canvases first.');
+    return;
+  }
+  const indices = indicesOfObjects(ctx.items, [...cut]);
+  clearCut();
+  if (indices.length === 0) return;
+  const gap = ctx.focus !== null && ctx.focus < ctx.items.length ? ctx.focus + 1 : 0;
+  if (!reorderCanvases(indices, gap)) announce('The cut canvases are already there.');
+}
+
+/** Copies each target canvas right after itself, with fresh ids (see duplicateCanvases); selects the copies. */
+export function duplicateSelection(): void {
+  const ctx = context();
+  if (!ctx || ctx.targets.length === 0) return;
+  const next = duplicateCanvases(ctx.doc, ctx.targets, idMinterFor(ctx.doc));
+  const copies = duplicateIndices(ctx.targets);
+  apply(`Duplicate ${canvasCount(copies.length)}`, next, copies, copies[0] ?? null);
+  announce(`Duplicated ${describeTargets(ctx.items, ctx.targets)}.`);
+}
+
+export function deleteSelection(): void {
+  const ctx = context();
+  if (!ctx || ctx.targets.length === 0) return;
+  const next = removeCanvases(ctx.doc, ctx.targets);
+  const focus = indexAfterRemoval(ctx.targets, ctx.items.length);
+  apply(`Delete ${canvasCount(ctx.targets.length)}`, next, focus === null ? [] : [focus], focus);
+  announce(`Deleted ${describeTargets(ctx.items, ctx.targets)}. Undo brings them back.`);
+}
+
+/** Reverses the selected canvases within their places, or the whole list when fewer than two are selected. */
+export function reverseOrder(): void {
+  const ctx = context();
+  if (!ctx) return;
+  const { selected } = useAppStore.getState();
+  const whole = selected.size < 2;
+  const next = reverseCanvases(ctx.doc, whole ? undefined : ctx.targets);
+  if (next === ctx.doc) return;
+  followByIdentity(ctx, next, whole ? 'Reverse all canvases' : `Reverse ${canvasCount(ctx.targets.length)}`);
+  announce(whole ? 'Reversed the order of all canvases.' : `Reversed ${canvasCount(ctx.targets.length)}.`);
+}
+
+/** Sorts all canvases by label in natural order (f. 2 before f. 10). */
+export function sortByLabel(): void {
+  const ctx = context();
+  if (!ctx) return;
+  const next = sortCanvasesByLabel(ctx.doc);
+  if (next === ctx.doc) {
+    announce('The canvases are already in label order.');
+    return;
+  }
+  followByIdentity(ctx, next, 'Sort canvases by label');
+  announce('Sorted all canvases by label.');
+}
+
+/** Commits an edit that reorders without copying canvases; the selection follows its canvas objects. */
+function followByIdentity(ctx: Context, next: JsonObject, label: string) {
+  const { selected, focus } = useAppStore.getState();
+  const nextItems = itemsOf(next);
+  const selectedObjects = sortedIndices(selected, ctx.items.length).map((i) => ctx.items[i]);
+  const newSelected = indicesOfObjects(nextItems, selectedObjects);
+  const focusObject = focus !== null ? ctx.items[focus] : undefined;
+  const newFocus = focusObject !== undefined ? nextItems.indexOf(focusObject) : -1;
+  apply(label, next, newSelected, newFocus >= 0 ? newFocus : null);
+}
+
+/**
+ * Inserts canvases (made elsewhere, e.g. by the sources panel from a drop) before the canvas at `position`,
+ * as one undo step, and selects them.
+ */
+export function insertCanvasesAt(position: number, canvases: readonly JsonObject[], label?: string): number[] {
+  const { doc } = useAppStore.getState();
+  if (!doc || canvases.length === 0) return [];
+  const at = Math.min(Math.max(0, Math.round(position)), itemsOf(doc).length);
+  const next = insertCanvases(doc, at, canvases);
+  const inserted = canvases.map((_, k) => at + k);
+  apply(label ?? `Add ${canvasCount(canvases.length)}`, next, inserted, at);
+  announce(`Added ${canvasCount(canvases.length)} at position ${at + 1}.`);
+  return inserted;
+}
+
+export function selectAllCanvases(): void {
+  const { doc, focus } = useAppStore.getState();
+  const count = itemsOf(doc ?? {}).length;
+  useAppStore.getState().setSelection(
+    Array.from({ length: count }, (_, i) => i),
+    focus ?? (count > 0 ? 0 : null),
+  );
+  announce(`Selected all ${canvasCount(count)}.`);
+}
+
+export function selectNoCanvases(): void {
+  const { focus } = useAppStore.getState();
+  // Keep the cursor where it is, so the keyboard user does not lose their place.
+  useAppStore.getState().setSelection([], focus);
+  announce('Selection cleared.');
+}

@@ -1,0 +1,221 @@
+/**
+ * Bulk relabelling of the selected canvases or all of them: pagination, foliation, roman numerals or plain
+ * text, with prefix, suffix, start number and language. The preview shows exactly what Apply will do (it is
+ * the same plan, from shared/iiif/relabel), and Apply commits it as one undo step.
+ */
+import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { COMMON_LANGUAGES } from '../../../../shared/iiif/language';
+import { applyRelabel, planRelabel } from '../../../../shared/iiif/relabel';
+import { Modal } from '../../components/Modal';
+import { useAppStore } from '../../store/store';
+import { announce, canvasCount } from '../canvases/announcer';
+import { sortedIndices } from '../canvases/order-math';
+import { initialForm, relabelOptionsOf, SCHEMES, type RelabelForm } from './relabel-form';
+
+/** Rows shown in the preview; the summary line gives the full count. */
+const PREVIEW_ROWS = 200;
+
+type Plan = ReturnType<typeof planRelabel>;
+
+function planFor(doc: JsonObject | null, selected: ReadonlySet<number>, form: RelabelForm): Plan {
+  if (!doc) return { changes: [], count: 0, error: 'No document is open.' };
+  const parsed = relabelOptionsOf(form);
+  if ('error' in parsed) return { changes: [], count: 0, error: parsed.error };
+  const total = Array.isArray(doc['items']) ? doc['items'].length : 0;
+  return planRelabel(doc, form.scope === 'all' ? 'all' : sortedIndices(selected, total), parsed.options);
+}
+
+export function RelabelDialog({ onClose }: { onClose(): void }) {
+  const doc = useAppStore((s) => s.doc);
+  const selected = useAppStore((s) => s.selected);
+  const [form, setForm] = useState<RelabelForm>(() => initialForm(selected.size));
+  const update = (patch: Partial<RelabelForm>) => setForm((current) => ({ ...current, ...patch }));
+  // Planning 10k labels takes a few milliseconds: typing stays responsive, the preview follows.
+  const planned = useDeferredValue(form);
+  const canvasTotal = Array.isArray(doc?.['items']) ? doc['items'].length : 0;
+
+  const plan = useMemo(() => planFor(doc, selected, planned), [doc, selected, planned]);
+
+  const apply = () => {
+    // The preview may lag the form by a render: apply exactly what the form says now.
+    const final = planned === form ? plan : planFor(doc, selected, form);
+    if (!doc || final.error !== undefined || final.count === 0) return;
+    useAppStore.getState().commit(`Relabel ${canvasCount(final.count)}`, applyRelabel(doc, final));
+    announce(`Relabelled ${canvasCount(final.count)}.`);
+    onClose();
+  };
+  const canApply = plan.error === undefined && plan.count > 0;
+  // Enter anywhere in the form applies (radio buttons and checkboxes do not submit forms by themselves).
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || (event.target as HTMLElement).tagName === 'BUTTON') return;
+    event.preventDefault();
+    apply();
+  };
+
+  return (
+    <Modal
+      title="Relabel canvases"
+      onCancel={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="relabel-form" className="primary" disabled={!canApply}>
+            Apply to {canvasCount(plan.count)}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="relabel-form"
+        className="relabel-form"
+        onKeyDown={onKeyDown}
+        onSubmit={(event) => {
+          event.preventDefault();
+          apply();
+        }}
+      >
+        <fieldset>
+          <legend>Canvases</legend>
+          <label>
+            <input
+              type="radio"
+              name="relabel-scope"
+              checked={form.scope === 'all'}
+              onChange={() => update({ scope: 'all' })}
+            />
+            All canvases ({canvasTotal.toLocaleString('en')})
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="relabel-scope"
+              checked={form.scope === 'selected'}
+              disabled={selected.size === 0}
+              onChange={() => update({ scope: 'selected' })}
+            />
+            Selected canvases ({selected.size.toLocaleString('en')})
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Numbering</legend>
+          {SCHEMES.map((scheme) => (
+            <label key={scheme.value}>
+              <input
+                type="radio"
+                name="relabel-scheme"
+                checked={form.scheme === scheme.value}
+                onChange={() => update({ scheme: scheme.value })}
+              />
+              {scheme.name} <span className="muted-inline">({scheme.example})</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="relabel-fields">
+          {form.scheme !== 'plain' ? (
+            <label className="field">
+              Start at
+              <input
+                inputMode="numeric"
+                value={form.start}
+                onChange={(event) => update({ start: event.target.value })}
+              />
+            </label>
+          ) : null}
+          {form.scheme === 'foliation' ? (
+            <fieldset className="inline">
+              <legend>First side</legend>
+              {(['r', 'v'] as const).map((side) => (
+                <label key={side}>
+                  <input
+                    type="radio"
+                    name="relabel-side"
+                    checked={form.startSide === side}
+                    onChange={() => update({ startSide: side })}
+                  />
+                  {side === 'r' ? 'recto (r)' : 'verso (v)'}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <label className="field">
+            Prefix
+            <input value={form.prefix} onChange={(event) => update({ prefix: event.target.value })} />
+          </label>
+          <label className="field">
+            Suffix
+            <input value={form.suffix} onChange={(event) => update({ suffix: event.target.value })} />
+          </label>
+          <label className="field">
+            Language
+            <input
+              list="relabel-languages"
+              value={form.language}
+              onChange={(event) => update({ language: event.target.value })}
+            />
+            <datalist id="relabel-languages">
+              {COMMON_LANGUAGES.map((language) => (
+                <option key={language.tag} value={language.tag}>
+                  {language.name}
+                </option>
+              ))}
+            </datalist>
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={form.keepOtherLanguages}
+              onChange={(event) => update({ keepOtherLanguages: event.target.checked })}
+            />
+            Keep labels in other languages
+          </label>
+        </div>
+        <RelabelPreview plan={plan} />
+      </form>
+    </Modal>
+  );
+}
+
+function RelabelPreview({ plan }: { plan: Plan }) {
+  if (plan.error !== undefined) {
+    return (
+      <p role="alert" className="error">
+        {plan.error}
+      </p>
+    );
+  }
+  const shown = plan.changes.slice(0, PREVIEW_ROWS);
+  return (
+    <section aria-label="Preview" className="relabel-preview">
+      <p aria-live="polite" data-testid="relabel-summary">
+        {plan.count === 0
+          ? 'No label would change.'
+          : `${canvasCount(plan.count)} will be relabelled${plan.count > shown.length ? `; the first ${shown.length} are shown` : ''}.`}
+      </p>
+      {shown.length > 0 ? (
+        <div className="relabel-preview-table" tabIndex={0} aria-label="Label changes">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Now</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((change) => (
+                <tr key={change.index}>
+                  <td>{change.index + 1}</td>
+                  <td>{change.before || '—'}</td>
+                  <td>{change.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
