@@ -1,0 +1,273 @@
+/**
+ * A list of linked resources (homepage, seeAlso, rendering, thumbnail, partOf, an Agent's logo): each item's
+ * URI, type, label and format, in order. Edits touch only the keys shown, so an item's other properties (an
+ * image service on a thumbnail, a `language`) survive.
+ */
+import { useState } from 'react';
+import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
+import { isJsonObject } from '../../../../shared/iiif/json';
+import type { ChangeHandler, Gesture } from '../../components/language/editor-types';
+import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
+import { CheckedInput } from './CheckedInput';
+import { ExternalLink } from './ExternalLink';
+import type { LinkedProperty } from './linked-resources';
+import {
+  itemsOf,
+  LINKED_SPECS,
+  listValue,
+  moveItem,
+  newLinkedItem,
+  replaceItem,
+  uriProblem,
+} from './linked-resources';
+
+const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+(\s*;.*)?$/i;
+const formatProblem = (text: string) =>
+  text.trim() === '' || MEDIA_TYPE.test(text.trim())
+    ? null
+    : 'A media type looks like text/html or image/jpeg.';
+
+interface Props {
+  property: LinkedProperty;
+  value: JsonValue | undefined;
+  onChange: ChangeHandler<JsonValue | undefined>;
+  language: string;
+  /** Prefix for accessible names when nested (e.g. "Provider 1 logo"). */
+  name?: string;
+}
+
+export function LinkedListEditor({ property, value, onChange, language, name }: Props) {
+  const spec = LINKED_SPECS[property];
+  const title = name ?? spec.title;
+  const items = itemsOf(value);
+  const set = (next: readonly JsonValue[], gesture: Gesture) => onChange(listValue(next), gesture);
+  return (
+    <div className="linked-list">
+      {items.map((item, index) => {
+        const itemName = `${title} ${index + 1}`;
+        return (
+          <div className="linked-item" key={index} role="group" aria-label={itemName}>
+            <div className="pair-tools">
+              <span className="muted">{itemName}</span>
+              {items.length > 1 ? (
+                <>
+                  <button
+                    type="button"
+                    className="small icon"
+                    aria-label={`Move ${itemName} up`}
+                    disabled={index === 0}
+                    onClick={() => set(moveItem(items, index, index - 1), 'action')}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="small icon"
+                    aria-label={`Move ${itemName} down`}
+                    disabled={index === items.length - 1}
+                    onClick={() => set(moveItem(items, index, index + 1), 'action')}
+                  >
+                    ↓
+                  </button>
+                </>
+              ) : null}
+              <button
+                type="button"
+                className="small icon"
+                aria-label={`Remove ${itemName}`}
+                onClick={() =>
+                  set(
+                    items.filter((_, i) => i !== index),
+                    'action',
+                  )
+                }
+              >
+                ✕
+              </button>
+            </div>
+            {isJsonObject(item) ? (
+              <ItemEditor
+                property={property}
+                item={item}
+                name={itemName}
+                onChange={(next, gesture) => set(replaceItem(items, index, next), gesture)}
+              />
+            ) : (
+              <p className="field-warning">
+                Not a linked resource (needs an id and a type): {JSON.stringify(item)}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <AddLinked
+        property={property}
+        title={title}
+        language={language}
+        onAdd={(item) => set([...items, item], 'action')}
+      />
+    </div>
+  );
+}
+
+function ItemEditor(props: {
+  property: LinkedProperty;
+  item: JsonObject;
+  name: string;
+  onChange: ChangeHandler<JsonObject>;
+}) {
+  const { property, item, name, onChange } = props;
+  const spec = LINKED_SPECS[property];
+  const id = typeof item['id'] === 'string' ? item['id'] : '';
+  const type = typeof item['type'] === 'string' ? item['type'] : '';
+  const types = spec.types.includes(type) || type === '' ? spec.types : [...spec.types, type];
+  const setKey = (key: string, next: JsonValue | undefined, gesture: Gesture) => {
+    const copy: Record<string, JsonValue> = { ...item };
+    if (next === undefined) delete copy[key];
+    else copy[key] = next;
+    onChange(copy, gesture);
+  };
+  return (
+    <div className="linked-fields">
+      <div className="inline-field">
+        <span>URI</span>
+        <CheckedInput
+          label={`${name} URI`}
+          value={id}
+          check={uriProblem}
+          onChange={(v, g) => setKey('id', v, g)}
+        />
+        <ExternalLink href={id}>open ↗</ExternalLink>
+      </div>
+      <div className="inline-field">
+        <span>Type</span>
+        <select
+          aria-label={`${name} type`}
+          value={type}
+          onChange={(event) => setKey('type', event.target.value, 'action')}
+        >
+          {type === '' ? <option value="">(none)</option> : null}
+          {types.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      </div>
+      {spec.label !== 'optional' || item['label'] !== undefined ? (
+        <div className="nested-field">
+          <span className="muted">
+            Label
+            {spec.label === 'required' ? ' (required)' : spec.label === 'recommended' ? ' (recommended)' : ''}
+          </span>
+          <LanguageMapEditor
+            label={`${name} label`}
+            value={item['label']}
+            onChange={(map, gesture) => setKey('label', map, gesture)}
+          />
+        </div>
+      ) : null}
+      {spec.format ? (
+        <div className="inline-field">
+          <span>Format</span>
+          <CheckedInput
+            label={`${name} format`}
+            value={typeof item['format'] === 'string' ? item['format'] : ''}
+            check={formatProblem}
+            placeholder={type === 'Image' ? 'image/jpeg' : 'text/html'}
+            onChange={(v, g) => setKey('format', v === '' ? undefined : v, g)}
+          />
+        </div>
+      ) : null}
+      {spec.profile ? (
+        <div className="inline-field">
+          <span>Profile</span>
+          <input
+            aria-label={`${name} profile`}
+            value={typeof item['profile'] === 'string' ? item['profile'] : ''}
+            placeholder="e.g. http://www.loc.gov/mods/v3"
+            onChange={(event) =>
+              setKey('profile', event.target.value === '' ? undefined : event.target.value, 'typing')
+            }
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function AddLinked(props: {
+  property: LinkedProperty;
+  title: string;
+  language: string;
+  onAdd(item: JsonObject): void;
+}) {
+  const spec = LINKED_SPECS[props.property];
+  const [open, setOpen] = useState(false);
+  const [id, setId] = useState('');
+  const [type, setType] = useState(spec.defaultType);
+  const [label, setLabel] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" className="small" onClick={() => setOpen(true)} aria-label={`Add ${props.title}`}>
+        + {spec.title}
+      </button>
+    );
+  }
+  const add = () => {
+    const bad = uriProblem(id);
+    if (bad !== null) return setProblem(bad);
+    if (spec.label === 'required' && label.trim() === '')
+      return setProblem(`A ${spec.title.toLowerCase()} needs a label.`);
+    setProblem(null);
+    props.onAdd(newLinkedItem({ id, type, label, language: props.language }));
+    setId('');
+    setLabel('');
+    setOpen(false);
+  };
+  return (
+    <div
+      className="add-form"
+      role="group"
+      aria-label={`New ${props.title}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+          event.preventDefault();
+          add();
+        }
+      }}
+    >
+      <input
+        aria-label={`New ${props.title} URI`}
+        placeholder="https://…"
+        value={id}
+        onChange={(e) => setId(e.target.value)}
+      />
+      <select aria-label={`New ${props.title} type`} value={type} onChange={(e) => setType(e.target.value)}>
+        {spec.types.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+      {spec.label !== 'optional' ? (
+        <input
+          aria-label={`New ${props.title} label (${props.language})`}
+          placeholder="Label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+      ) : null}
+      <button type="button" className="small" onClick={add}>
+        Add
+      </button>
+      <button type="button" className="small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {problem !== null ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * `provider`: the institutions or people responsible for the resource, each an Agent with an id, a label
+ * (required), and optionally its homepage, logo and seeAlso. Other keys of an Agent are kept as they are.
+ */
+import { useState } from 'react';
+import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
+import { isJsonObject } from '../../../../shared/iiif/json';
+import type { ChangeHandler, Gesture } from '../../components/language/editor-types';
+import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
+import { CheckedInput } from './CheckedInput';
+import { itemsOf, listValue, moveItem, replaceItem, uriProblem } from './linked-resources';
+import { LinkedListEditor } from './LinkedListEditor';
+
+interface Props {
+  value: JsonValue | undefined;
+  onChange: ChangeHandler<JsonValue | undefined>;
+  language: string;
+}
+
+export function ProviderEditor({ value, onChange, language }: Props) {
+  const agents = itemsOf(value);
+  const set = (next: readonly JsonValue[], gesture: Gesture) => onChange(listValue(next), gesture);
+  return (
+    <div className="provider-editor">
+      {agents.map((agent, index) => {
+        const name = `Provider ${index + 1}`;
+        return (
+          <div key={index} className="agent" role="group" aria-label={name}>
+            <div className="pair-tools">
+              <span className="muted">{name}</span>
+              {agents.length > 1 ? (
+                <>
+                  <button
+                    type="button"
+                    className="small icon"
+                    aria-label={`Move ${name} up`}
+                    disabled={index === 0}
+                    onClick={() => set(moveItem(agents, index, index - 1), 'action')}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="small icon"
+                    aria-label={`Move ${name} down`}
+                    disabled={index === agents.length - 1}
+                    onClick={() => set(moveItem(agents, index, index + 1), 'action')}
+                  >
+                    ↓
+                  </button>
+                </>
+              ) : null}
+              <button
+                type="button"
+                className="small icon"
+                aria-label={`Remove ${name}`}
+                onClick={() =>
+                  set(
+                    agents.filter((_, i) => i !== index),
+                    'action',
+                  )
+                }
+              >
+                ✕
+              </button>
+            </div>
+            {isJsonObject(agent) ? (
+              <AgentEditor
+                agent={agent}
+                name={name}
+                language={language}
+                onChange={(next, gesture) => set(replaceItem(agents, index, next), gesture)}
+              />
+            ) : (
+              <p className="field-warning">Not an Agent: {JSON.stringify(agent)}</p>
+            )}
+          </div>
+        );
+      })}
+      <AddAgent language={language} onAdd={(agent) => set([...agents, agent], 'action')} />
+    </div>
+  );
+}
+
+function AgentEditor(props: {
+  agent: JsonObject;
+  name: string;
+  language: string;
+  onChange: ChangeHandler<JsonObject>;
+}) {
+  const { agent, name, language, onChange } = props;
+  const setKey = (key: string, next: JsonValue | undefined, gesture: Gesture) => {
+    const copy: Record<string, JsonValue> = { ...agent };
+    if (next === undefined) delete copy[key];
+    else copy[key] = next;
+    onChange(copy, gesture);
+  };
+  return (
+    <div className="linked-fields">
+      <div className="inline-field">
+        <span>URI</span>
+        <CheckedInput
+          label={`${name} URI`}
+          value={typeof agent['id'] === 'string' ? agent['id'] : ''}
+          check={uriProblem}
+          onChange={(v, g) => setKey('id', v, g)}
+        />
+      </div>
+      {agent['type'] !== 'Agent' ? (
+        <p className="field-warning">
+          The type should be “Agent”.{' '}
+          <button type="button" className="small" onClick={() => setKey('type', 'Agent', 'action')}>
+            Set it
+          </button>
+        </p>
+      ) : null}
+      <div className="nested-field">
+        <span className="muted">Name (required)</span>
+        <LanguageMapEditor
+          label={`${name} name`}
+          value={agent['label']}
+          onChange={(map, gesture) => setKey('label', map ?? {}, gesture)}
+        />
+      </div>
+      {(['homepage', 'logo', 'seeAlso'] as const).map((property) => (
+        <div className="nested-field" key={property}>
+          <LinkedListEditor
+            property={property}
+            name={`${name} ${property === 'seeAlso' ? 'see also' : property}`}
+            value={agent[property]}
+            language={language}
+            onChange={(next, gesture) => setKey(property, next, gesture)}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function AddAgent({ language, onAdd }: { language: string; onAdd(agent: JsonObject): void }) {
+  const [open, setOpen] = useState(false);
+  const [id, setId] = useState('');
+  const [label, setLabel] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" className="small" onClick={() => setOpen(true)}>
+        + Provider
+      </button>
+    );
+  }
+  const add = () => {
+    const bad = uriProblem(id);
+    if (bad !== null) return setProblem(bad);
+    if (label.trim() === '') return setProblem('A provider needs a name.');
+    setProblem(null);
+    onAdd({ id: id.trim(), type: 'Agent', label: { [language]: [label.trim()] } });
+    setId('');
+    setLabel('');
+    setOpen(false);
+  };
+  return (
+    <div className="add-form" role="group" aria-label="New provider">
+      <input
+        aria-label="New provider URI"
+        placeholder="https://…"
+        value={id}
+        onChange={(e) => setId(e.target.value)}
+      />
+      <input
+        aria-label={`New provider name (${language})`}
+        placeholder="Name"
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+      />
+      <button type="button" className="small" onClick={add}>
+        Add
+      </button>
+      <button type="button" className="small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {problem !== null ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

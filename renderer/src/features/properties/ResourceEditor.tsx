@@ -1,0 +1,148 @@
+/**
+ * Every descriptive property of one resource (the manifest, or one canvas), grouped in collapsible sections,
+ * each marked required / recommended / optional for that resource type. Properties the spec does not allow on
+ * the type (viewingDirection and start on a Canvas) are not offered.
+ */
+import { memo, useMemo } from 'react';
+import type { JsonPath } from '../../../../shared/iiif/json';
+import { getIn, isJsonObject } from '../../../../shared/iiif/json';
+import { displayStringOf } from '../../../../shared/iiif/language';
+import { useDisplayLanguages, useEditingLanguage } from '../../components/language/display-language';
+import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
+import { useAppStore } from '../../store/store';
+import { BehaviorEditor } from '../metadata/BehaviorEditor';
+import { StartCanvasField, ViewingDirectionField } from '../metadata/DisplayFields';
+import { LinkedListEditor } from '../metadata/LinkedListEditor';
+import { MetadataEditor } from '../metadata/MetadataEditor';
+import { NavDateField } from '../metadata/NavDateField';
+import { ProviderEditor } from '../metadata/ProviderEditor';
+import { RequiredStatementEditor } from '../metadata/RequiredStatementEditor';
+import { RightsField } from '../metadata/RightsField';
+import type { BoundProperty } from './doc-binding';
+import { useBoundProperty } from './doc-binding';
+import type { PropertyRule, ResourceKind } from './property-rules';
+import { PROPERTY_GROUPS, rulesFor } from './property-rules';
+import { PropertyField } from './PropertyField';
+import { Section } from './Section';
+
+interface Props {
+  kind: ResourceKind;
+  /** [] for the manifest, ['items', n] for a canvas. */
+  path: JsonPath;
+}
+
+export function ResourceEditor({ kind, path }: Props) {
+  const resource = useAppStore((s) => (s.doc ? getIn(s.doc, path) : undefined));
+  if (!isJsonObject(resource)) return null;
+  return (
+    <>
+      {PROPERTY_GROUPS.map((group) => {
+        const rules = rulesFor(kind, group);
+        const set = rules.filter((r) => resource[r.property] !== undefined).length;
+        return (
+          <Section
+            key={group}
+            id={`${kind}:${group}`}
+            title={group}
+            defaultOpen={group === 'Description'}
+            status={`${set} of ${rules.length} set`}
+          >
+            {rules.map((rule) => (
+              <BoundField key={rule.property} rule={rule} kind={kind} path={path} />
+            ))}
+          </Section>
+        );
+      })}
+    </>
+  );
+}
+
+interface FieldProps {
+  rule: PropertyRule;
+  kind: ResourceKind;
+  path: JsonPath;
+}
+
+/** Memoised: an edit of one property re-renders that property's editor only (each selects its own value). */
+const BoundField = memo(
+  function BoundField({ rule, kind, path }: FieldProps) {
+    const bound = useBoundProperty(path, rule.property, rule.title);
+    return (
+      <PropertyField
+        property={rule.property}
+        title={rule.title}
+        requirement={rule.on[kind] ?? 'optional'}
+        help={rule.help}
+        present={bound.value !== undefined}
+        onFocus={bound.sessionProps.onFocus}
+      >
+        <EditorFor rule={rule} kind={kind} path={path} bound={bound} />
+      </PropertyField>
+    );
+  },
+  (a: FieldProps, b: FieldProps) =>
+    a.rule === b.rule && a.kind === b.kind && a.path.join('/') === b.path.join('/'),
+);
+
+function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPath; bound: BoundProperty }) {
+  const { rule, kind, path, bound } = props;
+  const language = useEditingLanguage();
+  const { value, onChange } = bound;
+  switch (rule.property) {
+    case 'label':
+      return (
+        <LanguageMapEditor
+          label="Label"
+          value={value}
+          onChange={onChange}
+          defaultLanguage={language}
+          firstInputTestId={`label-${path.join('-') || 'manifest'}`}
+        />
+      );
+    case 'summary':
+      return (
+        <LanguageMapEditor
+          label="Summary"
+          value={value}
+          onChange={onChange}
+          multiline
+          htmlAllowed
+          defaultLanguage={language}
+        />
+      );
+    case 'metadata':
+      return <MetadataEditor value={value} onChange={onChange} language={language} />;
+    case 'requiredStatement':
+      return <RequiredStatementEditor value={value} onChange={onChange} language={language} />;
+    case 'rights':
+      return <RightsField value={value} onChange={onChange} />;
+    case 'provider':
+      return <ProviderEditor value={value} onChange={onChange} language={language} />;
+    case 'navDate':
+      return <NavDateField value={value} onChange={onChange} />;
+    case 'behavior':
+      return <BehaviorEditor host={kind} value={value} onChange={onChange} />;
+    case 'viewingDirection':
+      return <ViewingDirectionField value={value} onChange={onChange} />;
+    case 'start':
+      return <StartField bound={bound} />;
+    default:
+      return (
+        <LinkedListEditor property={rule.property} value={value} onChange={onChange} language={language} />
+      );
+  }
+}
+
+function StartField({ bound }: { bound: BoundProperty }) {
+  const items = useAppStore((s) => s.doc?.['items']);
+  const languages = useDisplayLanguages();
+  const canvases = useMemo(
+    () =>
+      (Array.isArray(items) ? items : []).map((canvas) => ({
+        id: isJsonObject(canvas) && typeof canvas['id'] === 'string' ? canvas['id'] : '',
+        label: isJsonObject(canvas) ? displayStringOf(canvas['label'], languages) : '',
+      })),
+    [items, languages],
+  );
+  return <StartCanvasField value={bound.value} onChange={bound.onChange} canvases={canvases} />;
+}
