@@ -1,0 +1,183 @@
+/**
+ * Preview: the assembled manifest as a reader's viewer shows it. One page at a time, two-page openings or one
+ * continuous strip (behavior), laid out and navigated in the manifest's viewingDirection, with its label,
+ * metadata, credits and rights beside it and a thumbnail strip to move around. The pages are drawn by the same
+ * deep-zoom viewer as the editor (one OpenSeadragon instance, a scene of one or more canvases); images that
+ * cannot load show as labelled placeholders, so the order is visible even offline.
+ */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { displayStringOf } from '../../../../shared/iiif/language';
+import { useDisplayLanguages } from '../../components/language/display-language';
+import { useAppStore } from '../../store/store';
+import { canvasesOf } from '../canvases/canvas-view';
+import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
+import type { Rect } from '../viewer/image-selectors';
+import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
+import { ManifestInfo } from './ManifestInfo';
+import { PreviewStrip } from './PreviewStrip';
+import { layoutView, readingOrder, viewOfCanvas } from './reading-order';
+
+const LAYOUT_NAMES = {
+  individuals: 'one page at a time',
+  paged: 'book (two-page openings)',
+  continuous: 'continuous',
+};
+
+function canvasIndexOf(entry: SceneCanvas): number {
+  return Number(entry.key.replace('canvas-', ''));
+}
+
+export function PreviewView() {
+  const doc = useAppStore((s) => s.doc);
+  const focus = useAppStore((s) => s.focus);
+  const languages = useDisplayLanguages();
+  const canvases = useMemo(() => canvasesOf(doc), [doc]);
+  const order = useMemo(() => (doc ? readingOrder(doc, canvases) : null), [doc, canvases]);
+  const labels = useMemo(
+    () => canvases.map((c, i) => displayStringOf(c['label'], languages) || `Canvas ${i + 1}`),
+    [canvases, languages],
+  );
+  // The canvas the reader went to (strip, buttons, keys), and in a continuous strip the one in view.
+  const [target, setTarget] = useState(() => focus ?? 0);
+  const [inView, setInView] = useState<number | null>(null);
+  const continuous = order?.layout === 'continuous';
+  const viewIndex = order ? viewOfCanvas(order, Math.min(target, Math.max(0, canvases.length - 1))) : 0;
+  const view = useMemo(() => order?.views[viewIndex] ?? [], [order, viewIndex]);
+  const scene = useMemo(
+    () => (order ? layoutView(canvases, view, order.direction) : []),
+    [canvases, view, order],
+  );
+
+  if (!doc || !order) {
+    return (
+      <main className="preview" aria-label="Preview">
+        <p className="muted">Open a manifest to preview it.</p>
+      </main>
+    );
+  }
+
+  const rtl = order.direction === 'right-to-left';
+  const views = order.views;
+  const go = (delta: number) => {
+    if (continuous) {
+      const at = (inView ?? target) + delta;
+      setTarget(Math.min(canvases.length - 1, Math.max(0, at)));
+    } else {
+      const next = views[Math.min(views.length - 1, Math.max(0, viewIndex + delta))];
+      if (next?.[0] !== undefined) setTarget(next[0]);
+    }
+    setInView(null);
+  };
+  const open = (canvasIndex: number) => {
+    setTarget(canvasIndex);
+    setInView(null);
+  };
+  const targetEntry = scene.find((entry) => canvasIndexOf(entry) === target);
+  const fit =
+    continuous && targetEntry ? { key: `canvas-${target}`, rect: canvasWorldRect(targetEntry) } : null;
+  const current = continuous ? [inView ?? target] : view;
+  const position = continuous
+    ? `Page ${(inView ?? target) + 1} of ${canvases.length}`
+    : `${view.length > 1 ? 'Opening' : 'Page'} ${viewIndex + 1} of ${views.length}`;
+
+  /** In a continuous strip, the page at the centre of the view follows the reader's panning. */
+  const onViewport = (bounds: Rect) => {
+    if (!continuous) return;
+    const cx = bounds.x + bounds.width / 2;
+    const cy = bounds.y + bounds.height / 2;
+    const hit = scene.find((entry) => {
+      const r = canvasWorldRect(entry);
+      return cx >= r.x && cx <= r.x + r.width && cy >= r.y && cy <= r.y + r.height;
+    });
+    if (hit) setInView(canvasIndexOf(hit));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const inside = event.target instanceof HTMLElement ? event.target : null;
+    if (inside?.closest('.viewer-canvas, input, textarea, select, [role="listbox"]')) return;
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+    if (event.key === forward || event.key === 'PageDown') go(1);
+    else if (event.key === back || event.key === 'PageUp') go(-1);
+    else if (event.key === 'Escape') useAppStore.getState().setViewMode('edit');
+    else return;
+    event.preventDefault();
+  };
+
+  const previous = (
+    <button
+      type="button"
+      onClick={() => go(-1)}
+      disabled={continuous ? target <= 0 : viewIndex <= 0}
+      data-testid="preview-previous"
+    >
+      {rtl ? 'Previous →' : '← Previous'}
+    </button>
+  );
+  const next = (
+    <button
+      type="button"
+      onClick={() => go(1)}
+      disabled={continuous ? target >= canvases.length - 1 : viewIndex >= views.length - 1}
+      data-testid="preview-next"
+    >
+      {rtl ? '← Next' : 'Next →'}
+    </button>
+  );
+
+  return (
+    <main className="preview" aria-label="Preview" onKeyDown={onKeyDown}>
+      <div className="preview-stage">
+        <nav className="preview-nav" aria-label="Pages" dir={rtl ? 'rtl' : 'ltr'}>
+          {previous}
+          <span className="preview-position" data-testid="preview-position" aria-live="polite" dir="ltr">
+            {position} · {LAYOUT_NAMES[order.layout]} · {order.direction}
+          </span>
+          {next}
+          <button
+            type="button"
+            className="preview-exit"
+            onClick={() => useAppStore.getState().setViewMode('edit')}
+            data-testid="preview-exit"
+          >
+            Back to editing
+          </button>
+        </nav>
+        <DeepZoomViewer
+          scene={scene}
+          fit={fit}
+          label="Preview of the pages"
+          emptyText="This manifest has no canvases to show."
+          onViewportChange={onViewport}
+          overlay={(transform) =>
+            scene.map((entry) => {
+              const box = transform.toScreen(canvasWorldRect(entry));
+              const index = canvasIndexOf(entry);
+              return (
+                <span
+                  key={entry.key}
+                  className="preview-page-label"
+                  data-testid="preview-page-label"
+                  data-canvas-index={index}
+                  dir="auto"
+                  // Inside the page's top edge (kept on screen), so it shows whatever the zoom.
+                  style={{ left: box.x, top: Math.max(box.y, 0) + 6, width: box.width }}
+                >
+                  <span>{labels[index]}</span>
+                </span>
+              );
+            })
+          }
+        />
+        <PreviewStrip
+          canvases={canvases}
+          labels={labels}
+          direction={order.direction}
+          current={current}
+          onOpen={open}
+        />
+      </div>
+      <ManifestInfo manifest={doc} />
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * How a reader's viewer lays a manifest out (Presentation 3 §3.2 behavior and viewingDirection):
+ * - `individuals` (and `unordered`, and no behavior at all): one canvas at a time;
+ * - `paged`: openings of two facing pages, the first canvas (the front cover, a recto) alone; a canvas marked
+ *   `facing-pages` is already a whole opening and stands alone; `non-paged` canvases are left out;
+ * - `continuous`: every canvas in one strip (a scroll);
+ * and within an opening or strip, the first canvas in reading order goes on the left (left-to-right), on the
+ * right (right-to-left), at the top (top-to-bottom) or at the bottom (bottom-to-top).
+ * Pure, so the rules are unit-tested; the preview turns the result into a scene for the viewer.
+ */
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { asArray, canvasSize } from '../viewer/painted-items';
+import type { SceneCanvas } from '../viewer/scene';
+
+export type Layout = 'individuals' | 'paged' | 'continuous';
+export type ViewingDirection = 'left-to-right' | 'right-to-left' | 'top-to-bottom' | 'bottom-to-top';
+
+export interface ReadingOrder {
+  readonly layout: Layout;
+  readonly direction: ViewingDirection;
+  /** Canvas indices per view (an opening, a single page, or the whole strip), in reading order. */
+  readonly views: readonly (readonly number[])[];
+}
+
+const DIRECTIONS: readonly ViewingDirection[] = [
+  'left-to-right',
+  'right-to-left',
+  'top-to-bottom',
+  'bottom-to-top',
+];
+
+function behaviors(resource: JsonObject): readonly string[] {
+  return asArray(resource['behavior']).filter((b): b is string => typeof b === 'string');
+}
+
+export function layoutOf(manifest: JsonObject): Layout {
+  const list = behaviors(manifest);
+  if (list.includes('paged')) return 'paged';
+  if (list.includes('continuous')) return 'continuous';
+  return 'individuals';
+}
+
+export function directionOf(manifest: JsonObject): ViewingDirection {
+  const value = manifest['viewingDirection'];
+  return DIRECTIONS.find((d) => d === value) ?? 'left-to-right';
+}
+
+/** Openings of a paged book: [0], [1, 2], [3, 4]…, with facing-pages canvases alone and non-paged ones left out. */
+export function pagedViews(canvases: readonly JsonObject[]): number[][] {
+  const views: number[][] = [];
+  let pending: number[] = [];
+  const flush = () => {
+    if (pending.length > 0) views.push(pending);
+    pending = [];
+  };
+  canvases.forEach((canvas, index) => {
+    const list = behaviors(canvas);
+    if (list.includes('non-paged')) return;
+    if (list.includes('facing-pages')) {
+      flush();
+      views.push([index]);
+      return;
+    }
+    if (views.length === 0 && pending.length === 0) {
+      // The first page is a recto: it faces nothing.
+      views.push([index]);
+      return;
+    }
+    pending.push(index);
+    if (pending.length === 2) flush();
+  });
+  flush();
+  return views;
+}
+
+export function readingOrder(manifest: JsonObject, canvases: readonly JsonObject[]): ReadingOrder {
+  const layout = layoutOf(manifest);
+  const direction = directionOf(manifest);
+  const all = canvases.map((_, index) => index);
+  const views =
+    layout === 'paged'
+      ? pagedViews(canvases)
+      : layout === 'continuous'
+        ? all.length > 0
+          ? [all]
+          : []
+        : all.map((index) => [index]);
+  return { layout, direction, views };
+}
+
+/** Index of the view showing `canvasIndex` (the nearest earlier one when that canvas is not shown). */
+export function viewOfCanvas(order: ReadingOrder, canvasIndex: number): number {
+  let found = 0;
+  order.views.forEach((view, index) => {
+    if (view.some((c) => c <= canvasIndex)) found = index;
+  });
+  return found;
+}
+
+/** World gap between canvases of an opening or strip, as a fraction of the common height (or width). */
+const GAP = 0.02;
+
+/**
+ * Places the canvases of one view: side by side at a common height (horizontal directions) or stacked at a
+ * common width (vertical ones), the first in reading order where the direction says.
+ */
+export function layoutView(
+  canvases: readonly JsonObject[],
+  view: readonly number[],
+  direction: ViewingDirection,
+  gap = GAP,
+): SceneCanvas[] {
+  const horizontal = direction === 'left-to-right' || direction === 'right-to-left';
+  const reversed = direction === 'right-to-left' || direction === 'bottom-to-top';
+  const visual = reversed ? [...view].reverse() : [...view];
+  const placed: SceneCanvas[] = [];
+  // Common height 1000 (horizontal) or width 1000 (vertical) world units.
+  const common = 1000;
+  let along = 0;
+  for (const index of visual) {
+    const canvas = canvases[index];
+    if (!canvas) continue;
+    const size = canvasSize(canvas);
+    const scale = horizontal ? common / size.height : common / size.width;
+    placed.push({
+      key: `canvas-${index}`,
+      canvas,
+      x: horizontal ? along : 0,
+      y: horizontal ? 0 : along,
+      scale,
+    });
+    along += (horizontal ? size.width : size.height) * scale + gap * common;
+  }
+  return placed;
+}
