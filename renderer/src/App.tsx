@@ -3,15 +3,25 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { canRedo, canUndo } from '../../shared/iiif/document/history';
 import { api, isElectron } from './api';
-import { CanvasStrip } from './features/canvases/CanvasStrip';
-import { canvasesOf, labelText } from './features/canvases/canvas-view';
+import { AddImagesDialog } from './features/add-images/AddImagesDialog';
+import { useAddImagesStore } from './features/add-images/add-images-store';
+import { CanvasDropHandlers } from './features/add-images/drop-handlers';
+import { CanvasPanel } from './features/canvases/CanvasPanel';
+import { canvasesOf } from './features/canvases/canvas-view';
+import { displayStringOf } from '../../shared/iiif/language';
+import { useDisplayLanguages } from './components/language/display-language';
+import { DisplayLanguagePicker } from './components/language/DisplayLanguagePicker';
 import { startAutosave } from './features/documents/autosave';
 import { runCommand, shortcutFor } from './features/documents/commands';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { startDropToOpen } from './features/documents/drop-to-open';
 import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
-import { DeepZoomViewer } from './features/viewer/DeepZoomViewer';
+import { CanvasSourceLine } from './features/sources/CanvasSourceLine';
+import { SourcesPanel } from './features/sources/SourcesPanel';
+import { useSourcesStore } from './features/sources/sources-store';
+import { CanvasEditor } from './features/composition/CanvasEditor';
+import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { shell, showWindowState } from './shell';
@@ -44,6 +54,9 @@ export function App() {
   const message = useAppStore((s) => s.message);
   const busy = useAppStore((s) => s.busy);
   const appInfo = useAppStore((s) => s.appInfo);
+  const viewMode = useAppStore((s) => s.viewMode);
+  const displayLanguages = useDisplayLanguages();
+  const sourcesOpen = useSourcesStore((s) => s.open);
   const { findings } = useFindings(doc);
   const [showValidation, setShowValidation] = useState(false);
   const findingCounts = countBySeverity(findings);
@@ -86,7 +99,7 @@ export function App() {
       <header className="toolbar" role="toolbar" aria-label="Document">
         <div className="title">
           <span className="name" data-testid="manifest-label">
-            {doc ? labelText(doc['label']) || name : 'No document'}
+            {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
           </span>
           <span className="count" data-testid="canvas-count">
             {doc ? `${canvases.length} canvases` : ''}
@@ -134,6 +147,29 @@ export function App() {
         >
           {findingCounts.errors > 0 ? '⛔' : '✓'} Validation ({findingCounts.errors}/{findingCounts.warnings})
         </button>
+        <button
+          type="button"
+          onClick={() => useAddImagesStore.getState().show()}
+          disabled={doc?.['type'] !== 'Manifest'}
+        >
+          Add images…
+        </button>
+        <button
+          type="button"
+          aria-pressed={sourcesOpen}
+          onClick={() => useSourcesStore.getState().setOpen(!sourcesOpen)}
+        >
+          Sources
+        </button>
+        <button
+          type="button"
+          aria-pressed={viewMode === 'preview'}
+          onClick={() => useAppStore.getState().setViewMode(viewMode === 'preview' ? 'edit' : 'preview')}
+          disabled={!doc}
+          data-testid="preview-toggle"
+        >
+          Preview
+        </button>
         <button type="button" onClick={() => guardUnsaved('sample', () => void openSample())}>
           Sample
         </button>
@@ -150,11 +186,16 @@ export function App() {
       ) : (
         <div />
       )}
-      <main className="workspace">
-        <CanvasStrip />
-        <DeepZoomViewer canvas={canvas} />
-        <PropertiesPanel />
-      </main>
+      {viewMode === 'preview' ? (
+        <PreviewView />
+      ) : (
+        <main className={`workspace${sourcesOpen ? ' with-sources' : ''}`}>
+          <SourcesPanel />
+          <CanvasPanel />
+          <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
+          <PropertiesPanel />
+        </main>
+      )}
       {showValidation ? <ValidationPanel findings={findings} /> : null}
       <footer className="statusbar">
         <span>{busy ?? 'Ready'}</span>
@@ -163,8 +204,12 @@ export function App() {
           {appInfo ? `${appInfo.shell === 'web' ? 'Browser' : 'Desktop'} · ${appInfo.version}` : ''}
         </span>
         {appInfo?.workspace ? <span>Workspace: {appInfo.workspace}</span> : null}
+        <CanvasSourceLine />
+        <DisplayLanguagePicker />
       </footer>
       <DocumentDialogs />
+      <AddImagesDialog />
+      <CanvasDropHandlers />
     </div>
   );
 }

@@ -8,7 +8,8 @@ export type Dialog =
   | { kind: 'save-file'; then?: 'close' }
   | { kind: 'new-manifest' }
   | { kind: 'publish' }
-  | { kind: 'confirm-discard'; action: 'new' | 'open' | 'close' | 'sample'; path?: string }
+  | { kind: 'open-url' }
+  | { kind: 'confirm-discard'; action: 'new' | 'open' | 'open-url' | 'close' | 'sample'; path?: string }
   | { kind: 'confirm-overwrite'; path: string; message: string }
   | { kind: 'recover'; items: ResponseOf<'listRecoverable'>['items'] };
 
@@ -27,11 +28,14 @@ export interface SessionSlice {
    * browser's languages. Read it through components/language/display-language.ts (useDisplayLanguages).
    */
   displayLanguage: string | null;
+  /** 'edit': the workspace; 'preview': the manifest as a reader sees it (features/preview). */
+  viewMode: 'edit' | 'preview';
   setAppInfo(info: ResponseOf<'appInfo'>): void;
   showDialog(dialog: Dialog): void;
   showMessage(message: Message | null): void;
   setBusy(what: string | null): void;
   setDisplayLanguage(language: string | null): void;
+  setViewMode(mode: 'edit' | 'preview'): void;
 }
 
 export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
@@ -40,9 +44,11 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   message: null,
   busy: null,
   displayLanguage: null,
+  viewMode: 'edit',
   setAppInfo: (appInfo) => set({ appInfo }),
   showDialog: (dialog) => set({ dialog }),
   showMessage: (message) => set({ message }),
   setBusy: (busy) => set({ busy }),
   setDisplayLanguage: (displayLanguage) => set({ displayLanguage }),
+  setViewMode: (viewMode) => set({ viewMode }),
 });

@@ -6,6 +6,7 @@ import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store';
 import { FilePicker } from '../files/FilePicker';
 import { PublishDialog } from '../publish/PublishDialog';
+import { OpenUrlDialog } from './OpenUrlDialog';
 import { chooseAndOpen, closeDocument, openPath, openSample, recover, saveTo } from './document-service';
 
 export function DocumentDialogs() {
@@ -79,10 +80,15 @@ export function DocumentDialogs() {
                 className="primary"
                 onClick={() => {
                   close();
-                  closeDocument();
-                  if (dialog.action === 'new') useAppStore.getState().showDialog({ kind: 'new-manifest' });
+                  // Only Close empties the window; the other actions replace the document once they succeed,
+                  // so cancelling the next step (a file picker, a URL) still leaves the current work open.
+                  if (dialog.action === 'close') closeDocument();
+                  else if (dialog.action === 'new')
+                    useAppStore.getState().showDialog({ kind: 'new-manifest' });
                   else if (dialog.action === 'open')
                     void (dialog.path ? openPath(dialog.path) : chooseAndOpen());
+                  else if (dialog.action === 'open-url')
+                    useAppStore.getState().showDialog({ kind: 'open-url' });
                   else if (dialog.action === 'sample') void openSample();
                 }}
               >
@@ -98,6 +104,8 @@ export function DocumentDialogs() {
       return <NewManifestDialog onCancel={close} />;
     case 'publish':
       return <PublishDialog onClose={close} />;
+    case 'open-url':
+      return <OpenUrlDialog onClose={close} />;
     case 'recover':
       return (
         <Modal

@@ -15,7 +15,7 @@ export function runCommand(command: MenuCommand): void {
     case 'open':
       return guardUnsaved('open', () => void chooseAndOpen());
     case 'open-url':
-      return state.showMessage({ kind: 'info', text: 'Opening from a URL arrives with the sources panel.' });
+      return guardUnsaved('open-url', () => state.showDialog({ kind: 'open-url' }));
     case 'save':
       return void save();
     case 'save-as':

@@ -9,6 +9,7 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
+import { removeDisallowedHtml } from '../metadata/html-cleaning';
 
 const store = useAppStore;
 
@@ -17,7 +18,11 @@ function fail(text: string) {
 }
 
 /** Runs `action` now, or after the user agreed to discard unsaved changes. */
-export function guardUnsaved(action: 'new' | 'open' | 'close' | 'sample', run: () => void, path?: string) {
+export function guardUnsaved(
+  action: 'new' | 'open' | 'open-url' | 'close' | 'sample',
+  run: () => void,
+  path?: string,
+) {
   if (isDirty(store.getState())) {
     store.getState().showDialog({ kind: 'confirm-discard', action, ...(path ? { path } : {}) });
     return;
@@ -88,6 +93,8 @@ function currentText(): string | null {
 
 /** Saves to `path`. Returns true when the document is on disk. */
 export async function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
+  // Only the HTML the spec allows is written (one undo step); a document without any is not touched at all.
+  const cleaned = removeDisallowedHtml();
   const state = store.getState();
   const doc = state.doc;
   const text = currentText();
@@ -108,7 +115,8 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
     .getState()
     .markSaved({ path: result.value.path, name: result.value.name, mtimeMs: result.value.mtimeMs }, doc);
   void api.clearAutosave({ key: previousKey });
-  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.` });
+  const note = cleaned ? ` ${cleaned}` : '';
+  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.${note}` });
   return true;
 }
 
