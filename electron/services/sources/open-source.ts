@@ -46,37 +46,14 @@ export async function openSource(
   return read(file.text, { location: file.path, finalUrl: null, fromCache: false, stale: false });
 }
 
-/**
- * The Presentation 2 upgrader (@iiif/parser 2.2) loses `license`: its rights pattern starts with `^|`, which
- * always matches the empty string first. A source's licence must travel with its canvases, so it is restored
- * here as `rights` when it is a Creative Commons or RightsStatements.org URI (the ones `rights` may hold).
- */
-export function restoreLicense(original: unknown, doc: JsonObject): JsonObject {
-  if (doc['rights'] !== undefined || !isJsonObject(original)) return doc;
-  const licenses = Array.isArray(original['license']) ? original['license'] : [original['license']];
-  for (const license of licenses) {
-    const uri = typeof license === 'string' ? license : isJsonObject(license) ? license['@id'] : undefined;
-    if (typeof uri !== 'string') continue;
-    const match = /^https?:\/\/(creativecommons\.org|rightsstatements\.org)\/\S+$/i.exec(uri.trim());
-    if (match) return { ...doc, rights: uri.trim().replace(/^https:/i, 'http:') };
-  }
-  return doc;
-}
-
+/** Presentation 2 sources keep their licence: readDocument carries it to `rights` (document/carry-license). */
 function read(
   text: string,
   meta: Pick<OpenedSource, 'location' | 'finalUrl' | 'fromCache' | 'stale'>,
 ): OpenedSource {
   const result = readDocument(text);
   if (!result.ok) throw new UserFacingError(result.error.code, result.error.message);
-  let doc = result.doc;
-  if (result.sourceVersion === 2) {
-    try {
-      doc = restoreLicense(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, doc);
-    } catch {
-      // readDocument parsed it; this cannot fail, and the licence is a courtesy anyway
-    }
-  }
+  const doc = result.doc;
   return {
     ...meta,
     kind: result.kind,

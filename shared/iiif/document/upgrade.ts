@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from '../json';
 import { isJsonObject } from '../json';
 import type { Notice } from './notices';
 import { notice } from './notices';
+import { carryLicenses, licensesOf } from './carry-license';
 import { explainPresentation2Source } from './upgrade-notices';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
@@ -23,7 +24,11 @@ export type UpgradeResult =
 export function upgradePresentation2(source: JsonObject): UpgradeResult {
   // Explain first: the upgrader is about to modify `source`.
   const explanations = explainPresentation2Source(source);
+  const licenses = licensesOf(source);
   const mutable = source as Record<string, unknown>;
+  // We carry `license` ourselves (carry-license.ts): the upgrader drops it, and throws on the object form
+  // ({"@id": ...}) that real manifests use, which would refuse a readable document.
+  delete mutable['license'];
   // The upgrader only recognises P2 by its @context or by @id + @type; Mirador's fixtures show real files with
   // neither context nor id, so we state the context the @type already implies.
   if (mutable['@context'] === undefined) mutable['@context'] = PRESENTATION_2_CONTEXT;
@@ -51,9 +56,10 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
         'This Presentation 2 document could not be upgraded to Presentation 3: the upgrader did not recognise it.',
     };
   }
+  const carried = carryLicenses(doc, licenses);
   return {
     ok: true,
-    doc,
+    doc: carried.doc,
     notices: [
       notice(
         'upgraded',
@@ -61,6 +67,7 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
         'This document was upgraded from Presentation 2 to Presentation 3; saving writes Presentation 3.',
       ),
       ...explanations,
+      ...carried.notices,
     ],
   };
 }

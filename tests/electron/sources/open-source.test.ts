@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspacePolicy } from '../../../electron/services/files/path-policy';
-import { openSource, restoreLicense } from '../../../electron/services/sources/open-source';
+import { openSource } from '../../../electron/services/sources/open-source';
 import { sourceInfoOf } from '../../../shared/iiif/canvas-build';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { cleanups, institution, remoteService, tempDir } from './helpers';
@@ -75,18 +75,5 @@ describe('openSource', () => {
       code: 'not-iiif',
       message: expect.stringMatching(/info\.json/),
     });
-  });
-});
-
-describe('restoreLicense', () => {
-  it('puts a P2 licence back as rights, in the http form the schema wants, and nothing else', () => {
-    const doc: JsonObject = { id: 'x', type: 'Manifest' };
-    expect(restoreLicense({ license: 'https://creativecommons.org/licenses/by/4.0/' }, doc)['rights']).toBe(
-      'http://creativecommons.org/licenses/by/4.0/',
-    );
-    expect(restoreLicense({ license: 'https://example.org/terms' }, doc)).toBe(doc);
-    expect(
-      restoreLicense({ license: 'http://rightsstatements.org/vocab/InC/1.0/' }, { ...doc, rights: 'kept' }),
-    ).toEqual({ ...doc, rights: 'kept' });
   });
 });
