@@ -77,7 +77,7 @@ describe('publish', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByLabel('Public base URL').fill(BASE);
     await page.getByLabel('Output folder').fill('published/book');
-    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
     await expect.poll(() => page.getByTestId('publish-changes').textContent()).toContain('First publication');
     await expect.poll(() => page.getByTestId('publish-findings').textContent()).toMatch(/^[1-9]\d* errors/);
     const publishButton = page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true });
@@ -92,7 +92,7 @@ describe('publish', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByLabel('Public base URL').fill(BASE);
     await page.getByLabel('Output folder').fill('published/book');
-    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
     await expect.poll(() => page.getByTestId('publish-findings').textContent()).toMatch(/^0 errors/);
     await expect.poll(() => page.getByTestId('publish-changes').textContent()).toMatch(/1 changed/);
     await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
@@ -114,7 +114,7 @@ describe('publish', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByLabel('Public base URL').fill(BASE);
     await page.getByLabel('Output folder').fill('published/book');
-    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
     await expect.poll(() => page.getByTestId('publish-changes').textContent()).toContain('Identical');
     await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
     // The dialog closes when the folder is written (the message may still show the previous publication).
