@@ -39,6 +39,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     const paths = await ctx.recent.add(absolutePath);
     ctx.onRecentChanged?.(paths);
   };
+  const localImages = { dir: ctx.sources?.localImagesDir ?? null };
   return {
     ...createSourcesHandlers(ctx.sources, ctx.policy),
     appInfo: async () => ({
@@ -94,9 +95,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return { supported: true, path: chosen };
     },
     reviewPublication: async (request) =>
-      reviewPublication(request, await ctx.policy.resolve(request.outDir, 'write')),
+      reviewPublication(request, await ctx.policy.resolve(request.outDir, 'write'), localImages),
     publishDocument: async (request) =>
-      publishDocument(request, await ctx.policy.resolve(request.outDir, 'write')),
+      publishDocument(request, await ctx.policy.resolve(request.outDir, 'write'), localImages),
     writeAutosave: (entry) => ctx.autosave.write(entry),
     clearAutosave: ({ key }) => ctx.autosave.clear(key),
     listRecoverable: () => ctx.autosave.list(),

@@ -217,6 +217,7 @@ export const channels = {
       minify: z.boolean().default(false),
       /** Publishing a document with validation errors needs this, said explicitly by the user. */
       allowErrors: z.boolean().default(false),
+      origin: z.string().optional(),
     }),
     response: z.object({ outDir: z.string(), manifestUrl: z.string(), file: z.string(), tiles: z.number() }),
   },

@@ -34,7 +34,13 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const request = () => ({ doc, base: base.trim(), outDir: outDir.trim(), minify });
+  const request = () => ({
+    doc,
+    base: base.trim(),
+    outDir: outDir.trim(),
+    minify,
+    origin: window.location.origin,
+  });
   const runReview = async () => {
     setBusy(true);
     setError(null);

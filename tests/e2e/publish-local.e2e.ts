@@ -1,0 +1,117 @@
+/**
+ * Issue 8's acceptance: a reconstruction made of local images (files dropped from the desktop, tiled into the
+ * workspace) is published to a folder; that folder, served on loopback at the public base URL, is opened again
+ * as a source: every canvas and every image shows, and the published manifest passes the official schema.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quadrantImage } from '../fixtures/institutions';
+import { corpusPresent, officialSchemaErrors } from '../shared/validation/official-corpus';
+import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+
+/** A plain static web server for the published folder, as any web host would serve it (with CORS). */
+async function serveFolder(root: () => string) {
+  const server = http.createServer(async (request, response) => {
+    const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = path.join(root(), ...relative.split('/').filter((s) => s && s !== '..'));
+    const info = await stat(file).catch(() => null);
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    if (!info?.isFile()) {
+      response.statusCode = 404;
+      return response.end('not found');
+    }
+    response.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'image/jpeg');
+    response.end(await readFile(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function dropImage(session: BrowserSession, name: string, png: Buffer) {
+  await session.page.getByTestId('canvas-grid').evaluate(
+    (grid, payload) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(payload.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], payload.name, { type: 'image/png' }));
+      const box = grid.getBoundingClientRect();
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        grid.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, ...at }),
+        );
+      }
+    },
+    { name, base64: png.toString('base64') },
+  );
+}
+
+describe('publish a reconstruction with local images', () => {
+  let host: HostProcess;
+  let session: BrowserSession;
+  let site: Awaited<ReturnType<typeof serveFolder>>;
+  beforeAll(async () => {
+    host = await startHost();
+    session = await openBrowser();
+    site = await serveFolder(() => path.join(host.workspace, 'published'));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await host?.stop();
+    site?.server.close();
+  });
+
+  it('publishes local images with the manifest and reopens the publication as a source', async () => {
+    const { page } = session;
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByLabel('Manifest label').fill('Reconstructed leaves');
+    await page.getByLabel('Project base URI').fill('https://example.org/iiif/reco');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('0 canvases');
+
+    for (const [i, name] of ['Leaf A.png', 'Leaf B.png'].entries()) {
+      await dropImage(session, name, await quadrantImage(320 + i * 40, 240));
+      await expect
+        .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 60_000 })
+        .toBe('Added 1 canvas.');
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+    }
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('2 canvases');
+
+    const base = `${site.origin}/reco`;
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByLabel('Public base URL').fill(base);
+    await page.getByLabel('Output folder').fill('published/reco');
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await expect.poll(() => page.getByTestId('publish-findings').textContent()).toMatch(/^0 errors/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    const published = JSON.parse(
+      await readFile(path.join(host.workspace, 'published/reco/manifest.json'), 'utf8'),
+    );
+    const text = JSON.stringify(published);
+    // Nothing points back at the editing host: images moved into the publication with the manifest.
+    expect(text).not.toContain(host.origin);
+    expect(text).toContain(`${base}/images/`);
+    if (corpusPresent) expect(officialSchemaErrors()(published)).toEqual([]);
+    else console.log('official schema check skipped: ../shared/corpus is absent');
+
+    await page.getByRole('button', { name: 'Sources' }).click();
+    await page.getByLabel('Source address').fill(`${base}/manifest.json`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const sourceCanvases = page.getByTestId('source-canvas');
+    await expect.poll(() => sourceCanvases.count()).toBe(2);
+    await expect
+      .poll(() =>
+        sourceCanvases
+          .locator('img')
+          .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+      )
+      .toBe(2);
+  });
+});
