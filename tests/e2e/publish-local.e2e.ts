@@ -21,7 +21,8 @@ async function serveFolder(root: () => string) {
     response.setHeader('Access-Control-Allow-Origin', '*');
     if (!info?.isFile()) {
       response.statusCode = 404;
-      return response.end('not found');
+      response.end('not found');
+      return;
     }
     response.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'image/jpeg');
     response.end(await readFile(file));
