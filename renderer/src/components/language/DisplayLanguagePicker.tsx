@@ -3,7 +3,7 @@
  * panels show. Offers the languages the open document uses first, then the common ones. Remembered between
  * launches (display-language.ts).
  */
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import { isJsonArray, isJsonObject } from '../../../../shared/iiif/json';
 import { COMMON_LANGUAGES, findLanguageOption } from '../../../../shared/iiif/language';
@@ -28,7 +28,8 @@ export function documentLanguages(doc: JsonValue | null): string[] {
 
 export function DisplayLanguagePicker() {
   const preference = useAppStore((s) => s.displayLanguage);
-  const doc = useAppStore((s) => s.doc);
+  // Deferred: scanning every canvas label must not slow down an edit on a very large document.
+  const doc = useDeferredValue(useAppStore((s) => s.doc));
   useEffect(() => restoreDisplayLanguage(), []);
   const inDocument = useMemo(() => documentLanguages(doc), [doc]);
   const common = COMMON_LANGUAGES.filter((o) => o.tag !== 'none' && !inDocument.includes(o.tag));

@@ -4,6 +4,7 @@
  */
 import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
 import { isJsonObject } from '../../../../shared/iiif/json';
+import { displayStringOf } from '../../../../shared/iiif/language';
 import type { ChangeHandler } from '../../components/language/editor-types';
 
 const DIRECTIONS = ['left-to-right', 'right-to-left', 'top-to-bottom', 'bottom-to-top'];
@@ -39,15 +40,58 @@ export function ViewingDirectionField(props: {
 interface StartProps {
   value: JsonValue | undefined;
   onChange: ChangeHandler<JsonValue | undefined>;
-  /** id and display label of each canvas, in order. */
-  canvases: readonly { id: string; label: string }[];
+  /** The manifest's canvases, in order (as stored: labels are read only for what is shown). */
+  canvases: readonly JsonValue[];
+  languages: readonly string[];
 }
 
-export function StartCanvasField({ value, onChange, canvases }: StartProps) {
+/** Above this many canvases a list of every one is too slow to build on each edit: a number is typed instead. */
+const LIST_LIMIT = 300;
+
+const idOf = (canvas: JsonValue | undefined) =>
+  isJsonObject(canvas) && typeof canvas['id'] === 'string' ? canvas['id'] : '';
+const labelOf = (canvas: JsonValue | undefined, languages: readonly string[]) =>
+  isJsonObject(canvas) ? displayStringOf(canvas['label'], languages) : '';
+
+export function StartCanvasField({ value, onChange, canvases, languages }: StartProps) {
   const start = isJsonObject(value) ? (value as JsonObject) : null;
   const startId = start && typeof start['id'] === 'string' ? start['id'] : '';
   const isCanvas = start?.['type'] === 'Canvas';
-  const index = isCanvas ? canvases.findIndex((canvas) => canvas.id === startId) : -1;
+  const index = isCanvas ? canvases.findIndex((canvas) => idOf(canvas) === startId) : -1;
+  const choose = (i: number | null, gesture: 'typing' | 'action') => {
+    const id = i === null ? '' : idOf(canvases[i]);
+    onChange(i === null || id === '' ? undefined : { id, type: 'Canvas' }, gesture);
+  };
+  const unknown =
+    start !== null && index < 0 ? (
+      <p className="field-warning">
+        The start is {isCanvas ? 'a canvas that is not in this manifest' : `a ${String(start['type'])}`}; it
+        is kept as it is.
+      </p>
+    ) : null;
+  if (canvases.length > LIST_LIMIT) {
+    return (
+      <>
+        <input
+          type="number"
+          min={1}
+          max={canvases.length}
+          aria-label="Start canvas number"
+          placeholder="first"
+          value={index >= 0 ? index + 1 : ''}
+          onChange={(event) => {
+            const n = Number(event.target.value);
+            if (event.target.value === '') choose(null, 'typing');
+            else if (Number.isInteger(n) && n >= 1 && n <= canvases.length) choose(n - 1, 'typing');
+          }}
+        />{' '}
+        <span className="muted">
+          {index >= 0 ? labelOf(canvases[index], languages) : 'Not set (the first canvas)'}
+        </span>
+        {unknown}
+      </>
+    );
+  }
   return (
     <>
       <select
@@ -55,9 +99,7 @@ export function StartCanvasField({ value, onChange, canvases }: StartProps) {
         value={start === null ? '' : index >= 0 ? String(index) : 'other'}
         onChange={(event) => {
           const chosen = event.target.value;
-          if (chosen === 'other') return;
-          const canvas = chosen === '' ? undefined : canvases[Number(chosen)];
-          onChange(canvas ? { id: canvas.id, type: 'Canvas' } : undefined, 'action');
+          if (chosen !== 'other') choose(chosen === '' ? null : Number(chosen), 'action');
         }}
       >
         <option value="">Not set (the first canvas)</option>
@@ -65,17 +107,12 @@ export function StartCanvasField({ value, onChange, canvases }: StartProps) {
           <option value="other">{startId || 'something else'} (kept)</option>
         ) : null}
         {canvases.map((canvas, i) => (
-          <option key={i} value={String(i)} disabled={canvas.id === ''}>
-            {i + 1}. {canvas.label || canvas.id}
+          <option key={i} value={String(i)} disabled={idOf(canvas) === ''}>
+            {i + 1}. {labelOf(canvas, languages) || idOf(canvas)}
           </option>
         ))}
       </select>
-      {start !== null && index < 0 ? (
-        <p className="field-warning">
-          The start is {isCanvas ? 'a canvas that is not in this manifest' : `a ${String(start['type'])}`}; it
-          is kept as it is.
-        </p>
-      ) : null}
+      {unknown}
     </>
   );
 }

@@ -3,7 +3,7 @@
  * (scripts, event handlers, javascript: links...): what would be removed and where. The values are only ever
  * displayed sanitised; saving keeps only the allowed HTML, and "Clean now" does it at once as one undo step.
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { sanitizeDocument } from '../../../../shared/iiif/html';
 import { useAppStore } from '../../store/store';
 import { describeValuePath, removeDisallowedHtml, removedKinds } from './html-cleaning';
@@ -11,7 +11,8 @@ import { describeValuePath, removeDisallowedHtml, removedKinds } from './html-cl
 const SHOWN = 8;
 
 export function HtmlReport() {
-  const doc = useAppStore((s) => s.doc);
+  // Deferred: on a 10,000-canvas document the walk takes a moment, and typing must not wait for it.
+  const doc = useDeferredValue(useAppStore((s) => s.doc));
   const warnings = useMemo(() => (doc ? sanitizeDocument(doc).warnings : []), [doc]);
   const [expanded, setExpanded] = useState(false);
   if (warnings.length === 0) return null;

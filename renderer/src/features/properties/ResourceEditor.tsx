@@ -3,10 +3,9 @@
  * each marked required / recommended / optional for that resource type. Properties the spec does not allow on
  * the type (viewingDirection and start on a Canvas) are not offered.
  */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { JsonPath } from '../../../../shared/iiif/json';
-import { getIn, isJsonObject } from '../../../../shared/iiif/json';
-import { displayStringOf } from '../../../../shared/iiif/language';
+import { getIn, isJsonArray, isJsonObject } from '../../../../shared/iiif/json';
 import { useDisplayLanguages, useEditingLanguage } from '../../components/language/display-language';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { useAppStore } from '../../store/store';
@@ -136,13 +135,12 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
 function StartField({ bound }: { bound: BoundProperty }) {
   const items = useAppStore((s) => s.doc?.['items']);
   const languages = useDisplayLanguages();
-  const canvases = useMemo(
-    () =>
-      (Array.isArray(items) ? items : []).map((canvas) => ({
-        id: isJsonObject(canvas) && typeof canvas['id'] === 'string' ? canvas['id'] : '',
-        label: isJsonObject(canvas) ? displayStringOf(canvas['label'], languages) : '',
-      })),
-    [items, languages],
+  return (
+    <StartCanvasField
+      value={bound.value}
+      onChange={bound.onChange}
+      canvases={isJsonArray(items) ? items : []}
+      languages={languages}
+    />
   );
-  return <StartCanvasField value={bound.value} onChange={bound.onChange} canvases={canvases} />;
 }
