@@ -3,7 +3,7 @@
  * keyboard moves, the relabel dialog's preview and apply, and the thumbnail queue's wiring. (jsdom has no
  * layout, so the grid falls back to one column and a nominal viewport; the real layout is tested end to end.)
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { CanvasPanel } from '../../../renderer/src/features/canvases/CanvasPanel';
@@ -124,8 +124,11 @@ describe('canvas panel', () => {
     expect(within(dialog).getByRole('button', { name: /Apply/ }).hasAttribute('disabled')).toBe(true);
   });
 
-  it('lets six thumbnails per host load at once, and frees their slots when the cells go', () => {
+  it('lets six thumbnails per host load at once, and frees their slots when the cells go', async () => {
     const { unmount } = render(<CanvasPanel />);
+    const stateOf = (state: string) => document.querySelectorAll(`[data-thumb-state="${state}"]`).length;
+    // Cells ask for a slot once they have stayed mounted for a moment.
+    await waitFor(() => expect(stateOf('loading')).toBe(6));
     const states = screen.getAllByRole('option').map((option) => option.querySelector('[data-thumb-state]'));
     const loading = states.filter((s) => s?.getAttribute('data-thumb-state') === 'loading');
     const queued = states.filter((s) => s?.getAttribute('data-thumb-state') === 'queued');

@@ -118,9 +118,16 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
   });
   useEffect(() => virtualizer.measure(), [virtualizer, metrics.cellHeight]);
 
-  // Keep the cursor in view when it moves (keys, actions) or the layout changes; a no-op when visible.
+  // Keep the cursor in view when it moves (keys, actions) or the layout changes. Checked against the
+  // virtualizer's cached scroll position first: scrolling (even to where it is) forces a synchronous layout,
+  // which after a drop at 10k canvases costs more than the drop itself.
   useEffect(() => {
-    if (focusRow !== null) virtualizer.scrollToIndex(focusRow, { align: 'auto' });
+    if (focusRow === null) return;
+    const top = GRID_PADDING + focusRow * metrics.cellHeight;
+    const viewTop = virtualizer.scrollOffset ?? 0;
+    const viewHeight = virtualizer.scrollRect?.height ?? 0;
+    if (top >= viewTop && top + metrics.cellHeight <= viewTop + viewHeight) return;
+    virtualizer.scrollToIndex(focusRow, { align: 'auto' });
   }, [virtualizer, focusRow, metrics]);
 
   // ---- drag and drop ---------------------------------------------------------------------------------------

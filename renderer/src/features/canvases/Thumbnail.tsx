@@ -1,16 +1,18 @@
 /**
- * One cell's thumbnail. It waits for a slot in the per-host queue before setting its src, shows the label as
- * a placeholder until the image has loaded, and a clear "image unavailable" state when it fails. Unmounting
- * (the cell scrolled out of the virtual window) gives the slot back and clears the src, which makes the
- * browser cancel a request still in flight.
+ * One cell's thumbnail. Once its cell has stayed mounted for a moment, it waits for a slot in the per-host
+ * queue before setting its src; it shows the label as a placeholder until the image has loaded, and a clear
+ * "image unavailable" state when it fails. Unmounting (the cell scrolled out of the virtual window) gives the
+ * slot back and clears the src, which makes the browser cancel a request still in flight.
  *
- * `data-thumb-state` (queued | loading | loaded | failed | none) is there for tests and for styling.
- */
+ * `data-thumb-state` (queued | loading | loaded | failed | none) is there for tests and for styling. */
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { imageSrc } from '../images/image-src';
 import { markSettled, settledState, thumbnailQueue, type LoadTicket } from './thumbnail-queue';
 
 type Phase = 'none' | 'queued' | 'loading' | 'loaded' | 'failed';
+
+/** How long a cell must stay mounted before its thumbnail is requested. */
+const SETTLE_MS = 100;
 
 interface Props {
   /** The image to show (already chosen for the box size), or null when the canvas has none small enough. */
@@ -35,9 +37,17 @@ export const Thumbnail = memo(function Thumbnail({ url, label, width, height }: 
 
   useEffect(() => {
     if (url === null || settledState(url) !== undefined) return;
-    const granted = thumbnailQueue.request(url, () => setPhase('loading'));
-    ticket.current = granted;
-    return () => granted.cancel();
+    let granted: LoadTicket | null = null;
+    // A cell only passing through in a fast scroll should not start a request that its unmount then cancels:
+    // that churn (requests, src changes, aborts) costs frames. Cells that stay a moment ask for a slot.
+    const settle = setTimeout(() => {
+      granted = thumbnailQueue.request(url, () => setPhase('loading'));
+      ticket.current = granted;
+    }, SETTLE_MS);
+    return () => {
+      clearTimeout(settle);
+      granted?.cancel();
+    };
   }, [url]);
 
   // Clearing the src of an image still loading makes the browser drop the request.

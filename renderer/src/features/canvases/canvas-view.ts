@@ -15,9 +15,23 @@ export function labelText(label: JsonValue | undefined, languages: readonly stri
   return '';
 }
 
+const canvasLists = new WeakMap<readonly JsonValue[], readonly JsonObject[]>();
+const NO_CANVASES: readonly JsonObject[] = [];
+
+/**
+ * The manifest's canvases. Many components call this on every render; at 10k canvases filtering each time
+ * adds up, so the result is cached per `items` array (immutable: a new list is a new array) and is the array
+ * itself when every item is an object, which is the usual case.
+ */
 export function canvasesOf(doc: JsonObject | null): readonly JsonObject[] {
   const items = doc?.['items'];
-  return isJsonArray(items) ? (items.filter(isJsonObject) as JsonObject[]) : [];
+  if (!isJsonArray(items)) return NO_CANVASES;
+  let canvases = canvasLists.get(items);
+  if (canvases === undefined) {
+    canvases = items.every(isJsonObject) ? (items as readonly JsonObject[]) : items.filter(isJsonObject);
+    canvasLists.set(items, canvases);
+  }
+  return canvases;
 }
 
 /** The canvas's own thumbnail if it has one, else the first painted image (which may be large). */
