@@ -8,7 +8,7 @@
  * of the same recipe with `"behavior": ["paged"]` added.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,10 @@ import {
 const RECIPE = path.resolve(
   ROOT,
   '../shared/corpus/p3/cookbook/0010-book-2-viewing-direction__manifest-rtl.json',
+);
+const CONTINUOUS = path.resolve(
+  ROOT,
+  '../shared/corpus/p3/cookbook/0011-book-3-behavior__manifest-continuous.json',
 );
 const LABELS = ['front cover', 'pages 1–2', 'pages 3–4', 'pages 5–6', 'back cover'];
 const present = existsSync(RECIPE);
@@ -69,14 +73,15 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
     await writeFile(path.join(host.workspace, 'rtl.json'), text);
     const paged = { ...(JSON.parse(text) as Record<string, unknown>), behavior: ['paged'] };
     await writeFile(path.join(host.workspace, 'rtl-paged.json'), `${JSON.stringify(paged, null, 2)}\n`);
+    if (existsSync(CONTINUOUS)) await copyFile(CONTINUOUS, path.join(host.workspace, 'scroll.json'));
     // Offline for everything but loopback, including what the page asks the host to fetch on its behalf.
     await session.page.route(/\/remote-image\?/, (route) => {
       const target = new URL(route.request().url()).searchParams.get('url') ?? '';
-      let loopback = false;
+      let loopback: boolean;
       try {
         loopback = isLoopbackUrl(target);
       } catch {
-        loopback = false;
+        loopback = false; // not a URL at all: refuse it too
       }
       if (loopback) return route.fallback();
       refused.push(target);
@@ -151,7 +156,32 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
     await expect
       .poll(() => page.locator('.preview-strip [data-thumb-state="failed"]').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
+  });
 
+  it('shows a continuous manifest as one strip and moves along it page by page', async ({ skip }) => {
+    if (!existsSync(CONTINUOUS)) skip(`the continuous recipe is not at ${CONTINUOUS}`);
+    const { page } = session;
+    await openFile(page, 'scroll.json');
+    await page.getByTestId('preview-thumb').nth(0).click();
+    await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 4');
+    expect(await page.getByTestId('preview-position').textContent()).toContain('continuous');
+    // Every section is in the one strip, left to right in reading order.
+    await expect
+      .poll(() => stageLabelsLeftToRight(page))
+      .toEqual(['Section 1 [Recto]', 'Section 2 [Recto]', 'Section 3 [Recto]', 'Section 4 [Recto]']);
+    const stage = await page.getByTestId('viewer').boundingBox();
+    const labelLeft = async (index: number) =>
+      (await page.locator(`[data-testid="preview-page-label"][data-canvas-index="${index}"]`).boundingBox())
+        ?.x ?? Number.NaN;
+    await page.getByTestId('preview-next').click();
+    await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 2 of 4');
+    // The view moved along the strip to section 2.
+    await expect.poll(async () => Math.abs((await labelLeft(1)) - (stage?.x ?? 0))).toBeLessThan(80);
+    expect(await page.getByTestId('preview-thumb').nth(1).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('leaves the preview as it found the editor, with nothing fetched from outside', async () => {
+    const { page } = session;
     await page.getByTestId('preview-exit').click();
     await expect.poll(() => page.getByTestId('preview-toggle').getAttribute('aria-pressed')).toBe('false');
     expect(refused.length).toBeGreaterThan(0);

@@ -48,21 +48,25 @@ function everyTileUrl(source: TiledSourceOptions): string[] {
     const scale = 2 ** (level - source.maxLevel);
     const columns = Math.ceil((source.width * scale) / source.tileWidth);
     const rows = Math.ceil((source.height * scale) / source.tileHeight);
-    for (let x = 0; x < columns; x++) for (let y = 0; y < rows; y++) urls.push(source.getTileUrl(level, x, y));
+    for (let x = 0; x < columns; x++)
+      for (let y = 0; y < rows; y++) urls.push(source.getTileUrl(level, x, y));
   }
   return urls;
 }
 
 describe('level 0 tile sources ask only for files a static server has', () => {
-  it.each([2, 3] as const)('Image API %i: every tile of every level exists in the sharp tree', async (version) => {
-    const { dir, desc } = await staticTree(version);
-    const source = tileSourceFor(desc, identity) as TiledSourceOptions;
-    expect(source.tileWidth).toBe(256);
-    const urls = everyTileUrl(source);
-    expect(urls.length).toBeGreaterThan(10);
-    const missing = urls.filter((url) => !existsSync(path.join(dir, url.slice(BASE.length + 1))));
-    expect(missing).toEqual([]);
-  });
+  it.each([2, 3] as const)(
+    'Image API %i: every tile of every level exists in the sharp tree',
+    async (version) => {
+      const { dir, desc } = await staticTree(version);
+      const source = tileSourceFor(desc, identity) as TiledSourceOptions;
+      expect(source.tileWidth).toBe(256);
+      const urls = everyTileUrl(source);
+      expect(urls.length).toBeGreaterThan(10);
+      const missing = urls.filter((url) => !existsSync(path.join(dir, url.slice(BASE.length + 1))));
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('names tiles the canonical way: `full` for a one-tile level, `w,h` sizes in v3, `w,` in v2', async () => {
     const v3 = tileSourceFor((await staticTree(3)).desc, identity) as TiledSourceOptions;
@@ -75,7 +79,10 @@ describe('level 0 tile sources ask only for files a static server has', () => {
 
   it('passes every URL through the given mapper (imageSrc, the disk-cache seam)', async () => {
     const { desc } = await staticTree(3);
-    const source = tileSourceFor(desc, (url) => `/remote-image?url=${encodeURIComponent(url)}`) as TiledSourceOptions;
+    const source = tileSourceFor(
+      desc,
+      (url) => `/remote-image?url=${encodeURIComponent(url)}`,
+    ) as TiledSourceOptions;
     expect(source.getTileUrl(source.maxLevel, 0, 0)).toBe(
       `/remote-image?url=${encodeURIComponent(`${BASE}/0,0,256,256/256,256/0/default.jpg`)}`,
     );
@@ -102,7 +109,12 @@ function descriptor(overrides: Partial<ImageServiceDescriptor>): ImageServiceDes
 describe('services without a usable tile grid', () => {
   it('level 0 with declared sizes only: a pyramid of exactly those sizes', () => {
     const source = tileSourceFor(
-      descriptor({ sizes: [{ width: 150, height: 113 }, { width: 600, height: 450 }] }),
+      descriptor({
+        sizes: [
+          { width: 150, height: 113 },
+          { width: 600, height: 450 },
+        ],
+      }),
       identity,
     ) as PyramidSourceOptions;
     expect(source.type).toBe('legacy-image-pyramid');

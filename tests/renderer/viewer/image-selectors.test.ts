@@ -59,7 +59,9 @@ describe('image request URLs', () => {
       format: 'jpg',
     });
     expect(parseImageRequest('https://x.org/iiif/abc/full/300,/0/native.png')?.region).toBe('full');
-    expect(parseImageRequest('https://x.org/iiif/abc/pct:10,10,50,50/full/!90/gray.jpg')?.rotation).toBe('!90');
+    expect(parseImageRequest('https://x.org/iiif/abc/pct:10,10,50,50/full/!90/gray.jpg')?.rotation).toBe(
+      '!90',
+    );
   });
 
   it('does not mistake plain image URLs for requests', () => {

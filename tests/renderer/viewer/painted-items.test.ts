@@ -6,7 +6,13 @@ const CANVAS = 'https://e.org/c1';
 const SERVICE = 'https://img.org/iiif/x';
 
 function canvas(annotations: JsonObject[]): JsonObject {
-  return { id: CANVAS, type: 'Canvas', width: 2000, height: 1000, items: [{ id: `${CANVAS}/p`, type: 'AnnotationPage', items: annotations }] };
+  return {
+    id: CANVAS,
+    type: 'Canvas',
+    width: 2000,
+    height: 1000,
+    items: [{ id: `${CANVAS}/p`, type: 'AnnotationPage', items: annotations }],
+  };
 }
 
 function painting(id: string, body: JsonObject, target = CANVAS): JsonObject {
@@ -107,7 +113,12 @@ describe('what a canvas paints', () => {
 describe('targets', () => {
   const size = { width: 2000, height: 1000 };
   it('reads pixel and percent fragments, and FragmentSelectors', () => {
-    expect(targetArea(`${CANVAS}#xywh=pixel:1,2,3,4`, size).rect).toEqual({ x: 1, y: 2, width: 3, height: 4 });
+    expect(targetArea(`${CANVAS}#xywh=pixel:1,2,3,4`, size).rect).toEqual({
+      x: 1,
+      y: 2,
+      width: 3,
+      height: 4,
+    });
     expect(targetArea(`${CANVAS}#xywh=percent:50,0,50,100`, size).rect).toEqual({
       x: 1000,
       y: 0,
@@ -119,7 +130,10 @@ describe('targets', () => {
       source: CANVAS,
       selector: { type: 'FragmentSelector', value: 'xywh=10,10,100,50' },
     };
-    expect(targetArea(specific, size)).toEqual({ rect: { x: 10, y: 10, width: 100, height: 50 }, whole: false });
+    expect(targetArea(specific, size)).toEqual({
+      rect: { x: 10, y: 10, width: 100, height: 50 },
+      whole: false,
+    });
     expect(targetArea(CANVAS, size)).toEqual({ rect: { x: 0, y: 0, ...size }, whole: true });
   });
 });

@@ -49,7 +49,13 @@ const content = { width: 1200, height: 900 };
 
 describe('placing an image so that its crop, turned, lands on the target', () => {
   it('scales a whole image into its target', () => {
-    const p = placementFor({ content, full: null, region: null, rotation: 0, target: { x: 600, y: 0, width: 600, height: 450 } });
+    const p = placementFor({
+      content,
+      full: null,
+      region: null,
+      rotation: 0,
+      target: { x: 600, y: 0, width: 600, height: 450 },
+    });
     expect(p).toEqual({ x: 600, y: 0, width: 600, clip: null, rotation: 0 });
   });
 
@@ -62,13 +68,18 @@ describe('placing an image so that its crop, turned, lands on the target', () =>
     expectRect(drawnArea(p, content), target);
   });
 
-  it.each([90, 180, 270])('turns a crop by %i° about the image centre and still lands on the target', (rotation) => {
-    const region = { x: 100, y: 50, width: 400, height: 300 };
-    const target =
-      rotation === 180 ? { x: 10, y: 20, width: 800, height: 600 } : { x: 10, y: 20, width: 600, height: 800 };
-    const p = placementFor({ content, full: null, region, rotation, target });
-    expectRect(drawnArea(p, content), target);
-  });
+  it.each([90, 180, 270])(
+    'turns a crop by %i° about the image centre and still lands on the target',
+    (rotation) => {
+      const region = { x: 100, y: 50, width: 400, height: 300 };
+      const target =
+        rotation === 180
+          ? { x: 10, y: 20, width: 800, height: 600 }
+          : { x: 10, y: 20, width: 600, height: 800 };
+      const p = placementFor({ content, full: null, region, rotation, target });
+      expectRect(drawnArea(p, content), target);
+    },
+  );
 
   it('scales region coordinates from the full size to the pixels loaded (level 0 pyramids)', () => {
     const loaded = { width: 600, height: 450 };
@@ -95,7 +106,12 @@ describe('placing an image so that its crop, turned, lands on the target', () =>
 });
 
 describe('from the canvas back to image pixels (the crop tool)', () => {
-  const item = { target: { x: 100, y: 100, width: 600, height: 450 }, full: content, region: null, rotation: 0 };
+  const item = {
+    target: { x: 100, y: 100, width: 600, height: 450 },
+    full: content,
+    region: null,
+    rotation: 0,
+  };
 
   it('maps canvas points to image pixels', () => {
     expect(canvasToImagePoint({ x: 100, y: 100 }, item)).toEqual({ x: 0, y: 0 });
@@ -103,7 +119,12 @@ describe('from the canvas back to image pixels (the crop tool)', () => {
   });
 
   it('turns a rectangle drawn on a turned crop into the region under it', () => {
-    const turned = { target: { x: 0, y: 0, width: 450, height: 600 }, full: content, region: { x: 600, y: 0, width: 600, height: 450 }, rotation: 90 };
+    const turned = {
+      target: { x: 0, y: 0, width: 450, height: 600 },
+      full: content,
+      region: { x: 600, y: 0, width: 600, height: 450 },
+      rotation: 90,
+    };
     // The displayed top-right quarter of a clockwise-turned crop is the crop's top-left quarter.
     expect(canvasRectToRegion({ x: 225, y: 0, width: 225, height: 300 }, turned)).toEqual({
       x: 600,
@@ -114,7 +135,12 @@ describe('from the canvas back to image pixels (the crop tool)', () => {
   });
 
   it('keeps the region inside the crop and refuses empty ones', () => {
-    expect(canvasRectToRegion({ x: 0, y: 0, width: 400, height: 300 }, item)).toEqual({ x: 0, y: 0, width: 600, height: 400 });
+    expect(canvasRectToRegion({ x: 0, y: 0, width: 400, height: 300 }, item)).toEqual({
+      x: 0,
+      y: 0,
+      width: 600,
+      height: 400,
+    });
     expect(canvasRectToRegion({ x: 0, y: 0, width: 50, height: 50 }, item)).toBeNull();
   });
 });

@@ -23,6 +23,10 @@ const LAYOUT_NAMES = {
   continuous: 'continuous',
 };
 
+/** Pages of a continuous strip kept in the world, and painted, either side of the one in view. */
+const STRIP_WINDOW = 20;
+const PAINT_WINDOW = 4;
+
 function canvasIndexOf(entry: SceneCanvas): number {
   return Number(entry.key.replace('canvas-', ''));
 }
@@ -43,9 +47,21 @@ export function PreviewView() {
   const continuous = order?.layout === 'continuous';
   const viewIndex = order ? viewOfCanvas(order, Math.min(target, Math.max(0, canvases.length - 1))) : 0;
   const view = useMemo(() => order?.views[viewIndex] ?? [], [order, viewIndex]);
-  const scene = useMemo(
+  // A long strip keeps only the pages near the reader in the world, and loads images only for the nearest:
+  // a 10,000-page scroll must not fetch 10,000 info.json documents or make 10,000 OpenSeadragon images.
+  const layout = useMemo(
     () => (order ? layoutView(canvases, view, order.direction) : []),
     [canvases, view, order],
+  );
+  const centre = continuous ? (inView ?? target) : 0;
+  const scene = useMemo(
+    () =>
+      continuous
+        ? layout
+            .filter((entry) => Math.abs(canvasIndexOf(entry) - centre) <= STRIP_WINDOW)
+            .map((entry) => ({ ...entry, paint: Math.abs(canvasIndexOf(entry) - centre) <= PAINT_WINDOW }))
+        : layout,
+    [layout, continuous, centre],
   );
 
   if (!doc || !order) {
@@ -72,7 +88,7 @@ export function PreviewView() {
     setTarget(canvasIndex);
     setInView(null);
   };
-  const targetEntry = scene.find((entry) => canvasIndexOf(entry) === target);
+  const targetEntry = layout.find((entry) => canvasIndexOf(entry) === target);
   const fit =
     continuous && targetEntry ? { key: `canvas-${target}`, rect: canvasWorldRect(targetEntry) } : null;
   const current = continuous ? [inView ?? target] : view;
@@ -85,7 +101,7 @@ export function PreviewView() {
     if (!continuous) return;
     const cx = bounds.x + bounds.width / 2;
     const cy = bounds.y + bounds.height / 2;
-    const hit = scene.find((entry) => {
+    const hit = layout.find((entry) => {
       const r = canvasWorldRect(entry);
       return cx >= r.x && cx <= r.x + r.width && cy >= r.y && cy <= r.y + r.height;
     });

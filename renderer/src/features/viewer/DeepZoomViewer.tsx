@@ -99,8 +99,16 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
     });
     instance.canvas.setAttribute(
       'aria-label',
-      'Image view: arrow keys or W A S D pan, + and − zoom, 0 fits the whole view',
+      'Image view: arrow keys or W A S D pan, = (or +) and − zoom, 0 fits the whole view',
     );
+    // "Home" (the 0 key, the navigator) is the canvas or opening being shown, not OpenSeadragon's union of
+    // everything in the world, which images hanging over a canvas edge would enlarge.
+    const home = instance.viewport.goHome.bind(instance.viewport);
+    instance.viewport.goHome = (immediately?: boolean) => {
+      autoFit.current = true;
+      const rect = latestFit.current;
+      return rect ? instance.viewport.fitBounds(osdRect(rect), immediately) : home(immediately);
+    };
     let frame = 0;
     let animation = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;

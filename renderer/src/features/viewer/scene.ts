@@ -15,6 +15,8 @@ export interface SceneCanvas {
   readonly x: number;
   readonly y: number;
   readonly scale: number;
+  /** false: show the canvas's extent only, not its images (pages far from view in a long strip). */
+  readonly paint?: boolean;
 }
 
 export interface SceneImage {
@@ -65,6 +67,7 @@ export function sceneImages(
 ): SceneImage[] {
   const images: SceneImage[] = [];
   for (const entry of scene) {
+    if (entry.paint === false) continue;
     for (const item of paintedItems(entry.canvas)) {
       const choiceKey = `${entry.key}|${item.key}`;
       const wanted = choices.get(choiceKey) ?? 0;

@@ -61,10 +61,9 @@ export class WorldSync {
   }
 
   sync(specs: readonly WorldImageSpec[]): void {
-    const wanted = new Set(specs.map((spec) => spec.key));
+    const wanted = new Map(specs.map((spec) => [spec.key, spec]));
     for (const [key, entry] of this.entries) {
-      const next = specs.find((spec) => spec.key === key);
-      if (!wanted.has(key) || next?.sourceKey !== entry.spec.sourceKey) this.remove(entry);
+      if (wanted.get(key)?.sourceKey !== entry.spec.sourceKey) this.remove(entry);
     }
     for (const spec of specs) {
       const entry = this.entries.get(spec.key);

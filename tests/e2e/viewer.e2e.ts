@@ -1,0 +1,233 @@
+/**
+ * The zoom viewer's other painting cases, checked by what is on screen: a Choice with a layer switcher, a
+ * static image without a service, a percent region turned half round, the keyboard (OpenSeadragon's keys on
+ * its canvas), and the view-only opacity used while aligning (it never reaches the document).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BLUE,
+  GREEN,
+  QUADRANTS,
+  QUADRANTS_TURNED,
+  RED,
+  YELLOW,
+  pixelAt,
+  sameColour,
+  startInstitution,
+  type Institution,
+  type Rgb,
+} from '../fixtures/institutions';
+import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+
+const BASE = 'https://example.org/iiif/viewer';
+const FILE = 'viewer.json';
+type Json = Record<string, unknown>;
+type Colour = 'red' | 'green' | 'blue' | 'yellow' | 'other';
+
+function colourName(rgb: Rgb): Colour {
+  const named: [Colour, Rgb][] = [
+    ['red', RED],
+    ['green', GREEN],
+    ['blue', BLUE],
+    ['yellow', YELLOW],
+  ];
+  return named.find(([, value]) => sameColour(rgb, value, 60))?.[0] ?? 'other';
+}
+
+function canvas(n: number, width: number, height: number, body: Json): Json {
+  const id = `${BASE}/canvas/${n}`;
+  return {
+    id,
+    type: 'Canvas',
+    label: { en: [`Canvas ${n}`] },
+    width,
+    height,
+    items: [
+      {
+        id: `${id}/page/1`,
+        type: 'AnnotationPage',
+        items: [{ id: `${id}/annotation/1`, type: 'Annotation', motivation: 'painting', body, target: id }],
+      },
+    ],
+  };
+}
+
+function manifest(inst: Institution): Json {
+  const image = (id: string, label: string): Json => ({
+    id: `${inst.serviceUrl(id)}/full/max/0/default.jpg`,
+    type: 'Image',
+    format: 'image/jpeg',
+    width: 1200,
+    height: 900,
+    label: { en: [label] },
+    service: [{ id: inst.serviceUrl(id), type: 'ImageService3', profile: 'level2' }],
+  });
+  return {
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id: `${BASE}/manifest.json`,
+    type: 'Manifest',
+    label: { en: ['Viewer cases'] },
+    items: [
+      canvas(1, 1200, 900, { type: 'Choice', items: [image('a', 'Visible'), image('b', 'X-ray')] }),
+      canvas(2, 1200, 900, {
+        id: `${inst.serviceUrl('a')}/full/600,/0/default.png`,
+        type: 'Image',
+        format: 'image/png',
+        width: 600,
+        height: 450,
+      }),
+      canvas(3, 600, 450, {
+        id: `${BASE}/canvas/3/body`,
+        type: 'SpecificResource',
+        source: image('b', 'Turned quadrants'),
+        selector: { type: 'ImageApiSelector', region: 'pct:0,0,50,50', rotation: '180' },
+      }),
+    ],
+  };
+}
+
+async function coloursAt(page: Page, size: [number, number], points: [number, number][]): Promise<Colour[]> {
+  const frame = await page.getByTestId('canvas-frame').first().boundingBox();
+  if (!frame) return points.map(() => 'other');
+  const shot = await page.screenshot();
+  return Promise.all(
+    points.map(async ([x, y]) =>
+      colourName(
+        await pixelAt(shot, frame.x + (x / size[0]) * frame.width, frame.y + (y / size[1]) * frame.height),
+      ),
+    ),
+  );
+}
+
+const QUARTERS: [number, number][] = [
+  [300, 225],
+  [900, 225],
+  [300, 675],
+  [900, 675],
+];
+
+async function selectCanvas(page: Page, index: number) {
+  const cell = page.getByTestId('canvas-cell').nth(index);
+  await cell.click();
+  await expect.poll(() => cell.getAttribute('aria-selected')).toBe('true');
+}
+
+describe('the zoom viewer', () => {
+  let host: HostProcess;
+  let session: BrowserSession;
+  let inst: Institution;
+
+  beforeAll(async () => {
+    inst = await startInstitution({
+      level: 2,
+      imageApi: 3,
+      manifests: false,
+      images: [
+        { id: 'a', width: 1200, height: 900, colours: QUADRANTS },
+        { id: 'b', width: 1200, height: 900, colours: QUADRANTS_TURNED },
+      ],
+    });
+    host = await startHost();
+    session = await openBrowser();
+    await writeFile(path.join(host.workspace, FILE), JSON.stringify(manifest(inst), null, 2));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await host?.stop();
+    await inst?.close();
+  });
+
+  it('switches the layers of a Choice', async () => {
+    const { page } = session;
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page
+      .getByRole('button', { name: /viewer\.json/ })
+      .first()
+      .click();
+    await expect.poll(() => page.title()).toContain(FILE);
+    await selectCanvas(page, 0);
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['red', 'green', 'blue', 'yellow']);
+    await page.getByRole('radio', { name: 'X-ray' }).check();
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['blue', 'red', 'yellow', 'green']);
+    await page.getByRole('radio', { name: 'X-ray' }).press('ArrowUp');
+    await expect.poll(() => page.getByRole('radio', { name: 'Visible' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['red', 'green', 'blue', 'yellow']);
+  });
+
+  it('shows a static image without a service, fitted to its target', async () => {
+    const { page } = session;
+    await selectCanvas(page, 1);
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['red', 'green', 'blue', 'yellow']);
+  });
+
+  it('shows a percent region turned half round', async () => {
+    const { page } = session;
+    await selectCanvas(page, 2);
+    // The top-left quarter of the turned image is blue whichever way it is turned: all of it, everywhere.
+    await expect
+      .poll(
+        () =>
+          coloursAt(
+            page,
+            [600, 450],
+            [
+              [60, 45],
+              [300, 225],
+              [540, 405],
+            ],
+          ),
+        { timeout: 30_000 },
+      )
+      .toEqual(['blue', 'blue', 'blue']);
+  });
+
+  it('zooms from the keyboard and fits back', async () => {
+    const { page } = session;
+    // Canvas 1's images have 1200 pixels: room to zoom before OpenSeadragon's limit (1.1 image pixels per
+    // screen pixel), which the 600-pixel static image of canvas 2 would hit at once.
+    await selectCanvas(page, 0);
+    const width = async () => (await page.getByTestId('canvas-frame').boundingBox())?.width ?? 0;
+    await expect.poll(width).toBeGreaterThan(100);
+    const fitted = await width();
+    await page.getByLabel(/^Image view/).focus();
+    await page.keyboard.press('Equal');
+    await expect.poll(width).toBeGreaterThan(fitted * 1.05);
+    await page.keyboard.press('Digit0');
+    // OpenSeadragon applies its pan/zoom constraints after "home": the canvas fits to within a few pixels.
+    await expect.poll(async () => Math.abs((await width()) - fitted)).toBeLessThan(fitted * 0.02);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(width).toBeGreaterThan(fitted * 1.2);
+    await page.getByRole('button', { name: 'Fit to canvas' }).click();
+    await expect.poll(async () => Math.abs((await width()) - fitted)).toBeLessThan(2);
+  });
+
+  it('fades an image while aligning without changing the document', async () => {
+    const { page } = session;
+    await selectCanvas(page, 1);
+    await page.getByTestId('compose-toggle').click();
+    await page.getByTestId('composition-list-item').first().click();
+    await page.getByTestId('opacity').fill('30');
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['other', 'other', 'other', 'other']);
+    expect(await page.getByTestId('dirty-marker').count()).toBe(0);
+    await page.getByTestId('compose-toggle').click();
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['red', 'green', 'blue', 'yellow']);
+    expect(session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
+  });
+});
