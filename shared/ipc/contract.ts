@@ -12,6 +12,10 @@ import type { channelNames } from './channel-names';
 
 export { channelNames, ipcChannel } from './channel-names';
 
+// zod probes for `new Function` to compile fast parsers; under the renderer's CSP (no 'unsafe-eval') that probe is
+// a violation report on every page load. Requests are small, so the interpreted parser costs nothing noticeable.
+z.config({ jitless: true });
+
 const json = z.unknown();
 
 const fileSnapshot = z.object({
