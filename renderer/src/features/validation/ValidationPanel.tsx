@@ -12,18 +12,24 @@ import { countBySeverity, groupFindings } from './use-findings';
 
 const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
 
-/** Moves focus to the editor of the property a finding is about, if the properties panel shows one. */
+/**
+ * Moves focus to the editor of the property a finding is about: in the canvas's or the manifest's section of the
+ * properties panel, opening its collapsed group first (closed <details> hide their fields from focus).
+ */
 function focusField(finding: Finding) {
   const [first, second, third] = finding.path;
-  const property = first === 'items' && typeof second === 'number' ? third : first;
+  const onCanvas = first === 'items' && typeof second === 'number';
+  const property = onCanvas ? third : first;
   if (typeof property !== 'string') return;
   requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>(
-      `[data-field="${CSS.escape(property)}"] input, [data-field="${CSS.escape(property)}"] select, ` +
-        `[data-field="${CSS.escape(property)}"] textarea, [data-field="${CSS.escape(property)}"]`,
-    );
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
+    const scope = document.querySelector(`[data-resource="${onCanvas ? 'canvas' : 'manifest'}"]`) ?? document;
+    const field = scope.querySelector<HTMLElement>(`[data-field="${CSS.escape(property)}"]`);
+    if (!field) return;
+    const group = field.closest('details');
+    if (group && !group.open) group.open = true;
+    const target = field.querySelector<HTMLElement>('input, select, textarea, button') ?? field;
+    target.focus();
+    target.scrollIntoView({ block: 'nearest' });
   });
 }
 
