@@ -1,43 +1,9 @@
 /** `behavior` values (which resource types each is valid on, which are disjoint) and `viewingDirection`. */
+import { BEHAVIOR_DISJOINT as DISJOINT, BEHAVIOR_VALID_ON as VALID_ON } from '../../behavior-table';
 import { isJsonArray, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { closest, describeValue } from '../values';
-
-const COLLECTION_MANIFEST_CANVAS_RANGE = ['Collection', 'Manifest', 'Canvas', 'Range'];
-const COLLECTION_MANIFEST_RANGE = ['Collection', 'Manifest', 'Range'];
-
-/** The "valid on" column of the behavior table (§3.2 and Appendix A). */
-const VALID_ON: Readonly<Record<string, readonly string[]>> = {
-  'auto-advance': COLLECTION_MANIFEST_CANVAS_RANGE,
-  'no-auto-advance': COLLECTION_MANIFEST_CANVAS_RANGE,
-  repeat: ['Collection', 'Manifest'],
-  'no-repeat': ['Collection', 'Manifest'],
-  unordered: COLLECTION_MANIFEST_RANGE,
-  individuals: COLLECTION_MANIFEST_RANGE,
-  continuous: COLLECTION_MANIFEST_RANGE,
-  paged: COLLECTION_MANIFEST_RANGE,
-  'facing-pages': ['Canvas'],
-  'non-paged': ['Canvas'],
-  'multi-part': ['Collection'],
-  together: ['Collection'],
-  sequence: ['Range'],
-  'thumbnail-nav': ['Range'],
-  'no-nav': ['Range'],
-  hidden: ['AnnotationCollection', 'AnnotationPage', 'Annotation', 'SpecificResource', 'Choice'],
-};
-
-/** "Disjoint with": the same resource must not have two values of one of these sets. */
-const DISJOINT: readonly (readonly string[])[] = [
-  ['auto-advance', 'no-auto-advance'],
-  ['repeat', 'no-repeat'],
-  ['unordered', 'individuals', 'continuous', 'paged'],
-  ['paged', 'facing-pages'],
-  ['paged', 'non-paged'],
-  ['facing-pages', 'non-paged'],
-  ['multi-part', 'together'],
-  ['sequence', 'thumbnail-nav', 'no-nav'],
-];
 
 /** Resource kinds the behavior table speaks about; others (content resources, services) are not checked. */
 const TABLE_KINDS = new Set([
