@@ -5,7 +5,7 @@
  * opening a document: it does not touch the recent files list.
  */
 import { readDocument } from '../../../shared/iiif/document/read';
-import { isJsonObject, type JsonObject } from '../../../shared/iiif/json';
+import type { JsonObject } from '../../../shared/iiif/json';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { PathPolicy } from '../files/path-policy';
 import { readTextFile } from '../files/text-files';

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspacePolicy } from '../../../electron/services/files/path-policy';
 import { openSource } from '../../../electron/services/sources/open-source';
 import { sourceInfoOf } from '../../../shared/iiif/canvas-build';
-import type { JsonObject } from '../../../shared/iiif/json';
 import { cleanups, institution, remoteService, tempDir } from './helpers';
 
 const cleanup = cleanups();
