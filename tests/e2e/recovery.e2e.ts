@@ -64,7 +64,11 @@ describe('lose nothing', () => {
       .poll(
         async () => {
           const { readdir } = await import('node:fs/promises');
-          const names = await readdir(autosaveDir).catch(() => [] as string[]);
+          // Completed records only: a write in progress is a hidden .tmp file until its atomic rename, and a kill
+          // before the rename rightly leaves no record of it.
+          const names = (await readdir(autosaveDir).catch(() => [] as string[])).filter(
+            (n) => n.endsWith('.autosave.json') && !n.startsWith('.'),
+          );
           const texts = await Promise.all(names.map((n) => readFile(path.join(autosaveDir, n), 'utf8')));
           return texts.some((t) => t.includes('f. 3r (unsaved)'));
         },
