@@ -26,7 +26,10 @@ afterEach(() => unregister.splice(0).forEach((off) => off()));
 describe('the canvas drag payload', () => {
   it('round-trips the document key and indices, and offers the ids as text', () => {
     const transfer = dataTransfer();
-    writeCanvasDrag(transfer, { documentKey: 'doc-1', indices: [4, 5] }, ['https://e.org/c5', 'https://e.org/c6']);
+    writeCanvasDrag(transfer, { documentKey: 'doc-1', indices: [4, 5] }, [
+      'https://e.org/c5',
+      'https://e.org/c6',
+    ]);
     expect(transfer.types).toContain(CANVAS_DRAG_MIME);
     expect(transfer.effectAllowed).toBe('move');
     expect(readCanvasDrag(transfer)).toEqual({ documentKey: 'doc-1', indices: [4, 5] });

@@ -27,8 +27,8 @@ describe('relabel form', () => {
   it('refuses a start that is not a whole number, except for text-only labels', () => {
     expect(relabelOptionsOf({ ...initialForm(0), start: '1.5' })).toHaveProperty('error');
     expect(relabelOptionsOf({ ...initialForm(0), start: '' })).toHaveProperty('error');
-    expect(relabelOptionsOf({ ...initialForm(0), scheme: 'plain', start: '', prefix: 'Blank' })).toHaveProperty(
-      'options',
-    );
+    expect(
+      relabelOptionsOf({ ...initialForm(0), scheme: 'plain', start: '', prefix: 'Blank' }),
+    ).toHaveProperty('options');
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
-import { chooseThumbnail, FALLBACK_MAX_WIDTH } from '../../../renderer/src/features/canvases/thumbnail-choice';
+import {
+  chooseThumbnail,
+  FALLBACK_MAX_WIDTH,
+} from '../../../renderer/src/features/canvases/thumbnail-choice';
 
 const box = { width: 112, height: 146 };
 
@@ -56,7 +59,9 @@ describe('choosing a thumbnail', () => {
         profile: 'http://iiif.io/api/image/2/level1.json',
       },
     });
-    expect(chooseThumbnail(canvas, box)?.url).toMatch(/^https:\/\/img\.org\/iiif2\/a\/full\/98,\/0\/default\.jpg$/);
+    expect(chooseThumbnail(canvas, box)?.url).toMatch(
+      /^https:\/\/img\.org\/iiif2\/a\/full\/98,\/0\/default\.jpg$/,
+    );
   });
 
   it('asks a level 0 service only for a size it declares, the smallest sharp enough', () => {
@@ -122,7 +127,11 @@ describe('choosing a thumbnail', () => {
     expect(chooseThumbnail(canvas, tiny)?.url).toBe('https://img.org/static/a/full/200,275/0/default.jpg');
     const huge = canvasWith(
       { id: 'https://img.org/big.jpg', type: 'Image', width: 2000, height: 3000 },
-      { thumbnail: [{ id: 'https://img.org/t.jpg', type: 'Image', width: FALLBACK_MAX_WIDTH + 1, height: 600 }] },
+      {
+        thumbnail: [
+          { id: 'https://img.org/t.jpg', type: 'Image', width: FALLBACK_MAX_WIDTH + 1, height: 600 },
+        ],
+      },
     );
     expect(chooseThumbnail(huge, tiny)).toBeNull();
   });

@@ -45,9 +45,9 @@ export function CanvasPanel() {
       <CanvasToolbar count={count} />
       <p id={HELP_ID} className="visually-hidden">
         Arrow keys move; Shift extends the selection; Control moves without selecting; Space toggles. Alt with
-        arrows moves the selected canvases; Alt+Home and Alt+End send them to the start or end; Alt+P moves them
-        to a position. Control+X and Control+V cut and paste after the focused canvas. Control+D duplicates,
-        Delete deletes, Alt+R reverses, Alt+S sorts by label, F2 relabels.
+        arrows moves the selected canvases; Alt+Home and Alt+End send them to the start or end; Alt+P moves
+        them to a position. Control+X and Control+V cut and paste after the focused canvas. Control+D
+        duplicates, Delete deletes, Alt+R reverses, Alt+S sorts by label, F2 relabels.
       </p>
       <CanvasGrid describedBy={HELP_ID} />
       <CanvasAnnouncer />

@@ -37,7 +37,13 @@ const ACTIONS: readonly Action[] = [
   { key: 'select-none', text: 'Select none', name: 'Select none', needs: 'selection', run: selectNoCanvases },
   { key: 'move-up', text: '↑ Up', name: 'Move up', needs: 'targets', run: () => moveSelectionBy(-1) },
   { key: 'move-down', text: '↓ Down', name: 'Move down', needs: 'targets', run: () => moveSelectionBy(1) },
-  { key: 'send-to-start', text: '⤒ Start', name: 'Send to start', needs: 'targets', run: sendSelectionToStart },
+  {
+    key: 'send-to-start',
+    text: '⤒ Start',
+    name: 'Send to start',
+    needs: 'targets',
+    run: sendSelectionToStart,
+  },
   { key: 'send-to-end', text: '⤓ End', name: 'Send to end', needs: 'targets', run: sendSelectionToEnd },
   {
     key: 'move-to',

@@ -204,7 +204,11 @@ function followByIdentity(ctx: Context, next: JsonObject, label: string) {
  * Inserts canvases (made elsewhere, e.g. by the sources panel from a drop) before the canvas at `position`,
  * as one undo step, and selects them.
  */
-export function insertCanvasesAt(position: number, canvases: readonly JsonObject[], label?: string): number[] {
+export function insertCanvasesAt(
+  position: number,
+  canvases: readonly JsonObject[],
+  label?: string,
+): number[] {
   const { doc } = useAppStore.getState();
   if (!doc || canvases.length === 0) return [];
   const at = Math.min(Math.max(0, Math.round(position)), itemsOf(doc).length);

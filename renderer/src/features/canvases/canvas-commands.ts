@@ -35,7 +35,8 @@ export function runCanvasCommand(command: CanvasCommand, grid: GridContext): voi
     case 'focus': {
       if (grid.count === 0) return;
       const from = state.focus !== null && state.focus < grid.count ? state.focus : null;
-      const to = from === null ? 0 : stepIndex(from, command.step, grid.metrics, grid.count, grid.visibleRows);
+      const to =
+        from === null ? 0 : stepIndex(from, command.step, grid.metrics, grid.count, grid.visibleRows);
       if (command.extend) state.selectRange(to);
       else if (command.keepSelection) state.setFocus(to);
       else state.selectOnly(to);

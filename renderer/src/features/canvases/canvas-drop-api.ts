@@ -75,7 +75,11 @@ export function isCanvasDrag(types: readonly string[]): boolean {
   return types.includes(CANVAS_DRAG_MIME);
 }
 
-export function writeCanvasDrag(data: DataTransfer, payload: CanvasDragPayload, ids: readonly string[]): void {
+export function writeCanvasDrag(
+  data: DataTransfer,
+  payload: CanvasDragPayload,
+  ids: readonly string[],
+): void {
   data.setData(CANVAS_DRAG_MIME, JSON.stringify(payload));
   data.setData('text/plain', ids.join('\n'));
   data.effectAllowed = 'move';

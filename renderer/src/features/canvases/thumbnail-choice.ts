@@ -66,7 +66,10 @@ export function paintedImageOf(canvas: JsonObject): JsonObject | null {
  * it is taken from the service, else from `fallbackSize` (the image body or the canvas); parseInfoJson then
  * reads version and level as it does for a real info.json.
  */
-function serviceDescriptor(resource: JsonObject, fallbackSize: ThumbnailBox | null): ImageServiceDescriptor | null {
+function serviceDescriptor(
+  resource: JsonObject,
+  fallbackSize: ThumbnailBox | null,
+): ImageServiceDescriptor | null {
   for (const service of listOf(resource['service'])) {
     if (!isJsonObject(service)) continue;
     const width = positive(service['width']) ?? fallbackSize?.width ?? null;
@@ -116,11 +119,13 @@ function fromService(
   const fitting = sizes.filter((size) => size.width <= limit);
   const size = fitting.find((s) => s.width >= wanted) ?? fitting[fitting.length - 1];
   const thumb = size ? thumbnailFor(desc, size.width) : null;
-  if (thumb && thumb.width <= limit) return { choice: { url: thumb.url, width: thumb.width }, fallback: null };
+  if (thumb && thumb.width <= limit)
+    return { choice: { url: thumb.url, width: thumb.width }, fallback: null };
   const smallest = sizes[0] ? thumbnailFor(desc, sizes[0].width) : null;
   return {
     choice: null,
-    fallback: smallest && smallest.width <= FALLBACK_MAX_WIDTH ? { url: smallest.url, width: smallest.width } : null,
+    fallback:
+      smallest && smallest.width <= FALLBACK_MAX_WIDTH ? { url: smallest.url, width: smallest.width } : null,
   };
 }
 
@@ -159,7 +164,8 @@ export function chooseThumbnail(
     if (size) {
       const shown = displayedWidth(box, size.height / size.width);
       if (size.width <= shown * 2) return { url, width: size.width };
-      if (isThumbnail && size.width <= FALLBACK_MAX_WIDTH) fallback = smaller(fallback, { url, width: size.width });
+      if (isThumbnail && size.width <= FALLBACK_MAX_WIDTH)
+        fallback = smaller(fallback, { url, width: size.width });
     } else if (isThumbnail) unknownSizeThumbnail ??= url;
   }
   if (fallback) return fallback;
