@@ -4,16 +4,15 @@
  * displayed sanitised; saving keeps only the allowed HTML, and "Clean now" does it at once as one undo step.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { sanitizeDocument } from '../../../../shared/iiif/html';
 import { useAppStore } from '../../store/store';
-import { describeValuePath, removeDisallowedHtml, removedKinds } from './html-cleaning';
+import { describeValuePath, documentHtmlWarnings, removeDisallowedHtml, removedKinds } from './html-cleaning';
 
 const SHOWN = 8;
 
 export function HtmlReport() {
   // Deferred: on a 10,000-canvas document the walk takes a moment, and typing must not wait for it.
   const doc = useDeferredValue(useAppStore((s) => s.doc));
-  const warnings = useMemo(() => (doc ? sanitizeDocument(doc).warnings : []), [doc]);
+  const warnings = useMemo(() => (doc ? documentHtmlWarnings(doc) : []), [doc]);
   const [expanded, setExpanded] = useState(false);
   if (warnings.length === 0) return null;
   const shown = expanded ? warnings : warnings.slice(0, SHOWN);
