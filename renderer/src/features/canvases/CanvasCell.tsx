@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import { isJsonObject, type JsonValue } from '../../../../shared/iiif/json';
-import { labelText } from './canvas-view';
+import { useDisplayText } from '../../components/language/display-language';
 import { chooseThumbnail } from './thumbnail-choice';
 import { Thumbnail } from './Thumbnail';
 
@@ -33,7 +33,8 @@ interface Props {
 export const CanvasCell = memo(function CanvasCell(props: Props) {
   const { canvas, index, count, selected, focused, cut, dragging } = props;
   const { x, y, width, height, thumbWidth, thumbHeight, pixelRatio } = props;
-  const label = (isJsonObject(canvas) ? labelText(canvas['label']) : '') || `Canvas ${index + 1}`;
+  // In the display language the curator chose (falling back through the browser's languages, none, en).
+  const label = useDisplayText(isJsonObject(canvas) ? canvas['label'] : undefined) || `Canvas ${index + 1}`;
   const url = useMemo(
     () =>
       isJsonObject(canvas)
