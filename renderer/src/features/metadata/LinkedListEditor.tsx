@@ -11,15 +11,8 @@ import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { CheckedInput } from './CheckedInput';
 import { ExternalLink } from './ExternalLink';
 import type { LinkedProperty } from './linked-resources';
-import {
-  itemsOf,
-  LINKED_SPECS,
-  listValue,
-  moveItem,
-  newLinkedItem,
-  replaceItem,
-  uriProblem,
-} from './linked-resources';
+import { ListItemTools } from './ListItemTools';
+import { itemsOf, LINKED_SPECS, listValue, newLinkedItem, replaceItem, uriProblem } from './linked-resources';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+(\s*;.*)?$/i;
 const formatProblem = (text: string) =>
@@ -47,44 +40,13 @@ export function LinkedListEditor({ property, value, onChange, language, name }: 
         const itemName = `${title} ${index + 1}`;
         return (
           <div className="linked-item" key={index} role="group" aria-label={itemName}>
-            <div className="pair-tools">
-              <span className="muted">{itemName}</span>
-              {items.length > 1 ? (
-                <>
-                  <button
-                    type="button"
-                    className="small icon"
-                    aria-label={`Move ${itemName} up`}
-                    disabled={index === 0}
-                    onClick={() => set(moveItem(items, index, index - 1), 'action')}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="small icon"
-                    aria-label={`Move ${itemName} down`}
-                    disabled={index === items.length - 1}
-                    onClick={() => set(moveItem(items, index, index + 1), 'action')}
-                  >
-                    ↓
-                  </button>
-                </>
-              ) : null}
-              <button
-                type="button"
-                className="small icon"
-                aria-label={`Remove ${itemName}`}
-                onClick={() =>
-                  set(
-                    items.filter((_, i) => i !== index),
-                    'action',
-                  )
-                }
-              >
-                ✕
-              </button>
-            </div>
+            <ListItemTools
+              label={itemName}
+              name={itemName}
+              items={items}
+              index={index}
+              onChange={(next) => set(next, 'action')}
+            />
             {isJsonObject(item) ? (
               <ItemEditor
                 property={property}

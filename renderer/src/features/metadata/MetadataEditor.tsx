@@ -10,7 +10,8 @@ import type { ChangeHandler } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { languageTagProblem, tidyLanguageTag } from '../../components/language/language-rows';
 import { LanguageTagInput } from '../../components/language/LanguageTagInput';
-import { listValue, moveItem, replaceItem } from './linked-resources';
+import { listValue, replaceItem } from './linked-resources';
+import { ListItemTools } from './ListItemTools';
 
 interface Props {
   value: JsonValue | undefined;
@@ -31,40 +32,13 @@ export function MetadataEditor({ value, onChange, language }: Props) {
       <ol className="pair-list">
         {entries.map((entry, index) => (
           <li key={index} className="pair">
-            <div className="pair-tools">
-              <span className="muted">Entry {index + 1}</span>
-              <button
-                type="button"
-                className="small icon"
-                aria-label={`Move metadata entry ${index + 1} up`}
-                disabled={index === 0}
-                onClick={() => set(moveItem(entries, index, index - 1), 'action')}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="small icon"
-                aria-label={`Move metadata entry ${index + 1} down`}
-                disabled={index === entries.length - 1}
-                onClick={() => set(moveItem(entries, index, index + 1), 'action')}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                className="small icon"
-                aria-label={`Remove metadata entry ${index + 1}`}
-                onClick={() =>
-                  set(
-                    entries.filter((_, i) => i !== index),
-                    'action',
-                  )
-                }
-              >
-                ✕
-              </button>
-            </div>
+            <ListItemTools
+              label={`Entry ${index + 1}`}
+              name={`metadata entry ${index + 1}`}
+              items={entries}
+              index={index}
+              onChange={(next) => set(next, 'action')}
+            />
             {isJsonObject(entry) ? (
               <PairEditor
                 entry={entry}

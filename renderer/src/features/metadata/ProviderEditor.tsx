@@ -8,7 +8,8 @@ import { isJsonObject } from '../../../../shared/iiif/json';
 import type { ChangeHandler, Gesture } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { CheckedInput } from './CheckedInput';
-import { itemsOf, listValue, moveItem, replaceItem, uriProblem } from './linked-resources';
+import { itemsOf, listValue, replaceItem, uriProblem } from './linked-resources';
+import { ListItemTools } from './ListItemTools';
 import { LinkedListEditor } from './LinkedListEditor';
 
 interface Props {
@@ -26,44 +27,13 @@ export function ProviderEditor({ value, onChange, language }: Props) {
         const name = `Provider ${index + 1}`;
         return (
           <div key={index} className="agent" role="group" aria-label={name}>
-            <div className="pair-tools">
-              <span className="muted">{name}</span>
-              {agents.length > 1 ? (
-                <>
-                  <button
-                    type="button"
-                    className="small icon"
-                    aria-label={`Move ${name} up`}
-                    disabled={index === 0}
-                    onClick={() => set(moveItem(agents, index, index - 1), 'action')}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="small icon"
-                    aria-label={`Move ${name} down`}
-                    disabled={index === agents.length - 1}
-                    onClick={() => set(moveItem(agents, index, index + 1), 'action')}
-                  >
-                    ↓
-                  </button>
-                </>
-              ) : null}
-              <button
-                type="button"
-                className="small icon"
-                aria-label={`Remove ${name}`}
-                onClick={() =>
-                  set(
-                    agents.filter((_, i) => i !== index),
-                    'action',
-                  )
-                }
-              >
-                ✕
-              </button>
-            </div>
+            <ListItemTools
+              label={name}
+              name={name}
+              items={agents}
+              index={index}
+              onChange={(next) => set(next, 'action')}
+            />
             {isJsonObject(agent) ? (
               <AgentEditor
                 agent={agent}
