@@ -87,3 +87,41 @@ export function updateIn(
 export function setIn(root: JsonValue, path: JsonPath, value: JsonValue | undefined): JsonValue {
   return updateIn(root, path, () => value);
 }
+
+/**
+ * Deep equality with object key order ignored: are these the same value? Edit plans use it to skip no-op changes
+ * and, when a plan is applied later, to check that the value it was computed from is still there.
+ */
+export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (isJsonArray(a)) {
+    return isJsonArray(b) && a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  }
+  if (isJsonObject(a)) {
+    if (!isJsonObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson(a[key], b[key]));
+  }
+  return false;
+}
+
+/**
+ * Deep equality that also requires the same key order, because key order is part of what the user sees in a
+ * saved file: an "edit" that only reorders keys is still a change to the document.
+ */
+export function sameJsonInOrder(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true;
+  if (isJsonArray(a)) {
+    if (!isJsonArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJsonInOrder(item, b[i] as JsonValue));
+  }
+  if (isJsonObject(a)) {
+    if (!isJsonObject(b)) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    return ka.every((k, i) => k === kb[i] && sameJsonInOrder(a[k] as JsonValue, b[k] as JsonValue));
+  }
+  return false;
+}

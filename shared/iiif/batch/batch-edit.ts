@@ -15,7 +15,7 @@ import {
   resolveIndices,
   withProperty,
 } from './canvas-list';
-import { jsonEqual } from './json-equal';
+import { sameJson } from '../json';
 
 export interface BatchChange {
   readonly index: number;
@@ -52,7 +52,7 @@ export function planBatchEdit(
   for (const index of resolveIndices(doc, indices)) {
     const canvas = canvases[index] as JsonObject;
     const next = applyOpToCanvas(canvas, checked.op);
-    if (next === canvas || jsonEqual(next[op.field], canvas[op.field])) continue;
+    if (next === canvas || sameJson(next[op.field], canvas[op.field])) continue;
     changes.push({
       index,
       canvasId: canvasIdOf(canvas),
@@ -92,7 +92,7 @@ export function applyBatchEdit<T extends JsonValue>(
     if (index === undefined) continue;
     const canvas = replacements.get(index) ?? (canvases[index] as JsonObject);
     // Stale row: the property is no longer what the preview showed, so the user never confirmed this edit.
-    if (!jsonEqual(canvas[change.field], change.before)) continue;
+    if (!sameJson(canvas[change.field], change.before)) continue;
     replacements.set(index, withProperty(canvas, change.field, change.after));
   }
   return replaceCanvases(doc, replacements);

@@ -16,7 +16,7 @@ import {
 } from '../language';
 import { normaliseRights } from '../rights';
 import { withProperty } from './canvas-list';
-import { jsonEqual } from './json-equal';
+import { sameJson } from '../json';
 
 export type LanguageMapField = 'label' | 'summary';
 /** Properties whose value is a list of linked resources, each with `id` and `type`. */
@@ -264,5 +264,5 @@ function editResourceList(
 
 /** Keeps the current node when the new value is deep-equal, so "set to the same thing" is not a change. */
 function keepIfEqual(current: JsonValue | undefined, next: JsonValue): JsonValue {
-  return current !== undefined && jsonEqual(current, next) ? current : next;
+  return current !== undefined && sameJson(current, next) ? current : next;
 }

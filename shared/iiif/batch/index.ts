@@ -21,4 +21,3 @@ export {
   resolveIndices,
   withProperty,
 } from './canvas-list';
-export { jsonEqual } from './json-equal';

@@ -26,7 +26,6 @@ export { copyCanvas, duplicateCanvases } from './duplicate-canvases';
 export { referencedCanvasId } from './canvas-references';
 export type { NewManifestOptions } from './new-manifest';
 export { PRESENTATION_3_CONTEXT, newManifest } from './new-manifest';
-export { jsonEqual } from './json-equal';
 export type { History, HistoryStep, PushOptions } from './history';
 export {
   DEFAULT_HISTORY_LIMIT,

@@ -6,7 +6,7 @@
 import type { LanguageMap } from '../language/language-map';
 import type { JsonObject, JsonPath, JsonValue } from '../json';
 import { getIn, isJsonObject, updateIn } from '../json';
-import { jsonEqual } from './json-equal';
+import { sameJsonInOrder } from '../json';
 
 /**
  * Sets `key` on the object at `path` (e.g. [] for the manifest, ['items', 3] for its fourth canvas) to `value`,
@@ -22,7 +22,7 @@ export function setProperty(
   const target = getIn(doc, path);
   if (!isJsonObject(target)) throw new Error(`setProperty: no object at path [${path.join(', ')}]`);
   const old = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
-  if (value === undefined ? old === undefined : old !== undefined && jsonEqual(old, value)) return doc;
+  if (value === undefined ? old === undefined : old !== undefined && sameJsonInOrder(old, value)) return doc;
   return updateIn(doc, [...path, key], () => value) as JsonObject;
 }
 

@@ -7,7 +7,7 @@ import type { LanguageMap } from '../language';
 import { displayStringOf, isWellFormedLanguageTag, normaliseLanguageMap, setLanguage } from '../language';
 import { locateCanvas } from '../batch/batch-edit';
 import { canvasesOf, canvasIdOf, replaceCanvases, resolveIndices, withProperty } from '../batch/canvas-list';
-import { jsonEqual } from '../batch/json-equal';
+import { sameJson } from '../json';
 import type { FolioSide, RelabelScheme } from './numbering';
 import { ROMAN_MAX, schemeText } from './numbering';
 
@@ -85,7 +85,7 @@ export function planRelabel(
       options.mode === 'language'
         ? setLanguage(normaliseLanguageMap(before).map, language, [text])
         : { [language]: [text] };
-    if (jsonEqual(before, afterLabel)) return;
+    if (sameJson(before, afterLabel)) return;
     changes.push({
       index,
       canvasId: canvasIdOf(canvas),
@@ -121,7 +121,7 @@ export function applyRelabel<T extends JsonValue>(
     const index = locateCanvas(canvases, change.index, change.canvasId);
     if (index === undefined) continue;
     const canvas = canvases[index] as JsonObject;
-    if (!jsonEqual(canvas['label'], change.beforeLabel)) continue; // stale row
+    if (!sameJson(canvas['label'], change.beforeLabel)) continue; // stale row
     replacements.set(index, withProperty(canvas, 'label', change.afterLabel));
   }
   return replaceCanvases(doc, replacements);

@@ -15,7 +15,7 @@ import {
   isEmptyLanguageMap,
   normaliseLanguageMap,
 } from '../../../../shared/iiif/language';
-import { jsonEqual } from '../../../../shared/iiif/document/json-equal';
+import { sameJsonInOrder } from '../../../../shared/iiif/json';
 import type { ChangeHandler, Gesture } from './editor-types';
 import { HtmlNotice } from './HtmlNotice';
 import type { LanguageRow } from './language-rows';
@@ -60,7 +60,7 @@ export function LanguageMapEditor(props: Props) {
   const [rows, setRows] = useState<LanguageRow[]>(() => startRows(normalised.map));
   // The map the draft stands for. When the document's map differs (an undo, an edit elsewhere), start over.
   const [shown, setShown] = useState<LanguageMap>(normalised.map);
-  if (!jsonEqual(shown, normalised.map)) {
+  if (!sameJsonInOrder(shown, normalised.map)) {
     setShown(normalised.map);
     setRows(startRows(normalised.map));
   }
@@ -73,7 +73,7 @@ export function LanguageMapEditor(props: Props) {
     const map = mapOfRows(next);
     setShown(map);
     // A non-conformant value (a plain string, "@none") is left as it is until the person really changes it.
-    if (jsonEqual(map, normalised.map)) return;
+    if (sameJsonInOrder(map, normalised.map)) return;
     onChange(isEmptyLanguageMap(map) ? undefined : map, gesture);
   };
   const languages = rows.map((row) => row.language);
