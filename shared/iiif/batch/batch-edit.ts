@@ -85,13 +85,30 @@ export function applyBatchEdit<T extends JsonValue>(
       ? planBatchEdit(doc, planOrIndices as readonly number[] | 'all', op as BatchOp)
       : (planOrIndices as BatchPlan);
   if (plan.error !== undefined) return doc;
+  return applyPropertyChanges(doc, plan.changes);
+}
+
+/** One previewed change of a whole canvas property, as batch edit and relabel plan them. */
+export interface PropertyChange {
+  readonly index: number;
+  readonly canvasId: string;
+  readonly field: string;
+  readonly before: JsonValue | undefined;
+  readonly after: JsonValue | undefined;
+}
+
+/**
+ * Applies previewed property changes as one new document (the same one when nothing applies); unchanged canvases
+ * keep their identity. A row is skipped when its canvas is gone or when the property is no longer what the
+ * preview showed (a stale row: the user never confirmed that edit).
+ */
+export function applyPropertyChanges<T extends JsonValue>(doc: T, changes: readonly PropertyChange[]): T {
   const canvases = canvasesOf(doc);
   const replacements = new Map<number, JsonObject>();
-  for (const change of plan.changes) {
+  for (const change of changes) {
     const index = locateCanvas(canvases, change.index, change.canvasId);
     if (index === undefined) continue;
     const canvas = replacements.get(index) ?? (canvases[index] as JsonObject);
-    // Stale row: the property is no longer what the preview showed, so the user never confirmed this edit.
     if (!sameJson(canvas[change.field], change.before)) continue;
     replacements.set(index, withProperty(canvas, change.field, change.after));
   }

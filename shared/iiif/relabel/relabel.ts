@@ -5,8 +5,8 @@
 import type { JsonObject, JsonValue } from '../json';
 import type { LanguageMap } from '../language';
 import { displayStringOf, isWellFormedLanguageTag, normaliseLanguageMap, setLanguage } from '../language';
-import { locateCanvas } from '../batch/batch-edit';
-import { canvasesOf, canvasIdOf, replaceCanvases, resolveIndices, withProperty } from '../batch/canvas-list';
+import { applyPropertyChanges } from '../batch/batch-edit';
+import { canvasesOf, canvasIdOf, resolveIndices } from '../batch/canvas-list';
 import { sameJson } from '../json';
 import type { FolioSide, RelabelScheme } from './numbering';
 import { ROMAN_MAX, schemeText } from './numbering';
@@ -115,14 +115,14 @@ export function applyRelabel<T extends JsonValue>(
       ? planRelabel(doc, planOrIndices as readonly number[] | 'all', options as RelabelOptions)
       : (planOrIndices as RelabelPlan);
   if (plan.error !== undefined) return doc;
-  const canvases = canvasesOf(doc);
-  const replacements = new Map<number, JsonObject>();
-  for (const change of plan.changes) {
-    const index = locateCanvas(canvases, change.index, change.canvasId);
-    if (index === undefined) continue;
-    const canvas = canvases[index] as JsonObject;
-    if (!sameJson(canvas['label'], change.beforeLabel)) continue; // stale row
-    replacements.set(index, withProperty(canvas, 'label', change.afterLabel));
-  }
-  return replaceCanvases(doc, replacements);
+  return applyPropertyChanges(
+    doc,
+    plan.changes.map((change) => ({
+      index: change.index,
+      canvasId: change.canvasId,
+      field: 'label',
+      before: change.beforeLabel,
+      after: change.afterLabel,
+    })),
+  );
 }
