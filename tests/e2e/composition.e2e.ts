@@ -14,18 +14,14 @@ import Ajv from 'ajv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BLUE,
   FAILURE_PATHS,
-  GREEN,
   QUADRANTS,
   QUADRANTS_TURNED,
-  RED,
-  YELLOW,
   pixelAt,
-  sameColour,
   startInstitution,
   type Institution,
-  type Rgb,
+  colourName,
+  type ColourName,
 } from '../fixtures/institutions';
 import { ROOT, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
 
@@ -34,17 +30,6 @@ const BASE = 'https://example.org/iiif/composition';
 const FILE = 'composition.json';
 
 type Json = Record<string, unknown>;
-type Colour = 'red' | 'green' | 'blue' | 'yellow' | 'other';
-
-function colourName(rgb: Rgb): Colour {
-  const named: [Colour, Rgb][] = [
-    ['red', RED],
-    ['green', GREEN],
-    ['blue', BLUE],
-    ['yellow', YELLOW],
-  ];
-  return named.find(([, value]) => sameColour(rgb, value, 60))?.[0] ?? 'other';
-}
 
 function canvas(n: number, label: string, width: number, height: number, body: Json | null): Json {
   const id = `${BASE}/canvas/${n}`;
@@ -131,11 +116,11 @@ function schemaErrors(doc: unknown): string[] | null {
 }
 
 /** Colours on screen at canvas coordinates, read from a screenshot decoded by sharp. */
-async function coloursAt(page: Page, points: readonly [number, number][]): Promise<Colour[]> {
+async function coloursAt(page: Page, points: readonly [number, number][]): Promise<ColourName[]> {
   const frame = await page.getByTestId('canvas-frame').first().boundingBox();
   if (!frame) return points.map(() => 'other');
   const shot = await page.screenshot();
-  const colours: Colour[] = [];
+  const colours: ColourName[] = [];
   for (const [x, y] of points) {
     const px = frame.x + (x / 1200) * frame.width;
     const py = frame.y + (y / 900) * frame.height;
@@ -145,7 +130,7 @@ async function coloursAt(page: Page, points: readonly [number, number][]): Promi
 }
 
 /** Canvas points and the colour each must show once A's red crop and B are in place. */
-const EXPECTED: readonly [[number, number], Colour][] = [
+const EXPECTED: readonly [[number, number], ColourName][] = [
   [[150, 110], 'red'],
   [[300, 225], 'red'],
   [[520, 400], 'red'],
@@ -156,7 +141,7 @@ const EXPECTED: readonly [[number, number], Colour][] = [
   [[1050, 675], 'green'],
 ];
 
-async function expectPicture(page: Page, expected: readonly [[number, number], Colour][]) {
+async function expectPicture(page: Page, expected: readonly [[number, number], ColourName][]) {
   await expect
     .poll(
       () =>

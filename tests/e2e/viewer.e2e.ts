@@ -8,34 +8,19 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BLUE,
-  GREEN,
   QUADRANTS,
   QUADRANTS_TURNED,
-  RED,
-  YELLOW,
   pixelAt,
-  sameColour,
   startInstitution,
   type Institution,
-  type Rgb,
+  colourName,
+  type ColourName,
 } from '../fixtures/institutions';
 import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
 
 const BASE = 'https://example.org/iiif/viewer';
 const FILE = 'viewer.json';
 type Json = Record<string, unknown>;
-type Colour = 'red' | 'green' | 'blue' | 'yellow' | 'other';
-
-function colourName(rgb: Rgb): Colour {
-  const named: [Colour, Rgb][] = [
-    ['red', RED],
-    ['green', GREEN],
-    ['blue', BLUE],
-    ['yellow', YELLOW],
-  ];
-  return named.find(([, value]) => sameColour(rgb, value, 60))?.[0] ?? 'other';
-}
 
 function canvas(n: number, width: number, height: number, body: Json): Json {
   const id = `${BASE}/canvas/${n}`;
@@ -89,7 +74,11 @@ function manifest(inst: Institution): Json {
   };
 }
 
-async function coloursAt(page: Page, size: [number, number], points: [number, number][]): Promise<Colour[]> {
+async function coloursAt(
+  page: Page,
+  size: [number, number],
+  points: [number, number][],
+): Promise<ColourName[]> {
   const frame = await page.getByTestId('canvas-frame').first().boundingBox();
   if (!frame) return points.map(() => 'other');
   const shot = await page.screenshot();
