@@ -189,7 +189,16 @@ describe('the zoom viewer', () => {
     // screen pixel), which the 600-pixel static image of canvas 2 would hit at once.
     await selectCanvas(page, 0);
     const width = async () => (await page.getByTestId('canvas-frame').boundingBox())?.width ?? 0;
-    await expect.poll(width).toBeGreaterThan(100);
+    // Take the fitted width once OpenSeadragon's opening animation is over: two samples in a row agree.
+    let previous = -1;
+    await expect
+      .poll(async () => {
+        const now = await width();
+        const settled = now > 100 && Math.abs(now - previous) < 0.5;
+        previous = now;
+        return settled;
+      })
+      .toBe(true);
     const fitted = await width();
     await page.getByLabel(/^Image view/).focus();
     await page.keyboard.press('Equal');
