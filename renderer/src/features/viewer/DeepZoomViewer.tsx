@@ -152,7 +152,17 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
     };
     instance.addHandler('canvas-drag', userMoved);
     instance.addHandler('canvas-scroll', userMoved);
-    instance.addHandler('canvas-key', userMoved);
+    instance.addHandler('canvas-key', (event) => {
+      const key = event.originalEvent as KeyboardEvent;
+      if (key.key === '0' && !key.ctrlKey && !key.altKey && !key.metaKey) {
+        // "0" fits exactly as the Fit button does. OpenSeadragon's own handler follows home with
+        // applyConstraints, which left the canvas a few percent off the fitted size.
+        event.preventDefaultAction = true;
+        instance.viewport.goHome();
+        return;
+      }
+      userMoved();
+    });
     instance.addHandler('canvas-pinch', userMoved);
     instance.addHandler('navigator-click', userMoved);
     instance.addHandler('navigator-drag', userMoved);
