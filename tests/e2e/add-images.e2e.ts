@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILURE_PATHS, startInstitution, type Institution } from '../fixtures/institutions';
 import { schemaErrors, schemaMissingMessage, schemaPresent } from '../shared/canvas-build/schema';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
 
 interface Saved {
   items: {
@@ -75,8 +75,7 @@ describe('adding images from many institutions', () => {
 
   it('adds 18 of 20 pasted addresses in order as one undo step, listing the 2 failures with reasons', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await openApp(page, host.url);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('0 canvases');

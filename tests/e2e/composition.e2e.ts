@@ -23,7 +23,15 @@ import {
   colourName,
   type ColourName,
 } from '../fixtures/institutions';
-import { ROOT, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  ROOT,
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 const SCHEMA = path.resolve(ROOT, '../shared/corpus/schema/iiif_3_0.json');
 const BASE = 'https://example.org/iiif/composition';
@@ -154,22 +162,10 @@ async function expectPicture(page: Page, expected: readonly [[number, number], C
     .toEqual(expected.map(([, colour]) => colour));
 }
 
-/** Opens a workspace file through the in-app picker and waits until it is the open document. */
-async function openFile(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Open…' }).click();
-  // The picker may list the file twice (recent files and the folder): either opens it.
-  await page
-    .getByRole('button', { name: new RegExp(name.replace('.', '\\.')) })
-    .first()
-    .click();
-  await expect.poll(() => page.title()).toContain(name);
-}
-
 /** A fresh app (it starts on the sample), then the file: the document comes from disk, not from memory. */
 async function startFresh(page: Page, url: string, name: string) {
-  await page.goto(url);
-  await expect.poll(() => page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
-  await openFile(page, name);
+  await openApp(page, url);
+  await openWorkspaceFile(page, name);
 }
 
 async function setField(page: Page, testId: string, value: number) {

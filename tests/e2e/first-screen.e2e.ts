@@ -5,7 +5,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 function smallManifest(base: string, count: number) {
   return {
@@ -40,8 +47,7 @@ describe('first screen and files', () => {
 
   it('opens the sample with its canvases and a deep-zoom image, and no request leaves 127.0.0.1', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await openApp(page, host.url);
     expect(await page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
     expect(await page.getByTestId('canvas-count').textContent()).toContain('4 canvases');
     // The viewer drew tiles: OpenSeadragon's canvas has non-background pixels.
@@ -79,8 +85,7 @@ describe('first screen and files', () => {
     const file = path.join(host.workspace, 'workspace-manifest.json');
     const original = `${JSON.stringify(smallManifest('https://example.org/ws', 3), null, 2)}\n`;
     await writeFile(file, original);
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('button', { name: /workspace-manifest\.json/ }).click();
+    await openWorkspaceFile(page, 'workspace-manifest.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(3);
     expect(await page.getByTestId('manifest-label').textContent()).toContain('Workspace manifest');
 
@@ -114,6 +119,7 @@ describe('first screen and files', () => {
       path.join(host.workspace, 'broken.json'),
       '{\n  "type": "Manifest",\n  "items": [,]\n}\n',
     );
+    // Not openWorkspaceFile: this file is refused, so it never becomes the open document.
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.getByRole('button', { name: /broken\.json/ }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/line 3/i);

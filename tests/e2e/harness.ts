@@ -9,6 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -129,4 +130,24 @@ export async function openBrowser(): Promise<BrowserSession> {
       await browser.close();
     },
   };
+}
+
+/** Loads the app and waits for its first screen (it starts on the built-in four-leaf sample). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+}
+
+/**
+ * Opens a file of the workspace through the in-app picker, as a person does, and waits until it is the open
+ * document (its name in the title). The picker may list the file twice (recent files and the folder).
+ */
+export async function openWorkspaceFile(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page
+    .getByRole('button', { name: new RegExp(escaped) })
+    .first()
+    .click();
+  await expect.poll(() => page.title()).toContain(name);
 }

@@ -19,6 +19,8 @@ import {
   startHost,
   type BrowserSession,
   type HostProcess,
+  openApp,
+  openWorkspaceFile,
 } from './harness';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/hostile/hostile-manifest.json');
@@ -91,10 +93,8 @@ async function exercise(page: Page, origin: string, url: string, fileName: strin
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(url);
-  await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
-  await page.getByRole('button', { name: 'Open…' }).click();
-  await page.getByRole('button', { name: new RegExp(fileName.replace('.', '\\.')) }).click();
+  await openApp(page, url);
+  await openWorkspaceFile(page, fileName);
   await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('2 canvases');
 
   // The document-level warning names what will not be kept.

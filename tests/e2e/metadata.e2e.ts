@@ -11,7 +11,15 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  ROOT,
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 const SCHEMA = path.resolve(ROOT, '../shared/corpus/schema/iiif_3_0.json');
 const CANVASES = 200;
@@ -109,10 +117,8 @@ describe('metadata, rights and batch editing', () => {
 
   it('edits labels, rights, 200 required statements and a spreadsheet, and saves exactly those changes', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('button', { name: /book-of-hours\.json/ }).click();
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'book-of-hours.json');
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain(`${CANVASES} canvases`);
 
     // A label in English and French.

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 const loadedThumbs = (session: BrowserSession) =>
   session.page.locator('[data-testid="canvas-cell"] [data-thumb-state="loaded"]').count();
@@ -49,8 +56,7 @@ describe('offline', () => {
     host = await startHost();
     session = await openBrowser();
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await openApp(page, host.url);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByRole('button', { name: 'Create' }).click();
 
@@ -98,13 +104,8 @@ describe('offline', () => {
     host = await startHost({ workspace, dataDir });
     session = await openBrowser();
     const reopened = session.page;
-    await reopened.goto(host.url);
-    await expect.poll(() => reopened.getByTestId('canvas-cell').count()).toBe(4);
-    await reopened.getByRole('button', { name: 'Open…' }).click();
-    await reopened
-      .getByRole('button', { name: /offline-project\.json/ })
-      .first()
-      .click();
+    await openApp(reopened, host.url);
+    await openWorkspaceFile(reopened, 'offline-project.json');
     await expect.poll(() => reopened.getByTestId('canvas-count').textContent()).toContain('7 canvases');
     await expect.poll(() => loadedThumbs(session as BrowserSession), { timeout: 30_000 }).toBe(7);
     const failed = await reopened.locator('[data-testid="canvas-cell"] [data-thumb-state="failed"]').count();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
 
 describe('open from URL', () => {
   let host: HostProcess;
@@ -24,8 +24,7 @@ describe('open from URL', () => {
 
   it('opens a Presentation 2 manifest by URL, upgraded, with a notice', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await openApp(page, host.url);
     await page.keyboard.press('Control+Shift+O');
     await page.getByLabel('Manifest URL').fill(museum.manifestUrl(2));
     await page.getByRole('button', { name: 'Open', exact: true }).click();

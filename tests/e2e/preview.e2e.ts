@@ -19,6 +19,8 @@ import {
   startHost,
   type BrowserSession,
   type HostProcess,
+  openApp,
+  openWorkspaceFile,
 } from './harness';
 
 const RECIPE = path.resolve(
@@ -32,15 +34,6 @@ const CONTINUOUS = path.resolve(
 const LABELS = ['front cover', 'pages 1–2', 'pages 3–4', 'pages 5–6', 'back cover'];
 const present = existsSync(RECIPE);
 if (!present) console.warn(`Preview e2e skipped: the cookbook recipe is not at ${RECIPE}.`);
-
-async function openFile(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Open…' }).click();
-  await page
-    .getByRole('button', { name: new RegExp(name.replace('.', '\\.')) })
-    .first()
-    .click();
-  await expect.poll(() => page.title()).toContain(name);
-}
 
 /** x of each element's box, in DOM order. */
 async function lefts(page: Page, testId: string): Promise<number[]> {
@@ -95,9 +88,8 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
 
   it('shows one page at a time, right to left, with labels and placeholders for unreachable images', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
-    await openFile(page, 'rtl.json');
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'rtl.json');
     await page.getByTestId('preview-toggle').click();
 
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 5');
@@ -138,7 +130,7 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
 
   it('shows openings of two pages, the first page of each on the right, when the manifest is paged', async () => {
     const { page } = session;
-    await openFile(page, 'rtl-paged.json');
+    await openWorkspaceFile(page, 'rtl-paged.json');
     await page.getByTestId('preview-thumb').nth(0).click();
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 3');
     await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['front cover']);
@@ -161,7 +153,7 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
   it('shows a continuous manifest as one strip and moves along it page by page', async ({ skip }) => {
     if (!existsSync(CONTINUOUS)) skip(`the continuous recipe is not at ${CONTINUOUS}`);
     const { page } = session;
-    await openFile(page, 'scroll.json');
+    await openWorkspaceFile(page, 'scroll.json');
     await page.getByTestId('preview-thumb').nth(0).click();
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 4');
     expect(await page.getByTestId('preview-position').textContent()).toContain('continuous');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quadrantImage } from '../fixtures/institutions';
 import { corpusPresent, officialSchemaErrors } from '../shared/validation/official-corpus';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
 
 /** A plain static web server for the published folder, as any web host would serve it (with CORS). */
 async function serveFolder(root: () => string) {
@@ -66,8 +66,7 @@ describe('publish a reconstruction with local images', () => {
 
   it('publishes local images with the manifest and reopens the publication as a source', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await openApp(page, host.url);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByLabel('Manifest label').fill('Reconstructed leaves');
     await page.getByLabel('Project base URI').fill('https://example.org/iiif/reco');

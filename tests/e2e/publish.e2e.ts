@@ -7,7 +7,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPresent, officialSchemaErrors } from '../shared/validation/official-corpus';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 const BASE = 'https://museum.example/iiif/book';
 
@@ -68,10 +75,8 @@ describe('publish', () => {
       path.join(host.workspace, 'book.json'),
       JSON.stringify({ ...manifest, label: 'A book' }, null, 2),
     );
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('button', { name: /book\.json/ }).click();
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'book.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(2);
 
     await page.getByRole('button', { name: 'Publish…' }).click();

@@ -5,7 +5,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 // Four-space indentation and extension properties: the save must keep both.
 const original = `${JSON.stringify(
@@ -41,10 +48,8 @@ describe('lose nothing', () => {
     const file = path.join(host.workspace, 'book.json');
     await writeFile(file, original);
     const page = session.page;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('button', { name: /book\.json/ }).click();
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'book.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(3);
 
     await page.getByTestId('canvas-cell').nth(1).click();

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quadrantImage, startInstitution, type Institution } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
 
 /** Drops drag data on the canvas grid the way a browser does for a drag from another page or the desktop. */
 async function dropOnGrid(
@@ -84,8 +84,7 @@ describe('sources and drops', () => {
 
   it('browses a collection to an upgraded Presentation 2 manifest and traces a copied canvas back to it', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
+    await openApp(page, host.url);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByRole('button', { name: 'Create' }).click();
 

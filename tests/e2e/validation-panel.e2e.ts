@@ -7,7 +7,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../../shared/iiif/validation/validate';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 const messy = {
   '@context': 'http://iiif.io/api/presentation/3/context.json',
@@ -44,10 +51,8 @@ describe('validation panel', () => {
     const expectedErrors = validate(messy).filter((f) => f.severity === 'error').length;
     expect(expectedErrors).toBeGreaterThan(0);
 
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('button', { name: /messy\.json/ }).click();
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'messy.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(3);
     await page.getByTestId('validation-toggle').click();
     await expect

@@ -16,7 +16,14 @@ import {
   colourName,
   type ColourName,
 } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  openWorkspaceFile,
+} from './harness';
 
 const BASE = 'https://example.org/iiif/viewer';
 const FILE = 'viewer.json';
@@ -131,13 +138,8 @@ describe('the zoom viewer', () => {
 
   it('switches the layers of a Choice', async () => {
     const { page } = session;
-    await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page
-      .getByRole('button', { name: /viewer\.json/ })
-      .first()
-      .click();
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'viewer.json');
     await expect.poll(() => page.title()).toContain(FILE);
     await selectCanvas(page, 0);
     await expect
