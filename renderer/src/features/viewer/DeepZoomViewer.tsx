@@ -12,6 +12,7 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { backdropSpec, imageSpec } from './image-specs';
 import type { Rect } from './image-selectors';
 import { LayerSwitcher } from './LayerSwitcher';
+import { stopKeyboardMotion } from './keyboard-motion';
 import { idOf } from './painted-items';
 import {
   canvasWorldRect,
@@ -106,6 +107,7 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
     const home = instance.viewport.goHome.bind(instance.viewport);
     instance.viewport.goHome = (immediately?: boolean) => {
       autoFit.current = true;
+      stopKeyboardMotion(instance);
       const rect = latestFit.current;
       return rect ? instance.viewport.fitBounds(osdRect(rect), immediately) : home(immediately);
     };
@@ -192,6 +194,7 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
     const rect = latestFit.current;
     pendingFit.current = rect;
     autoFit.current = true;
+    if (viewer.current) stopKeyboardMotion(viewer.current);
     if (rect) viewer.current?.viewport.fitBounds(osdRect(rect), true);
   }, [fitKey]);
 
@@ -201,8 +204,11 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
     viewer.current?.viewport.applyConstraints();
   };
   const fitView = () => {
+    const instance = viewer.current;
+    if (!instance) return;
     autoFit.current = true;
-    if (latestFit.current) viewer.current?.viewport.fitBounds(osdRect(latestFit.current));
+    stopKeyboardMotion(instance);
+    if (latestFit.current) instance.viewport.fitBounds(osdRect(latestFit.current));
   };
 
   const failed = images.filter((image) => states.get(image.worldKey)?.state === 'failed');
