@@ -1,7 +1,7 @@
 /**
  * The native menu as data: File, Edit, View, Help with the usual shortcuts. Document commands go to the renderer,
  * which owns the document and the undo history; text-editing roles (cut, copy, paste) stay native so they work in
- * every text field.
+ * every text field. The canvas grid takes their clipboard events while it has the focus (grid-clipboard-events.ts).
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';

@@ -1,14 +1,19 @@
 /**
  * Issue 5's keyboard acceptance: every canvas operation without a mouse. A canvas moved three places down
  * and all canvases relabelled with foliation using only the keyboard, saved, and checked on disk; then cut and
- * paste, duplicate, delete, sort, reverse, move to a position, send to start and end, select all and none.
+ * paste, duplicate, delete, sort, reverse, move to a position, send to start and end, select all and none;
+ * then copy and paste, which inserts copies with fresh ids, while Ctrl+C in a text field still copies its text.
  * (The file is opened with the mouse: opening is not what is tested here.)
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentIndex } from '../../shared/iiif/document/id-index';
+import type { JsonObject } from '../../shared/iiif/json';
+import { getIn } from '../../shared/iiif/json';
 import { canvasIdsIn, canvasLabelsIn, writeBigManifest } from '../fixtures/big-manifest/big-manifest';
 import { mountedLabels, openFromWorkspace, tabToGrid } from '../fixtures/big-manifest/grid-page';
+import { startInstitution, type Institution } from '../fixtures/institutions';
 import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
 
 const BASE = 'https://example.org/keys';
@@ -29,8 +34,10 @@ async function gridHasFocus(page: Page): Promise<boolean> {
 describe('canvas order from the keyboard', () => {
   let host: HostProcess;
   let session: BrowserSession;
+  let images: Institution;
 
   beforeAll(async () => {
+    images = await startInstitution({ level: 2, manifests: false });
     host = await startHost();
     session = await openBrowser();
     await session.page.goto(host.url);
@@ -38,6 +45,7 @@ describe('canvas order from the keyboard', () => {
   afterAll(async () => {
     await session?.close();
     await host?.stop();
+    await images?.close();
   });
 
   it('moves a canvas three places down and relabels all canvases with foliation, keyboard only', async () => {
@@ -142,6 +150,81 @@ describe('canvas order from the keyboard', () => {
     await expect
       .poll(async () => canvasLabelsIn(await readFile(file.path, 'utf8')))
       .toEqual(p(2, 8, 7, 6, 5, 4, 3, 1));
+    expect(session.errors).toEqual([]);
+  });
+  it('copies two canvases and pastes fresh copies twice, each one undo step; Ctrl+C in a text field copies text', async () => {
+    const { page, context } = session;
+    const service = images.serviceUrl('quadrants');
+    const file = await writeBigManifest(host.workspace, 'copies.json', {
+      count: 6,
+      base: BASE,
+      label: 'Leaves to copy',
+      image: () => ({
+        url: `${service}/full/max/0/default.jpg`,
+        width: 1200,
+        height: 900,
+        service: { id: service, level: 2 },
+      }),
+    });
+    await openFromWorkspace(page, 'copies.json', 6);
+    const p = (...numbers: number[]) => numbers.map((n) => `p. ${n}`);
+    const paste = page.getByRole('button', { name: 'Paste after focused canvas' });
+
+    // In a text field Ctrl+C is the field's: its text goes to the system clipboard, no canvas is copied.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    const systemClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    const field = page.locator('[data-resource="manifest"]').getByLabel('Label (en)', { exact: true });
+    await field.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    await expect.poll(systemClipboard).toBe('Leaves to copy');
+    expect(await paste.isDisabled()).toBe(true);
+    expect(await announcement(page)).not.toMatch(/^Copied/);
+
+    // p. 2 and p. 3 (selected from the end backwards: the copy keeps document order), pasted after p. 6.
+    await page.locator('[role="listbox"]').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => announcement(page)).toMatch(/^Copied 2 canvases/);
+    // Tessera's clipboard is its own: the text copied from the field is still on the system clipboard.
+    expect(await systemClipboard()).toBe('Leaves to copy');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => labelsInOrder(page)).toEqual(p(1, 2, 3, 4, 5, 6, 2, 3));
+    await expect.poll(() => announcement(page)).toBe('Pasted copies of 2 canvases at position 7.');
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('2 selected');
+    // The cursor is on the last copy, so a second paste follows the first.
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => labelsInOrder(page)).toEqual(p(1, 2, 3, 4, 5, 6, 2, 3, 2, 3));
+
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved copies.json');
+    const saved = JSON.parse(await readFile(file.path, 'utf8')) as JsonObject;
+    const originals = Array.from({ length: 6 }, (_, i) => `${BASE}/canvas/${i + 1}`);
+    const ids = canvasIdsIn(JSON.stringify(saved));
+    expect(ids.slice(0, 6)).toEqual(originals);
+    expect(new Set(ids).size).toBe(10);
+    // Every canvas, annotation page and annotation the manifest defines has its own id...
+    expect(documentIndex(saved).duplicates).toEqual([]);
+    expect(documentIndex(saved).size).toBe(1 + 10 * 3);
+    for (let i = 6; i < 10; i += 1) {
+      const copy = getIn(saved, ['items', i]) as JsonObject;
+      expect(originals).not.toContain(copy['id']);
+      expect(getIn(copy, ['items', 0, 'id'])).toBe(`${String(copy['id'])}/page/1`);
+      // ...each copy's painting annotation targets the copy, and paints the same image (not the manifest's id).
+      expect(getIn(copy, ['items', 0, 'items', 0, 'target'])).toBe(copy['id']);
+      expect(getIn(copy, ['items', 0, 'items', 0, 'body', 'id'])).toBe(`${service}/full/max/0/default.jpg`);
+    }
+
+    // Each paste is one undo step.
+    await page.locator('[role="listbox"]').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => labelsInOrder(page)).toEqual(p(1, 2, 3, 4, 5, 6, 2, 3));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => labelsInOrder(page)).toEqual(p(1, 2, 3, 4, 5, 6));
     expect(session.errors).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ export { PLACEHOLDER_BASE_URI, createIdMinter, documentBaseUri, idMinterFor } fr
 export { setLabel, setProperty } from './property-edits';
 export { insertCanvases, moveCanvases, removeCanvases, reverseCanvases } from './canvas-edits';
 export { copyCanvas, duplicateCanvases } from './duplicate-canvases';
+export { insertCanvasCopies } from './insert-canvas-copies';
 export { referencedCanvasId } from './canvas-references';
 export type { NewManifestOptions } from './new-manifest';
 export { PRESENTATION_3_CONTEXT, newManifest } from './new-manifest';

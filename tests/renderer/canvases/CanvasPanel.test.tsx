@@ -7,6 +7,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { CanvasPanel } from '../../../renderer/src/features/canvases/CanvasPanel';
+import { useCanvasClipboard } from '../../../renderer/src/features/canvases/canvas-clipboard';
 import { useGridSettings } from '../../../renderer/src/features/canvases/grid-settings';
 import { thumbnailQueue } from '../../../renderer/src/features/canvases/thumbnail-queue';
 import { useAppStore } from '../../../renderer/src/store/store';
@@ -57,6 +58,7 @@ afterAll(() => {
 });
 
 beforeEach(() => {
+  useCanvasClipboard.setState({ content: { kind: 'empty' } });
   useGridSettings.getState().setMode('list');
   useAppStore.getState().loadDocument({ doc: manifest(30), format, file: null });
   useAppStore.getState().selectOnly(0);
@@ -97,6 +99,55 @@ describe('canvas panel', () => {
     expect(useAppStore.getState().focus).toBe(3);
     expect(listbox.getAttribute('aria-activedescendant')).toBe('canvas-option-3');
     expect(screen.getByTestId('canvas-announcer').textContent).toBe('Moved “p. 2” to position 4.');
+  });
+
+  it("takes the Edit menu's Copy and Paste while the grid has the focus, and leaves text fields native", () => {
+    render(
+      <>
+        <input aria-label="A text field" defaultValue="some text" />
+        <CanvasPanel />
+      </>,
+    );
+    // A native menu role fires a clipboard event at the document element when nothing on the page is selected.
+    const menu = (type: 'copy' | 'paste') => {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      act(() => void document.documentElement.dispatchEvent(event));
+      return event.defaultPrevented;
+    };
+    const field = screen.getByRole('textbox', { name: 'A text field' });
+    field.focus();
+    expect(menu('copy')).toBe(false);
+    expect(useCanvasClipboard.getState().content.kind).toBe('empty');
+
+    const listbox = screen.getByRole('listbox');
+    act(() => {
+      listbox.focus();
+      useAppStore.getState().setSelection([0, 1], 1);
+    });
+    expect(menu('copy')).toBe(true);
+    expect(useCanvasClipboard.getState().content.kind).toBe('copy');
+    expect(screen.getByRole('button', { name: 'Paste after focused canvas' }).hasAttribute('disabled')).toBe(
+      false,
+    );
+    expect(menu('paste')).toBe(true);
+    expect(labels().slice(0, 5)).toEqual(['p. 1', 'p. 2', 'p. 1', 'p. 2', 'p. 3']);
+
+    // Back in the text field, paste is the field's again.
+    field.focus();
+    expect(menu('paste')).toBe(false);
+    expect(labels()).toHaveLength(32);
+  });
+
+  it('copies with Ctrl+C and the toolbar button', () => {
+    render(<CanvasPanel />);
+    const listbox = screen.getByRole('listbox');
+    fireEvent.keyDown(listbox, { key: 'c', ctrlKey: true });
+    expect(screen.getByTestId('canvas-announcer').textContent).toMatch(/^Copied “p. 1”/);
+    act(() => useCanvasClipboard.setState({ content: { kind: 'empty' } }));
+    const copy = screen.getByRole('button', { name: 'Copy' });
+    expect(copy.getAttribute('aria-keyshortcuts')).toBe('Control+C');
+    fireEvent.click(copy);
+    expect(useCanvasClipboard.getState().content.kind).toBe('copy');
   });
 
   it('relabels all canvases with foliation from the toolbar, after a preview, in one undo step', () => {

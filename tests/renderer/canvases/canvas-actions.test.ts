@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { useAnnouncer } from '../../../renderer/src/features/canvases/announcer';
 import {
+  copySelection,
   cutSelection,
   deleteSelection,
   duplicateSelection,
@@ -20,6 +21,8 @@ import {
   sendSelectionToStart,
   sortByLabel,
 } from '../../../renderer/src/features/canvases/canvas-actions';
+import { useCanvasClipboard } from '../../../renderer/src/features/canvases/canvas-clipboard';
+import { documentIndex } from '../../../shared/iiif/document/id-index';
 import { useAppStore } from '../../../renderer/src/store/store';
 
 const format = { indent: '  ', newline: '\n', finalNewline: true, bom: false } as const;
@@ -69,7 +72,10 @@ function load(doc: JsonObject) {
   useAppStore.getState().setSelection([], null);
 }
 
-beforeEach(() => load(manifest(10)));
+beforeEach(() => {
+  useCanvasClipboard.setState({ content: { kind: 'empty' } });
+  load(manifest(10));
+});
 
 describe('reordering', () => {
   it('drops a selection at a gap as one step; undo restores the order', () => {
@@ -146,6 +152,72 @@ describe('cut and paste', () => {
     expect(undoSteps()).toHaveLength(2);
     pasteAfterFocus();
     expect(useAnnouncer.getState().text).toMatch(/Nothing to paste/);
+  });
+});
+
+describe('copy and paste', () => {
+  function items(): JsonObject[] {
+    return useAppStore.getState().doc?.['items'] as JsonObject[];
+  }
+  function labels(): string[] {
+    return items().map((c) => (c['label'] as Record<string, string[]>)['none']?.[0] ?? '');
+  }
+
+  it('inserts fresh copies after the focused canvas in one step, selects them, and can paste again', () => {
+    useAppStore.getState().setSelection([6, 2], 6);
+    copySelection();
+    expect(useAnnouncer.getState().text).toMatch(/^Copied 2 canvases/);
+    expect(undoSteps()).toHaveLength(0);
+    useAppStore.getState().selectOnly(0);
+    pasteAfterFocus();
+    // Document order, not the order of selecting.
+    expect(labels().slice(0, 4)).toEqual(['p. 1', 'p. 3', 'p. 7', 'p. 2']);
+    expect(selection()).toEqual({ selected: [1, 2], focus: 2 });
+    expect(undoSteps()).toHaveLength(1);
+    expect(useAnnouncer.getState().text).toBe('Pasted copies of 2 canvases at position 2.');
+
+    // The copy stays on the clipboard; the second paste continues after the first and mints its own ids.
+    pasteAfterFocus();
+    expect(labels().slice(0, 6)).toEqual(['p. 1', 'p. 3', 'p. 7', 'p. 3', 'p. 7', 'p. 2']);
+    expect(selection()).toEqual({ selected: [3, 4], focus: 4 });
+    const doc = useAppStore.getState().doc as JsonObject;
+    expect(documentIndex(doc).duplicates).toEqual([]);
+    expect(new Set(items().map((c) => c['id'])).size).toBe(14);
+    expect(items()[3]).not.toBe(items()[1]);
+
+    useAppStore.getState().undo();
+    expect(items()).toHaveLength(12);
+    useAppStore.getState().undo();
+    expect(order()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('pastes what the canvases were when copied, also into another document', () => {
+    useAppStore.getState().setSelection([0], 0);
+    copySelection();
+    // Relabelling the original after copying does not change what is on the clipboard.
+    useAppStore.getState().commit('Relabel', {
+      ...(useAppStore.getState().doc as JsonObject),
+      items: [{ ...(items()[0] as JsonObject), label: { none: ['changed'] } }, ...items().slice(1)],
+    });
+    load({ id: 'https://other.org/letters/manifest.json', type: 'Manifest', items: [] });
+    pasteAfterFocus();
+    expect(labels()).toEqual(['p. 1']);
+    expect(items()[0]?.['id']).toBe('https://other.org/letters/canvas/1');
+    expect(undoSteps()).toHaveLength(1);
+  });
+
+  it('moves after a cut and inserts after a copy: the latest of the two decides', () => {
+    useAppStore.getState().setSelection([0], 0);
+    copySelection();
+    useAppStore.getState().setSelection([1], 1);
+    cutSelection();
+    useAppStore.getState().selectOnly(4);
+    pasteAfterFocus();
+    expect(order()).toEqual([1, 3, 4, 5, 2, 6, 7, 8, 9, 10]);
+    // The cut is used up; the earlier copy was replaced by it.
+    pasteAfterFocus();
+    expect(useAnnouncer.getState().text).toMatch(/Nothing to paste/);
+    expect(order()).toHaveLength(10);
   });
 });
 

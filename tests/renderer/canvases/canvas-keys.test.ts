@@ -32,6 +32,8 @@ describe('canvas grid keys', () => {
 
   it('maps the editing shortcuts, with Cmd as well as Ctrl', () => {
     expect(canvasCommandFor(press('x', { ctrlKey: true }))).toEqual({ kind: 'cut' });
+    expect(canvasCommandFor(press('c', { ctrlKey: true }))).toEqual({ kind: 'copy' });
+    expect(canvasCommandFor(press('C', { metaKey: true }))).toEqual({ kind: 'copy' });
     expect(canvasCommandFor(press('v', { metaKey: true }))).toEqual({ kind: 'paste' });
     expect(canvasCommandFor(press('d', { ctrlKey: true }))).toEqual({ kind: 'duplicate' });
     expect(canvasCommandFor(press('Delete'))).toEqual({ kind: 'delete' });

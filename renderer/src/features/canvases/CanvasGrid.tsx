@@ -16,7 +16,6 @@ import {
   useMemo,
   useRef,
   useState,
-  type ClipboardEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -29,9 +28,9 @@ import { runCanvasCommand } from './canvas-commands';
 import { canvasCommandFor } from './canvas-keys';
 import { cellKeyOf } from './cell-keys';
 import { CanvasCell, optionId } from './CanvasCell';
-import { cutSelection, pasteAfterFocus } from './canvas-actions';
-import { useCanvasClipboard } from './canvas-clipboard';
+import { cutMarks, useCanvasClipboard } from './canvas-clipboard';
 import { cellRect, contentHeight, gridMetrics, GRID_PADDING, indicatorRect, rowOf } from './grid-geometry';
+import { useGridClipboardEvents } from './grid-clipboard-events';
 import { useGridSettings } from './grid-settings';
 import { indexOfTarget, useGridDragDrop } from './use-grid-drag-drop';
 
@@ -44,7 +43,7 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
     useShallow((s) => ({ doc: s.doc, selected: s.selected, focus: s.focus, documentKey: s.documentKey })),
   );
   const { mode, thumbSize } = useGridSettings(useShallow((s) => ({ mode: s.mode, thumbSize: s.thumbSize })));
-  const cut = useCanvasClipboard((s) => s.cut);
+  const cut = useCanvasClipboard(cutMarks);
   const items = itemsOf(doc ?? EMPTY_DOC);
   const count = items.length;
 
@@ -122,15 +121,8 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
     runCanvasCommand(command, { metrics, count, visibleRows });
   };
 
-  // Electron's Edit menu (role cut/paste) sends clipboard events rather than key presses.
-  const onCut = (event: ClipboardEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    cutSelection();
-  };
-  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    pasteAfterFocus();
-  };
+  // The Edit menu's Cut, Copy and Paste arrive as clipboard events, not key presses.
+  useGridClipboardEvents(scrollRef);
 
   // ---- cells -----------------------------------------------------------------------------------------------
   const pixelRatio = typeof window === 'undefined' ? 1 : Math.min(2, window.devicePixelRatio || 1);
@@ -184,8 +176,6 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
       data-columns={metrics.columns}
       onClick={onClick}
       onKeyDown={onKeyDown}
-      onCut={onCut}
-      onPaste={onPaste}
       {...handlers}
     >
       <div

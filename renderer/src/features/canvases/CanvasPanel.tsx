@@ -26,7 +26,7 @@ export function CanvasPanel() {
   const dialog = useCanvasDialog((s) => s.open);
 
   useKeepSelectionInRange(count);
-  // Cut marks belong to the document they were made in.
+  // Cut marks belong to the document they were made in; a copy is a snapshot and may be pasted into another.
   useEffect(() => clearCut(), [documentKey]);
 
   const closeDialog = () => {
@@ -46,8 +46,9 @@ export function CanvasPanel() {
       <p id={HELP_ID} className="visually-hidden">
         Arrow keys move; Shift extends the selection; Control moves without selecting; Space toggles. Alt with
         arrows moves the selected canvases; Alt+Home and Alt+End send them to the start or end; Alt+P moves
-        them to a position. Control+X and Control+V cut and paste after the focused canvas. Control+D
-        duplicates, Delete deletes, Alt+R reverses, Alt+S sorts by label, F2 relabels.
+        them to a position. Control+X or Control+C cut or copy; Control+V pastes after the focused canvas,
+        moving what was cut or inserting new copies of what was copied. Control+D duplicates, Delete deletes,
+        Alt+R reverses, Alt+S sorts by label, F2 relabels.
       </p>
       <CanvasGrid describedBy={HELP_ID} />
       <CanvasAnnouncer />

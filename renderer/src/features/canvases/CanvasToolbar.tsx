@@ -6,6 +6,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/store';
 import {
+  copySelection,
   cutSelection,
   deleteSelection,
   duplicateSelection,
@@ -18,11 +19,11 @@ import {
   sendSelectionToStart,
   sortByLabel,
 } from './canvas-actions';
-import { useCanvasClipboard } from './canvas-clipboard';
+import { canPaste, useCanvasClipboard } from './canvas-clipboard';
 import { openCanvasDialog } from './canvas-dialogs';
 import { SHORTCUTS } from './canvas-keys';
 
-type Needs = 'canvases' | 'targets' | 'selection' | 'cut';
+type Needs = 'canvases' | 'targets' | 'selection' | 'clipboard';
 
 interface Action {
   readonly key: keyof typeof SHORTCUTS;
@@ -53,7 +54,14 @@ const ACTIONS: readonly Action[] = [
     run: () => openCanvasDialog('move-to'),
   },
   { key: 'cut', text: 'Cut', name: 'Cut', needs: 'targets', run: cutSelection },
-  { key: 'paste', text: 'Paste', name: 'Paste after focused canvas', needs: 'cut', run: pasteAfterFocus },
+  { key: 'copy', text: 'Copy', name: 'Copy', needs: 'targets', run: copySelection },
+  {
+    key: 'paste',
+    text: 'Paste',
+    name: 'Paste after focused canvas',
+    needs: 'clipboard',
+    run: pasteAfterFocus,
+  },
   { key: 'duplicate', text: 'Duplicate', name: 'Duplicate', needs: 'targets', run: duplicateSelection },
   { key: 'delete', text: 'Delete', name: 'Delete', needs: 'targets', run: deleteSelection },
   { key: 'reverse', text: 'Reverse', name: 'Reverse order', needs: 'canvases', run: reverseOrder },
@@ -70,7 +78,7 @@ const ACTIONS: readonly Action[] = [
 export function CanvasToolbar({ count }: { count: number }) {
   const hasSelection = useAppStore((s) => s.selected.size > 0);
   const hasFocus = useAppStore((s) => s.focus !== null && s.focus < count);
-  const hasCut = useCanvasClipboard((s) => s.cut.size > 0);
+  const pasteable = useCanvasClipboard(canPaste);
   const [active, setActive] = useState<string>(ACTIONS[0]?.key ?? '');
   const ref = useRef<HTMLDivElement>(null);
 
@@ -79,8 +87,8 @@ export function CanvasToolbar({ count }: { count: number }) {
       ? count > 0
       : needs === 'selection'
         ? hasSelection
-        : needs === 'cut'
-          ? hasCut
+        : needs === 'clipboard'
+          ? pasteable
           : count > 0 && (hasSelection || hasFocus);
   const enabledKeys = ACTIONS.filter((a) => enabled(a.needs)).map((a) => a.key as string);
   const tabStop = enabledKeys.includes(active) ? active : enabledKeys[0];

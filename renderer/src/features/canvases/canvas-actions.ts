@@ -12,12 +12,13 @@ import {
 } from '../../../../shared/iiif/document/canvas-edits';
 import { itemsOf, withItems } from '../../../../shared/iiif/document/canvas-list';
 import { duplicateCanvases } from '../../../../shared/iiif/document/duplicate-canvases';
+import { insertCanvasCopies } from '../../../../shared/iiif/document/insert-canvas-copies';
 import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
 import { isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from './announcer';
-import { clearCut, markCut, useCanvasClipboard } from './canvas-clipboard';
+import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
 import { labelText } from './canvas-view';
 import {
   duplicateIndices,
@@ -130,19 +131,51 @@ export function cutSelection(): void {
   announce(`Cut ${describeTargets(ctx.items, ctx.targets)}. Paste moves them after the focused canvas.`);
 }
 
-/** Moves the cut canvases to just after the focused canvas (to the start when nothing is focused). */
+/** Puts the targets, in document order, on the clipboard as they are now; each paste inserts new copies. */
+export function copySelection(): void {
+  const ctx = context();
+  if (!ctx || ctx.targets.length === 0) return;
+  holdCopy(ctx.targets.map((i) => ctx.items[i]).filter(isJsonObject));
+  announce(
+    `Copied ${describeTargets(ctx.items, ctx.targets)}. Paste inserts copies after the focused canvas.`,
+  );
+}
+
+/**
+ * Pastes just after the focused canvas (at the start when nothing is focused). After a cut this MOVES the cut
+ * canvases; after a copy it INSERTS new copies of the copied ones. Either way it is one undo step.
+ */
 export function pasteAfterFocus(): void {
   const ctx = context();
-  const cut = useCanvasClipboard.getState().cut;
-  if (!ctx || cut.size === 0) {
-    announce('Nothing to paste: cut canvases first.');
+  const content = useCanvasClipboard.getState().content;
+  if (!ctx || content.kind === 'empty') {
+    announce('Nothing to paste: cut or copy canvases first.');
     return;
   }
+  const gap = ctx.focus !== null && ctx.focus < ctx.items.length ? ctx.focus + 1 : 0;
+  if (content.kind === 'cut') moveCutCanvases(ctx, content.canvases, gap);
+  else insertCopiedCanvases(ctx, content.canvases, gap);
+}
+
+/** Paste after a cut: the marked canvases move; the marks are used up. */
+function moveCutCanvases(ctx: Context, cut: ReadonlySet<JsonValue>, gap: number): void {
   const indices = indicesOfObjects(ctx.items, [...cut]);
   clearCut();
   if (indices.length === 0) return;
-  const gap = ctx.focus !== null && ctx.focus < ctx.items.length ? ctx.focus + 1 : 0;
   if (!reorderCanvases(indices, gap)) announce('The cut canvases are already there.');
+}
+
+/**
+ * Paste after a copy: new copies with ids minted against this document (see insertCanvasCopies), selected,
+ * with the cursor on the last of them so that pasting again continues after it. The copy stays on the
+ * clipboard for further pastes.
+ */
+function insertCopiedCanvases(ctx: Context, canvases: readonly JsonObject[], gap: number): void {
+  if (canvases.length === 0) return;
+  const next = insertCanvasCopies(ctx.doc, gap, canvases, idMinterFor(ctx.doc));
+  const pasted = canvases.map((_, k) => gap + k);
+  apply(`Paste ${canvasCount(pasted.length)}`, next, pasted, gap + pasted.length - 1);
+  announce(`Pasted copies of ${canvasCount(pasted.length)} at position ${gap + 1}.`);
 }
 
 /** Copies each target canvas right after itself, with fresh ids (see duplicateCanvases); selects the copies. */

@@ -6,6 +6,7 @@
 import { useAppStore } from '../../store/store';
 import { announce } from './announcer';
 import {
+  copySelection,
   cutSelection,
   deleteSelection,
   duplicateSelection,
@@ -18,7 +19,7 @@ import {
   sendSelectionToStart,
   sortByLabel,
 } from './canvas-actions';
-import { clearCut, useCanvasClipboard } from './canvas-clipboard';
+import { clearCut, hasCut, useCanvasClipboard } from './canvas-clipboard';
 import { openCanvasDialog } from './canvas-dialogs';
 import type { CanvasCommand } from './canvas-keys';
 import { stepIndex, type GridMetrics } from './grid-geometry';
@@ -48,8 +49,8 @@ export function runCanvasCommand(command: CanvasCommand, grid: GridContext): voi
     case 'select-all':
       return selectAllCanvases();
     case 'select-none':
-      // Escape first cancels a pending cut, then clears the selection.
-      if (useCanvasClipboard.getState().cut.size > 0) {
+      // Escape first cancels a pending cut, then clears the selection. A copy stays: it marks nothing.
+      if (hasCut(useCanvasClipboard.getState())) {
         clearCut();
         announce('Cut cancelled.');
         return;
@@ -65,6 +66,8 @@ export function runCanvasCommand(command: CanvasCommand, grid: GridContext): voi
       return openCanvasDialog('move-to');
     case 'cut':
       return cutSelection();
+    case 'copy':
+      return copySelection();
     case 'paste':
       return pasteAfterFocus();
     case 'duplicate':

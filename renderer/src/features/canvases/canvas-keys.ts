@@ -9,7 +9,8 @@
  *   Alt+Up/Left, Alt+Down/Right      move the selection one place earlier / later
  *   Alt+Home / Alt+End               send the selection to the start / end
  *   Alt+P                            move the selection to a position…
- *   Ctrl+X, Ctrl+V                   cut the selection; paste it after the focused canvas
+ *   Ctrl+X, Ctrl+C, Ctrl+V           cut or copy the selection; paste after the focused canvas (moves what was
+ *                                    cut, inserts new copies of what was copied)
  *   Ctrl+D                           duplicate;  Delete  delete
  *   Alt+R, Alt+S                     reverse; sort by label
  *   F2                               relabel…
@@ -27,6 +28,7 @@ export type CanvasCommand =
   | { kind: 'send-to-end' }
   | { kind: 'move-to' }
   | { kind: 'cut' }
+  | { kind: 'copy' }
   | { kind: 'paste' }
   | { kind: 'duplicate' }
   | { kind: 'delete' }
@@ -52,6 +54,7 @@ export const SHORTCUTS = {
   'send-to-end': 'Alt+End',
   'move-to': 'Alt+P',
   cut: 'Control+X',
+  copy: 'Control+C',
   paste: 'Control+V',
   duplicate: 'Control+D',
   delete: 'Delete',
@@ -100,6 +103,8 @@ export function canvasCommandFor(press: KeyPress): CanvasCommand | null {
         return { kind: 'select-all' };
       case 'x':
         return { kind: 'cut' };
+      case 'c':
+        return { kind: 'copy' };
       case 'v':
         return { kind: 'paste' };
       case 'd':
