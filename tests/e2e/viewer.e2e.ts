@@ -1,7 +1,8 @@
 /**
  * The zoom viewer's other painting cases, checked by what is on screen: a Choice with a layer switcher, a
- * static image without a service, a percent region turned half round, the keyboard (OpenSeadragon's keys on
- * its canvas), and the view-only opacity used while aligning (it never reaches the document).
+ * static image without a service, a percent region turned half round, mirrored rotations (`!n`) beside a
+ * plain one, the keyboard (OpenSeadragon's keys on its canvas), and the view-only opacity used while aligning
+ * (it never reaches the document).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   QUADRANTS,
   QUADRANTS_TURNED,
   pixelAt,
+  quadrantImage,
   startInstitution,
   type Institution,
   colourName,
@@ -47,7 +49,11 @@ function canvas(n: number, width: number, height: number, body: Json): Json {
   };
 }
 
-function manifest(inst: Institution): Json {
+/**
+ * `staticImage`: a plain image URL that is no Image API request (a data: URL of the quadrants), so the
+ * viewer itself crops, mirrors and turns it.
+ */
+function manifest(inst: Institution, staticImage: string): Json {
   const image = (id: string, label: string): Json => ({
     id: `${inst.serviceUrl(id)}/full/max/0/default.jpg`,
     type: 'Image',
@@ -76,6 +82,30 @@ function manifest(inst: Institution): Json {
         type: 'SpecificResource',
         source: image('b', 'Turned quadrants'),
         selector: { type: 'ImageApiSelector', region: 'pct:0,0,50,50', rotation: '180' },
+      }),
+      canvas(4, 1200, 900, {
+        id: `${BASE}/canvas/4/body`,
+        type: 'SpecificResource',
+        source: image('a', 'Mirrored'),
+        selector: { type: 'ImageApiSelector', rotation: '!0' },
+      }),
+      canvas(5, 900, 1200, {
+        id: `${BASE}/canvas/5/body`,
+        type: 'SpecificResource',
+        source: image('a', 'Mirrored, turned a quarter'),
+        selector: { type: 'ImageApiSelector', rotation: '!90' },
+      }),
+      canvas(6, 900, 1200, {
+        id: `${BASE}/canvas/6/body`,
+        type: 'SpecificResource',
+        source: image('a', 'Turned a quarter'),
+        selector: { type: 'ImageApiSelector', rotation: '90' },
+      }),
+      canvas(7, 900, 900, {
+        id: `${BASE}/canvas/7/body`,
+        type: 'SpecificResource',
+        source: { id: staticImage, type: 'Image', format: 'image/png', width: 1200, height: 900 },
+        selector: { type: 'ImageApiSelector', region: '300,0,900,900', rotation: '!90' },
       }),
     ],
   };
@@ -128,7 +158,8 @@ describe('the zoom viewer', () => {
     });
     host = await startHost();
     session = await openBrowser();
-    await writeFile(path.join(host.workspace, FILE), JSON.stringify(manifest(inst), null, 2));
+    const staticImage = `data:image/png;base64,${(await quadrantImage(1200, 900, QUADRANTS)).toString('base64')}`;
+    await writeFile(path.join(host.workspace, FILE), JSON.stringify(manifest(inst, staticImage), null, 2));
   });
   afterAll(async () => {
     await session?.close();
@@ -183,6 +214,61 @@ describe('the zoom viewer', () => {
         { timeout: 30_000 },
       )
       .toEqual(['blue', 'blue', 'blue']);
+  });
+
+  // Image API 3 §4.3: `!n` mirrors the image left–right (reflection on the vertical axis), then turns it n°
+  // clockwise. Image a is red | green over blue | yellow.
+  it('mirrors an image whose rotation is !0', async () => {
+    const { page } = session;
+    await selectCanvas(page, 3);
+    await expect
+      .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
+      .toEqual(['green', 'red', 'yellow', 'blue']);
+  });
+
+  it('mirrors, then turns, an image whose rotation is !90; a plain 90 only turns', async () => {
+    const { page } = session;
+    const quarters: [number, number][] = [
+      [225, 300],
+      [675, 300],
+      [225, 900],
+      [675, 900],
+    ];
+    // Mirrored: green | red over yellow | blue; turned clockwise, the left column (green above yellow) becomes
+    // the top row read from the right.
+    await selectCanvas(page, 4);
+    await expect
+      .poll(() => coloursAt(page, [900, 1200], quarters), { timeout: 30_000 })
+      .toEqual(['yellow', 'green', 'blue', 'red']);
+    await selectCanvas(page, 5);
+    await expect
+      .poll(() => coloursAt(page, [900, 1200], quarters), { timeout: 30_000 })
+      .toEqual(['blue', 'red', 'yellow', 'green']);
+  });
+
+  it('crops a plain image before mirroring and turning it (!90 with a region)', async () => {
+    const { page } = session;
+    await selectCanvas(page, 6);
+    // Region x 300–1200: red | green (a third, two thirds) over blue | yellow. Mirrored: green | red (two
+    // thirds, a third) over yellow | blue. Turned clockwise (900 × 900): the top two thirds are yellow | green,
+    // the bottom third blue | red. Row 450 tells this from a crop taken after the mirror (blue | red there)
+    // and from no mirror at all (yellow | green in both rows).
+    await expect
+      .poll(
+        () =>
+          coloursAt(
+            page,
+            [900, 900],
+            [
+              [225, 450],
+              [675, 450],
+              [225, 800],
+              [675, 800],
+            ],
+          ),
+        { timeout: 30_000 },
+      )
+      .toEqual(['yellow', 'green', 'blue', 'red']);
   });
 
   it('zooms from the keyboard and fits back', async () => {

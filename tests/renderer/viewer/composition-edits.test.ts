@@ -104,7 +104,7 @@ describe('crops and turns, in both spellings', () => {
     const cropped = setCrop(
       doc,
       ref,
-      { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 90 },
+      { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 90, mirror: false },
       'selector',
       desc,
     );
@@ -118,7 +118,7 @@ describe('crops and turns, in both spellings', () => {
     const recropped = setCrop(
       cropped,
       ref,
-      { region: { x: 600, y: 0, width: 600, height: 450 }, rotation: 0 },
+      { region: { x: 600, y: 0, width: 600, height: 450 }, rotation: 0, mirror: false },
       'selector',
       desc,
     );
@@ -126,14 +126,16 @@ describe('crops and turns, in both spellings', () => {
       type: 'ImageApiSelector',
       region: '600,0,600,450',
     });
-    expect(body(setCrop(cropped, ref, { region: null, rotation: 0 }, 'selector', desc))).toBe(imageBody);
+    expect(body(setCrop(cropped, ref, { region: null, rotation: 0, mirror: false }, 'selector', desc))).toBe(
+      imageBody,
+    );
   });
 
   it('as a URL: an Image whose id asks the server for the region, without the service', () => {
     const cropped = setCrop(
       doc,
       ref,
-      { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 90 },
+      { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 90, mirror: false },
       'url',
       desc,
     );
@@ -150,7 +152,7 @@ describe('crops and turns, in both spellings', () => {
     const back = setCrop(
       cropped,
       refOf(0, item2),
-      { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 90 },
+      { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 90, mirror: false },
       'selector',
       desc,
     );
@@ -162,12 +164,57 @@ describe('crops and turns, in both spellings', () => {
 
   it('refuses region URLs where the service cannot answer them', () => {
     const level0 = { ...desc, level: 0 as const, features: [] };
-    expect(urlEncodingAllowed(level0, 0)).toBe(false);
-    expect(urlEncodingAllowed({ ...desc, level: 1, features: [] }, 90)).toBe(false);
-    expect(urlEncodingAllowed({ ...desc, level: 1, features: [] }, 0)).toBe(true);
+    expect(urlEncodingAllowed(level0, 0, false)).toBe(false);
+    expect(urlEncodingAllowed({ ...desc, level: 1, features: [] }, 90, false)).toBe(false);
+    expect(urlEncodingAllowed({ ...desc, level: 1, features: [] }, 0, false)).toBe(true);
     expect(() =>
-      setCrop(doc, ref, { region: { x: 0, y: 0, width: 10, height: 10 }, rotation: 0 }, 'url', level0),
+      setCrop(
+        doc,
+        ref,
+        { region: { x: 0, y: 0, width: 10, height: 10 }, rotation: 0, mirror: false },
+        'url',
+        level0,
+      ),
     ).toThrow(/level 0/);
+  });
+
+  it('keeps a mirror through a turn, in both spellings, and asks the service whether it can mirror', () => {
+    const change = { region: { x: 600, y: 0, width: 600, height: 450 }, rotation: 270, mirror: true };
+    expect(
+      getIn(setCrop(doc, ref, change, 'selector', desc), [
+        'items',
+        0,
+        'items',
+        0,
+        'items',
+        0,
+        'body',
+        'selector',
+      ]),
+    ).toEqual({ type: 'ImageApiSelector', region: '600,0,600,450', rotation: '!270' });
+    // Mirroring only: still a selector, the whole image with `!0`.
+    expect(
+      getIn(setCrop(doc, ref, { region: null, rotation: 0, mirror: true }, 'selector', desc), [
+        'items',
+        0,
+        'items',
+        0,
+        'items',
+        0,
+        'body',
+        'selector',
+      ]),
+    ).toEqual({ type: 'ImageApiSelector', rotation: '!0' });
+    // Level 2 does not include mirroring (Image API 3 compliance): only a service that declares it.
+    expect(urlEncodingAllowed(desc, 90, true)).toBe(false);
+    expect(() => setCrop(doc, ref, change, 'url', desc)).toThrow(/cannot mirror/);
+    const mirroring = { ...desc, features: [...desc.features, 'mirroring'] };
+    expect(urlEncodingAllowed(mirroring, 90, true)).toBe(true);
+    expect(body(setCrop(doc, ref, change, 'url', mirroring))).toMatchObject({
+      id: `${SERVICE}/600,0,600,450/max/!270/default.jpg`,
+      width: 450,
+      height: 600,
+    });
   });
 });
 
@@ -263,7 +310,13 @@ describe('one gesture, one undo step', () => {
     const store = useAppStore.getState();
     store.loadDocument({ doc, format: DEFAULT_TEXT_FORMAT, file: null });
     const next = setTarget(
-      setCrop(doc, ref, { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 0 }, 'selector', desc),
+      setCrop(
+        doc,
+        ref,
+        { region: { x: 0, y: 0, width: 600, height: 450 }, rotation: 0, mirror: false },
+        'selector',
+        desc,
+      ),
       ref,
       { x: 0, y: 0, width: 600, height: 450 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Rect } from '../../../renderer/src/features/viewer/image-selectors';
+import { rotatedSize, type Rect } from '../../../renderer/src/features/viewer/image-selectors';
 import {
   canvasRectToRegion,
   canvasToImagePoint,
@@ -7,6 +7,7 @@ import {
   placementFor,
   rotate,
   type Placement,
+  type Point,
 } from '../../../renderer/src/features/viewer/placement';
 
 /**
@@ -54,15 +55,16 @@ describe('placing an image so that its crop, turned, lands on the target', () =>
       full: null,
       region: null,
       rotation: 0,
+      mirror: false,
       target: { x: 600, y: 0, width: 600, height: 450 },
     });
-    expect(p).toEqual({ x: 600, y: 0, width: 600, clip: null, rotation: 0 });
+    expect(p).toEqual({ x: 600, y: 0, width: 600, clip: null, rotation: 0, flipped: false });
   });
 
   it('moves the whole image so that a crop lands on the target', () => {
     const target = { x: 0, y: 0, width: 600, height: 450 };
     const region = { x: 600, y: 450, width: 600, height: 450 };
-    const p = placementFor({ content, full: null, region, rotation: 0, target });
+    const p = placementFor({ content, full: null, region, rotation: 0, mirror: false, target });
     expect(p.x).toBeCloseTo(-600);
     expect(p.y).toBeCloseTo(-450);
     expectRect(drawnArea(p, content), target);
@@ -76,7 +78,7 @@ describe('placing an image so that its crop, turned, lands on the target', () =>
         rotation === 180
           ? { x: 10, y: 20, width: 800, height: 600 }
           : { x: 10, y: 20, width: 600, height: 800 };
-      const p = placementFor({ content, full: null, region, rotation, target });
+      const p = placementFor({ content, full: null, region, rotation, mirror: false, target });
       expectRect(drawnArea(p, content), target);
     },
   );
@@ -89,6 +91,7 @@ describe('placing an image so that its crop, turned, lands on the target', () =>
       full: { width: 1200, height: 900 },
       region: { x: 0, y: 0, width: 600, height: 450 },
       rotation: 0,
+      mirror: false,
       target,
     });
     expect(p.clip).toEqual({ x: 0, y: 0, width: 300, height: 225 });
@@ -111,6 +114,7 @@ describe('from the canvas back to image pixels (the crop tool)', () => {
     full: content,
     region: null,
     rotation: 0,
+    mirror: false,
   };
 
   it('maps canvas points to image pixels', () => {
@@ -124,6 +128,7 @@ describe('from the canvas back to image pixels (the crop tool)', () => {
       full: content,
       region: { x: 600, y: 0, width: 600, height: 450 },
       rotation: 90,
+      mirror: false,
     };
     // The displayed top-right quarter of a clockwise-turned crop is the crop's top-left quarter.
     expect(canvasRectToRegion({ x: 225, y: 0, width: 225, height: 300 }, turned)).toEqual({
@@ -142,5 +147,107 @@ describe('from the canvas back to image pixels (the crop tool)', () => {
       height: 400,
     });
     expect(canvasRectToRegion({ x: 0, y: 0, width: 50, height: 50 }, item)).toBeNull();
+  });
+});
+
+interface Shown {
+  readonly region: Rect | null;
+  readonly rotation: number;
+  readonly mirror: boolean;
+  readonly target: Rect;
+}
+
+/**
+ * Where the Image API puts a pixel of the full image (Image API 3 §4: region, then size, then rotation, whose
+ * `!` mirrors the crop left–right before turning it clockwise), once the result is fitted into its target.
+ */
+function specPoint(pixel: Point, { region, rotation, mirror, target }: Shown): Point {
+  const crop = region ?? { x: 0, y: 0, ...content };
+  const inCrop = { x: pixel.x - crop.x, y: pixel.y - crop.y };
+  const mirrored = mirror ? { x: crop.width - inCrop.x, y: inCrop.y } : inCrop;
+  const turned = rotate({ x: mirrored.x - crop.width / 2, y: mirrored.y - crop.height / 2 }, rotation);
+  const shown = rotatedSize(crop, rotation);
+  const scale = Math.min(target.width / shown.width, target.height / shown.height);
+  return {
+    x: target.x + target.width / 2 + turned.x * scale,
+    y: target.y + target.height / 2 + turned.y * scale,
+  };
+}
+
+/**
+ * Where OpenSeadragon draws a pixel for a placement: a flipped TiledImage draws its pixels mirrored inside its
+ * own bounds (TiledImage.getTileBounds), then turns the whole image about the centre of its bounds.
+ */
+function drawnPoint(pixel: Point, placement: Placement): Point {
+  const scale = placement.width / content.width;
+  const x = placement.flipped ? content.width - pixel.x : pixel.x;
+  const centre = { x: placement.x + placement.width / 2, y: placement.y + (content.height * scale) / 2 };
+  const turned = rotate(
+    { x: placement.x + x * scale - centre.x, y: placement.y + pixel.y * scale - centre.y },
+    placement.rotation,
+  );
+  return { x: centre.x + turned.x, y: centre.y + turned.y };
+}
+
+function expectPoint(actual: Point, expected: Point) {
+  expect(actual.x).toBeCloseTo(expected.x, 6);
+  expect(actual.y).toBeCloseTo(expected.y, 6);
+}
+
+describe('mirrored rotations (`!n`): mirrored left–right first, then turned', () => {
+  const region = { x: 100, y: 50, width: 500, height: 300 };
+  const cases = [0, 90, 180, 270, 22.5].flatMap((rotation) =>
+    [null, region].map((r) => ({ rotation, region: r })),
+  );
+
+  it.each(cases)('draws every pixel where the Image API puts it: !$rotation, region $region', (c) => {
+    const crop = c.region ?? { x: 0, y: 0, ...content };
+    const target = { x: 40, y: 30, ...rotatedSize(crop, c.rotation) };
+    const shown = { region: c.region, rotation: c.rotation, mirror: true, target };
+    const placement = placementFor({ content, full: null, ...shown });
+    expect(placement.flipped).toBe(true);
+    const pixels = [
+      { x: crop.x, y: crop.y },
+      { x: crop.x + crop.width, y: crop.y },
+      { x: crop.x + crop.width * 0.25, y: crop.y + crop.height * 0.75 },
+    ];
+    for (const pixel of pixels) expectPoint(drawnPoint(pixel, placement), specPoint(pixel, shown));
+  });
+
+  it('clips to where the crop lies in the mirrored image, not to the crop itself', () => {
+    const placement = placementFor({
+      content,
+      full: { width: 2400, height: 1800 },
+      region: { x: 200, y: 100, width: 1000, height: 600 },
+      rotation: 90,
+      mirror: true,
+      target: { x: 0, y: 0, width: 300, height: 500 },
+    });
+    // In loaded pixels the crop is x 100–600; mirrored in a 1200-wide image, 600–1100.
+    expect(placement.clip).toEqual({ x: 600, y: 50, width: 500, height: 300 });
+  });
+
+  it('mirrors the crop tool too: a canvas point maps back to the pixel shown there', () => {
+    for (const rotation of [0, 90, 180, 270]) {
+      const target = { x: 10, y: 20, ...rotatedSize(region, rotation) };
+      const shown = { region, rotation, mirror: true, target };
+      const pixel = { x: region.x + 120, y: region.y + 40 };
+      expectPoint(canvasToImagePoint(specPoint(pixel, shown), { ...shown, full: content }), pixel);
+    }
+  });
+
+  it('reads a region drawn on the left of a mirrored image from the right of the crop', () => {
+    const item = {
+      target: { x: 0, y: 0, width: 1200, height: 900 },
+      full: content,
+      region: null,
+      rotation: 0,
+    };
+    expect(canvasRectToRegion({ x: 0, y: 0, width: 300, height: 900 }, { ...item, mirror: true })).toEqual({
+      x: 900,
+      y: 0,
+      width: 300,
+      height: 900,
+    });
   });
 });

@@ -87,7 +87,8 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
   const full = desc ? { width: desc.width, height: desc.height } : null;
   const region = layer && full ? parseRegion(layer.region, full) : null;
   const rotation = layer?.rotation.degrees ?? 0;
-  const encoding = encodingFor(layer, preferred, desc, rotation);
+  const mirror = layer?.rotation.mirror ?? false;
+  const encoding = encodingFor(layer, preferred, desc, rotation, mirror);
   const cropping = composing && selection.cropping;
 
   const select = (key: string | null) => {
@@ -121,6 +122,7 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
     desc,
     region,
     rotation,
+    mirror,
     preferred,
     nudgeSession: selection.session,
     doc,
@@ -174,7 +176,7 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
           opacity={selected ? (opacity.get(selected.key) ?? 1) : 1}
           cropping={cropping}
           encoding={encoding}
-          urlAllowed={urlEncodingAllowed(desc, rotation)}
+          urlAllowed={urlEncodingAllowed(desc, rotation, mirror)}
           placeable={placeable}
           onSelect={select}
           onTarget={(target) => selected && actions.moveTo(selected, target, 'Move image')}

@@ -30,10 +30,11 @@ export interface ActionContext {
   readonly size: Size;
   readonly items: readonly PaintedItem[];
   readonly selected: PaintedItem | null;
-  /** The selected image's service, its crop (full-image pixels) and turn. */
+  /** The selected image's service, its crop (full-image pixels), turn and mirror. */
   readonly desc: ImageServiceDescriptor | null;
   readonly region: Rect | null;
   readonly rotation: number;
+  readonly mirror: boolean;
   /** The spelling the user last chose, for images not cropped yet. */
   readonly preferred: Encoding;
   /** Changes whenever the keyboard's "gesture" must end (another image was selected). */
@@ -70,13 +71,14 @@ export function encodingFor(
   preferred: Encoding,
   desc: ImageServiceDescriptor | null,
   rotation: number,
+  mirror: boolean,
 ): Encoding {
   const wanted = layer && layer.encoding !== 'none' ? layer.encoding : preferred;
-  return wanted === 'url' && !urlEncodingAllowed(desc, rotation) ? 'selector' : wanted;
+  return wanted === 'url' && !urlEncodingAllowed(desc, rotation, mirror) ? 'selector' : wanted;
 }
 
 export function compositionActions(ctx: ActionContext) {
-  const { canvasIndex, size, items, selected, desc, region, rotation } = ctx;
+  const { canvasIndex, size, items, selected, desc, region, rotation, mirror } = ctx;
   const layer = selected?.layers[0] ?? null;
   const full = desc ? { width: desc.width, height: desc.height } : null;
   const ref = (item: PaintedItem) => refOf(canvasIndex, item);
@@ -88,6 +90,7 @@ export function compositionActions(ctx: ActionContext) {
   const moveTo = (item: PaintedItem, target: Rect, label: string, coalesce?: string) =>
     commitEdit(label, (d) => setTarget(d, ref(item), target), coalesce);
 
+  // A turn or a crop keeps the mirror: mirroring is not something these gestures change.
   const changeCrop = (
     item: PaintedItem,
     nextRegion: Rect | null,
@@ -100,8 +103,8 @@ export function compositionActions(ctx: ActionContext) {
         setCrop(
           d,
           ref(item),
-          { region: nextRegion, rotation: nextRotation },
-          encodingFor(layer, ctx.preferred, desc, nextRotation),
+          { region: nextRegion, rotation: nextRotation, mirror },
+          encodingFor(layer, ctx.preferred, desc, nextRotation, mirror),
           desc,
         ),
         ref(item),
@@ -135,14 +138,14 @@ export function compositionActions(ctx: ActionContext) {
     if (!item || !full) return;
     const area = intersect(rect, shownRect(item));
     if (!area) return;
-    const next = canvasRectToRegion(area, { target: item.target, full, region, rotation });
+    const next = canvasRectToRegion(area, { target: item.target, full, region, rotation, mirror });
     if (next) changeCrop(item, next, rotation, clampToCanvas(area, size), 'Crop image');
   };
 
   const changeEncoding = (next: Encoding) => {
     if (!selected || !layer || layer.encoding === 'none' || layer.encoding === next) return;
     commitEdit(next === 'url' ? 'Write crop in the image URL' : 'Write crop as a selector', (d) =>
-      setCrop(d, ref(selected), { region, rotation }, next, desc),
+      setCrop(d, ref(selected), { region, rotation, mirror }, next, desc),
     );
   };
 

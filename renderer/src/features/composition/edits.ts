@@ -30,6 +30,7 @@ import {
 } from '../../../../shared/iiif/json';
 import {
   formatRegion,
+  formatRotation,
   parseImageRequest,
   parseRotation,
   type Rect,
@@ -98,11 +99,24 @@ export interface CropChange {
   readonly region: Rect | null;
   /** Clockwise quarter turns, in degrees (0, 90, 180, 270). */
   readonly rotation: number;
+  /** Mirrored left–right before the turn (`!n`): kept through turns and crops, never dropped. */
+  readonly mirror: boolean;
+}
+
+/** The change leaves the whole image as it is: no crop, no turn, no mirror. */
+function isWhole(change: CropChange): boolean {
+  return !change.region && change.rotation === 0 && !change.mirror;
 }
 
 /** Whether the 'url' spelling can express this change on this service. */
-export function urlEncodingAllowed(desc: ImageServiceDescriptor | null, rotation: number): boolean {
+export function urlEncodingAllowed(
+  desc: ImageServiceDescriptor | null,
+  rotation: number,
+  mirror: boolean,
+): boolean {
   if (!desc || desc.level < 1) return false; // level 0 serves only declared tiles and sizes
+  // No compliance level includes mirroring: a service must declare it.
+  if (mirror && !desc.features.includes('mirroring')) return false;
   if (rotation === 0) return true;
   return desc.level >= 2 || desc.features.includes('rotationBy90s');
 }
@@ -154,14 +168,15 @@ function selectorBody(
   change: CropChange,
   annotationId: string | null,
 ): JsonObject {
-  if (!change.region && change.rotation === 0) {
+  if (isWhole(change)) {
     // Nothing left to select: the plain Image again (with a SpecificResource's label, if it had one).
     const label = body['type'] === 'SpecificResource' ? body['label'] : undefined;
     return label !== undefined && whole['label'] === undefined ? { ...whole, label } : whole;
   }
   const selector: Record<string, JsonValue> = { type: 'ImageApiSelector' };
   if (change.region) selector['region'] = formatRegion(change.region);
-  if (change.rotation !== 0) selector['rotation'] = String(change.rotation);
+  if (change.rotation !== 0 || change.mirror)
+    selector['rotation'] = formatRotation({ degrees: change.rotation, mirror: change.mirror });
   if (body['type'] === 'SpecificResource') {
     // Keep every other selector the publisher wrote; replace only the Image API one.
     const others = asArray(body['selector']).filter(
@@ -179,21 +194,24 @@ function selectorBody(
 }
 
 function urlBody(whole: JsonObject, change: CropChange, desc: ImageServiceDescriptor | null): JsonObject {
-  if (!desc || !urlEncodingAllowed(desc, change.rotation)) {
+  if (!desc || !urlEncodingAllowed(desc, change.rotation, change.mirror)) {
     throw new Error(
       desc && desc.level < 1
         ? 'This image comes from a level 0 (static) service: it cannot cut regions, so the crop must be a selector.'
-        : 'This image service cannot turn images: the rotation must be a selector.',
+        : change.mirror && !desc?.features.includes('mirroring')
+          ? 'This image service cannot mirror images: the rotation must be a selector.'
+          : 'This image service cannot turn images: the rotation must be a selector.',
     );
   }
-  if (!change.region && change.rotation === 0) return whole;
+  if (isWhole(change)) return whole;
   const region = change.region ?? { x: 0, y: 0, width: desc.width, height: desc.height };
   const size = deliveredSize(desc, region);
   const turned = change.rotation % 180 !== 0;
   const format = preferredFormat(desc);
   const regionParam = change.region ? formatRegion(region) : 'full';
   const sizeParam = desc.version === 3 ? 'max' : 'full';
-  const url = `${desc.id}/${regionParam}/${sizeParam}/${change.rotation}/${defaultQuality(desc.version)}.${format}`;
+  const rotationParam = formatRotation({ degrees: change.rotation, mirror: change.mirror });
+  const url = `${desc.id}/${regionParam}/${sizeParam}/${rotationParam}/${defaultQuality(desc.version)}.${format}`;
   const image: Record<string, JsonValue> = {
     id: url,
     type: 'Image',

@@ -17,6 +17,7 @@ export function imageSpec(image: SceneImage, opacity: number): WorldImageSpec {
   // Region and rotation the server already applied must not be applied a second time.
   const region = layer.baked ? 'full' : layer.region;
   const rotation = layer.baked ? 0 : layer.rotation.degrees;
+  const mirror = layer.baked ? false : layer.rotation.mirror;
   const load =
     resource.kind === 'service'
       ? async (): Promise<LoadedSource> => {
@@ -40,6 +41,7 @@ export function imageSpec(image: SceneImage, opacity: number): WorldImageSpec {
     load,
     region,
     rotation,
+    mirror,
     target: image.target,
     opacity,
   };
@@ -79,6 +81,7 @@ export function backdropSpec(entry: SceneCanvas): WorldImageSpec {
     load: async () => ({ ok: true, tileSource: { type: 'image', url, buildPyramid: false }, full: null }),
     region: 'full',
     rotation: 0,
+    mirror: false,
     target: rect,
     opacity: 1,
     furniture: true,

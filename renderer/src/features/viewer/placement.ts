@@ -6,6 +6,11 @@
  * target T, turned by θ: scale so the turned crop fits T (contained and centred, as Mirador does with
  * fitBounds), then solve for the image's top-left such that R's centre, rotated about the image centre, lands
  * on T's centre. The inverse (canvas point → image pixel) serves the crop tool. Pure math, unit-tested.
+ *
+ * Mirroring (`!n`: the Image API mirrors the crop left–right, then turns it) uses OpenSeadragon's TiledImage
+ * flip, which draws the whole image mirrored inside its own bounds, before the turn, but leaves the clip where
+ * it was in unmirrored pixels. So a mirrored image is clipped to the mirror image of the crop (the crop's
+ * pixels now lie there) and placed by that mirrored crop's centre.
  */
 import { rotatedSize, type Rect, type Size } from './image-selectors';
 
@@ -23,6 +28,8 @@ export interface Placement {
   readonly clip: Rect | null;
   /** Clockwise degrees about the centre of the unclipped image. */
   readonly rotation: number;
+  /** Mirror the whole image left–right inside its bounds before turning it (TiledImage.setFlip). */
+  readonly flipped: boolean;
 }
 
 export interface PlacementInput {
@@ -33,6 +40,8 @@ export interface PlacementInput {
   /** The crop, in `full` pixels; null for the whole image. */
   readonly region: Rect | null;
   readonly rotation: number;
+  /** The crop is mirrored left–right before it is turned. */
+  readonly mirror: boolean;
   /** Where the turned crop must appear, in world units. */
   readonly target: Rect;
 }
@@ -58,9 +67,9 @@ export function containedRect(target: Rect, shown: Size): Rect {
   };
 }
 
-export function placementFor({ content, full, region, rotation, target }: PlacementInput): Placement {
+export function placementFor({ content, full, region, rotation, mirror, target }: PlacementInput): Placement {
   const toContent = full ? content.width / full.width : 1;
-  const crop: Rect = region
+  const unmirrored: Rect = region
     ? {
         x: region.x * toContent,
         y: region.y * toContent,
@@ -68,6 +77,8 @@ export function placementFor({ content, full, region, rotation, target }: Placem
         height: region.height * toContent,
       }
     : { x: 0, y: 0, width: content.width, height: content.height };
+  // Where the crop's pixels are once OpenSeadragon has mirrored the whole image.
+  const crop = mirror ? { ...unmirrored, x: content.width - unmirrored.x - unmirrored.width } : unmirrored;
   const shown = rotatedSize(crop, rotation);
   const scale = Math.min(target.width / shown.width, target.height / shown.height);
   const offset = rotate(
@@ -86,30 +97,38 @@ export function placementFor({ content, full, region, rotation, target }: Placem
     width,
     clip: region ? crop : null,
     rotation,
+    flipped: mirror,
   };
 }
 
+/** What the crop tool needs to know about an item: where it is shown, and which pixels, turned how. */
+export interface ShownItem {
+  readonly target: Rect;
+  readonly full: Size;
+  readonly region: Rect | null;
+  readonly rotation: number;
+  /** Mirrored left–right before the turn (`!n`). */
+  readonly mirror: boolean;
+}
+
 /**
- * The full-image pixel under a canvas point, for an item showing `region` (or all of `full`) turned by
- * `rotation` inside `target`. Points outside the shown area map outside the region; callers clamp.
+ * The full-image pixel under a canvas point, for an item showing `region` (or all of `full`), mirrored when
+ * asked, turned by `rotation` inside `target`. Points outside the shown area map outside the region; callers
+ * clamp.
  */
-export function canvasToImagePoint(
-  point: Point,
-  item: { target: Rect; full: Size; region: Rect | null; rotation: number },
-): Point {
+export function canvasToImagePoint(point: Point, item: ShownItem): Point {
   const crop = item.region ?? { x: 0, y: 0, width: item.full.width, height: item.full.height };
   const shown = rotatedSize(crop, item.rotation);
   const scale = Math.min(item.target.width / shown.width, item.target.height / shown.height);
   const centre = { x: item.target.x + item.target.width / 2, y: item.target.y + item.target.height / 2 };
+  // Undo the turn, then the mirror: the reverse of the order the Image API applies them.
   const local = rotate({ x: (point.x - centre.x) / scale, y: (point.y - centre.y) / scale }, -item.rotation);
-  return { x: crop.x + crop.width / 2 + local.x, y: crop.y + crop.height / 2 + local.y };
+  const x = item.mirror ? -local.x : local.x;
+  return { x: crop.x + crop.width / 2 + x, y: crop.y + crop.height / 2 + local.y };
 }
 
 /** The image region (full-image pixels, whole numbers, inside the image) under a rectangle on the canvas. */
-export function canvasRectToRegion(
-  rect: Rect,
-  item: { target: Rect; full: Size; region: Rect | null; rotation: number },
-): Rect | null {
+export function canvasRectToRegion(rect: Rect, item: ShownItem): Rect | null {
   const corners = [
     { x: rect.x, y: rect.y },
     { x: rect.x + rect.width, y: rect.y },

@@ -1,9 +1,10 @@
 /**
  * Keeps OpenSeadragon's world in step with what should be on screen, the way React keeps the DOM in step:
- * images are matched by key, so a drag, a crop or a turn moves, clips or rotates the TiledImage already there
- * (no reload, no flicker), and only a new image source is fetched. Adding is asynchronous (info.json, then
- * OpenSeadragon's own open), so results that arrive after the scene moved on are dropped, and the stacking
- * order is restored after every arrival. Failures never throw: they become an item state the view can show.
+ * images are matched by key, so a drag, a crop, a turn or a mirror moves, clips, rotates or flips the
+ * TiledImage already there (no reload, no flicker), and only a new image source is fetched. Adding is
+ * asynchronous (info.json, then OpenSeadragon's own open), so results that arrive after the scene moved on
+ * are dropped, and the stacking order is restored after every arrival. Failures never throw: they become an
+ * item state the view can show.
  */
 import OpenSeadragon from 'openseadragon';
 import { parseRegion, type Rect, type Size } from './image-selectors';
@@ -20,8 +21,11 @@ export interface WorldImageSpec {
   readonly load: () => Promise<LoadedSource>;
   /** Image API region, in pixels of the `full` size the source reports ('full' for all of it). */
   readonly region: string;
+  /** Clockwise degrees, applied after the mirror. */
   readonly rotation: number;
-  /** Where the (cropped, turned) image goes, in world units. */
+  /** Mirrored left–right before the turn, as the Image API's `!n` rotation. */
+  readonly mirror: boolean;
+  /** Where the (cropped, mirrored, turned) image goes, in world units. */
   readonly target: Rect;
   readonly opacity: number;
   /** Scene furniture (the canvas backdrop): not counted or reported as an image. */
@@ -144,6 +148,7 @@ export class WorldSync {
       full: entry.full,
       region,
       rotation: spec.rotation,
+      mirror: spec.mirror,
       target: spec.target,
     });
     tiled.setPosition(new OpenSeadragon.Point(placement.x, placement.y), true);
@@ -151,6 +156,7 @@ export class WorldSync {
     const clip = placement.clip;
     tiled.setClip(clip ? new OpenSeadragon.Rect(clip.x, clip.y, clip.width, clip.height) : null);
     tiled.setRotation(placement.rotation, true);
+    if (tiled.getFlip() !== placement.flipped) tiled.setFlip(placement.flipped);
     if (tiled.getOpacity() !== spec.opacity) tiled.setOpacity(spec.opacity);
   }
 
