@@ -25,17 +25,36 @@ function checkKey(key: string): string {
 
 export function createAutosaveStore(folder: string, clock: () => number = Date.now) {
   const fileFor = (key: string) => path.join(folder, `${checkKey(key)}.autosave.json`);
+  // Writes and clears of one record run one after another, in the order they arrive: run side by side, a clear
+  // could remove the file before a slower atomic write renamed it into place, and a saved document would come
+  // back as "unsaved work" on the next start.
+  const chains = new Map<string, Promise<unknown>>();
+  const inOrder = <T>(key: string, operation: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(key) ?? Promise.resolve()).then(operation, operation);
+    const settled = next.catch(() => undefined);
+    chains.set(key, settled);
+    void settled.then(() => {
+      if (chains.get(key) === settled) chains.delete(key);
+    });
+    return next;
+  };
   return {
     async write(entry: { key: string; path: string | null; name: string; text: string }) {
-      await fs.mkdir(folder, { recursive: true });
-      const savedAt = clock();
-      const record: AutosaveRecord = { ...entry, savedAt };
-      await writeFileAtomic(fileFor(entry.key), JSON.stringify(record));
-      return { savedAt };
+      const file = fileFor(entry.key);
+      return inOrder(entry.key, async () => {
+        await fs.mkdir(folder, { recursive: true });
+        const savedAt = clock();
+        const record: AutosaveRecord = { ...entry, savedAt };
+        await writeFileAtomic(file, JSON.stringify(record));
+        return { savedAt };
+      });
     },
     async clear(key: string) {
-      await fs.rm(fileFor(key), { force: true });
-      return {};
+      const file = fileFor(key);
+      return inOrder(key, async () => {
+        await fs.rm(file, { force: true });
+        return {};
+      });
     },
     async list() {
       const names = await fs.readdir(folder).catch(() => [] as string[]);

@@ -106,6 +106,17 @@ describe('autosave store', () => {
     expect((await store.list()).items.map((i) => i.key)).toEqual(['b']);
   });
 
+  it('applies a clear asked while a write is still on its way after that write', async () => {
+    const store = createAutosaveStore(path.join(dir, 'autosave'));
+    // A save clears the record while the last autosave (a large document) is still being written.
+    const text = JSON.stringify({ items: Array.from({ length: 20_000 }, (_, i) => ({ id: `c${i}` })) });
+    await Promise.all([store.write({ key: 'doc', path: null, name: 'x', text }), store.clear('doc')]);
+    expect((await store.list()).items).toEqual([]);
+    // And in the other order the write is the last word.
+    await Promise.all([store.clear('doc'), store.write({ key: 'doc', path: null, name: 'x', text })]);
+    expect((await store.list()).items.map((i) => i.key)).toEqual(['doc']);
+  });
+
   it('refuses keys that could name a path', async () => {
     const store = createAutosaveStore(path.join(dir, 'autosave'));
     await expect(store.write({ key: '../evil', path: null, name: 'x', text: '' })).rejects.toMatchObject({

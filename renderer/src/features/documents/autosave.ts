@@ -2,9 +2,9 @@
  * Autosave for crash recovery: within a couple of seconds of each change, the unsaved document goes to the app
  * data folder (electron/services/recovery). A saved or closed document clears its record.
  */
-import { api } from '../../api';
 import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
+import { clearRecoveryRecord, writeRecoveryRecord } from './autosave-records';
 import { currentText } from './document-service';
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -26,7 +26,7 @@ export function startAutosave(): () => void {
     if (text === null) return;
     writing = true;
     try {
-      await api.writeAutosave({
+      await writeRecoveryRecord({
         key: state.documentKey,
         path: state.file?.path ?? null,
         name: documentName(state),
@@ -47,7 +47,7 @@ export function startAutosave(): () => void {
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     // Another document replaced this one (open, new, sample, recover): its unsaved work was saved or knowingly
     // discarded, so its recovery record must not come back on the next start.
-    if (state.documentKey !== previous.documentKey) void api.clearAutosave({ key: previous.documentKey });
+    if (state.documentKey !== previous.documentKey) void clearRecoveryRecord(previous.documentKey);
     if (state.doc !== previous.doc && isDirty(state)) schedule();
   });
   return () => {

@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { removeDisallowedHtml } from '../metadata/html-cleaning';
+import { clearRecoveryRecord } from './autosave-records';
 
 const store = useAppStore;
 
@@ -114,7 +115,7 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
   store
     .getState()
     .markSaved({ path: result.value.path, name: result.value.name, mtimeMs: result.value.mtimeMs }, doc);
-  void api.clearAutosave({ key: previousKey });
+  void clearRecoveryRecord(previousKey);
   const note = cleaned ? ` ${cleaned}` : '';
   store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.${note}` });
   return true;
@@ -146,7 +147,7 @@ export async function saveAs(): Promise<void> {
 
 export function closeDocument(): void {
   const key = store.getState().documentKey;
-  void api.clearAutosave({ key });
+  void clearRecoveryRecord(key);
   store.getState().closeDocument();
 }
 
@@ -169,7 +170,7 @@ export async function recover(key: string): Promise<void> {
   } else {
     loadText(text, { file: null, name }, { dirty: true });
   }
-  void api.clearAutosave({ key });
+  void clearRecoveryRecord(key);
   store.getState().showMessage({ kind: 'info', text: `Recovered unsaved changes to ${name}.` });
 }
 
