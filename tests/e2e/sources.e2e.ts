@@ -2,12 +2,22 @@
  * The Sources panel and drops, in Chromium through the web host: a collection from the workspace leads to an
  * institution's Presentation 2 manifest (upgraded, credits kept); a copied canvas traces back to its source;
  * a IIIF content state dropped on the canvas grid (drag and drop, cookbook recipe 0599) and an image file
- * dropped from the file manager both become canvases.
+ * dropped from the file manager both become canvases; a content state naming a region of a canvas (cookbook
+ * recipe 0485) becomes a canvas showing just that region, saved as a valid manifest.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quadrantImage, startInstitution, type Institution } from '../fixtures/institutions';
+import { encodeContentState } from '../../shared/iiif/image-api/content-state';
+import {
+  colourName,
+  pixelAt,
+  quadrantImage,
+  startInstitution,
+  type ColourName,
+  type Institution,
+} from '../fixtures/institutions';
+import { schemaErrors, schemaMissingMessage, schemaPresent } from '../shared/canvas-build/schema';
 import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
 
 /** Drops drag data on the canvas grid the way a browser does for a drag from another page or the desktop. */
@@ -31,6 +41,20 @@ async function dropOnGrid(
       );
     }
   }, data);
+}
+
+/** Colour names on screen at canvas points of the viewer's canvas frame (canvas of `size` pixels). */
+async function coloursAt(
+  session: BrowserSession,
+  size: { width: number; height: number },
+  points: readonly (readonly [number, number])[],
+): Promise<ColourName[]> {
+  const frame = await session.page.getByTestId('canvas-frame').first().boundingBox();
+  if (!frame || frame.width < 1 || frame.height < 1) return points.map(() => 'other');
+  // Only the frame is captured: a small image to decode, however often the poll asks.
+  const shot = await session.page.screenshot({ clip: frame });
+  const scale = { x: frame.width / size.width, y: frame.height / size.height };
+  return Promise.all(points.map(async ([x, y]) => colourName(await pixelAt(shot, x * scale.x, y * scale.y))));
 }
 
 describe('sources and drops', () => {
@@ -172,5 +196,90 @@ describe('sources and drops', () => {
         cells.slice(0, 2).map((c) => (c.getAttribute('aria-label') ?? '').split(',')[0]),
       );
     expect(labels).toEqual(['a1', 'a2']);
+  });
+
+  it('adds just the region of a canvas that a dropped content state names, as one step, and saves it valid', async (context) => {
+    const { page } = session;
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('6 canvases');
+    // Map 1 is 500 × 400: red | green over blue | yellow. The region is the right half's middle, so the new
+    // canvas is green above yellow. The archive is level 0 and its manifest declares a smaller delivered
+    // size on the Image, so the crop must be measured in the full size that info.json gives.
+    const canvasId = `${archive.manifestUrl(3).replace(/\/[^/]*$/, '')}/canvas/1`;
+    const state = {
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      type: 'Annotation',
+      motivation: ['contentState'],
+      target: {
+        id: `${canvasId}#xywh=300,50,150,300`,
+        type: 'Canvas',
+        partOf: [{ id: archive.manifestUrl(3), type: 'Manifest' }],
+      },
+    };
+    await dropOnGrid(session, { text: encodeContentState(JSON.stringify(state)) });
+    await expect
+      .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 30_000 })
+      .toBe('Added 1 canvas.');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('7 canvases');
+
+    // One undo step, and back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('6 canvases');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('7 canvases');
+
+    // The viewer shows only the region: green above yellow, no red or blue from the left half.
+    const cell = page.getByTestId('canvas-cell').nth(6);
+    await cell.click();
+    await expect.poll(() => cell.getAttribute('aria-selected')).toBe('true');
+    const points = [
+      [75, 10],
+      [10, 75],
+      [140, 140],
+      [10, 160],
+      [75, 290],
+      [140, 225],
+    ] as const;
+    await expect
+      .poll(() => coloursAt(session, { width: 150, height: 300 }, points), { timeout: 30_000 })
+      .toEqual(['green', 'green', 'green', 'yellow', 'yellow', 'yellow']);
+
+    // A region wholly outside the canvas is refused with the reason, and nothing is added.
+    const outside = { ...state.target, id: `${canvasId}#xywh=600,0,100,100` };
+    await dropOnGrid(session, { text: JSON.stringify(outside) });
+    await expect
+      .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 30_000 })
+      .toBe('Added 0 canvases; 1 failed.');
+    expect(await page.getByTestId('add-failures').textContent()).toContain('lies outside');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('7 canvases');
+
+    await page.getByRole('button', { name: 'Save As…' }).click();
+    await page.getByLabel('File name').fill('regions.json');
+    await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved regions.json');
+    const saved = JSON.parse(await readFile(path.join(host.workspace, 'regions.json'), 'utf8')) as {
+      items: Record<string, unknown>[];
+    };
+    const region = saved.items[6] as {
+      width: number;
+      height: number;
+      partOf: { id: string }[];
+      requiredStatement: unknown;
+      items: { items: { target: string; body: Record<string, unknown> }[] }[];
+    };
+    expect(region).toMatchObject({ width: 150, height: 300 });
+    expect(region.partOf[0]?.id).toBe(archive.manifestUrl(3));
+    expect(JSON.stringify(region.requiredStatement)).toContain(archive.credits.attribution);
+    const annotation = region.items[0]?.items[0];
+    expect(annotation?.target).toBe(saved.items[6]?.['id']);
+    expect(annotation?.body).toMatchObject({
+      type: 'SpecificResource',
+      source: { type: 'Image', service: [{ id: archive.serviceUrl('a1') }] },
+      selector: { type: 'ImageApiSelector', region: '300,50,150,300' },
+    });
+    expect(session.offLoopback).toEqual([]);
+    if (!schemaPresent) return context.skip(schemaMissingMessage);
+    expect(schemaErrors(saved)).toEqual([]);
   });
 });

@@ -9,12 +9,22 @@ import type { ImageServiceDescriptor } from '../image-api/descriptor';
 import { isJsonArray, type JsonObject } from '../json';
 import { canvasFromDescriptor, canvasFromPlainImage, type PlainImage } from './image-canvas';
 import { copyCanvasFromSource, type SourceInfo } from './provenance';
+import { cutCanvasToRegion, type RegionCut } from './region-canvas';
 
 /** One thing that becomes one canvas. */
 export type CanvasSeed =
   | { readonly kind: 'service'; readonly descriptor: ImageServiceDescriptor; readonly label?: string }
   | { readonly kind: 'image'; readonly image: PlainImage; readonly label?: string }
-  | { readonly kind: 'copy'; readonly canvas: JsonObject; readonly source: SourceInfo };
+  | {
+      readonly kind: 'copy';
+      readonly canvas: JsonObject;
+      readonly source: SourceInfo;
+      /**
+       * Only this part of the canvas (checked with regionCutProblem when the seed was made): the copy
+       * becomes a canvas of the region's size showing just that part.
+       */
+      readonly region?: RegionCut;
+    };
 
 export function buildCanvas(seed: CanvasSeed, mint: MintId): JsonObject {
   switch (seed.kind) {
@@ -22,8 +32,14 @@ export function buildCanvas(seed: CanvasSeed, mint: MintId): JsonObject {
       return canvasFromDescriptor(seed.descriptor, { mint, ...(seed.label ? { label: seed.label } : {}) });
     case 'image':
       return canvasFromPlainImage(seed.image, { mint, ...(seed.label ? { label: seed.label } : {}) });
-    case 'copy':
-      return copyCanvasFromSource(seed.canvas, seed.source, mint);
+    case 'copy': {
+      const copy = copyCanvasFromSource(seed.canvas, seed.source, mint);
+      if (!seed.region) return copy;
+      const cut = cutCanvasToRegion(copy, seed.region, mint);
+      // A seed whose region cannot be cut is never made (resolving checks first): reaching this is a bug.
+      if (!cut.ok) throw new Error(cut.reason);
+      return cut.canvas;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import {
   readPlainContentState,
   type DecodedContentState,
 } from '../image-api/content-state';
+import { readXywh, type XywhReading, type XywhRegion } from '../document/xywh-fragment';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 /** Splits pasted text into inputs: one JSON content state, a JSON list, or addresses separated by white space. */
@@ -126,7 +127,13 @@ export function unwrapViewerLink(input: string): string {
 /** One resource a content state points at, reduced to what adding canvases needs. */
 export type ContentTarget =
   | { readonly kind: 'manifest'; readonly manifestId: string }
-  | { readonly kind: 'canvas'; readonly canvasId: string; readonly manifestId: string }
+  | {
+      readonly kind: 'canvas';
+      readonly canvasId: string;
+      readonly manifestId: string;
+      /** The part of the canvas the content state means (`#xywh=` or a FragmentSelector); absent: all of it. */
+      readonly region?: XywhRegion;
+    }
   | { readonly kind: 'collection'; readonly collectionId: string }
   | { readonly kind: 'unsupported'; readonly reason: string };
 
@@ -141,8 +148,26 @@ function stringId(node: JsonObject): string | undefined {
 }
 
 /**
+ * The region a content state target names: a FragmentSelector (`xywh=…`) of a SpecificResource, else a
+ * `#xywh=` fragment on the canvas id. Other selectors (SVG, points) name no rectangle: the whole canvas.
+ */
+function regionOf(target: JsonObject, canvasId: string): XywhReading {
+  if (target['type'] === 'SpecificResource') {
+    for (const selector of list(target['selector'])) {
+      if (!isJsonObject(selector) || selector['type'] !== 'FragmentSelector') continue;
+      const value = selector['value'];
+      if (typeof value !== 'string') return { kind: 'invalid', reason: 'A FragmentSelector has no value.' };
+      const reading = readXywh(value);
+      if (reading.kind !== 'none') return reading;
+    }
+  }
+  return canvasId.includes('#') ? readXywh(canvasId) : { kind: 'none' };
+}
+
+/**
  * The targets of a content state (a full Annotation or just its target): manifests whole, canvases with the
- * manifest they are part of. A region (`#xywh=`) or time fragment is dropped: the whole canvas is added.
+ * manifest they are part of and the region meant, if any (`#xywh=` or a FragmentSelector, in pixels or
+ * percent). A time fragment is dropped: canvases are added whole in time.
  */
 export function contentStateTargets(state: JsonObject): ContentTarget[] {
   const targets = state['type'] === 'Annotation' ? list(state['target']) : [state];
@@ -171,7 +196,16 @@ export function contentStateTargets(state: JsonObject): ContentTarget[] {
           reason: 'The content state names a canvas but not the manifest it is part of.',
         };
       }
-      return { kind: 'canvas', canvasId: id.replace(/#.*$/, ''), manifestId: manifest };
+      const region = regionOf(target, id);
+      if (region.kind === 'invalid') {
+        return { kind: 'unsupported', reason: `The content state's region cannot be read: ${region.reason}` };
+      }
+      return {
+        kind: 'canvas',
+        canvasId: id.replace(/#.*$/, ''),
+        manifestId: manifest,
+        ...(region.kind === 'region' ? { region: region.region } : {}),
+      };
     }
     return {
       kind: 'unsupported',

@@ -26,4 +26,13 @@ export {
   type ContentTarget,
   type DropData,
 } from './import-inputs';
+export {
+  clipRegionToCanvas,
+  cutCanvasToRegion,
+  declaredCanvasSize,
+  paintedServiceIds,
+  regionCutProblem,
+  type RegionCanvasResult,
+  type RegionCut,
+} from './region-canvas';
 export { addCanvases, buildCanvas, type AddResult, type CanvasSeed } from './assemble';

@@ -96,7 +96,10 @@ export function paintedImageIds(canvas: JsonObject): string[] {
     if (!isJsonObject(page)) continue;
     for (const annotation of asList(page['items'])) {
       if (!isJsonObject(annotation)) continue;
-      for (const body of asList(annotation['body'])) {
+      for (const painted of asList(annotation['body'])) {
+        // A crop (SpecificResource) paints its source: the image to look for in the source manifest.
+        const body =
+          isJsonObject(painted) && painted['type'] === 'SpecificResource' ? painted['source'] : painted;
         if (!isJsonObject(body)) continue;
         const id = idOf(body);
         if (id) ids.push(id);

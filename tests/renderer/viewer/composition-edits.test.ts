@@ -19,7 +19,7 @@ import {
   setTarget,
   urlEncodingAllowed,
 } from '../../../renderer/src/features/composition/edits';
-import { paintedItems } from '../../../renderer/src/features/viewer/painted-items';
+import { paintedItems } from '../../../shared/iiif/document/painted-items';
 import { useAppStore } from '../../../renderer/src/store/store';
 
 const SCHEMA = path.resolve(import.meta.dirname, '../../../../shared/corpus/schema/iiif_3_0.json');

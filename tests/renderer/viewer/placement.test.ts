@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotatedSize, type Rect } from '../../../renderer/src/features/viewer/image-selectors';
+import { rotatedSize, type Rect } from '../../../shared/iiif/image-api/image-selectors';
 import {
   canvasRectToRegion,
   canvasToImagePoint,

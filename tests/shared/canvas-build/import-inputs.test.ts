@@ -96,7 +96,7 @@ describe('inputsFromDrop', () => {
 });
 
 describe('contentStateTargets', () => {
-  it('reads a canvas with its manifest, dropping the region (cookbook 0485)', (context) => {
+  it('reads a canvas with its manifest and its region (cookbook 0485)', (context) => {
     const state = recipe('0485-contentstate-canvas-region__annotation.json');
     if (!state) return context.skip('the cookbook corpus is absent');
     expect(contentStateTargets(state)).toEqual([
@@ -104,8 +104,47 @@ describe('contentStateTargets', () => {
         kind: 'canvas',
         canvasId: 'https://iiif.io/api/cookbook/recipe/0009-book-1/canvas/p2',
         manifestId: 'https://iiif.io/api/cookbook/recipe/0009-book-1/manifest.json',
+        region: { unit: 'pixel', x: 1528, y: 3024, width: 344, height: 408 },
       },
     ]);
+  });
+
+  it('reads a region from a SpecificResource with a FragmentSelector, percent too', () => {
+    const [target] = contentStateTargets({
+      type: 'Annotation',
+      motivation: ['contentState'],
+      target: {
+        type: 'SpecificResource',
+        source: {
+          id: 'https://x.org/canvas/1',
+          type: 'Canvas',
+          partOf: [{ id: 'https://x.org/m', type: 'Manifest' }],
+        },
+        selector: { type: 'FragmentSelector', value: 'xywh=percent:25,25,50,50' },
+      },
+    });
+    expect(target).toEqual({
+      kind: 'canvas',
+      canvasId: 'https://x.org/canvas/1',
+      manifestId: 'https://x.org/m',
+      region: { unit: 'percent', x: 25, y: 25, width: 50, height: 50 },
+    });
+  });
+
+  it('adds a canvas without a region whole, and refuses a malformed region with its reason', () => {
+    const partOf = [{ id: 'https://x.org/m', type: 'Manifest' }];
+    expect(contentStateTargets({ id: 'https://x.org/canvas/1', type: 'Canvas', partOf })).toEqual([
+      { kind: 'canvas', canvasId: 'https://x.org/canvas/1', manifestId: 'https://x.org/m' },
+    ]);
+    const [bad] = contentStateTargets({
+      id: 'https://x.org/canvas/1#xywh=10,10,0,5',
+      type: 'Canvas',
+      partOf,
+    });
+    expect(bad).toEqual({
+      kind: 'unsupported',
+      reason: expect.stringMatching(/region cannot be read: .*no area/) as unknown,
+    });
   });
 
   it('reads several canvases from several manifests (cookbook 0540)', (context) => {

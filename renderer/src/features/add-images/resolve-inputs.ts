@@ -5,10 +5,16 @@
  * main side's per-host limit, not the browser's connection limit, sets the pace.
  */
 import {
+  clipRegionToCanvas,
   contentStateTargets,
+  declaredCanvasSize,
   labelForUrl,
+  paintedServiceIds,
+  regionCutProblem,
   sourceInfoOf,
   type CanvasSeed,
+  type ContentTarget,
+  type RegionCut,
 } from '../../../../shared/iiif/canvas-build';
 import { classifyUrl } from '../../../../shared/iiif/image-api/classify-url';
 import {
@@ -52,6 +58,30 @@ export function decodeStateInput(input: string): DecodedContentState {
   }
   return decodeContentState(text);
 }
+
+/**
+ * The full sizes of image services, read from their info.json through the main side (which caches them, so
+ * this works offline for images seen before). A crop is measured in full-image pixels, which a manifest's
+ * level 0 Image often does not declare (it declares a smaller delivered size): guessing would cut the wrong
+ * part, so a size that cannot be read is a reason to refuse, and "Retry failed" tries again.
+ */
+async function fullImageSizes(serviceIds: readonly string[]): Promise<RegionCut['imageSizes'] | string> {
+  if (serviceIds.length === 0) return {};
+  const result = await api.fetchImageInfo({ urls: serviceIds.map((id) => `${id}/info.json`) });
+  if (!result.ok) return `The images' sizes could not be read: ${result.error.message}`;
+  const sizes: Record<string, { width: number; height: number }> = {};
+  for (const [k, id] of serviceIds.entries()) {
+    const answer = result.value.results[k];
+    if (!answer?.ok || answer.image.kind !== 'service') {
+      const why = answer && !answer.ok ? answer.message : 'it is not an image service';
+      return `The size of image ${id} could not be read (${why}), so its region cannot be cut.`;
+    }
+    sizes[id] = { width: answer.image.descriptor.width, height: answer.image.descriptor.height };
+  }
+  return sizes;
+}
+
+type CanvasTarget = Extract<ContentTarget, { kind: 'canvas' }>;
 
 type Route = 'image' | 'presentation' | 'content-state';
 
@@ -99,17 +129,31 @@ export async function resolveInputs(inputs: readonly string[], callbacks: Resolv
     return { ok: true, seeds, stale: opened.stale };
   };
 
-  const oneCanvas = async (manifestUrl: string, canvasId: string): Promise<Outcome> => {
-    const opened = await manifest(manifestUrl);
+  /** One canvas of a manifest, or (with a region) a new canvas showing just that part of it. */
+  const oneCanvas = async (target: CanvasTarget): Promise<Outcome> => {
+    const { manifestId, canvasId, region } = target;
+    const opened = await manifest(manifestId);
     if (typeof opened === 'string') return { ok: false, reason: opened };
     const items = isJsonArray(opened.doc['items']) ? opened.doc['items'] : [];
     const canvas = items.find((item) => isJsonObject(item) && item['id'] === canvasId);
     if (!isJsonObject(canvas)) return { ok: false, reason: `The manifest has no canvas ${canvasId}.` };
-    return {
-      ok: true,
-      seeds: [{ kind: 'copy', canvas, source: sourceInfoOf(opened.doc, manifestUrl) }],
-      stale: opened.stale,
-    };
+    const source = sourceInfoOf(opened.doc, manifestId);
+    if (!region) return { ok: true, seeds: [{ kind: 'copy', canvas, source }], stale: opened.stale };
+    const size = declaredCanvasSize(canvas);
+    if (!size) return { ok: false, reason: `Canvas ${canvasId} has no size, so its region means nothing.` };
+    const area = clipRegionToCanvas(region, size);
+    if (!area) {
+      return {
+        ok: false,
+        reason: `The content state's region lies outside canvas ${canvasId} (${size.width} × ${size.height}).`,
+      };
+    }
+    const imageSizes = await fullImageSizes(paintedServiceIds(canvas));
+    if (typeof imageSizes === 'string') return { ok: false, reason: imageSizes };
+    const cut: RegionCut = { area, imageSizes };
+    const problem = regionCutProblem(canvas, cut);
+    if (problem) return { ok: false, reason: problem };
+    return { ok: true, seeds: [{ kind: 'copy', canvas, source, region: cut }], stale: opened.stale };
   };
 
   /** A content state's canvases, or (a content state that is just an image's address) that address. */
@@ -123,7 +167,7 @@ export async function resolveInputs(inputs: readonly string[], callbacks: Resolv
     const outcomes = await Promise.all(
       contentStateTargets(state.value).map((target): Promise<Outcome> | Outcome => {
         if (target.kind === 'manifest') return wholeManifest(target.manifestId);
-        if (target.kind === 'canvas') return oneCanvas(target.manifestId, target.canvasId);
+        if (target.kind === 'canvas') return oneCanvas(target);
         if (target.kind === 'collection')
           return {
             ok: false,

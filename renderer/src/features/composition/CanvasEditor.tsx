@@ -9,8 +9,13 @@ import { setIn, type JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { canvasesOf, labelText } from '../canvases/canvas-view';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
-import { parseRegion, type Rect } from '../viewer/image-selectors';
-import { canvasSize, idOf, paintedItems, type PaintedItem } from '../viewer/painted-items';
+import { parseRegion, type Rect } from '../../../../shared/iiif/image-api/image-selectors';
+import {
+  canvasSize,
+  idOf,
+  paintedItems,
+  type PaintedItem,
+} from '../../../../shared/iiif/document/painted-items';
 import { useImageInfo } from '../viewer/use-image-info';
 import { compositionActions, encodingFor, type Encoding } from './composition-actions';
 import { CompositionOverlay } from './CompositionOverlay';

@@ -5,8 +5,8 @@
  * Boxes are focusable buttons, so everything has a keyboard path (arrows, +/−, R; the panel's number fields).
  */
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Rect } from '../viewer/image-selectors';
-import type { PaintedItem } from '../viewer/painted-items';
+import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
+import type { PaintedItem } from '../../../../shared/iiif/document/painted-items';
 import type { Point } from '../viewer/placement';
 import type { ViewTransform } from '../viewer/view-transform';
 import { moveBy, resizeFromCorner, spanned, type Corner } from './geometry';

@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import type { ImageServiceDescriptor } from '../../../../shared/iiif/image-api/descriptor';
-import type { Rect } from '../viewer/image-selectors';
-import type { CropEncoding, PaintedItem } from '../viewer/painted-items';
+import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
+import type { CropEncoding, PaintedItem } from '../../../../shared/iiif/document/painted-items';
 import { NumberField } from './NumberField';
 
 export interface PlaceableCanvas {

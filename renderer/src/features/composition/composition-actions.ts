@@ -9,8 +9,12 @@ import type { ImageServiceDescriptor } from '../../../../shared/iiif/image-api/d
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { canvasesOf } from '../canvases/canvas-view';
-import { rotatedSize, type Rect, type Size } from '../viewer/image-selectors';
-import { paintedItems, type CropEncoding, type PaintedItem } from '../viewer/painted-items';
+import { rotatedSize, type Rect, type Size } from '../../../../shared/iiif/image-api/image-selectors';
+import {
+  paintedItems,
+  type CropEncoding,
+  type PaintedItem,
+} from '../../../../shared/iiif/document/painted-items';
 import { canvasRectToRegion, containedRect } from '../viewer/placement';
 import {
   placeImageFromCanvas,

@@ -35,8 +35,14 @@ import {
   parseRotation,
   type Rect,
   type Size,
-} from '../viewer/image-selectors';
-import { asArray, canvasSize, idOf, type CropEncoding, type PaintedItem } from '../viewer/painted-items';
+} from '../../../../shared/iiif/image-api/image-selectors';
+import {
+  asArray,
+  canvasSize,
+  idOf,
+  type CropEncoding,
+  type PaintedItem,
+} from '../../../../shared/iiif/document/painted-items';
 import { clampToCanvas, fitInside } from './geometry';
 
 /** Which painting annotation (and which of its bodies) an edit is about. */

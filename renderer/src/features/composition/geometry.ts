@@ -4,7 +4,7 @@
  * proportions of what they show because a viewer cannot stretch an image (OpenSeadragon scales uniformly), so
  * what the user sees while composing is what any viewer will show. Pure, unit-tested.
  */
-import type { Rect, Size } from '../viewer/image-selectors';
+import type { Rect, Size } from '../../../../shared/iiif/image-api/image-selectors';
 import type { Point } from '../viewer/placement';
 
 export type Corner = 'nw' | 'ne' | 'sw' | 'se';

@@ -11,7 +11,7 @@ import { useDisplayLanguages } from '../../components/language/display-language'
 import { useAppStore } from '../../store/store';
 import { canvasesOf } from '../canvases/canvas-view';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
-import type { Rect } from '../viewer/image-selectors';
+import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
 import { ManifestInfo } from './ManifestInfo';
 import { PreviewStrip } from './PreviewStrip';

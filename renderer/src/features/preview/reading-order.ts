@@ -9,7 +9,7 @@
  * Pure, so the rules are unit-tested; the preview turns the result into a scene for the viewer.
  */
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { asArray, canvasSize } from '../viewer/painted-items';
+import { asArray, canvasSize } from '../../../../shared/iiif/document/painted-items';
 import type { SceneCanvas } from '../viewer/scene';
 
 export type Layout = 'individuals' | 'paged' | 'continuous';

@@ -10,10 +10,10 @@ import OpenSeadragon from 'openseadragon';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { backdropSpec, imageSpec } from './image-specs';
-import type { Rect } from './image-selectors';
+import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import { LayerSwitcher } from './LayerSwitcher';
 import { stopKeyboardMotion } from './keyboard-motion';
-import { idOf } from './painted-items';
+import { idOf } from '../../../../shared/iiif/document/painted-items';
 import {
   canvasWorldRect,
   sceneBounds,

@@ -12,7 +12,7 @@
  * it was in unmirrored pixels. So a mirrored image is clipped to the mirror image of the crop (the crop's
  * pixels now lie there) and placed by that mirrored crop's centre.
  */
-import { rotatedSize, type Rect, type Size } from './image-selectors';
+import { rotatedSize, type Rect, type Size } from '../../../../shared/iiif/image-api/image-selectors';
 
 export interface Point {
   readonly x: number;

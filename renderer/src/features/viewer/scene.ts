@@ -4,8 +4,13 @@
  * it. Pure, so the preview's layouts are unit-tested without a viewer.
  */
 import type { JsonObject } from '../../../../shared/iiif/json';
-import type { Rect } from './image-selectors';
-import { canvasSize, paintedItems, type PaintedItem, type PaintedLayer } from './painted-items';
+import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
+import {
+  canvasSize,
+  paintedItems,
+  type PaintedItem,
+  type PaintedLayer,
+} from '../../../../shared/iiif/document/painted-items';
 
 export interface SceneCanvas {
   /** Unique in the scene (the canvas id, or its index). */

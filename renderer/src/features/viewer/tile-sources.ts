@@ -3,9 +3,9 @@
  * layers. The viewer itself works from painted-items.ts, which this summarises.
  */
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { paintedItems } from './painted-items';
+import { paintedItems } from '../../../../shared/iiif/document/painted-items';
 
-export { paintingAnnotations, parseXywh } from './painted-items';
+export { paintingAnnotations, parseXywh } from '../../../../shared/iiif/document/painted-items';
 
 export interface PlacedImage {
   /** An info.json URL (IIIF service) or a plain image URL. */

@@ -4,7 +4,7 @@
  * overlays re-render with the view without ever putting the viewport in the store.
  */
 import OpenSeadragon from 'openseadragon';
-import type { Rect } from './image-selectors';
+import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import type { Point } from './placement';
 
 export interface ViewTransform {

@@ -7,7 +7,7 @@
  * item state the view can show.
  */
 import OpenSeadragon from 'openseadragon';
-import { parseRegion, type Rect, type Size } from './image-selectors';
+import { parseRegion, type Rect, type Size } from '../../../../shared/iiif/image-api/image-selectors';
 import { placementFor } from './placement';
 
 export type LoadedSource =

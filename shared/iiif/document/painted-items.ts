@@ -6,15 +6,16 @@
  * rotation baked into an image request URL. The viewer draws from this; the composition tools edit through it.
  * Pure functions over the canvas JSON, unit-tested without a viewer.
  */
-import { displayStringOf } from '../../../../shared/iiif/language';
+import { displayStringOf } from '../language';
+import { isJsonArray, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json';
 import {
-  isJsonArray,
-  isJsonObject,
-  type JsonObject,
-  type JsonPath,
-  type JsonValue,
-} from '../../../../shared/iiif/json';
-import { parseImageRequest, parseRotation, type Rect, type Rotation, type Size } from './image-selectors';
+  parseImageRequest,
+  parseRotation,
+  type Rect,
+  type Rotation,
+  type Size,
+} from '../image-api/image-selectors';
+import { readXywh, xywhToPixels } from './xywh-fragment';
 
 export type ImageResource =
   | { readonly kind: 'service'; readonly serviceId: string; readonly infoUrl: string }
@@ -93,26 +94,19 @@ export function canvasSize(canvas: JsonObject): Size {
 
 /** Parses `#xywh=x,y,w,h` (pixels) from a target URL; null when absent or malformed. */
 export function parseXywh(target: string): Rect | null {
-  const match = /#xywh=(?:pixel:)?(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(
-    target,
-  );
-  if (!match) return null;
-  const [x, y, width, height] = match.slice(1).map(Number) as [number, number, number, number];
-  return width > 0 && height > 0 ? { x, y, width, height } : null;
+  if (!target.includes('#')) return null;
+  const reading = readXywh(target);
+  return reading.kind === 'region' && reading.region.unit === 'pixel'
+    ? xywhToPixels(reading.region, { width: 0, height: 0 })
+    : null;
 }
 
 /** `xywh=percent:…` in a fragment or a FragmentSelector value, relative to the canvas. */
 function parsePercentXywh(value: string, canvas: Size): Rect | null {
-  const match = /xywh=percent:([\d.]+),([\d.]+),([\d.]+),([\d.]+)$/.exec(value);
-  if (!match) return null;
-  const [x, y, w, h] = match.slice(1).map(Number) as [number, number, number, number];
-  if (!(w > 0 && h > 0)) return null;
-  return {
-    x: (x / 100) * canvas.width,
-    y: (y / 100) * canvas.height,
-    width: (w / 100) * canvas.width,
-    height: (h / 100) * canvas.height,
-  };
+  const reading = readXywh(value);
+  return reading.kind === 'region' && reading.region.unit === 'percent'
+    ? xywhToPixels(reading.region, canvas)
+    : null;
 }
 
 /** The target's area on the canvas: a URL with a fragment, or a SpecificResource with a FragmentSelector. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
-import { paintedItems, targetArea } from '../../../renderer/src/features/viewer/painted-items';
+import { paintedItems, targetArea } from '../../../shared/iiif/document/painted-items';
 
 const CANVAS = 'https://e.org/c1';
 const SERVICE = 'https://img.org/iiif/x';

@@ -5,7 +5,7 @@ import {
   parseRegion,
   parseRotation,
   rotatedSize,
-} from '../../../renderer/src/features/viewer/image-selectors';
+} from '../../../shared/iiif/image-api/image-selectors';
 
 const full = { width: 1200, height: 900 };
 
