@@ -11,6 +11,8 @@ export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [react()],
+  // The background worker is started with { type: 'module' } (features/background/background-work.ts).
+  worker: { format: 'es' },
   build: {
     outDir: path.join(dist, 'renderer'),
     emptyOutDir: true,

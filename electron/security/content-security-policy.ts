@@ -18,6 +18,7 @@ export function contentSecurityPolicy(options: { connectSelf: boolean }): string
     "form-action 'none'",
     "frame-src 'none'",
     "frame-ancestors 'none'",
-    "worker-src 'self' blob:",
+    // The background worker (validation, autosave text) is a script of the app's own; no blob: or data: workers.
+    "worker-src 'self'",
   ].join('; ');
 }

@@ -1,10 +1,10 @@
 /**
- * The only module that touches the transport (architecture §1): `window.api` from the Electron preload, or the
- * same contract over HTTP to the web host. Everything else imports `api` from here.
+ * The only module that chooses the transport (architecture §1): `window.api` from the Electron preload, or the
+ * same contract over HTTP to the web host (http-transport.ts). Everything else imports `api` from here; the one
+ * exception is the background worker's autosave upload, which gets `httpToken` from here.
  */
-import { createApi, type Api } from '../../shared/ipc/api';
-import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/ipc/result';
+import type { Api } from '../../shared/ipc/api';
+import { createHttpApi } from './http-transport';
 
 declare global {
   interface Window {
@@ -27,26 +27,12 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpApi(): Api {
-  const token = takeToken();
-  const invoke = async (channel: ChannelName, request: unknown): Promise<Result<unknown>> => {
-    try {
-      const response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Tessera-Token': token },
-        body: JSON.stringify(request ?? {}),
-      });
-      return (await response.json()) as Result<unknown>;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        error: { code: 'offline', message: `Tessera's host cannot be reached (${message}).` },
-      };
-    }
-  };
-  return createApi(invoke, channelNames);
-}
+const token = window.api ? null : takeToken();
 
-export const api: Api = window.api ?? httpApi();
+export const api: Api = window.api ?? createHttpApi(token ?? '');
 export const isElectron = window.api !== undefined;
+/**
+ * The web host's token, for the background worker's own call (the autosave upload: posting a 10k-canvas text
+ * costs the thread that sends it hundreds of milliseconds in Chromium); null in Electron.
+ */
+export const httpToken: string | null = token;

@@ -35,4 +35,12 @@ describe('the content security policy', () => {
   it('lets images and tiles come from any institution over http(s)', () => {
     expect(csp).toMatch(/img-src [^;]*https:/);
   });
+  it("starts workers only from the app's own scripts: no blob:, data: or remote workers", () => {
+    for (const policy of [csp, contentSecurityPolicy({ connectSelf: true })]) {
+      const directives = policy.split(';').map((d) => d.trim());
+      expect(directives.filter((d) => d.startsWith('worker-src'))).toEqual(["worker-src 'self'"]);
+      // Without worker-src, workers would fall back to child-src, then script-src.
+      expect(directives.some((d) => d.startsWith('child-src'))).toBe(false);
+    }
+  });
 });

@@ -1,11 +1,14 @@
 /**
  * Autosave for crash recovery: within a couple of seconds of each change, the unsaved document goes to the app
- * data folder (electron/services/recovery). A saved or closed document clears its record.
+ * data folder (electron/services/recovery). A saved or closed document clears its record. The text is written in
+ * the background worker: JSON.stringify of a 10k-canvas manifest would hold the main thread for a few hundred
+ * milliseconds after every pause in typing.
  */
+import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
 import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
-import { clearRecoveryRecord, writeRecoveryRecord } from './autosave-records';
-import { currentText } from './document-service';
+import { autosaveInBackground } from '../background/background-work';
+import { clearRecoveryRecord } from './autosave-records';
 
 export const AUTOSAVE_DELAY_MS = 1500;
 
@@ -21,17 +24,20 @@ export function startAutosave(): () => void {
       return;
     }
     const state = useAppStore.getState();
-    if (!isDirty(state)) return;
-    const text = currentText();
-    if (text === null) return;
+    if (!isDirty(state) || !state.doc) return;
     writing = true;
     try {
-      await writeRecoveryRecord({
+      await autosaveInBackground(state.doc, state.format ?? DEFAULT_TEXT_FORMAT, {
         key: state.documentKey,
         path: state.file?.path ?? null,
         name: documentName(state),
-        text,
       });
+      // Meanwhile the document may have been saved or replaced and its record cleared. In the web host the
+      // worker sends the write itself, outside the renderer's ordered queue (autosave-records.ts), so that clear
+      // may have gone first: clear again, or a saved document would be offered for recovery on the next start.
+      const now = useAppStore.getState();
+      if (now.documentKey !== state.documentKey || !isDirty(now))
+        await clearRecoveryRecord(state.documentKey);
     } finally {
       writing = false;
       if (again) {

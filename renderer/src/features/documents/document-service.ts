@@ -173,5 +173,3 @@ export async function recover(key: string): Promise<void> {
   void clearRecoveryRecord(key);
   store.getState().showMessage({ kind: 'info', text: `Recovered unsaved changes to ${name}.` });
 }
-
-export { currentText };

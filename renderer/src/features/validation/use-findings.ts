@@ -1,11 +1,13 @@
 /**
- * Live validation: the document is validated shortly after it stops changing, not on every keystroke, so typing
- * stays smooth on large manifests (a 10k-canvas manifest validates in a fraction of a second, but not per key).
+ * Live validation: the document is validated shortly after it stops changing, not on every keystroke, and in
+ * the background worker (features/background), so that a 10k-canvas manifest, which takes a few hundred
+ * milliseconds to validate, never pauses typing or dragging. The latest edit wins: a result for a document that
+ * has since changed is never shown.
  */
 import { useEffect, useState } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { validate } from '../../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../../shared/iiif/validation/types';
+import { validateInBackground } from '../background/background-work';
 
 export const VALIDATION_DELAY_MS = 300;
 
@@ -19,11 +21,16 @@ export function useFindings(doc: JsonObject | null): {
   });
   useEffect(() => {
     if (!doc) return;
-    const timer = setTimeout(
-      () => setState({ findings: validate(doc), validatedDoc: doc }),
-      VALIDATION_DELAY_MS,
-    );
-    return () => clearTimeout(timer);
+    let current = true;
+    const timer = setTimeout(() => {
+      void validateInBackground(doc).then((findings) => {
+        if (current && findings) setState({ findings, validatedDoc: doc });
+      });
+    }, VALIDATION_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [doc]);
   return doc ? state : { findings: [], validatedDoc: null };
 }

@@ -1,0 +1,45 @@
+/**
+ * The app's one background worker and the two jobs it does: live validation and the autosave. One worker,
+ * because both need the same mirror of the document (tree-mirror.ts), and it is kept up to date once.
+ */
+import type { TextFormat } from '../../../../shared/iiif/document/text-format';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import type { Finding } from '../../../../shared/iiif/validation/types';
+import type { Result } from '../../../../shared/ipc/result';
+import { httpToken } from '../../api';
+import { writeRecoveryRecord } from '../documents/autosave-records';
+import type { AutosaveUpload } from './document-jobs';
+import { createDocumentWorkerClient, type WorkerPort } from './document-worker-client';
+
+function startDocumentWorker(): WorkerPort | null {
+  if (typeof Worker === 'undefined') return null;
+  // Vite recognises this exact form and bundles the worker as a module of its own, served from the app's origin
+  // (the Content-Security-Policy allows workers from there only).
+  return new Worker(new URL('./document.worker.ts', import.meta.url), { type: 'module', name: 'document' });
+}
+
+const client = createDocumentWorkerClient(startDocumentWorker);
+
+/** The document's findings, or null when a later validation replaced this one before it ran. */
+export async function validateInBackground(doc: JsonObject): Promise<readonly Finding[] | null> {
+  const result = await client.runInBackground(doc, { kind: 'validate' });
+  return result?.kind === 'validate' ? result.findings : null;
+}
+
+/**
+ * Writes the document's recovery record: its text in the file's layout, made in the worker. The web host's
+ * upload is sent from the worker too; in Electron the text comes back and goes through the preload's IPC (a
+ * string copy). Null when a later autosave replaced this one before it ran.
+ */
+export async function autosaveInBackground(
+  doc: JsonObject,
+  format: TextFormat,
+  record: AutosaveUpload['record'],
+): Promise<Result<unknown> | null> {
+  const upload = httpToken === null ? undefined : { token: httpToken, record };
+  const result = await client.runInBackground(doc, { kind: 'write', format, ...(upload ? { upload } : {}) });
+  if (result?.kind === 'uploaded') return result.outcome;
+  // Electron, or no worker (the job ran here and returned the text).
+  if (result?.kind === 'write') return writeRecoveryRecord({ ...record, text: result.text });
+  return null;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../shared/iiif/json';
+import {
+  createTreeDecoder,
+  createTreeEncoder,
+  type EncodedDocument,
+} from '../../../renderer/src/features/background/tree-mirror';
+import { itemsOf, manifest, relabel } from './fixtures';
+
+/** What crossing to a worker does to a message: a structured clone. */
+function send(decoder: ReturnType<typeof createTreeDecoder>, encoded: EncodedDocument): JsonObject {
+  const copy = structuredClone(encoded);
+  decoder.receive(copy.elements);
+  return decoder.decode(copy.document);
+}
+
+describe('the document mirror', () => {
+  it('rebuilds the document with the same text, key order included', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const doc = manifest(5);
+    const encoded = encoder.encode(doc);
+    expect(encoded.elements).toHaveLength(5);
+    expect(JSON.stringify(send(decoder, encoded))).toBe(JSON.stringify(doc));
+  });
+
+  it('sends only the canvas an edit replaced, and nothing for a reorder', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const doc = manifest(100);
+    send(decoder, encoder.encode(doc));
+
+    const edited = relabel(doc, 42, 'renamed');
+    const afterEdit = encoder.encode(edited);
+    expect(afterEdit.elements.map(([, value]) => value)).toEqual([itemsOf(edited)[42]]);
+    expect(send(decoder, afterEdit)).toEqual(edited);
+
+    const items = itemsOf(edited);
+    const reordered = { ...edited, items: [...items.slice(5, 10), ...items.slice(0, 5), ...items.slice(10)] };
+    const afterReorder = encoder.encode(reordered);
+    expect(afterReorder.elements).toEqual([]);
+    expect(send(decoder, afterReorder)).toEqual(reordered);
+  });
+
+  it('sends a canvas again when an undo brings back one the last document no longer had', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const before = manifest(3);
+    send(decoder, encoder.encode(before));
+    send(decoder, encoder.encode(relabel(before, 1, 'changed')));
+    const undone = encoder.encode(before);
+    expect(undone.elements.map(([, value]) => value)).toEqual([itemsOf(before)[1]]);
+    expect(send(decoder, undone)).toEqual(before);
+  });
+
+  it('keeps arrays that are not all objects, and empty ones, in place', () => {
+    const encoder = createTreeEncoder();
+    const doc: JsonObject = { ...manifest(2), behavior: ['paged', 'unordered'], mixed: [{ a: 1 }, 'b'] };
+    const encoded = encoder.encode(doc);
+    expect(Object.keys(encoded.document.arrays)).toEqual(['items']);
+    expect(encoded.document.root['behavior']).toEqual(['paged', 'unordered']);
+    expect(send(createTreeDecoder(), encoded)).toEqual(doc);
+  });
+
+  it('mirrors an object that appears twice in one array', () => {
+    const encoder = createTreeEncoder();
+    const canvas = itemsOf(manifest(1))[0] as JsonObject;
+    const doc: JsonObject = { type: 'Manifest', items: [canvas, canvas] };
+    const encoded = encoder.encode(doc);
+    expect(encoded.elements).toHaveLength(1);
+    expect(send(createTreeDecoder(), encoded)).toEqual(doc);
+  });
+
+  it('lets go of elements the latest document does not use (a decoder out of step says so)', () => {
+    const decoder = createTreeDecoder();
+    const doc = manifest(2);
+    send(decoder, createTreeEncoder().encode(doc));
+    // A second encoder numbers the same canvases afresh from 1 and assumes the decoder holds none of them.
+    const other = createTreeEncoder().encode({ type: 'Manifest', items: [] });
+    expect(send(decoder, other)).toEqual({ type: 'Manifest', items: [] });
+    expect(() => decoder.decode({ root: { items: null }, arrays: { items: [1] } })).toThrow(
+      /lacks element 1/,
+    );
+  });
+});
