@@ -32,7 +32,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./commands/validate'),
   },
   publish: {
-    summary: 'write a manifest with its final ids under --base into the folder --out',
+    summary: 'write manifests with final ids under --base into --out (several: with a collection.json)',
     load: () => import('./commands/publish'),
   },
 };

@@ -8,6 +8,7 @@ import type { PathPolicy } from './files/path-policy';
 import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
+import { readOtherManifests } from './publishing/other-manifests';
 import { publishDocument, reviewPublication } from './publishing/publication-channels';
 import { buildSampleManifest } from './sample/sample-manifest';
 import { createSourcesHandlers } from './sources/handlers';
@@ -95,9 +96,19 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return { supported: true, path: chosen };
     },
     reviewPublication: async (request) =>
-      reviewPublication(request, await ctx.policy.resolve(request.outDir, 'write'), localImages),
+      reviewPublication(
+        request,
+        await ctx.policy.resolve(request.outDir, 'write'),
+        localImages,
+        await readOtherManifests(request.otherFiles, ctx.policy),
+      ),
     publishDocument: async (request) =>
-      publishDocument(request, await ctx.policy.resolve(request.outDir, 'write'), localImages),
+      publishDocument(
+        request,
+        await ctx.policy.resolve(request.outDir, 'write'),
+        localImages,
+        await readOtherManifests(request.otherFiles, ctx.policy),
+      ),
     writeAutosave: (entry) => ctx.autosave.write(entry),
     clearAutosave: ({ key }) => ctx.autosave.clear(key),
     listRecoverable: () => ctx.autosave.list(),

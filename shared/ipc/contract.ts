@@ -65,6 +65,18 @@ const fetchedImage = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * Publishing the open document together with other Manifest files: a collection.json lists them all, the
+ * document first, then the files in this order. Without files, the document is published alone, as before.
+ */
+const collectionRequest = {
+  otherFiles: z.array(z.string().min(1).max(4096)).max(500).default([]),
+  /** Plain text; the output folder's name when absent or blank. */
+  collectionLabel: z.string().max(2000).optional(),
+  /** The open document's file name: its folder in the collection is named after it. */
+  name: z.string().max(1024).optional(),
+};
+
 export const channels = {
   appInfo: {
     request: z.object({}),
@@ -195,22 +207,34 @@ export const channels = {
       base: z.string(),
       outDir: z.string(),
       minify: z.boolean().default(false),
+      ...collectionRequest,
     }),
     response: z.object({
+      /** The open document's final URL. */
       manifestUrl: z.string(),
       bytes: z.number(),
+      /** Across every Manifest published; `manifest` names the file a finding belongs to when there are several. */
       findings: z.array(
         z.object({
           severity: z.enum(['error', 'warning', 'info']),
           code: z.string(),
           message: z.string(),
           path: z.string(),
+          manifest: z.string().optional(),
         }),
       ),
       firstPublication: z.boolean(),
       identical: z.boolean(),
       counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
       samplePaths: z.array(z.string()),
+      /** Present when other files were given: the collection.json and its Manifests, in order. */
+      collection: z
+        .object({
+          url: z.string(),
+          label: z.string(),
+          manifests: z.array(z.object({ name: z.string(), url: z.string() })),
+        })
+        .optional(),
     }),
   },
   publishDocument: {
@@ -222,8 +246,17 @@ export const channels = {
       /** Publishing a document with validation errors needs this, said explicitly by the user. */
       allowErrors: z.boolean().default(false),
       origin: z.string().optional(),
+      ...collectionRequest,
     }),
-    response: z.object({ outDir: z.string(), manifestUrl: z.string(), file: z.string(), tiles: z.number() }),
+    response: z.object({
+      outDir: z.string(),
+      manifestUrl: z.string(),
+      file: z.string(),
+      tiles: z.number(),
+      /** Present when other files were published with the document. */
+      collectionUrl: z.string().optional(),
+      manifestCount: z.number(),
+    }),
   },
 } as const;
 

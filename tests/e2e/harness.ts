@@ -5,7 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -150,4 +152,23 @@ export async function openWorkspaceFile(page: Page, name: string): Promise<void>
     .first()
     .click();
   await expect.poll(() => page.title()).toContain(name);
+}
+
+/** A plain static web server for the published folder, as any web host would serve it (with CORS). */
+export async function serveFolder(root: () => string) {
+  const server = http.createServer(async (request, response) => {
+    const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = path.join(root(), ...relative.split('/').filter((s) => s && s !== '..'));
+    const info = await stat(file).catch(() => null);
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    if (!info?.isFile()) {
+      response.statusCode = 404;
+      response.end('not found');
+      return;
+    }
+    response.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'image/jpeg');
+    response.end(await readFile(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

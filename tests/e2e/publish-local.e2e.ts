@@ -3,33 +3,19 @@
  * workspace) is published to a folder; that folder, served on loopback at the public base URL, is opened again
  * as a source: every canvas and every image shows, and the published manifest passes the official schema.
  */
-import { readFile, stat } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quadrantImage } from '../fixtures/institutions';
 import { corpusPresent, officialSchemaErrors } from '../shared/validation/official-corpus';
-import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
-
-/** A plain static web server for the published folder, as any web host would serve it (with CORS). */
-async function serveFolder(root: () => string) {
-  const server = http.createServer(async (request, response) => {
-    const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = path.join(root(), ...relative.split('/').filter((s) => s && s !== '..'));
-    const info = await stat(file).catch(() => null);
-    response.setHeader('Access-Control-Allow-Origin', '*');
-    if (!info?.isFile()) {
-      response.statusCode = 404;
-      response.end('not found');
-      return;
-    }
-    response.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'image/jpeg');
-    response.end(await readFile(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  serveFolder,
+} from './harness';
 
 async function dropImage(session: BrowserSession, name: string, png: Buffer) {
   await session.page.getByTestId('canvas-grid').evaluate(

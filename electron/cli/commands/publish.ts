@@ -1,42 +1,52 @@
 /**
- * `tessera publish FILE --base URL --out DIR [--minify] [--allow-errors]`: gives the Manifest its final ids
- * under URL, validates it, and replaces DIR with the publication (DIR/manifest.json). DIR must be empty, new,
- * or an earlier publication. Images the Manifest references stay where they are: the command line has no
- * project, so it has no local image tiles to copy.
+ * `tessera publish FILE... --base URL --out DIR [--label TEXT] [--minify] [--allow-errors]`: gives the Manifests
+ * their final ids under URL, validates them, and replaces DIR with the publication. One file becomes
+ * DIR/manifest.json; several become DIR/<name>/manifest.json each (named after the file) plus DIR/collection.json
+ * listing them in the order given. DIR must be empty, new, or an earlier publication. Images the Manifests
+ * reference stay where they are: the command line has no project, so it has no local image tiles to copy.
  *
- * Exit codes: 0 published; 1 not published (validation errors, unreadable file, write failure); 2 usage error.
+ * Exit codes: 0 published; 1 not published (validation errors, unreadable file, not a Manifest, write failure);
+ * 2 usage error.
  */
-import type { PublishReport } from '../../services/publish/publish';
+import path from 'node:path';
+import type { JsonObject } from '../../../shared/iiif/json';
+import { collectionLabelOf, uniqueFolderNames } from '../../../shared/iiif/publish/collection-naming';
+import type { ManifestToPublish, PublishReport } from '../../services/publish/publish';
 import { publish } from '../../services/publish/publish';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { loadDocument } from '../load-document';
+import { displayName, loadDocument } from '../load-document';
 
-export const usage = `Usage: tessera publish FILE --base URL --out DIR [--minify] [--allow-errors]
+export const usage = `Usage: tessera publish FILE... --base URL --out DIR [--label TEXT] [--minify] [--allow-errors]
 
 Writes FILE (a Manifest) to DIR/manifest.json with every id rewritten under URL, the address DIR will be
-served from. DIR is replaced as a whole; it must be empty, new, or an earlier publication.
+served from. Several FILEs are published together: each Manifest to DIR/<name>/manifest.json (<name> from its
+file name, made unique), and DIR/collection.json lists them in the order given. DIR is replaced as a whole; it
+must be empty, new, or an earlier publication.
 
 Options:
   --base URL       public http(s) address of DIR
   --out DIR        output folder
+  --label TEXT     label of collection.json (several files only; default: the name of DIR)
   --minify         write compact JSON instead of indented JSON
   --allow-errors   publish even when validation finds errors
   -h, --help       show this help
 `;
 
 interface Parsed {
-  readonly file: string;
+  readonly files: readonly string[];
   readonly base: string;
   readonly out: string;
+  readonly label: string | undefined;
   readonly minify: boolean;
   readonly allowErrors: boolean;
 }
 
+const VALUE_OPTIONS = new Set(['--base', '--out', '--label']);
+
 function parse(args: readonly string[]): Parsed | string {
   const files: string[] = [];
-  let base: string | undefined;
-  let out: string | undefined;
+  const values = new Map<string, string>();
   let minify = false;
   let allowErrors = false;
   for (let i = 0; i < args.length; i++) {
@@ -45,20 +55,52 @@ function parse(args: readonly string[]): Parsed | string {
       arg.startsWith('--') && arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
         : [arg, undefined];
-    if (name === '--base' || name === '--out') {
+    if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? args[++i];
       if (value === undefined || value === '') return `${name} needs a value`;
-      if (name === '--base') base = value;
-      else out = value;
+      values.set(name, value);
     } else if (name === '--minify') minify = true;
     else if (name === '--allow-errors') allowErrors = true;
     else if (name.startsWith('-') && name !== '-') return `unknown option ${name}`;
     else files.push(arg);
   }
-  if (files.length !== 1) return `expected exactly one file, got ${files.length}`;
+  const base = values.get('--base');
+  const out = values.get('--out');
+  const label = values.get('--label');
+  if (files.length === 0) return 'expected at least one file';
+  if (files.filter((f) => f === '-').length > 1) return 'standard input ("-") can be given only once';
   if (base === undefined) return '--base is required';
   if (out === undefined) return '--out is required';
-  return { file: files[0] as string, base, out, minify, allowErrors };
+  if (label !== undefined && files.length === 1)
+    return '--label names the collection.json, which is written only when several files are published';
+  return { files, base, out, label, minify, allowErrors };
+}
+
+type Loaded = { readonly ok: true; readonly doc: JsonObject } | { readonly ok: false };
+
+/** Reads one file as a Manifest, saying on stderr why it cannot be one. */
+async function loadManifest(file: string, io: CliIo, several: boolean): Promise<Loaded> {
+  const loaded = await loadDocument(file, io);
+  if (!loaded.ok) {
+    io.stderr(`tessera publish: ${loaded.message}\n`);
+    return { ok: false };
+  }
+  const { read } = loaded;
+  if (read.kind !== 'Manifest') {
+    io.stderr(
+      several
+        ? `tessera publish: "${displayName(file)}" is a ${read.kind}; a collection is built from Manifests only, so list the Manifests themselves\n`
+        : `tessera publish: "${file}" is a ${read.kind}; publish takes a Manifest\n`,
+    );
+    return { ok: false };
+  }
+  if (read.upgraded)
+    io.stderr(
+      several
+        ? `note: ${displayName(file)} is a Presentation 2 document; it was upgraded to Presentation 3\n`
+        : 'note: this is a Presentation 2 document; it was upgraded to Presentation 3\n',
+    );
+  return { ok: true, doc: read.doc };
 }
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -71,22 +113,28 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`tessera publish: ${parsed}\n\n${usage}`);
     return EXIT_USAGE;
   }
-  const loaded = await loadDocument(parsed.file, io);
-  if (!loaded.ok) {
-    io.stderr(`tessera publish: ${loaded.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const { read } = loaded;
-  if (read.kind !== 'Manifest') {
-    io.stderr(`tessera publish: "${parsed.file}" is a ${read.kind}; publish takes a Manifest\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (read.upgraded)
-    io.stderr('note: this is a Presentation 2 document; it was upgraded to Presentation 3\n');
+  const several = parsed.files.length > 1;
+  // Every file is read before anything is written, and every unusable one is named, not just the first.
+  const loaded: Loaded[] = [];
+  for (const file of parsed.files) loaded.push(await loadManifest(file, io, several));
+  const docs = loaded.flatMap((l) => (l.ok ? [l.doc] : []));
+  if (docs.length !== parsed.files.length) return EXIT_BAD_INPUT;
+
+  const names = parsed.files.map((f) => (f === '-' ? 'stdin' : path.basename(f)));
+  const folders = uniqueFolderNames(names);
+  const manifests: ManifestToPublish[] = docs.map((doc, index) =>
+    several
+      ? { doc, slug: folders[index] as string, name: displayName(parsed.files[index] as string) }
+      : { doc },
+  );
+  const label: JsonObject | undefined = several
+    ? collectionLabelOf(parsed.label, path.basename(path.resolve(parsed.out)))
+    : undefined;
   const outcome = await publish({
     outDir: parsed.out,
     base: parsed.base,
-    manifests: [{ doc: read.doc }],
+    manifests,
+    ...(label ? { collectionLabel: label } : {}),
     minify: parsed.minify,
     allowErrors: parsed.allowErrors,
   });
@@ -99,6 +147,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 function printReport(report: PublishReport, io: CliIo): void {
+  if (report.collectionUrl !== undefined)
+    io.stdout(
+      `Published collection ${report.collectionUrl}\n  to ${report.outDir}/collection.json, listing ${report.manifests.length} manifests\n`,
+    );
   for (const manifest of report.manifests) {
     const errors = manifest.findings.filter((f) => f.severity === 'error');
     const warnings = manifest.findings.filter((f) => f.severity === 'warning');

@@ -1,11 +1,14 @@
 /** Writing publications to disk: the output folder, image tiles, and what changed since the last time. */
-export { publish } from './publish';
+export { planPublication, publish } from './publish';
 export type {
   ManifestToPublish,
   PublishOptions,
   PublishOutcome,
   PublishReport,
   PublishedManifest,
+  PlanOptions,
+  PlannedManifest,
+  PublicationPlan,
 } from './publish';
 export { diffAgainstLastPublication } from './last-publication';
 export type { PublicationDiff } from './last-publication';

@@ -20,6 +20,8 @@ export interface ManifestToPublish {
   readonly doc: JsonValue;
   /** Its folder in the publication when several are published (letters, digits, - and _); "manifest-n" by default. */
   readonly slug?: string;
+  /** How messages name it when several are published (its file name); its folder otherwise. */
+  readonly name?: string;
   readonly tileFolders?: readonly TileFolder[];
 }
 
@@ -61,9 +63,15 @@ export type PublishOutcome =
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-interface Prepared {
+/** One Manifest as it will be written: final ids, bytes, findings. */
+export interface PlannedManifest {
+  /** Its folder in the publication ("" when it is the only one). */
   readonly folder: string;
+  readonly name: string;
   readonly base: string;
+  readonly url: string;
+  /** Path of manifest.json inside the output folder, with "/" separators. */
+  readonly file: string;
   readonly text: string;
   readonly doc: JsonValue;
   readonly findings: readonly Finding[];
@@ -71,6 +79,14 @@ interface Prepared {
   readonly tileFolders: readonly TileFolder[];
   readonly missingTiles: readonly string[];
 }
+
+export interface PublicationPlan {
+  readonly manifests: readonly PlannedManifest[];
+  /** The collection.json, when several Manifests are published. */
+  readonly collection?: { readonly url: string; readonly file: string; readonly text: string };
+}
+
+export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors'>;
 
 export async function publish(options: PublishOptions): Promise<PublishOutcome> {
   try {
@@ -83,48 +99,71 @@ export async function publish(options: PublishOptions): Promise<PublishOutcome> 
   }
 }
 
-async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
+/**
+ * What a publication writes, computed without touching the disk, so that a review shows exactly what publishing
+ * will write. Throws a UserFacingError for input that cannot be published at all.
+ */
+export function planPublication(options: PlanOptions): PublicationPlan {
   const base = options.base.replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/?#]+/i.test(base)) {
-    return failure('invalid-base', `The base URL must be an http(s) address, not "${options.base}".`);
+    throw new UserFacingError(
+      'invalid-base',
+      `The base URL must be an http(s) address, not "${options.base}".`,
+    );
   }
   if (options.manifests.length === 0)
-    return failure('nothing-to-publish', 'There is no Manifest to publish.');
+    throw new UserFacingError('nothing-to-publish', 'There is no Manifest to publish.');
   const several = options.manifests.length > 1;
   const folders = several ? slugsOf(options.manifests) : [''];
-  const prepared = options.manifests.map((manifest, index) => {
+  const manifests = options.manifests.map((manifest, index) => {
     const folder = folders[index] as string;
     return prepare(manifest, folder, folder === '' ? base : `${base}/${folder}`, options);
   });
+  if (!several) return { manifests };
+  const url = `${base}/collection.json`;
+  const collection = buildCollection({
+    id: url,
+    label: options.collectionLabel ?? { none: ['Collection'] },
+    manifests: manifests.map((p) => p.doc),
+  });
+  return {
+    manifests,
+    collection: {
+      url,
+      file: 'collection.json',
+      text: serializePublication(collection, options.minify === true),
+    },
+  };
+}
 
-  const blocking = prepared.flatMap((p) => p.findings.filter((f) => f.severity === 'error'));
+async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
+  const plan = planPublication(options);
+  const prepared = plan.manifests;
+  const several = prepared.length > 1;
+
+  const blocking = prepared.flatMap((p) =>
+    p.findings.filter((f) => f.severity === 'error').map((finding) => ({ finding, name: p.name })),
+  );
   if (blocking.length > 0 && options.allowErrors !== true) {
-    const listed = blocking.slice(0, 10).map((f) => `${f.pathText}: ${f.message}`);
+    // With several Manifests, each error says whose it is.
+    const listed = blocking
+      .slice(0, 10)
+      .map(({ finding: f, name }) => `${several ? `${name}: ` : ''}${f.pathText}: ${f.message}`);
     const more = blocking.length > listed.length ? `\n… and ${blocking.length - listed.length} more.` : '';
+    const subject = several ? `The ${prepared.length} Manifests have` : 'The document has';
     return {
       ok: false,
       error: {
         code: 'validation-errors',
-        message: `The document has ${blocking.length} validation error${blocking.length === 1 ? '' : 's'}; fix them or publish with errors allowed:\n${listed.join('\n')}${more}`,
+        message: `${subject} ${blocking.length} validation error${blocking.length === 1 ? '' : 's'}; fix them or publish with errors allowed:\n${listed.join('\n')}${more}`,
       },
-      findings: blocking,
+      findings: blocking.map((b) => b.finding),
     };
   }
 
   const changes = await Promise.all(
-    prepared.map((p) => diffAgainstLastPublication(options.outDir, p.text, manifestFile(p.folder))),
+    prepared.map((p) => diffAgainstLastPublication(options.outDir, p.text, p.file)),
   );
-  const collectionUrl = several ? `${base}/collection.json` : undefined;
-  const collectionText = several
-    ? serializePublication(
-        buildCollection({
-          id: collectionUrl as string,
-          label: options.collectionLabel ?? { none: ['Collection'] },
-          manifests: prepared.map((p) => p.doc),
-        }),
-        options.minify === true,
-      )
-    : undefined;
 
   const tiles: string[][] = [];
   await replaceFolder(options.outDir, async (temp) => {
@@ -138,7 +177,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
         ),
       );
     }
-    if (collectionText !== undefined) await writeDurably(path.join(temp, 'collection.json'), collectionText);
+    if (plan.collection) await writeDurably(path.join(temp, plan.collection.file), plan.collection.text);
   });
 
   return {
@@ -146,15 +185,15 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     value: {
       outDir: path.resolve(options.outDir),
       manifests: prepared.map((p, index) => ({
-        url: `${p.base}/manifest.json`,
-        file: manifestFile(p.folder),
+        url: p.url,
+        file: p.file,
         findings: p.findings,
         mapping: p.mapping,
         changes: changes[index] as PublicationDiff,
         tiles: tiles[index] ?? [],
         missingTiles: p.missingTiles,
       })),
-      ...(collectionUrl !== undefined ? { collectionUrl } : {}),
+      ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
   };
 }
@@ -163,8 +202,8 @@ function prepare(
   manifest: ManifestToPublish,
   folder: string,
   base: string,
-  options: PublishOptions,
-): Prepared {
+  options: PlanOptions,
+): PlannedManifest {
   if (!isJsonObject(manifest.doc) || manifest.doc.type !== 'Manifest') {
     throw new UserFacingError('not-a-manifest', 'Only Manifests can be published.');
   }
@@ -175,7 +214,10 @@ function prepare(
   const tileFolders = manifest.tileFolders ?? [];
   return {
     folder,
+    name: manifest.name ?? manifestFile(folder),
     base,
+    url: `${base}/manifest.json`,
+    file: manifestFile(folder),
     doc,
     missingTiles: uncoveredImages(mapping, base, tileFolders),
     text: serializePublication(doc, options.minify === true),
@@ -227,8 +269,4 @@ async function writeDurably(file: string, text: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-function failure(code: string, message: string): PublishOutcome {
-  return { ok: false, error: { code, message } };
 }

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as runPublish } from '../../../electron/cli/commands/publish';
 import { run as runValidate } from '../../../electron/cli/commands/validate';
 import type { CliIo } from '../../../electron/cli/cli-io';
+import type { JsonObject } from '../../../shared/iiif/json';
 import { loadFixture, manifest } from '../../shared/validation/helpers';
+import { corpusPresent, corpusRoot, officialSchemaErrors } from '../../shared/validation/official-corpus';
+
+const schema = corpusPresent ? officialSchemaErrors() : undefined;
+if (!corpusPresent)
+  console.log(
+    `No corpus at ${corpusRoot}: published collections are not checked against the official schema.`,
+  );
 
 /** Real files, and what a command prints collected instead of going to the terminal. */
 function capture() {
@@ -33,6 +41,18 @@ beforeAll(async () => {
   await fs.writeFile(file('bad.json'), JSON.stringify(manifest({ label: { '@none': ['x'] } })));
   await fs.writeFile(file('warn.json'), JSON.stringify(manifest({ myNote: 'x' })));
   await fs.writeFile(file('broken.json'), '{ "type": "Manifest", ');
+  await fs.mkdir(file('more'));
+  await fs.writeFile(file('more/Good.json'), JSON.stringify(manifest({ label: { en: ['Another book'] } })));
+  await fs.writeFile(
+    file('collection.json'),
+    JSON.stringify({
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://example.org/c.json',
+      type: 'Collection',
+      label: { en: ['Books'] },
+      items: [],
+    }),
+  );
   await fs.writeFile(
     file('p2.json'),
     JSON.stringify({
@@ -179,5 +199,108 @@ describe('tessera publish', () => {
     expect(await runPublish([file('good.json'), '--base', 'ftp://x', '--out', file('o')], capture().io)).toBe(
       2,
     );
+  });
+});
+
+async function readJson(name: string): Promise<JsonObject> {
+  return JSON.parse(await fs.readFile(name, 'utf8')) as JsonObject;
+}
+
+describe('tessera publish with several files', () => {
+  const BASE = 'https://pub.example.com/books';
+
+  it('writes each Manifest into its own folder and a collection.json listing them in order', async () => {
+    const c = capture();
+    const out = file('shelf');
+    const files = [file('p2.json'), file('good.json'), file('more/Good.json')];
+    expect(await runPublish([...files, '--base', BASE, '--out', out], c.io)).toBe(0);
+    expect(c.stdout()).toContain(`Published collection ${BASE}/collection.json`);
+    expect(c.stderr()).toContain('p2.json is a Presentation 2 document');
+
+    const collection = await readJson(path.join(out, 'collection.json'));
+    // The label defaults to the output folder's name; folders come from the file names, made unique.
+    expect(collection.label).toEqual({ none: ['shelf'] });
+    expect(collection.id).toBe(`${BASE}/collection.json`);
+    const folders = ['p2', 'good', 'good-2'];
+    expect((collection.items as JsonObject[]).map((item) => item.id)).toEqual(
+      folders.map((f) => `${BASE}/${f}/manifest.json`),
+    );
+    expect((await fs.readdir(out)).sort()).toEqual(['collection.json', ...folders].sort());
+    for (const folder of folders) {
+      const published = await readJson(path.join(out, folder, 'manifest.json'));
+      expect(published.id).toBe(`${BASE}/${folder}/manifest.json`);
+      if (schema) expect(schema(published)).toEqual([]);
+    }
+    if (schema) expect(schema(collection)).toEqual([]);
+  });
+
+  it('labels the collection with --label, in the order the files are given', async () => {
+    const out = file('shelf-labelled');
+    const c = capture();
+    expect(
+      await runPublish(
+        [
+          file('good.json'),
+          file('p2.json'),
+          '--base',
+          BASE,
+          '--out',
+          out,
+          '--label',
+          'Two books',
+          '--minify',
+        ],
+        c.io,
+      ),
+    ).toBe(0);
+    const text = await fs.readFile(path.join(out, 'collection.json'), 'utf8');
+    expect(text).not.toContain('\n  ');
+    const collection = JSON.parse(text) as JsonObject;
+    expect(collection.label).toEqual({ none: ['Two books'] });
+    expect((collection.items as JsonObject[]).map((item) => item.id)).toEqual([
+      `${BASE}/good/manifest.json`,
+      `${BASE}/p2/manifest.json`,
+    ]);
+    if (schema) expect(schema(collection)).toEqual([]);
+  });
+
+  it('refuses a Collection or an unreadable file among them, names each, and writes nothing', async () => {
+    const out = file('shelf-refused');
+    const c = capture();
+    const args = [file('good.json'), file('collection.json'), file('broken.json'), file('missing.json')];
+    expect(await runPublish([...args, '--base', BASE, '--out', out], c.io)).toBe(1);
+    expect(c.stderr()).toContain(
+      `"${file('collection.json')}" is a Collection; a collection is built from Manifests`,
+    );
+    expect(c.stderr()).toContain(`${file('broken.json')}: `);
+    expect(c.stderr()).toContain(`${file('missing.json')}: no such file`);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
+  it('says which file has validation errors, and publishes them all with --allow-errors', async () => {
+    const out = file('shelf-errors');
+    const refused = capture();
+    const args = [file('good.json'), file('bad.json'), '--base', BASE, '--out', out];
+    expect(await runPublish(args, refused.io)).toBe(1);
+    expect(refused.stderr()).toContain(`${file('bad.json')}: $.label["@none"]`);
+    await expect(fs.stat(out)).rejects.toThrow();
+    const allowed = capture();
+    expect(await runPublish([...args, '--allow-errors'], allowed.io)).toBe(0);
+    expect(allowed.stdout()).toContain('with 1 validation error(s) (allowed)');
+    expect(await fs.readdir(out)).toContain('collection.json');
+  });
+
+  it('exits 2 when --label is given for one file or has no value', async () => {
+    const one = capture();
+    expect(
+      await runPublish([file('good.json'), '--base', BASE, '--out', file('o'), '--label', 'x'], one.io),
+    ).toBe(2);
+    expect(one.stderr()).toContain('--label names the collection.json');
+    expect(
+      await runPublish(
+        [file('good.json'), file('p2.json'), '--base', BASE, '--out', file('o'), '--label'],
+        capture().io,
+      ),
+    ).toBe(2);
   });
 });

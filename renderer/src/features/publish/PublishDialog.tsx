@@ -1,33 +1,31 @@
 /**
  * Publish: choose the public base URL and an output folder, review what will be written (final ids, findings,
  * what changed since the last publication), then write. Errors block publishing unless the curator says
- * explicitly to publish anyway.
+ * explicitly to publish anyway. Other manifest files can be published beside the document, with a
+ * collection.json listing them all; the review and the override then cover every one of them.
  */
 import { useState } from 'react';
 import { documentBaseUri } from '../../../../shared/iiif/document/mint-ids';
+import { folderNameOf } from '../../../../shared/iiif/publish/collection-naming';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { api, isElectron } from '../../api';
 import { Modal } from '../../components/Modal';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
+import { FilePicker } from '../files/FilePicker';
+import { CollectionMembers, fileNameOf } from './CollectionMembers';
 
 type Review = ResponseOf<'reviewPublication'>;
-
-function slug(name: string): string {
-  return (
-    name
-      .replace(/\.json$/i, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'manifest'
-  );
-}
 
 export function PublishDialog({ onClose }: { onClose(): void }) {
   const doc = useAppStore((s) => s.doc);
   const name = useAppStore(documentName);
+  const openPath = useAppStore((s) => s.file?.path ?? null);
   const [base, setBase] = useState(() => (doc ? documentBaseUri(doc) : ''));
-  const [outDir, setOutDir] = useState(() => `published/${slug(name)}`);
+  const [outDir, setOutDir] = useState(() => `published/${folderNameOf(name)}`);
+  const [otherFiles, setOtherFiles] = useState<string[]>([]);
+  const [collectionLabel, setCollectionLabel] = useState('');
+  const [picking, setPicking] = useState(false);
   const [minify, setMinify] = useState(false);
   const [override, setOverride] = useState(false);
   const [review, setReview] = useState<Review | null>(null);
@@ -40,6 +38,9 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     outDir: outDir.trim(),
     minify,
     origin: window.location.origin,
+    name,
+    otherFiles,
+    ...(collectionLabel.trim() !== '' ? { collectionLabel: collectionLabel.trim() } : {}),
   });
   const runReview = async () => {
     setBusy(true);
@@ -52,6 +53,26 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
       setError(result.error.message);
     }
   };
+  // Anything that changes what would be written makes the last review stale.
+  const changeFiles = (files: string[]) => {
+    setOtherFiles(files);
+    setReview(null);
+  };
+  const addFile = (path: string) => {
+    if (path === openPath || otherFiles.includes(path)) {
+      setError(`${fileNameOf(path)} is already in the collection.`);
+      return;
+    }
+    setError(null);
+    changeFiles([...otherFiles, path]);
+  };
+  // As Open does: the native dialog where there is one, else the in-app picker of the workspace.
+  const chooseFile = async () => {
+    const native = await api.showOpenDialog({});
+    if (!native.ok) return setError(native.error.message);
+    if (!native.value.supported) return setPicking(true);
+    if (native.value.path) addFile(native.value.path);
+  };
   const chooseFolder = async () => {
     const result = await api.showFolderDialog({});
     if (result.ok && result.value.path) setOutDir(result.value.path);
@@ -63,114 +84,163 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     const result = await api.publishDocument({ ...request(), allowErrors: override });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
+    const { collectionUrl, manifestCount } = result.value;
     useAppStore.getState().showMessage({
       kind: 'info',
-      text: `Published ${result.value.manifestUrl} into ${result.value.outDir}.`,
+      text:
+        collectionUrl !== undefined
+          ? `Published ${collectionUrl} with ${manifestCount} manifests into ${result.value.outDir}.`
+          : `Published ${result.value.manifestUrl} into ${result.value.outDir}.`,
     });
     onClose();
   };
 
+  const defaultLabel = outDir.trim().split(/[\\/]/).filter(Boolean).pop() ?? '';
+
   return (
-    <Modal
-      title="Publish"
-      onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void runReview()} disabled={busy}>
-            Review
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || !review || (errors.length > 0 && !override)}
-            onClick={() => void runPublish()}
-          >
-            Publish
-          </button>
-        </>
-      }
-    >
-      <label className="field">
-        Public base URL (where the folder will be served; every id is rewritten under it)
-        <input
-          value={base}
-          onChange={(e) => {
-            setBase(e.target.value);
-            setReview(null);
-          }}
-          aria-label="Public base URL"
-        />
-      </label>
-      <label className="field">
-        Output folder {isElectron ? '' : '(inside the workspace)'}
-        <span className="row">
+    <>
+      <Modal
+        title="Publish"
+        onCancel={onClose}
+        actions={
+          <>
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" onClick={() => void runReview()} disabled={busy}>
+              Review
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !review || (errors.length > 0 && !override)}
+              onClick={() => void runPublish()}
+            >
+              Publish
+            </button>
+          </>
+        }
+      >
+        <label className="field">
+          Public base URL (where the folder will be served; every id is rewritten under it)
           <input
-            value={outDir}
+            value={base}
             onChange={(e) => {
-              setOutDir(e.target.value);
+              setBase(e.target.value);
               setReview(null);
             }}
-            aria-label="Output folder"
+            aria-label="Public base URL"
           />
-          {isElectron ? (
-            <button type="button" onClick={() => void chooseFolder()}>
-              Choose…
-            </button>
-          ) : null}
-        </span>
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={minify} onChange={(e) => setMinify(e.target.checked)} /> Minified JSON
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {review ? (
-        <section className="publish-review" aria-label="Review" data-testid="publish-review">
-          <p>
-            <strong>{review.manifestUrl}</strong> — {(review.bytes / 1024).toFixed(1)} KB
+        </label>
+        <label className="field">
+          Output folder {isElectron ? '' : '(inside the workspace)'}
+          <span className="row">
+            <input
+              value={outDir}
+              onChange={(e) => {
+                setOutDir(e.target.value);
+                setReview(null);
+              }}
+              aria-label="Output folder"
+            />
+            {isElectron ? (
+              <button type="button" onClick={() => void chooseFolder()}>
+                Choose…
+              </button>
+            ) : null}
+          </span>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={minify} onChange={(e) => setMinify(e.target.checked)} /> Minified
+          JSON
+        </label>
+        <CollectionMembers
+          documentName={name}
+          files={otherFiles}
+          label={collectionLabel}
+          defaultLabel={defaultLabel}
+          onAdd={() => void chooseFile()}
+          onFilesChange={changeFiles}
+          onLabelChange={(label) => {
+            setCollectionLabel(label);
+            setReview(null);
+          }}
+        />
+        {error ? (
+          <p className="error" role="alert">
+            {error}
           </p>
-          <p data-testid="publish-changes">
-            {review.firstPublication
-              ? 'First publication in this folder.'
-              : review.identical
-                ? 'Identical to the last publication.'
-                : `Since the last publication: ${review.counts.changed} changed, ${review.counts.added} added, ${review.counts.removed} removed.`}
-          </p>
-          {review.samplePaths.length > 0 ? (
-            <ul className="notice-list">
-              {review.samplePaths.map((p) => (
-                <li key={p}>
-                  <code>{p}</code>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <p data-testid="publish-findings">
-            {errors.length} errors, {warnings.length} warnings.
-          </p>
-          {errors.length > 0 ? (
-            <>
+        ) : null}
+        {review ? (
+          <section className="publish-review" aria-label="Review" data-testid="publish-review">
+            {review.collection ? (
+              <div data-testid="publish-collection">
+                <p>
+                  Collection <strong>{review.collection.url}</strong> — “{review.collection.label}”,{' '}
+                  {review.collection.manifests.length} manifests:
+                </p>
+                <ol className="notice-list">
+                  {review.collection.manifests.map((m) => (
+                    <li key={m.url}>
+                      {m.name} <code>{m.url}</code>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : (
+              <p>
+                <strong>{review.manifestUrl}</strong> — {(review.bytes / 1024).toFixed(1)} KB
+              </p>
+            )}
+            <p data-testid="publish-changes">
+              {review.firstPublication
+                ? 'First publication in this folder.'
+                : review.identical
+                  ? 'Identical to the last publication.'
+                  : `Since the last publication: ${review.counts.changed} changed, ${review.counts.added} added, ${review.counts.removed} removed.`}
+            </p>
+            {review.samplePaths.length > 0 ? (
               <ul className="notice-list">
-                {errors.slice(0, 12).map((f, i) => (
-                  <li key={i}>
-                    {f.message} <code>{f.path}</code>
+                {review.samplePaths.map((p) => (
+                  <li key={p}>
+                    <code>{p}</code>
                   </li>
                 ))}
               </ul>
-              <label className="check">
-                <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />{' '}
-                Publish anyway, with {errors.length} errors
-              </label>
-            </>
-          ) : null}
-        </section>
+            ) : null}
+            <p data-testid="publish-findings">
+              {errors.length} errors, {warnings.length} warnings
+              {review.collection ? ` across ${review.collection.manifests.length} manifests` : ''}.
+            </p>
+            {errors.length > 0 ? (
+              <>
+                <ul className="notice-list">
+                  {errors.slice(0, 12).map((f, i) => (
+                    <li key={i}>
+                      {f.manifest !== undefined ? <strong>{f.manifest}: </strong> : null}
+                      {f.message} <code>{f.path}</code>
+                    </li>
+                  ))}
+                </ul>
+                <label className="check">
+                  <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />{' '}
+                  Publish anyway, with {errors.length} errors
+                </label>
+              </>
+            ) : null}
+          </section>
+        ) : null}
+      </Modal>
+      {picking ? (
+        <FilePicker
+          mode="open"
+          onCancel={() => setPicking(false)}
+          onChoose={(path) => {
+            setPicking(false);
+            addFile(path);
+          }}
+        />
       ) : null}
-    </Modal>
+    </>
   );
 }

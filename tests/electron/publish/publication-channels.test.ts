@@ -1,0 +1,167 @@
+/**
+ * The reviewPublication and publishDocument channels as the renderer calls them (through dispatch, with the web
+ * host's workspace policy): the open document alone, or first in a collection with other workspace files.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspacePolicy } from '../../../electron/services/files/path-policy';
+import { createRecentFiles } from '../../../electron/services/files/recent-files';
+import { createHandlers } from '../../../electron/services/handlers';
+import { createAutosaveStore } from '../../../electron/services/recovery/autosave-store';
+import type { JsonObject } from '../../../shared/iiif/json';
+import type { Handlers } from '../../../shared/ipc/dispatch';
+import { dispatch } from '../../../shared/ipc/dispatch';
+import type { Result } from '../../../shared/ipc/result';
+import { loadFixture, manifest } from '../../shared/validation/helpers';
+import { corpusPresent, officialSchemaErrors } from '../../shared/validation/official-corpus';
+
+const BASE = 'https://pub.example.com/shelf';
+const schema = corpusPresent ? officialSchemaErrors() : undefined;
+
+let root: string;
+let workspace: string;
+let handlers: Handlers;
+
+beforeEach(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-channels-'));
+  workspace = path.join(root, 'workspace');
+  await fs.mkdir(workspace);
+  handlers = createHandlers({
+    shell: 'web',
+    version: '0.0.0-test',
+    policy: await createWorkspacePolicy(workspace),
+    dialogs: {},
+    recent: createRecentFiles(path.join(root, 'data', 'recent.json')),
+    autosave: createAutosaveStore(path.join(root, 'data', 'autosave')),
+  });
+  await fs.writeFile(
+    path.join(workspace, 'Second Book.json'),
+    JSON.stringify(manifest({ label: { en: ['Second book'] } })),
+  );
+  await fs.writeFile(
+    path.join(workspace, 'third.json'),
+    JSON.stringify(manifest({ summary: { '@none': ['Third'] } })),
+  );
+  await fs.writeFile(
+    path.join(workspace, 'list.json'),
+    JSON.stringify({
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://example.org/list.json',
+      type: 'Collection',
+      label: { en: ['A list'] },
+      items: [],
+    }),
+  );
+  await fs.writeFile(path.join(workspace, 'broken.json'), '{ "type": ');
+  await fs.writeFile(path.join(root, 'outside.json'), JSON.stringify(manifest()));
+});
+
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function call(channel: 'reviewPublication' | 'publishDocument', request: object) {
+  return (await dispatch(handlers, channel, request)) as Result<Record<string, unknown>>;
+}
+
+function value(result: Result<Record<string, unknown>>): Record<string, unknown> {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function readJson(file: string): Promise<JsonObject> {
+  return JSON.parse(await fs.readFile(file, 'utf8')) as JsonObject;
+}
+
+const book = { doc: loadFixture('valid-book'), base: BASE, name: 'book.json' };
+
+describe('publishing the open document alone', () => {
+  it('reviews and publishes exactly one manifest.json, with no collection', async () => {
+    const review = value(await call('reviewPublication', { ...book, outDir: 'site' }));
+    expect(review.manifestUrl).toBe(`${BASE}/manifest.json`);
+    expect(review.collection).toBeUndefined();
+    expect(review.firstPublication).toBe(true);
+    const published = value(await call('publishDocument', { ...book, outDir: 'site' }));
+    expect(published).toMatchObject({ manifestUrl: `${BASE}/manifest.json`, manifestCount: 1 });
+    expect(published.collectionUrl).toBeUndefined();
+    expect(await fs.readdir(path.join(workspace, 'site'))).toEqual(['manifest.json']);
+  });
+});
+
+describe('publishing the open document with other files as a collection', () => {
+  it('reviews every manifest, then writes collection.json and one folder per manifest, in order', async () => {
+    const request = {
+      ...book,
+      outDir: 'site',
+      otherFiles: ['third.json', path.join(workspace, 'Second Book.json')],
+      collectionLabel: 'Three books',
+    };
+    const review = value(await call('reviewPublication', request));
+    expect(review.manifestUrl).toBe(`${BASE}/book/manifest.json`);
+    expect(review.collection).toEqual({
+      url: `${BASE}/collection.json`,
+      label: 'Three books',
+      manifests: [
+        { name: 'book.json', url: `${BASE}/book/manifest.json` },
+        { name: 'third.json', url: `${BASE}/third/manifest.json` },
+        { name: 'Second Book.json', url: `${BASE}/second-book/manifest.json` },
+      ],
+    });
+    // The one error belongs to third.json, and the review says so.
+    const errors = (review.findings as { severity: string; manifest?: string; path: string }[]).filter(
+      (f) => f.severity === 'error',
+    );
+    expect(errors).toEqual([expect.objectContaining({ manifest: 'third.json', path: '$.summary["@none"]' })]);
+
+    const refused = await call('publishDocument', request);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('third.json: $.summary["@none"]');
+    await expect(fs.stat(path.join(workspace, 'site'))).rejects.toThrow();
+
+    const published = value(await call('publishDocument', { ...request, allowErrors: true }));
+    expect(published).toMatchObject({ collectionUrl: `${BASE}/collection.json`, manifestCount: 3 });
+    const out = path.join(workspace, 'site');
+    expect((await fs.readdir(out)).sort()).toEqual(['book', 'collection.json', 'second-book', 'third']);
+    const collection = await readJson(path.join(out, 'collection.json'));
+    expect(collection.label).toEqual({ none: ['Three books'] });
+    expect((collection.items as JsonObject[]).map((i) => i.id)).toEqual([
+      `${BASE}/book/manifest.json`,
+      `${BASE}/third/manifest.json`,
+      `${BASE}/second-book/manifest.json`,
+    ]);
+    if (schema) {
+      expect(schema(collection)).toEqual([]);
+      expect(schema(await readJson(path.join(out, 'book', 'manifest.json')))).toEqual([]);
+      expect(schema(await readJson(path.join(out, 'second-book', 'manifest.json')))).toEqual([]);
+    }
+
+    // Reviewing the same again: every file identical; the label defaults to the output folder's name.
+    const again = value(await call('reviewPublication', request));
+    expect(again.identical).toBe(true);
+    const unlabelled = value(await call('reviewPublication', { ...request, collectionLabel: '  ' }));
+    expect((unlabelled.collection as { label: string }).label).toBe('site');
+    expect(unlabelled.identical).toBe(false);
+    expect(unlabelled.samplePaths).toEqual(['collection.json $.label.none[0]']);
+  });
+
+  it('refuses a Collection, a broken file and a file outside the workspace, naming each', async () => {
+    for (const [file, reason] of [
+      ['list.json', 'list.json cannot be published in the collection: it is a Collection'],
+      ['broken.json', 'broken.json cannot be published in the collection: '],
+      ['missing.json', 'missing.json cannot be published in the collection: There is no file'],
+      [
+        path.join(root, 'outside.json'),
+        'outside.json cannot be published in the collection: Only files inside',
+      ],
+    ] as const) {
+      for (const channel of ['reviewPublication', 'publishDocument'] as const) {
+        const result = await call(channel, { ...book, outDir: 'site', otherFiles: [file] });
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.message).toContain(reason);
+      }
+    }
+    await expect(fs.stat(path.join(workspace, 'site'))).rejects.toThrow();
+  });
+});
