@@ -2,13 +2,17 @@
  * Thumbnails in the canvas grid against loopback IIIF servers: only mounted cells load, each asks an image
  * service for at most twice the width it shows, a level-0 service is asked only for sizes it declares, no more
  * than six loads per host are in flight (checked with the server holding every answer), cells scrolled away
- * give their slot back, and a failed image shows as unavailable.
+ * give their slot back, a failed image shows as unavailable, and a cropped or turned canvas (a fragment) shows
+ * the fragment, cut by a level 2 server or, from a level 0 size, by the cell.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigManifest } from '../fixtures/big-manifest/big-manifest';
-import { GRID, openFromWorkspace, scrollToCanvas } from '../fixtures/big-manifest/grid-page';
+import { cell, GRID, openFromWorkspace, scrollToCanvas } from '../fixtures/big-manifest/grid-page';
 import { startInstitution, type Institution } from '../fixtures/institutions';
 import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { coloursIn } from './screen-colours';
 
 const COUNT = 3000;
 
@@ -22,6 +26,56 @@ async function thumbStates(session: BrowserSession): Promise<[number, string][]>
         c.querySelector('[data-thumb-state]')?.getAttribute('data-thumb-state') ?? '',
       ]),
     );
+}
+
+/** Points spread over a thumbnail box, as fractions of it, in rows top to bottom. */
+function grid(xs: readonly number[], ys: readonly number[]): [number, number][] {
+  return ys.flatMap((y) => xs.map((x): [number, number] => [x, y]));
+}
+
+/** A canvas painting `region` (and `rotation`) of a 1200×900 quadrant image through its service. */
+function fragmentCanvas(
+  n: number,
+  size: [number, number],
+  service: Record<string, unknown>,
+  selector: Record<string, string>,
+): Record<string, unknown> {
+  const id = `https://example.org/fragments/canvas/${n}`;
+  const source = {
+    id: `${String(service['id'])}/full/max/0/default.jpg`,
+    type: 'Image',
+    format: 'image/jpeg',
+    width: 1200,
+    height: 900,
+    service: [service],
+  };
+  return {
+    id,
+    type: 'Canvas',
+    label: { none: [`Fragment ${n}`] },
+    width: size[0],
+    height: size[1],
+    items: [
+      {
+        id: `${id}/page`,
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `${id}/page/a`,
+            type: 'Annotation',
+            motivation: 'painting',
+            body: {
+              id: `${id}/page/a/body`,
+              type: 'SpecificResource',
+              source,
+              selector: { type: 'ImageApiSelector', ...selector },
+            },
+            target: id,
+          },
+        ],
+      },
+    ],
+  };
 }
 
 function count(states: [number, string][], state: string): number {
@@ -186,5 +240,99 @@ describe('canvas thumbnails', () => {
       'Image unavailable',
     );
     expect(session.offLoopback).toEqual([]);
+  });
+
+  it('shows only the fragment of a cropped or turned canvas, asking a level 2 server for the region', async () => {
+    const { page } = session;
+    const info = (await (await fetch(level0.infoUrl('page'))).json()) as { sizes: unknown };
+    const level2Service = { id: level2.serviceUrl('quadrants'), type: 'ImageService3', profile: 'level2' };
+    // Publishers copy a level 0 service's sizes into the manifest; the cell then crops a declared size.
+    const level0Service = {
+      id: level0.serviceUrl('page'),
+      type: 'ImageService3',
+      profile: 'level0',
+      sizes: info.sizes,
+    };
+    // Quadrants: red | green over blue | yellow.
+    const manifest = {
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://example.org/fragments/manifest.json',
+      type: 'Manifest',
+      label: { none: ['Fragments'] },
+      items: [
+        fragmentCanvas(1, [600, 450], level2Service, { region: '0,0,600,450' }),
+        fragmentCanvas(2, [600, 450], level0Service, { region: 'pct:0,0,50,50' }),
+        // The bottom half (blue | yellow) turned a quarter: blue above yellow.
+        fragmentCanvas(3, [450, 1200], level2Service, { region: '0,450,1200,450', rotation: '90' }),
+        // Mirrored first (yellow | blue), then turned: yellow above blue.
+        fragmentCanvas(4, [450, 1200], level0Service, { region: '0,450,1200,450', rotation: '!90' }),
+      ],
+    };
+    await writeFile(path.join(host.workspace, 'fragments.json'), JSON.stringify(manifest, null, 2));
+    level2.clearLog();
+    level0.clearLog();
+    await openFromWorkspace(page, 'fragments.json', 4);
+    await expect
+      .poll(async () => {
+        const states = await thumbStates(session);
+        return states.length === 4 && count(states, 'loaded') === 4;
+      })
+      .toBe(true);
+
+    const frame = (index: number) => cell(page, index).locator('.thumb-frame');
+    const box = await frame(0).boundingBox();
+    const [width, height] = [box?.width ?? 0, box?.height ?? 0];
+    // Where a crop of aspect `w`:`h` is drawn (contained, centred) in the frame, as fractions of the frame.
+    const drawn = (w: number, h: number) => {
+      const scale = Math.min(width / w, height / h);
+      const fx = (w * scale) / width;
+      const fy = (h * scale) / height;
+      const at = (f: number, extent: number) => 0.5 + (f - 0.5) * extent;
+      return (xs: number[], ys: number[]) =>
+        grid(
+          xs.map((x) => at(x, fx)),
+          ys.map((y) => at(y, fy)),
+        );
+    };
+    const quarter = drawn(600, 450)([0.1, 0.5, 0.9], [0.1, 0.5, 0.9]);
+    for (const index of [0, 1]) {
+      await expect.poll(() => coloursIn(page, frame(index), quarter)).toEqual(quarter.map(() => 'red'));
+    }
+    const standing = drawn(450, 1200);
+    const top = standing([0.1, 0.5, 0.9], [0.1, 0.4]);
+    const bottom = standing([0.1, 0.5, 0.9], [0.6, 0.9]);
+    await expect
+      .poll(() => coloursIn(page, frame(2), [...top, ...bottom]))
+      .toEqual([...top.map(() => 'blue'), ...bottom.map(() => 'yellow')]);
+    await expect
+      .poll(() => coloursIn(page, frame(3), [...top, ...bottom]))
+      .toEqual([...top.map(() => 'yellow'), ...bottom.map(() => 'blue')]);
+
+    // The level 2 server was asked for the regions (turned by it), at no more than twice the width each is
+    // drawn at. (Whole-image requests come from the viewer, which shows the first canvas from its tiles.)
+    const shownQuarter = Math.min(width, height * (600 / 450));
+    const shownStanding = Math.min(width, height * (450 / 1200));
+    const asked = level2.requestLog
+      .map((entry) => entry.path)
+      .filter((p) => p.startsWith('/iiif/quadrants/'));
+    const region = asked.map((p) => /^\/iiif\/quadrants\/0,0,600,450\/(\d+),\/0\/default\.jpg$/.exec(p)?.[1]);
+    const turned = asked.map(
+      (p) => /^\/iiif\/quadrants\/0,450,1200,450\/(\d+),\/90\/default\.jpg$/.exec(p)?.[1],
+    );
+    const regionWidths = region.filter(Boolean).map(Number);
+    // A quarter turn: the width asked for is the region's before the turn, its height once drawn.
+    const turnedWidths = turned.filter(Boolean).map((w) => (Number(w) * 450) / 1200);
+    expect(regionWidths.length).toBeGreaterThan(0);
+    expect(turnedWidths.length).toBeGreaterThan(0);
+    for (const w of regionWidths) expect(w).toBeLessThanOrEqual(2 * shownQuarter);
+    for (const w of turnedWidths) expect(w).toBeLessThanOrEqual(2 * shownStanding);
+    // The level 0 server only for sizes it declares.
+    const declared = (info.sizes as { width: number; height: number }[]).map((s) => `${s.width},${s.height}`);
+    const level0Asked = level0.requestLog.filter((entry) => entry.path.includes('/full/'));
+    expect(level0Asked.length).toBeGreaterThan(0);
+    for (const entry of level0Asked) {
+      expect(declared).toContain(/\/full\/([^/]+)\//.exec(entry.path)?.[1]);
+      expect(entry.status).toBe(200);
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   type ImageServiceDescriptor,
   type ImageSize,
 } from './descriptor';
+import { formatRotation, NO_ROTATION, type Rotation } from './image-selectors';
 
 export interface SizedImage {
   readonly url: string;
@@ -43,10 +44,18 @@ export function availableFullSizes(desc: ImageServiceDescriptor): ImageSize[] {
   return [...found.values()].sort((a, b) => a.width - b.width || a.height - b.height);
 }
 
-/** The largest full-image size the service allows for a requested width, honouring maxWidth/maxHeight/maxArea. */
-export function constrainedSize(desc: ImageServiceDescriptor, requestedWidth: number): ImageSize {
-  const aspect = desc.height / desc.width;
-  let width = Math.max(1, Math.min(Math.round(requestedWidth), desc.width));
+/**
+ * The largest size the service allows for a requested width, honouring maxWidth/maxHeight/maxArea: of the full
+ * image, or of `extent` (a region's size) when given. Never wider than the full image or region: without `^`
+ * servers refuse to upscale.
+ */
+export function constrainedSize(
+  desc: ImageServiceDescriptor,
+  requestedWidth: number,
+  extent: ImageSize = desc,
+): ImageSize {
+  const aspect = extent.height / extent.width;
+  let width = Math.max(1, Math.min(Math.round(requestedWidth), Math.floor(extent.width)));
   // Image API 3: "If maxWidth is given and maxHeight is not, clients should infer maxHeight = maxWidth."
   const maxWidth = desc.maxWidth;
   const maxHeight = desc.maxHeight ?? desc.maxWidth;
@@ -60,8 +69,13 @@ export function constrainedSize(desc: ImageServiceDescriptor, requestedWidth: nu
   return { width, height: Math.max(1, Math.round(width * aspect)) };
 }
 
-function imageUrl(desc: ImageServiceDescriptor, region: string, size: string): string {
-  return `${desc.id}/${region}/${size}/0/${defaultQuality(desc.version)}.${preferredFormat(desc)}`;
+function imageUrl(
+  desc: ImageServiceDescriptor,
+  region: string,
+  size: string,
+  rotation: Rotation = NO_ROTATION,
+): string {
+  return `${desc.id}/${region}/${size}/${formatRotation(rotation)}/${defaultQuality(desc.version)}.${preferredFormat(desc)}`;
 }
 
 /** Size parameter for a size the server declared: v3's canonical form is `w,h`, earlier versions use `w,`. */
@@ -109,10 +123,16 @@ export function largestImage(desc: ImageServiceDescriptor): SizedImage {
 }
 
 /**
- * Any region at any size. Intended for level 1/2 services; for level 0, only tile-grid regions at their scaled
- * tile sizes exist, which this function does not check.
+ * Any region at any size, optionally turned (and mirrored). Intended for level 1/2 services; for level 0, only
+ * tile-grid regions at their scaled tile sizes exist, which this function does not check. Rotation by 90s is a
+ * level 2 feature and mirroring an optional one: callers check the service offers what they ask for.
  */
-export function regionUrl(desc: ImageServiceDescriptor, region: Region, size: RequestedSize): string {
+export function regionUrl(
+  desc: ImageServiceDescriptor,
+  region: Region,
+  size: RequestedSize,
+  rotation: Rotation = NO_ROTATION,
+): string {
   let regionParam: string;
   if (region === 'full' || region === 'square') regionParam = region;
   else {
@@ -129,7 +149,7 @@ export function regionUrl(desc: ImageServiceDescriptor, region: Region, size: Re
     const w = Math.max(1, Math.round(size.width));
     sizeParam = size.height === undefined ? `${w},` : `${w},${Math.max(1, Math.round(size.height))}`;
   }
-  return imageUrl(desc, regionParam, sizeParam);
+  return imageUrl(desc, regionParam, sizeParam, rotation);
 }
 
 function clamp(value: number, min: number, max: number): number {

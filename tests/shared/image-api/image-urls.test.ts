@@ -182,3 +182,29 @@ describe('Presentation 3 entries', () => {
     });
   });
 });
+
+describe('regions turned and sized within limits', () => {
+  it('regionUrl writes the rotation, mirrored with !, and 0 when none is given', () => {
+    const d = base({});
+    const region = { x: 10, y: 20, width: 300, height: 200 };
+    expect(regionUrl(d, region, { width: 150 }, { degrees: 90, mirror: false })).toBe(
+      'https://img.example.org/iiif/abc/10,20,300,200/150,/90/default.jpg',
+    );
+    expect(regionUrl(d, region, { width: 150 }, { degrees: 90, mirror: true })).toBe(
+      'https://img.example.org/iiif/abc/10,20,300,200/150,/!90/default.jpg',
+    );
+    expect(regionUrl(d, region, { width: 150 })).toBe(
+      'https://img.example.org/iiif/abc/10,20,300,200/150,/0/default.jpg',
+    );
+  });
+
+  it('constrainedSize measures a region: its aspect, no wider than it, within maxHeight', () => {
+    const region = { width: 300, height: 600 };
+    expect(constrainedSize(base({}), 100, region)).toEqual({ width: 100, height: 200 });
+    expect(constrainedSize(base({}), 1000, region)).toEqual({ width: 300, height: 600 });
+    expect(constrainedSize(base({ maxWidth: 400, maxHeight: 300 }), 200, region)).toEqual({
+      width: 150,
+      height: 300,
+    });
+  });
+});

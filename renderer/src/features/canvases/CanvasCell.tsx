@@ -35,13 +35,14 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
   const { x, y, width, height, thumbWidth, thumbHeight, pixelRatio } = props;
   // In the display language the curator chose (falling back through the browser's languages, none, en).
   const label = useDisplayText(isJsonObject(canvas) ? canvas['label'] : undefined) || `Canvas ${index + 1}`;
-  const url = useMemo(
+  const choice = useMemo(
     () =>
       isJsonObject(canvas)
-        ? (chooseThumbnail(canvas, { width: thumbWidth, height: thumbHeight }, pixelRatio)?.url ?? null)
+        ? chooseThumbnail(canvas, { width: thumbWidth, height: thumbHeight }, pixelRatio)
         : null,
     [canvas, thumbWidth, thumbHeight, pixelRatio],
   );
+  const url = choice?.url ?? null;
   const classes = ['canvas-cell'];
   if (focused) classes.push('focused');
   if (cut) classes.push('cut');
@@ -60,7 +61,14 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
       draggable
       style={{ transform: `translate(${x}px, ${y}px)`, width, height }}
     >
-      <Thumbnail key={url ?? ''} url={url} label={label} width={thumbWidth} height={thumbHeight} />
+      <Thumbnail
+        key={url ?? ''}
+        url={url}
+        crop={choice?.crop}
+        label={label}
+        width={thumbWidth}
+        height={thumbHeight}
+      />
       <span className="canvas-meta" aria-hidden="true">
         <span className="canvas-position">{index + 1}</span>
         <span className="canvas-label">{label}</span>

@@ -4,9 +4,13 @@
  * "image unavailable" state when it fails. Unmounting (the cell scrolled out of the virtual window) gives the
  * slot back and clears the src, which makes the browser cancel a request still in flight.
  *
+ * A `crop` (a fragment of an image only loadable whole) is cut, turned and mirrored with CSS (crop-style.ts).
+ *
  * `data-thumb-state` (queued | loading | loaded | failed | none) is there for tests and for styling. */
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { imageSrc } from '../images/image-src';
+import { cropStyle } from './crop-style';
+import type { ThumbnailCrop } from './thumbnail-choice';
 import { markSettled, settledState, thumbnailQueue, type LoadTicket } from './thumbnail-queue';
 
 type Phase = 'none' | 'queued' | 'loading' | 'loaded' | 'failed';
@@ -17,6 +21,8 @@ const SETTLE_MS = 100;
 interface Props {
   /** The image to show (already chosen for the box size), or null when the canvas has none small enough. */
   url: string | null;
+  /** The part of the loaded image to show, turned: for images that can only be loaded whole. */
+  crop?: ThumbnailCrop | null;
   label: string;
   width: number;
   height: number;
@@ -31,9 +37,10 @@ function initialPhase(url: string | null): Phase {
 }
 
 /** Keyed by URL by its parent, so a new URL starts over with fresh state. */
-export const Thumbnail = memo(function Thumbnail({ url, label, width, height }: Props) {
+export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, height }: Props) {
   const [phase, setPhase] = useState<Phase>(() => initialPhase(url));
   const ticket = useRef<LoadTicket | null>(null);
+  const cropped = useMemo(() => (crop ? cropStyle(crop, { width, height }) : null), [crop, width, height]);
 
   useEffect(() => {
     if (url === null || settledState(url) !== undefined) return;
@@ -94,7 +101,25 @@ export const Thumbnail = memo(function Thumbnail({ url, label, width, height }: 
           {label}
         </span>
       ) : null}
-      {phase === 'loading' || phase === 'loaded' ? (
+      {(phase === 'loading' || phase === 'loaded') && cropped ? (
+        <span
+          className={`thumb-crop ${phase === 'loaded' ? '' : 'pending'}`}
+          style={cropped.clip}
+          data-testid="thumb-crop"
+        >
+          <img
+            ref={attach}
+            style={cropped.image}
+            src={imageSrc(url as string)}
+            alt=""
+            draggable={false}
+            decoding="async"
+            onLoad={() => settle('loaded')}
+            onError={() => settle('failed')}
+          />
+        </span>
+      ) : null}
+      {(phase === 'loading' || phase === 'loaded') && !cropped ? (
         <img
           ref={attach}
           className={`thumb ${phase === 'loaded' ? '' : 'pending'}`}

@@ -62,7 +62,13 @@ export function PreviewStrip({ canvases, labels, direction, current, onOpen }: P
             data-canvas-index={index}
             onClick={() => onOpen(index)}
           >
-            <Thumbnail key={choice?.url ?? 'none'} url={choice?.url ?? null} label={label} {...BOX} />
+            <Thumbnail
+              key={choice?.url ?? 'none'}
+              url={choice?.url ?? null}
+              crop={choice?.crop}
+              label={label}
+              {...BOX}
+            />
             <span className="preview-thumb-label" dir="auto">
               {label}
             </span>
