@@ -94,6 +94,21 @@ export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, heig
       </span>
     );
   }
+  const pending = phase === 'loaded' ? '' : 'pending';
+  // One image element, inside a clipping box when only a crop of it is shown.
+  const image =
+    phase === 'loading' || phase === 'loaded' ? (
+      <img
+        ref={attach}
+        {...(cropped ? { style: cropped.image } : { className: `thumb ${pending}` })}
+        src={imageSrc(url as string)}
+        alt=""
+        draggable={false}
+        decoding="async"
+        onLoad={() => settle('loaded')}
+        onError={() => settle('failed')}
+      />
+    ) : null;
   return (
     <span className="thumb-frame" style={style} data-thumb-state={phase}>
       {phase !== 'loaded' ? (
@@ -101,36 +116,13 @@ export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, heig
           {label}
         </span>
       ) : null}
-      {(phase === 'loading' || phase === 'loaded') && cropped ? (
-        <span
-          className={`thumb-crop ${phase === 'loaded' ? '' : 'pending'}`}
-          style={cropped.clip}
-          data-testid="thumb-crop"
-        >
-          <img
-            ref={attach}
-            style={cropped.image}
-            src={imageSrc(url as string)}
-            alt=""
-            draggable={false}
-            decoding="async"
-            onLoad={() => settle('loaded')}
-            onError={() => settle('failed')}
-          />
+      {image && cropped ? (
+        <span className={`thumb-crop ${pending}`} style={cropped.clip} data-testid="thumb-crop">
+          {image}
         </span>
-      ) : null}
-      {(phase === 'loading' || phase === 'loaded') && !cropped ? (
-        <img
-          ref={attach}
-          className={`thumb ${phase === 'loaded' ? '' : 'pending'}`}
-          src={imageSrc(url as string)}
-          alt=""
-          draggable={false}
-          decoding="async"
-          onLoad={() => settle('loaded')}
-          onError={() => settle('failed')}
-        />
-      ) : null}
+      ) : (
+        image
+      )}
     </span>
   );
 });
