@@ -28,11 +28,11 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { writeBigManifest } from '../../tests/fixtures/big-manifest/big-manifest';
 import { GRID } from '../../tests/fixtures/big-manifest/grid-page';
 import { median } from '../lib/measure';
+import { runWhenStandalone } from '../lib/standalone';
 import { buildApp, openInChromium, startImageServer, startWebHost, waitForQuiet } from '../lib/web-app';
 
 export const name = 'edit-10k';
@@ -267,12 +267,4 @@ export async function run(): Promise<Record<string, number>> {
 }
 
 // `npx tsx bench/cases/edit-10k.ts` runs this case on its own.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().then(
-    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenStandalone(import.meta.url, run);

@@ -29,10 +29,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { writeBigManifest } from '../../tests/fixtures/big-manifest/big-manifest';
 import { GRID } from '../../tests/fixtures/big-manifest/grid-page';
+import { runWhenStandalone } from '../lib/standalone';
 import { buildApp, openInChromium, startImageServer, startWebHost, waitForQuiet } from '../lib/web-app';
 
 export const name = 'grid-10k';
@@ -225,12 +225,4 @@ export async function run(): Promise<Record<string, number>> {
 }
 
 // `npx tsx bench/cases/grid-10k.ts` runs this case on its own.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().then(
-    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenStandalone(import.meta.url, run);
