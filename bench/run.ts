@@ -38,6 +38,11 @@ const TARGETS: Record<string, string> = {
   save_10k_vs_stringify: '<= 2',
   move_10k_ms: '< 1',
   heap_10k_vs_json: '< 5',
+  reorder_10k_ms: '<= 16',
+  scroll_10k_long_frames_pct: '<= 5',
+  add_500_vs_ideal: '<= 1.3 (+1 s)',
+  edit_10k_later_task_ms: '< 50',
+  edit_drop_10k_later_task_ms: '< 50',
 };
 
 async function loadCases(only: readonly string[]): Promise<BenchCase[]> {

@@ -13,9 +13,9 @@
  *   edit_10k_validation_ms      from the keystroke to the validation count on the toolbar showing its result
  *                               (the edit adds or removes one warning: "<p. 1>" is HTML in a label).
  *   edit_10k_autosaved_ms       from the keystroke to the recovery record on disk being rewritten (polled).
- *   reorder_10k_*               the same for a drop of five canvases at the start of the grid (no validation
+ *   edit_drop_10k_*             the same for a drop of five canvases at the start of the grid (no validation
  *                               figure: a reorder changes no finding).
- *   clone_10k_ms, stringify_10k_ms, parse_10k_ms, body_10k_ms, encode_10k_ms
+ *   page_clone_10k_ms, page_stringify_10k_ms, page_parse_10k_ms, page_body_10k_ms, page_encode_10k_ms
  *                               in the same page: structuredClone of the 10k document (what posting all of it
  *                               to a worker costs the sender), JSON.stringify with two-space indentation (the
  *                               autosave text), JSON.parse of that text, JSON.stringify of a request carrying
@@ -248,12 +248,12 @@ export async function run(): Promise<Record<string, number>> {
       const baselines = await pageBaselines(page, text);
       return {
         ...summarise('edit_10k', edits),
-        ...summarise('reorder_10k', reorders),
-        clone_10k_ms: round(baselines.clone),
-        stringify_10k_ms: round(baselines.stringify),
-        parse_10k_ms: round(baselines.parse),
-        body_10k_ms: round(baselines.body),
-        encode_10k_ms: round(baselines.encode),
+        ...summarise('edit_drop_10k', reorders),
+        page_clone_10k_ms: round(baselines.clone),
+        page_stringify_10k_ms: round(baselines.stringify),
+        page_parse_10k_ms: round(baselines.parse),
+        page_body_10k_ms: round(baselines.body),
+        page_encode_10k_ms: round(baselines.encode),
       };
     } finally {
       await app.close();
