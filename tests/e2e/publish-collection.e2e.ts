@@ -122,7 +122,12 @@ describe('publish a collection', () => {
       .toContain(`${base}/collection.json with 2 manifests`);
 
     const out = path.join(host.workspace, 'published/shelf');
-    expect((await readdir(out)).sort()).toEqual(['book', 'collection.json', 'letters']);
+    expect((await readdir(out)).sort()).toEqual([
+      '.tessera-publication',
+      'book',
+      'collection.json',
+      'letters',
+    ]);
     const read = async (file: string) => JSON.parse(await readFile(path.join(out, file), 'utf8'));
     const collection = await read('collection.json');
     const book = await read('book/manifest.json');

@@ -137,6 +137,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     ...(label ? { collectionLabel: label } : {}),
     minify: parsed.minify,
     allowErrors: parsed.allowErrors,
+    inputFiles: parsed.files.filter((file) => file !== '-'),
   });
   if (!outcome.ok) {
     io.stderr(`tessera publish: ${outcome.error.message}\n`);

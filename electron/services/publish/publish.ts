@@ -37,6 +37,11 @@ export interface PublishOptions {
   readonly minify?: boolean;
   /** Publish even when the validator reports errors. */
   readonly allowErrors?: boolean;
+  /**
+   * The files the Manifests were read from. Replacing the output folder deletes what it held, so publishing
+   * refuses an output folder that holds any of them: the originals would be gone, only rewritten copies left.
+   */
+  readonly inputFiles?: readonly string[];
 }
 
 export interface PublishedManifest {
@@ -165,6 +170,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     prepared.map((p) => diffAgainstLastPublication(options.outDir, p.text, p.file)),
   );
 
+  await refuseInputsInside(options.outDir, options.inputFiles ?? []);
   const tiles: string[][] = [];
   await replaceFolder(options.outDir, async (temp) => {
     for (const p of prepared) {
@@ -259,6 +265,24 @@ function slugsOf(manifests: readonly ManifestToPublish[]): string[] {
 
 function manifestFile(folder: string): string {
   return folder === '' ? 'manifest.json' : `${folder}/manifest.json`;
+}
+
+/** Real paths, so that a link or a relative path cannot hide that an input lies inside the output folder. */
+async function realPath(file: string): Promise<string> {
+  return fs.realpath(file).catch(() => path.resolve(file));
+}
+
+async function refuseInputsInside(outDir: string, inputFiles: readonly string[]): Promise<void> {
+  const out = await realPath(outDir);
+  for (const file of inputFiles) {
+    const relative = path.relative(out, await realPath(file));
+    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+      throw new UserFacingError(
+        'out-holds-input',
+        `The output folder ${outDir} holds ${path.basename(file)}, one of the files being published; publishing replaces the whole folder and would delete it. Choose another output folder.`,
+      );
+    }
+  }
 }
 
 async function writeDurably(file: string, text: string): Promise<void> {

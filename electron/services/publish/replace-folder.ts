@@ -10,8 +10,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/ipc/result';
 
-/** Files whose presence shows that a folder holds an earlier publication and may be replaced. */
-const PUBLICATION_MARKERS = ['manifest.json', 'collection.json'];
+/**
+ * Written into every publication: its presence, and nothing less, shows that a folder holds an earlier
+ * publication and may be replaced as a whole. A manifest.json alone does not: a curator's own working folder
+ * often holds one, beside files publishing would delete.
+ */
+export const PUBLICATION_MARKER = '.tessera-publication';
+const MARKER_TEXT = 'Published by Tessera. The next publication into this folder replaces it as a whole.\n';
 
 export async function replaceFolder(
   target: string,
@@ -27,6 +32,13 @@ export async function replaceFolder(
   await fs.mkdir(temp);
   try {
     await populate(temp);
+    const marker = await fs.open(path.join(temp, PUBLICATION_MARKER), 'w');
+    try {
+      await marker.writeFile(MARKER_TEXT);
+      await marker.sync();
+    } finally {
+      await marker.close();
+    }
   } catch (error) {
     await fs.rm(temp, { recursive: true, force: true });
     throw error;
@@ -60,9 +72,9 @@ async function assertReplaceable(folder: string): Promise<void> {
     throw new UserFacingError('out-not-folder', `${folder} exists and is not a folder.`);
   }
   const entries = await fs.readdir(folder);
-  if (entries.length === 0 || entries.some((entry) => PUBLICATION_MARKERS.includes(entry))) return;
+  if (entries.length === 0 || entries.includes(PUBLICATION_MARKER)) return;
   throw new UserFacingError(
     'out-not-publication',
-    `${folder} is not empty and holds no earlier publication (no manifest.json or collection.json); choose an empty or new folder.`,
+    `${folder} is not empty and is not an earlier publication by Tessera (it has no ${PUBLICATION_MARKER} file), so publishing would delete what it holds; choose an empty or new folder.`,
   );
 }

@@ -13,6 +13,8 @@ import { readTextFile } from '../files/text-files';
 export interface OtherManifest {
   /** The file name, which names its folder in the publication and its findings in the review. */
   readonly name: string;
+  /** Where it was read from (resolved): publishing must not replace a folder that holds it. */
+  readonly file: string;
   readonly doc: JsonObject;
 }
 
@@ -30,8 +32,10 @@ async function readOtherManifest(requested: string, policy: PathPolicy): Promise
   const refuse = (code: string, reason: string) =>
     new UserFacingError(code, `${name} cannot be published in the collection: ${reason}`);
   let text: string;
+  let file: string;
   try {
-    text = (await readTextFile(await policy.resolve(requested, 'read'))).text;
+    file = await policy.resolve(requested, 'read');
+    text = (await readTextFile(file)).text;
   } catch (error) {
     if (error instanceof UserFacingError) throw refuse(error.code, error.message);
     throw refuse('unreadable', error instanceof Error ? error.message : String(error));
@@ -40,5 +44,5 @@ async function readOtherManifest(requested: string, policy: PathPolicy): Promise
   if (!read.ok) throw refuse(read.error.code, read.error.message);
   if (read.kind !== 'Manifest')
     throw refuse('not-a-manifest', `it is a ${read.kind}, and a collection lists Manifests only.`);
-  return { name, doc: read.doc };
+  return { name, file, doc: read.doc };
 }

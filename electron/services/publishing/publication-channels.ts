@@ -165,6 +165,7 @@ export async function publishDocument(
     ...publicationOf(request, outDir, local, others),
     outDir,
     allowErrors: request.allowErrors,
+    inputFiles: others.map((other) => other.file),
   });
   if (!outcome.ok) throw new UserFacingError(outcome.error.code, outcome.error.message);
   const { manifests, collectionUrl } = outcome.value;

@@ -209,6 +209,20 @@ async function readJson(name: string): Promise<JsonObject> {
 describe('tessera publish with several files', () => {
   const BASE = 'https://pub.example.com/books';
 
+  it('refuses to publish into the folder that holds its input files, and deletes nothing', async () => {
+    const c = capture();
+    const folder = file('working');
+    await fs.mkdir(folder, { recursive: true });
+    const inputs = ['vol1.json', 'vol2.json'].map((name) => path.join(folder, name));
+    const text = await fs.readFile(file('good.json'), 'utf8');
+    for (const input of inputs) await fs.writeFile(input, text);
+    // Even once the folder is marked as a publication (say, published there before).
+    await fs.writeFile(path.join(folder, '.tessera-publication'), '');
+    expect(await runPublish([...inputs, '--base', BASE, '--out', folder], c.io)).toBe(1);
+    expect(c.stderr()).toContain('would delete it');
+    for (const input of inputs) expect(await fs.readFile(input, 'utf8')).toBe(text);
+  });
+
   it('writes each Manifest into its own folder and a collection.json listing them in order', async () => {
     const c = capture();
     const out = file('shelf');
@@ -225,7 +239,9 @@ describe('tessera publish with several files', () => {
     expect((collection.items as JsonObject[]).map((item) => item.id)).toEqual(
       folders.map((f) => `${BASE}/${f}/manifest.json`),
     );
-    expect((await fs.readdir(out)).sort()).toEqual(['collection.json', ...folders].sort());
+    expect((await fs.readdir(out)).sort()).toEqual(
+      ['.tessera-publication', 'collection.json', ...folders].sort(),
+    );
     for (const folder of folders) {
       const published = await readJson(path.join(out, folder, 'manifest.json'));
       expect(published.id).toBe(`${BASE}/${folder}/manifest.json`);

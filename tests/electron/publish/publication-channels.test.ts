@@ -86,7 +86,10 @@ describe('publishing the open document alone', () => {
     const published = value(await call('publishDocument', { ...book, outDir: 'site' }));
     expect(published).toMatchObject({ manifestUrl: `${BASE}/manifest.json`, manifestCount: 1 });
     expect(published.collectionUrl).toBeUndefined();
-    expect(await fs.readdir(path.join(workspace, 'site'))).toEqual(['manifest.json']);
+    expect((await fs.readdir(path.join(workspace, 'site'))).sort()).toEqual([
+      '.tessera-publication',
+      'manifest.json',
+    ]);
   });
 });
 
@@ -123,7 +126,13 @@ describe('publishing the open document with other files as a collection', () => 
     const published = value(await call('publishDocument', { ...request, allowErrors: true }));
     expect(published).toMatchObject({ collectionUrl: `${BASE}/collection.json`, manifestCount: 3 });
     const out = path.join(workspace, 'site');
-    expect((await fs.readdir(out)).sort()).toEqual(['book', 'collection.json', 'second-book', 'third']);
+    expect((await fs.readdir(out)).sort()).toEqual([
+      '.tessera-publication',
+      'book',
+      'collection.json',
+      'second-book',
+      'third',
+    ]);
     const collection = await readJson(path.join(out, 'collection.json'));
     expect(collection.label).toEqual({ none: ['Three books'] });
     expect((collection.items as JsonObject[]).map((i) => i.id)).toEqual([

@@ -212,6 +212,11 @@ describe('publish', () => {
     const refused = await publish({ outDir: out, base: BASE, manifests: [{ doc: manifest() }] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'out-not-publication' } });
     expect(await fs.readFile(path.join(out, 'thesis.docx'), 'utf8')).toBe('precious');
+    // A manifest.json does not make a curator's working folder a publication.
+    await fs.writeFile(path.join(out, 'manifest.json'), '{}');
+    const stillRefused = await publish({ outDir: out, base: BASE, manifests: [{ doc: manifest() }] });
+    expect(stillRefused).toMatchObject({ ok: false, error: { code: 'out-not-publication' } });
+    expect(await fs.readFile(path.join(out, 'thesis.docx'), 'utf8')).toBe('precious');
 
     const escaping = await publish({
       outDir: path.join(root, 'other'),
@@ -221,6 +226,34 @@ describe('publish', () => {
       ],
     });
     expect(escaping).toMatchObject({ ok: false, error: { code: 'invalid-tile-path' } });
+  });
+
+  it('marks its publications, and replaces a marked folder only if none of the inputs lies inside it', async () => {
+    const first = await publish({ outDir: out, base: BASE, manifests: [{ doc: manifest() }] });
+    if (!first.ok) throw new Error(first.error.message);
+    expect((await fs.readdir(out)).sort()).toEqual(['.tessera-publication', 'manifest.json']);
+    // The curator keeps the source beside the published copy: republishing would delete it.
+    const source = path.join(out, 'source.json');
+    await fs.writeFile(source, JSON.stringify(manifest()));
+    const refused = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc: manifest() }],
+      inputFiles: [path.join(out, '..', path.basename(out), 'source.json')],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'out-holds-input' } });
+    expect(await fs.readFile(source, 'utf8')).toBe(JSON.stringify(manifest()));
+    // An input outside the folder is fine, and republishing replaces the folder as before.
+    const outside = path.join(root, 'source.json');
+    await fs.writeFile(outside, JSON.stringify(manifest()));
+    const again = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc: manifest() }],
+      inputFiles: [outside],
+    });
+    expect(again.ok).toBe(true);
+    expect((await fs.readdir(out)).sort()).toEqual(['.tessera-publication', 'manifest.json']);
   });
 
   it('reports local images whose tiles are not part of the publication', async () => {
