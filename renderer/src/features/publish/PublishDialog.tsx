@@ -17,6 +17,12 @@ import { CollectionMembers, fileNameOf } from './CollectionMembers';
 
 type Review = ResponseOf<'reviewPublication'>;
 
+interface Reviewed {
+  readonly key: string;
+  readonly doc: unknown;
+  readonly value: Review;
+}
+
 export function PublishDialog({ onClose }: { onClose(): void }) {
   const doc = useAppStore((s) => s.doc);
   const name = useAppStore(documentName);
@@ -28,7 +34,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const [picking, setPicking] = useState(false);
   const [minify, setMinify] = useState(false);
   const [override, setOverride] = useState(false);
-  const [review, setReview] = useState<Review | null>(null);
+  const [reviewed, setReview] = useState<Reviewed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,12 +48,17 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     otherFiles,
     ...(collectionLabel.trim() !== '' ? { collectionLabel: collectionLabel.trim() } : {}),
   });
+  // What a review was made for: a review answers for these inputs only, so one that comes back after they
+  // changed (or is shown after they changed) never unlocks Publish for something that was not reviewed.
+  const inputsKey = JSON.stringify([base.trim(), outDir.trim(), minify, otherFiles, collectionLabel.trim()]);
+  const review = reviewed && reviewed.key === inputsKey && reviewed.doc === doc ? reviewed.value : null;
   const runReview = async () => {
     setBusy(true);
     setError(null);
+    const key = inputsKey;
     const result = await api.reviewPublication(request());
     setBusy(false);
-    if (result.ok) setReview(result.value);
+    if (result.ok) setReview({ key, doc, value: result.value });
     else {
       setReview(null);
       setError(result.error.message);
