@@ -25,7 +25,7 @@ import { mediaTypeOf, preferredFormat } from '../image-api/descriptor';
 import { readLayer, targetArea, type PaintedLayer } from '../document/painted-items';
 import { xywhToPixels, type XywhRegion } from '../document/xywh-fragment';
 import type { MintId } from '../document/mint-ids';
-import { isJsonArray, isJsonObject, setIn, type JsonObject, type JsonPath, type JsonValue } from '../json';
+import { isJsonArray, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json';
 import { THUMBNAIL_WIDTH } from './image-canvas';
 
 /** What a region cut needs besides the canvas: the region, and the full sizes of the painted images. */
@@ -202,7 +202,11 @@ function layersOf(body: JsonValue, bodyPath: JsonPath): PaintedLayer[] | null {
   return layer ? [layer] : null;
 }
 
-/** A painting annotation cut to the region, null when none of it shows there, or why it cannot be cut. */
+/**
+ * A painting annotation cut to the region, null when none of it shows there, or why it cannot be cut. Each
+ * layer (a body, or one option of a Choice) that lies wholly outside the region is left out on its own; the
+ * annotation keeps the layers that show there, and is dropped only when none does.
+ */
 function cutAnnotation(
   annotation: JsonObject,
   canvasSize: Size,
@@ -214,25 +218,35 @@ function cutAnnotation(
   const target = targetArea(annotation['target'], canvasSize).rect;
   const rawBody = annotation['body'];
   const bodies = isJsonArray(rawBody) ? rawBody : [rawBody];
-  let out: JsonObject = annotation;
+  const keptBodies: JsonValue[] = [];
   let newTarget: Rect | null = null;
   for (const [index, body] of bodies.entries()) {
     const bodyPath: JsonPath = isJsonArray(rawBody) ? ['body', index] : ['body'];
     const layers = body === undefined ? null : layersOf(body, bodyPath);
     if (!layers) return 'The canvas paints something other than images: a region of it cannot be cut.';
+    const keptLayers: JsonObject[] = [];
     for (const layer of layers) {
       const geometry = geometryOf(layer, target, cut.imageSizes);
       if (typeof geometry === 'string') return geometry;
       const visible = intersect(region, geometry.onCanvas);
-      if (!visible) return null;
-      // The annotation has one target: the first layer decides it (a Choice's options share their place).
+      if (!visible) continue;
+      // The annotation has one target: the first layer that shows decides it (a Choice's options share
+      // their place).
       newTarget ??= wholePixels({ ...visible, x: visible.x - region.x, y: visible.y - region.y });
-      const body = cutBody(layer, geometry, imageRegionUnder(visible, geometry), bodyId);
-      if (typeof body === 'string') return body;
-      out = setIn(out, layer.bodyPath, body) as JsonObject;
+      const cutLayer = cutBody(layer, geometry, imageRegionUnder(visible, geometry), bodyId);
+      if (typeof cutLayer === 'string') return cutLayer;
+      keptLayers.push(cutLayer);
     }
+    const [first] = keptLayers;
+    if (!first) continue;
+    // A Choice left with one option stays a Choice of one: Presentation 3 and its schema set no least
+    // number of items, painted-items reads it as one item with one layer like any Choice, and the Choice's
+    // own properties (label, ids a publisher gave it) and the shape of the body are kept rather than guessed
+    // away. layersOf gives a Choice's layers in the order of its items, all of them images.
+    keptBodies.push(isJsonObject(body) && body['type'] === 'Choice' ? { ...body, items: keptLayers } : first);
   }
-  if (!newTarget) return null;
+  const [firstBody] = keptBodies;
+  if (!newTarget || firstBody === undefined) return null;
   const whole = sameRect(newTarget, { x: 0, y: 0, width: region.width, height: region.height });
   const fragment = `xywh=${newTarget.x},${newTarget.y},${newTarget.width},${newTarget.height}`;
   const oldTarget = list(annotation['target'])[0];
@@ -253,7 +267,8 @@ function cutAnnotation(
           },
         };
   }
-  return { ...out, target: targetValue };
+  // An array of bodies stays an array (of those that show), as the publisher wrote it.
+  return { ...annotation, body: isJsonArray(rawBody) ? keptBodies : firstBody, target: targetValue };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
 import { newManifest } from '../../../shared/iiif/document/new-manifest';
 import { paintedItems } from '../../../shared/iiif/document/painted-items';
-import type { JsonObject } from '../../../shared/iiif/json';
+import type { JsonObject, JsonValue } from '../../../shared/iiif/json';
 import { schemaErrors, schemaMissingMessage, schemaPresent } from './schema';
 
 const SRC = 'https://museum.example.org/iiif/book';
@@ -33,7 +33,7 @@ function image(name: string, width: number, height: number, level = 'level1'): J
   };
 }
 
-function painting(n: number, body: JsonObject, target: string | JsonObject = CANVAS): JsonObject {
+function painting(n: number, body: JsonValue, target: string | JsonObject = CANVAS): JsonObject {
   return { id: `${CANVAS}/annotation/${n}`, type: 'Annotation', motivation: 'painting', body, target };
 }
 
@@ -228,6 +228,52 @@ describe('cutCanvasToRegion', () => {
     expect(options.map((o) => o['type'])).toEqual(['SpecificResource', 'SpecificResource']);
   });
 
+  // On a square canvas painted whole, a wide strip is drawn contained and centred (rows 375..625), so a
+  // region along the top edge shows the square page image but none of the strip.
+  const strip = image('strip', 2000, 500);
+  const page = image('page', 2000, 2000);
+  const topEdge = { x: 0, y: 0, width: 500, height: 300 };
+  const pageCut: JsonObject = {
+    id: `${CANVAS}/annotation/1/body/1`,
+    type: 'SpecificResource',
+    source: page,
+    selector: { type: 'ImageApiSelector', region: '0,0,1000,600' },
+  };
+
+  it('keeps a Choice with the options inside the region, leaving out those outside it', () => {
+    const choice: JsonObject = { type: 'Choice', items: [strip, page] };
+    const result = cut(canvas(1000, 1000, [painting(1, choice)]), topEdge);
+    const [annotation] = annotationsOf(result);
+    expect(annotation?.['body']).toEqual({ type: 'Choice', items: [pageCut] });
+    // The target is the visible option's, not the left-out first option's.
+    expect(annotation?.['target']).toBe(CANVAS);
+    const [item] = paintedItems(result);
+    expect(item).toMatchObject({ choice: true, target: { x: 0, y: 0, width: 500, height: 300 } });
+    expect(item?.layers.map((layer) => layer.region)).toEqual(['0,0,1000,600']);
+  });
+
+  it('keeps the bodies inside the region of an annotation with several, leaving out those outside it', () => {
+    const [annotation] = annotationsOf(cut(canvas(1000, 1000, [painting(1, [strip, page])]), topEdge));
+    expect(annotation?.['body']).toEqual([pageCut]);
+    expect(annotation?.['target']).toBe(CANVAS);
+  });
+
+  it('drops an annotation none of whose bodies or options lies inside the region', () => {
+    const corner = `${CANVAS}#xywh=900,900,100,100`;
+    const outside = [
+      painting(
+        2,
+        { type: 'Choice', items: [image('visible', 100, 100), image('infrared', 100, 100)] },
+        corner,
+      ),
+      painting(3, [image('front', 100, 100), image('back', 100, 100)], corner),
+    ];
+    const result = cut(canvas(1000, 1000, [painting(1, page), ...outside]), topEdge);
+    expect(annotationsOf(result).map((a) => a['id'])).toEqual([`${CANVAS}/annotation/1`]);
+    const region = { area: topEdge, imageSizes: {} };
+    expect(regionCutProblem(canvas(1000, 1000, outside), region)).toMatch(/None of the canvas’s images/);
+  });
+
   it('keeps a SpecificResource target’s shape', () => {
     const target: JsonObject = {
       type: 'SpecificResource',
@@ -338,5 +384,27 @@ describe('adding a region of a canvas from another manifest', () => {
   it('is accepted by the official schema', (context) => {
     if (!schemaPresent) return context.skip(schemaMissingMessage);
     expect(schemaErrors(added().doc)).toEqual([]);
+  });
+
+  it('is accepted by the official schema when layers outside the region are left out', (context) => {
+    if (!schemaPresent) return context.skip(schemaMissingMessage);
+    // The strip lies in rows 375..625 of the square canvas, outside the region along its top edge.
+    const strip = image('strip', 2000, 500);
+    const page = image('page', 2000, 2000);
+    const choice: JsonObject = { type: 'Choice', items: [strip, page] };
+    for (const body of [choice, [strip, page]]) {
+      const original = canvas(1000, 1000, [painting(1, body)]);
+      const manifest: JsonObject = { ...sourceManifest, items: [original] };
+      const doc = newManifest({ label: 'Mine', baseUri: BASE, language: 'en' });
+      const region = { area: { x: 0, y: 0, width: 500, height: 300 }, imageSizes: {} };
+      const result = addCanvases(doc, 0, [
+        { kind: 'copy', canvas: original, source: sourceInfoOf(manifest), region },
+      ]);
+      const copy = (result.doc['items'] as JsonObject[])[0] as JsonObject;
+      expect(paintedItems(copy).flatMap((item) => item.layers.map((layer) => layer.region))).toEqual([
+        '0,0,1000,600',
+      ]);
+      expect(schemaErrors(result.doc)).toEqual([]);
+    }
   });
 });
