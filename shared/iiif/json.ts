@@ -76,9 +76,9 @@ export function updateIn(
   }
   if (next === child) return root;
   if (next === undefined) {
-    const copy: Record<string, JsonValue> = {};
-    for (const key of Object.keys(root)) if (key !== step) copy[key] = root[key] as JsonValue;
-    return copy;
+    // fromEntries defines own properties, so a key named "__proto__" (JSON.parse keeps it as one) stays a key;
+    // assigning it would set the copy's prototype instead and drop it.
+    return Object.fromEntries(Object.entries(root).filter(([key]) => key !== step));
   }
   return { ...root, [step]: next };
 }
