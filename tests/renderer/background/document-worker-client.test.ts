@@ -5,6 +5,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../shared/iiif/json';
 import { writeDocument } from '../../../shared/iiif/document/write';
 import { validate } from '../../../shared/iiif/validation/validate';
 import {
@@ -24,16 +25,30 @@ const format = { indent: '  ', newline: '\n', finalNewline: true, bom: false } a
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
 
-/** A worker in this thread: every request it receives is recorded, then handled as the worker handles it. */
+/**
+ * A worker in this thread: every request it receives is recorded, then handled as the worker handles it. While
+ * held (as if busy with a long job) it collects requests, and on release handles them as one batch, as
+ * document.worker.ts does with the ones that arrived during a long job.
+ */
 function inProcessWorker(options: { loseCopyAfter?: number } = {}) {
   const received: WorkerRequest[] = [];
+  const replies: WorkerReply[] = [];
   const { port1, port2 } = new MessageChannel();
   let state = createDocumentWorkerState();
+  let held = false;
+  const inbox: WorkerRequest[] = [];
+  const drain = () => {
+    for (const reply of handleRequests(state, inbox.splice(0))) {
+      replies.push(reply);
+      port2.postMessage(reply);
+    }
+  };
   port2.on('message', (request: WorkerRequest) => {
     received.push(request);
     // A worker that lost its copy (as if restarted) after this many jobs.
     if (request.type === 'job' && request.seq === options.loseCopyAfter) state = createDocumentWorkerState();
-    for (const reply of handleRequests(state, [request])) port2.postMessage(reply);
+    inbox.push(request);
+    if (!held) drain();
   });
   const port: WorkerPort = {
     postMessage: (request) => port1.postMessage(request),
@@ -43,7 +58,24 @@ function inProcessWorker(options: { loseCopyAfter?: number } = {}) {
     terminate: () => port1.close(),
   };
   closers.push(() => port1.close());
-  return { port, received };
+  return {
+    port,
+    received,
+    replies,
+    hold: () => (held = true),
+    release: () => {
+      held = false;
+      drain();
+    },
+  };
+}
+
+/** Waits (a task at a time) until `condition` holds. */
+async function until(condition: () => boolean) {
+  for (let tasks = 0; !condition(); tasks++) {
+    if (tasks > 1000) throw new Error('Timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
 
 const elementsSent = (requests: readonly WorkerRequest[]) =>
@@ -120,5 +152,121 @@ describe('the background worker client', () => {
     });
     // After the reset every canvas is sent again, and the worker's answer is right.
     expect(elementsSent(worker.received).length - sentBefore).toBe(20);
+  });
+
+  it('answers a job the worker replaced with a later one of its kind (superseded) with null', async () => {
+    const worker = inProcessWorker();
+    const client = createDocumentWorkerClient(() => worker.port);
+    const doc = manifest(10);
+    await client.runInBackground(doc, { kind: 'validate' });
+    // Busy with a long job: both edits' validations reach it before it reads either.
+    worker.hold();
+    const typed = relabel(doc, 2, '<i>x');
+    const first = client.runInBackground(typed, { kind: 'validate' });
+    await until(() => worker.received.filter((r) => r.type === 'job').length === 2);
+    const typedMore = relabel(typed, 2, '<i>x</i>');
+    const second = client.runInBackground(typedMore, { kind: 'validate' });
+    await until(() => worker.received.filter((r) => r.type === 'job').length === 3);
+    worker.release();
+    expect(await first).toBeNull();
+    expect(await second).toEqual({ kind: 'validate', findings: validate(typedMore) });
+    expect(worker.replies.map((reply) => reply.type)).toEqual(['done', 'superseded', 'done']);
+  });
+
+  it('answers exactly when the mirror is reset while a large document is being sent', async () => {
+    // The worker loses its copy just before job 2, so job 2 fails and the client resets the mirror; the reply
+    // arrives while a large document (job 3) is still being sent, in many messages a task apart.
+    const worker = inProcessWorker({ loseCopyAfter: 2 });
+    const client = createDocumentWorkerClient(() => worker.port);
+    const doc = manifest(20);
+    await client.runInBackground(doc, { kind: 'validate' });
+    const edited = relabel(doc, 3, 'three');
+    const large = manifest(ELEMENTS_PER_MESSAGE * 16);
+    const [validated, written] = await Promise.all([
+      client.runInBackground(edited, { kind: 'validate' }),
+      client.runInBackground(large, { kind: 'write', format }),
+    ]);
+    expect(validated).toEqual({ kind: 'validate', findings: validate(edited) });
+    expect(written).toEqual({ kind: 'write', text: writeDocument(large, format) });
+
+    // Where exactly the reset lands among the large document's messages depends on how the event loop
+    // interleaves them (usually between two of them); whichever it is, both answers above must be exact, and
+    // the last thing the worker did was the write.
+    expect(worker.replies.at(-1)).toMatchObject({ type: 'done', result: { kind: 'write' } });
+  });
+
+  it('does the job on the main thread when starting the worker throws', async () => {
+    let starts = 0;
+    const client = createDocumentWorkerClient(() => {
+      starts += 1;
+      throw new DOMException('Workers are not allowed here', 'SecurityError');
+    });
+    const doc = manifest(3);
+    expect(await client.runInBackground(doc, { kind: 'write', format })).toEqual({
+      kind: 'write',
+      text: writeDocument(doc, format),
+    });
+    expect(await client.runInBackground(doc, { kind: 'validate' })).toEqual({
+      kind: 'validate',
+      findings: validate(doc),
+    });
+    // Given up for good: not tried again for every job.
+    expect(starts).toBe(1);
+  });
+
+  it('does the job (and those sent before it) on the main thread when a message cannot be sent', async () => {
+    for (const failAt of [1, 2, 3, 4]) {
+      const worker = inProcessWorker();
+      let posts = 0;
+      let terminated = false;
+      const port: WorkerPort = {
+        ...worker.port,
+        addEventListener: worker.port.addEventListener,
+        postMessage: (request) => {
+          posts += 1;
+          if (posts === failAt) throw new DOMException('could not be cloned', 'DataCloneError');
+          worker.port.postMessage(request);
+        },
+        terminate: () => {
+          terminated = true;
+          worker.port.terminate();
+        },
+      };
+      const client = createDocumentWorkerClient(() => port);
+      // Elements and a job (posts 1, 2), then a validation of the same document: a job alone (post 3, while the
+      // write is still in the worker), then an edited document's element and job (posts 4, 5).
+      const doc = manifest(5);
+      const edited = relabel(doc, 1, '<b>b</b>');
+      const results = await Promise.all([
+        client.runInBackground(doc, { kind: 'write', format }),
+        client.runInBackground(doc, { kind: 'validate' }),
+      ]);
+      expect(results).toEqual([
+        { kind: 'write', text: writeDocument(doc, format) },
+        { kind: 'validate', findings: validate(doc) },
+      ]);
+      expect(await client.runInBackground(edited, { kind: 'validate' })).toEqual({
+        kind: 'validate',
+        findings: validate(edited),
+      });
+      expect(terminated).toBe(true);
+    }
+  });
+
+  it('mirrors top-level keys named "__proto__" or like built-in methods', async () => {
+    const worker = inProcessWorker();
+    const client = createDocumentWorkerClient(() => worker.port);
+    const doc = JSON.parse(
+      JSON.stringify(manifest(3)).replace(
+        '{',
+        '{"__proto__":[{"id":"a"}],"toString":"s","constructor":[{"id":"c"}],"valueOf":{"v":1},',
+      ),
+    ) as JsonObject;
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['__proto__', 'toString', 'constructor', 'valueOf']);
+    expect(await client.runInBackground(doc, { kind: 'write', format })).toEqual({
+      kind: 'write',
+      text: writeDocument(doc, format),
+    });
+    expect(worker.replies).toMatchObject([{ type: 'done' }]);
   });
 });

@@ -57,8 +57,13 @@ describe('the document mirror', () => {
     const encoder = createTreeEncoder();
     const doc: JsonObject = { ...manifest(2), behavior: ['paged', 'unordered'], mixed: [{ a: 1 }, 'b'] };
     const encoded = encoder.encode(doc);
-    expect(Object.keys(encoded.document.arrays)).toEqual(['items']);
-    expect(encoded.document.root['behavior']).toEqual(['paged', 'unordered']);
+    expect(encoded.document.entries.filter((entry) => 'ids' in entry).map((entry) => entry.key)).toEqual([
+      'items',
+    ]);
+    expect(encoded.document.entries.find((entry) => entry.key === 'behavior')).toEqual({
+      key: 'behavior',
+      value: ['paged', 'unordered'],
+    });
     expect(send(createTreeDecoder(), encoded)).toEqual(doc);
   });
 
@@ -78,8 +83,32 @@ describe('the document mirror', () => {
     // A second encoder numbers the same canvases afresh from 1 and assumes the decoder holds none of them.
     const other = createTreeEncoder().encode({ type: 'Manifest', items: [] });
     expect(send(decoder, other)).toEqual({ type: 'Manifest', items: [] });
-    expect(() => decoder.decode({ root: { items: null }, arrays: { items: [1] } })).toThrow(
-      /lacks element 1/,
+    expect(() => decoder.decode({ entries: [{ key: 'items', ids: [1] }] })).toThrow(/lacks element 1/);
+  });
+
+  it('keeps top-level keys named "__proto__" or like built-in methods, as plain keys in their order', () => {
+    // As JSON.parse reads them: "__proto__" becomes an own property, not the prototype.
+    const text = JSON.stringify({ type: 'Manifest' }).replace(
+      '}',
+      ',"__proto__":[{"id":"p1"},{"id":"p2"}],"toString":[{"id":"t1"}],"constructor":[{"id":"c1"}]' +
+        ',"valueOf":"v","hasOwnProperty":{"x":1},"items":[{"id":"i1","__proto__":{"a":1}}],"label":null}',
     );
+    const doc = JSON.parse(text) as JsonObject;
+    expect(Object.keys(doc)).toContain('__proto__');
+    const plain = JSON.parse(
+      '{"__proto__":"a string","toString":5,"constructor":null,"valueOf":["x"],"items":[{"id":"i1"}]}',
+    ) as JsonObject;
+
+    for (const original of [doc, plain]) {
+      const encoder = createTreeEncoder();
+      const decoder = createTreeDecoder();
+      const decoded = send(decoder, encoder.encode(original));
+      expect(JSON.stringify(decoded)).toBe(JSON.stringify(original));
+      expect(Object.keys(decoded)).toEqual(Object.keys(original));
+      expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+      // And again, with the elements already held (references only).
+      expect(JSON.stringify(send(decoder, encoder.encode(original)))).toBe(JSON.stringify(original));
+    }
+    expect(JSON.stringify(doc)).toBe(text);
   });
 });

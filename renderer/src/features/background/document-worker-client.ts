@@ -47,15 +47,30 @@ export function createDocumentWorkerClient(startWorker: () => WorkerPort | null)
   const sent = new Map<number, Pending>();
   let pumping = false;
 
-  const runHere = (pending: Pending) => pending.resolve(runDocumentJob(pending.doc, pending.job));
+  /** Runs the job on this thread. Never throws: a job that fails here too resolves null, as if replaced. */
+  function runHere(pending: Pending) {
+    let result: JobResult | null = null;
+    try {
+      result = runDocumentJob(pending.doc, pending.job);
+    } catch (error) {
+      console.error('Background job failed on the main thread too:', error);
+    }
+    pending.resolve(result);
+  }
 
+  /** Stops using the worker (or gives up starting one) and does the jobs it had on this thread. */
   function giveUp(reason: string) {
-    if (!worker) return;
+    if (worker === null) return;
     console.error(
       `Tessera's background worker stopped (${reason}); validating and autosaving on the main thread.`,
     );
-    worker.terminate();
+    const port = worker;
     worker = null;
+    try {
+      port?.terminate();
+    } catch {
+      // It is not used again either way.
+    }
     const orphans = [...sent.values()];
     sent.clear();
     for (const pending of orphans) runHere(pending);
@@ -71,18 +86,51 @@ export function createDocumentWorkerClient(startWorker: () => WorkerPort | null)
       // The worker's copy is out of step with ours: start both afresh, and do this job here.
       console.error(`Background job failed: ${reply.message}`);
       encoder = createTreeEncoder();
-      worker?.postMessage({ type: 'reset' });
+      try {
+        worker?.postMessage({ type: 'reset' });
+      } catch (error) {
+        giveUp(`a message could not be sent: ${String(error)}`);
+      }
       runHere(pending);
     }
   }
 
   function ensureWorker(): WorkerPort | null {
     if (worker !== undefined) return worker;
-    worker = startWorker();
-    worker?.addEventListener('message', (event) => onReply(event.data));
-    worker?.addEventListener('error', () => giveUp('it failed to load or threw'));
-    worker?.addEventListener('messageerror', () => giveUp('a message could not be read'));
-    return worker;
+    const port = startWorker();
+    worker = port;
+    port?.addEventListener('message', (event) => onReply(event.data));
+    port?.addEventListener('error', () => giveUp('it failed to load or threw'));
+    port?.addEventListener('messageerror', () => giveUp('a message could not be read'));
+    return port;
+  }
+
+  /**
+   * Sends the job to the worker, or does it here when there is none. Sending may take several tasks; if the
+   * mirror was reset meanwhile (a `failed` reply), the elements sent so far went to the old mirror, so the
+   * document is encoded afresh and sent again.
+   */
+  async function dispatch(next: Pending) {
+    for (;;) {
+      const port = ensureWorker();
+      if (!port) return runHere(next);
+      const mirror = encoder;
+      const { elements, document } = mirror.encode(next.doc);
+      let interrupted = false;
+      for (let start = 0; start < elements.length; start += ELEMENTS_PER_MESSAGE) {
+        if (start > 0) {
+          await nextTask();
+          interrupted = worker !== port || encoder !== mirror;
+          if (interrupted) break;
+        }
+        port.postMessage({ type: 'elements', elements: elements.slice(start, start + ELEMENTS_PER_MESSAGE) });
+      }
+      if (interrupted) continue;
+      seq += 1;
+      port.postMessage({ type: 'job', seq, document, job: next.job });
+      sent.set(seq, next);
+      return;
+    }
   }
 
   async function pump() {
@@ -90,26 +138,14 @@ export function createDocumentWorkerClient(startWorker: () => WorkerPort | null)
     pumping = true;
     try {
       for (let next = takeNext(); next; next = takeNext()) {
-        const port = ensureWorker();
-        if (!port) {
+        try {
+          await dispatch(next);
+        } catch (error) {
+          // The worker could not start (a SecurityError, say) or a message could not be sent (a DataCloneError):
+          // this job and every later one are done here.
+          giveUp(`it could not start or be sent a message: ${String(error)}`);
           runHere(next);
-          continue;
         }
-        const { elements, document } = encoder.encode(next.doc);
-        for (let start = 0; start < elements.length; start += ELEMENTS_PER_MESSAGE) {
-          if (start > 0) await nextTask();
-          port.postMessage({
-            type: 'elements',
-            elements: elements.slice(start, start + ELEMENTS_PER_MESSAGE),
-          });
-        }
-        if (worker !== port) {
-          runHere(next);
-          continue;
-        }
-        seq += 1;
-        sent.set(seq, next);
-        port.postMessage({ type: 'job', seq, document, job: next.job });
       }
     } finally {
       pumping = false;

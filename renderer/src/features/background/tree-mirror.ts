@@ -14,11 +14,18 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../../share
 /** An element the decoder does not hold yet: its number and its value. */
 export type MirrorElement = readonly [id: number, value: JsonObject];
 
-/** The document as references: the root's own keys in order, arrays of objects replaced by element numbers. */
+/**
+ * One of the root's properties: its value, or (for an array of objects) its elements' numbers. Key-value pairs
+ * rather than an object keyed by the root's keys, so that every key, "__proto__" and "toString" included, is
+ * plain data on both sides, with no object property lookups or assignments to go wrong.
+ */
+export type MirroredEntry =
+  | { readonly key: string; readonly value: JsonValue }
+  | { readonly key: string; readonly ids: readonly number[] };
+
+/** The document as references: the root's properties, in the root's key order. */
 export interface MirroredDocument {
-  /** The root's properties, in the root's key order; a key in `arrays` holds null here as a placeholder. */
-  readonly root: JsonObject;
-  readonly arrays: Readonly<Record<string, readonly number[]>>;
+  readonly entries: readonly MirroredEntry[];
 }
 
 export interface EncodedDocument {
@@ -41,15 +48,13 @@ export function createTreeEncoder() {
     encode(doc: JsonObject): EncodedDocument {
       const elements: MirrorElement[] = [];
       const nowHeld = new Set<number>();
-      const root: Record<string, JsonValue> = {};
-      const arrays: Record<string, number[]> = {};
+      const entries: MirroredEntry[] = [];
       for (const [key, value] of Object.entries(doc)) {
         if (!isArrayOfObjects(value)) {
-          root[key] = value;
+          entries.push({ key, value });
           continue;
         }
-        root[key] = null;
-        arrays[key] = value.map((element) => {
+        const refs = value.map((element) => {
           let id = ids.get(element);
           if (id === undefined) {
             id = nextId++;
@@ -60,9 +65,10 @@ export function createTreeEncoder() {
           nowHeld.add(id);
           return id;
         });
+        entries.push({ key, ids: refs });
       }
       held = nowHeld;
-      return { elements, document: { root, arrays } };
+      return { elements, document: { entries } };
     },
   };
 }
@@ -77,16 +83,23 @@ export function createTreeDecoder() {
     decode(document: MirroredDocument): JsonObject {
       const used = new Map<number, JsonObject>();
       const doc: Record<string, JsonValue> = {};
-      for (const [key, value] of Object.entries(document.root)) {
-        const refs = document.arrays[key];
-        doc[key] = refs
-          ? refs.map((id) => {
-              const element = held.get(id) ?? used.get(id);
-              if (element === undefined) throw new Error(`The background copy lacks element ${id}.`);
-              used.set(id, element);
-              return element;
-            })
-          : value;
+      for (const entry of document.entries) {
+        const value =
+          'ids' in entry
+            ? entry.ids.map((id) => {
+                const element = held.get(id) ?? used.get(id);
+                if (element === undefined) throw new Error(`The background copy lacks element ${id}.`);
+                used.set(id, element);
+                return element;
+              })
+            : entry.value;
+        // Defined, not assigned: assigning "__proto__" would set the prototype instead of adding the key.
+        Object.defineProperty(doc, entry.key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       held = used;
       return doc;
