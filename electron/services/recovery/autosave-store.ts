@@ -62,8 +62,14 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
       for (const name of names) {
         if (!name.endsWith('.autosave.json')) continue;
         const record = await readRecord(path.join(folder, name));
-        if (record)
-          items.push({ key: record.key, path: record.path, name: record.name, savedAt: record.savedAt });
+        if (!record) continue;
+        // A record whose file on disk already says the same holds no unsaved work: the save's clear lost a race
+        // with a last autosave (say, the app was quit right after saving). Offering it would only confuse.
+        if (record.path !== null && (await fileHolds(record.path, record.text))) {
+          await inOrder(record.key, () => fs.rm(path.join(folder, name), { force: true }));
+          continue;
+        }
+        items.push({ key: record.key, path: record.path, name: record.name, savedAt: record.savedAt });
       }
       items.sort((a, b) => b.savedAt - a.savedAt);
       return { items };
@@ -77,6 +83,14 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
 }
 
 export type AutosaveStore = ReturnType<typeof createAutosaveStore>;
+
+async function fileHolds(file: string, text: string): Promise<boolean> {
+  try {
+    return (await fs.readFile(file, 'utf8')) === text;
+  } catch {
+    return false;
+  }
+}
 
 async function readRecord(file: string): Promise<AutosaveRecord | null> {
   try {

@@ -117,6 +117,18 @@ describe('autosave store', () => {
     expect((await store.list()).items.map((i) => i.key)).toEqual(['doc']);
   });
 
+  it('does not offer a record whose file on disk already holds the same text', async () => {
+    const store = createAutosaveStore(path.join(dir, 'autosave'));
+    const saved = path.join(dir, 'saved.json');
+    await writeFile(saved, '{"label":"saved"}\n');
+    // The last autosave landed after the save had cleared its record: nothing is unsaved.
+    await store.write({ key: 'same', path: saved, name: 'saved.json', text: '{"label":"saved"}\n' });
+    await store.write({ key: 'newer', path: saved, name: 'saved.json', text: '{"label":"edited"}\n' });
+    await store.write({ key: 'untitled', path: null, name: 'Untitled', text: '{}' });
+    expect((await store.list()).items.map((i) => i.key).sort()).toEqual(['newer', 'untitled']);
+    await expect(store.read('same')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('refuses keys that could name a path', async () => {
     const store = createAutosaveStore(path.join(dir, 'autosave'));
     await expect(store.write({ key: '../evil', path: null, name: 'x', text: '' })).rejects.toMatchObject({
