@@ -1,13 +1,29 @@
 /** The one store, made of slices (architecture §5). Components read it through selectors. */
 import { create } from 'zustand';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { followSelection } from './selection-follow';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 
 export type AppState = DocumentSlice & SelectionSlice & SessionSlice;
 
-export const useAppStore = create<AppState>()((...args) => ({
-  ...createDocumentSlice(...args),
-  ...createSelectionSlice(...args),
-  ...createSessionSlice(...args),
-}));
+export const useAppStore = create<AppState>()((set, get, store) => {
+  const documentSlice = createDocumentSlice(set, get, store);
+  // Undo and redo move canvases; the selection (by index) follows the canvases it named.
+  const stepHistory = (step: () => void) => {
+    const before = get();
+    step();
+    const after = get();
+    if (before.doc && after.doc && before.doc !== after.doc) {
+      const { selected, focus, anchor } = before;
+      set(followSelection(before.doc, after.doc, { selected, focus, anchor }));
+    }
+  };
+  return {
+    ...documentSlice,
+    ...createSelectionSlice(set, get, store),
+    ...createSessionSlice(set, get, store),
+    undo: () => stepHistory(documentSlice.undo),
+    redo: () => stepHistory(documentSlice.redo),
+  };
+});

@@ -98,3 +98,35 @@ describe('selection', () => {
     expect(s().selected.size).toBe(0);
   });
 });
+
+describe('the selection across undo and redo', () => {
+  const items = () => useAppStore.getState().doc?.['items'] as JsonObject[];
+
+  it('follows moved canvases back and forth', () => {
+    const before = useAppStore.getState().doc as JsonObject;
+    const moved = [...items().slice(2), ...items().slice(0, 2)];
+    useAppStore.getState().commit('Move 2 canvases to the end', { ...before, items: moved });
+    useAppStore.getState().setSelection([98, 99], 99);
+    useAppStore.getState().undo();
+    expect([...useAppStore.getState().selected].sort((a, b) => a - b)).toEqual([0, 1]);
+    expect(useAppStore.getState().focus).toBe(1);
+    useAppStore.getState().redo();
+    expect([...useAppStore.getState().selected].sort((a, b) => a - b)).toEqual([98, 99]);
+    expect(useAppStore.getState().focus).toBe(99);
+  });
+
+  it('follows an edited canvas by its id, and drops canvases that are gone', () => {
+    const before = useAppStore.getState().doc as JsonObject;
+    const relabelled = setIn(before, ['items', 5, 'label'], { en: ['five'] }) as JsonObject;
+    useAppStore.getState().commit('Relabel', relabelled);
+    const pasted = { ...relabelled, items: [{ id: 'https://example.org/new', type: 'Canvas' }, ...items()] };
+    useAppStore.getState().commit('Paste', pasted);
+    useAppStore.getState().setSelection([0, 6], 6);
+    useAppStore.getState().undo();
+    // The pasted canvas is gone; canvas 5 (now at 5 again) stays selected.
+    expect([...useAppStore.getState().selected]).toEqual([5]);
+    useAppStore.getState().undo();
+    expect([...useAppStore.getState().selected]).toEqual([5]);
+    expect(useAppStore.getState().doc).toBe(before);
+  });
+});
