@@ -25,15 +25,13 @@
  * A benchmark, not a test: it reports figures and never fails on timing. Run alone with
  * `npx tsx bench/cases/edit-10k.ts`, or with the others through bench/run.ts.
  */
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { writeBigManifest } from '../../tests/fixtures/big-manifest/big-manifest';
 import { GRID } from '../../tests/fixtures/big-manifest/grid-page';
 import { median } from '../lib/measure';
 import { runWhenStandalone } from '../lib/standalone';
-import { buildApp, openInChromium, startImageServer, startWebHost, waitForQuiet } from '../lib/web-app';
+import { withBigManifestInChromium, waitForQuiet } from '../lib/web-app';
 
 export const name = 'edit-10k';
 
@@ -212,22 +210,10 @@ function summarise(prefix: string, runs: readonly (Watched & { autosaved: number
 }
 
 export async function run(): Promise<Record<string, number>> {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'tessera-bench-edit-'));
-  const dist = await buildApp();
-  const images = await startImageServer();
-  const workspace = path.join(scratch, 'workspace');
-  const dataDir = path.join(scratch, 'data');
-  const autosaveDir = path.join(dataDir, 'autosave');
-  await Promise.all([mkdir(workspace), mkdir(dataDir)]);
-  const { text } = await writeBigManifest(workspace, FILE, {
-    count: COUNT,
-    image: (i) => ({ url: `${images.base}/page/${i + 1}.jpg`, width: 100, height: 140 }),
-  });
-  const host = await startWebHost(dist, workspace, dataDir);
-  try {
-    const app = await openInChromium(host.url, FILE, COUNT);
-    try {
-      const { page } = app;
+  return withBigManifestInChromium(
+    { scratchPrefix: 'tessera-bench-edit-', file: FILE, count: COUNT },
+    async ({ page, dataDir, text }) => {
+      const autosaveDir = path.join(dataDir, 'autosave');
       // "<p. 1" is plain text; typing ">" makes it "<p. 1>", HTML by the spec's test: one warning more.
       await page.locator(LABEL_FIELD).fill('<p. 1');
       await page.locator(LABEL_FIELD).press('End');
@@ -255,15 +241,8 @@ export async function run(): Promise<Record<string, number>> {
         page_body_10k_ms: round(baselines.body),
         page_encode_10k_ms: round(baselines.encode),
       };
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await host.stop();
-    await images.close();
-    await rm(scratch, { recursive: true, force: true });
-    await rm(dist, { recursive: true, force: true });
-  }
+    },
+  );
 }
 
 // `npx tsx bench/cases/edit-10k.ts` runs this case on its own.

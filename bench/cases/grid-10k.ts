@@ -26,14 +26,11 @@
  * A benchmark, not a test: it reports figures and never fails on timing. Run alone with
  * `npx tsx bench/cases/grid-10k.ts`, or with the others through bench/run.ts.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { writeBigManifest } from '../../tests/fixtures/big-manifest/big-manifest';
 import { GRID } from '../../tests/fixtures/big-manifest/grid-page';
 import { runWhenStandalone } from '../lib/standalone';
-import { buildApp, openInChromium, startImageServer, startWebHost, waitForQuiet } from '../lib/web-app';
+import { median } from '../lib/measure';
+import { withBigManifestInChromium, waitForQuiet } from '../lib/web-app';
 
 export const name = 'grid-10k';
 
@@ -164,14 +161,6 @@ async function frameIntervals(page: Page, duration: number, scroll: boolean) {
   );
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 function latePct(intervals: readonly number[]): number {
   return intervals.length === 0
     ? 0
@@ -181,28 +170,17 @@ function latePct(intervals: readonly number[]): number {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function run(): Promise<Record<string, number>> {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'tessera-bench-grid-'));
-  const dist = await buildApp();
-  const images = await startImageServer();
-  const workspace = path.join(scratch, 'workspace');
-  const dataDir = path.join(scratch, 'data');
-  await Promise.all([mkdir(workspace), mkdir(dataDir)]);
-  await writeBigManifest(workspace, 'bench-10k.json', {
-    count: COUNT,
-    image: (i) => ({ url: `${images.base}/page/${i + 1}.jpg`, width: 100, height: 140 }),
-  });
-  const host = await startWebHost(dist, workspace, dataDir);
-  try {
-    const grid = await openInChromium(host.url, 'bench-10k.json', COUNT);
-    try {
-      await waitForQuiet(grid.page, 2_000);
-      const idleFrames = await frameIntervals(grid.page, 3_000, false);
-      const scrolled = await frameIntervals(grid.page, SCROLL_MS, true);
+  return withBigManifestInChromium(
+    { scratchPrefix: 'tessera-bench-grid-', file: 'bench-10k.json', count: COUNT },
+    async ({ page }) => {
+      await waitForQuiet(page, 2_000);
+      const idleFrames = await frameIntervals(page, 3_000, false);
+      const scrolled = await frameIntervals(page, SCROLL_MS, true);
       if (!scrolled.reachedEnd) throw new Error('the scripted scroll did not reach the end of the grid');
-      await grid.page.locator(GRID).evaluate((element) => (element.scrollTop = 0));
-      await waitForQuiet(grid.page, 2_000);
-      const idle = await idleDoubleRaf(grid.page, REORDER_RUNS);
-      const drops = await measureReorders(grid.page, REORDER_RUNS);
+      await page.locator(GRID).evaluate((element) => (element.scrollTop = 0));
+      await waitForQuiet(page, 2_000);
+      const idle = await idleDoubleRaf(page, REORDER_RUNS);
+      const drops = await measureReorders(page, REORDER_RUNS);
       return {
         reorder_10k_ms: round(median(drops.map((d) => d.painted))),
         reorder_10k_script_ms: round(median(drops.map((d) => d.script))),
@@ -213,15 +191,8 @@ export async function run(): Promise<Record<string, number>> {
         scroll_10k_frames: scrolled.intervals.length,
         scroll_10k_max_mounted: scrolled.maxMounted,
       };
-    } finally {
-      await grid.close();
-    }
-  } finally {
-    await host.stop();
-    await images.close();
-    await rm(scratch, { recursive: true, force: true });
-    await rm(dist, { recursive: true, force: true });
-  }
+    },
+  );
 }
 
 // `npx tsx bench/cases/grid-10k.ts` runs this case on its own.

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { writeBigManifest } from '../../tests/fixtures/big-manifest/big-manifest';
 import { openFromWorkspace } from '../../tests/fixtures/big-manifest/grid-page';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -116,4 +117,46 @@ export async function waitForQuiet(page: Page, quietMs: number): Promise<void> {
       }),
     quietMs,
   );
+}
+
+/** What a case measures in: the page, the host's data folder (autosave records) and the manifest's text. */
+export interface BigManifestSession {
+  readonly page: Page;
+  readonly dataDir: string;
+  readonly text: string;
+}
+
+/**
+ * The whole setting of a browser case: builds the app, serves thumbnails, writes a manifest of `count` canvases
+ * into a fresh workspace as `file`, starts the host, opens the file in Chromium, runs `measure`, and takes
+ * everything down again (browser, host, image server, scratch folder, build).
+ */
+export async function withBigManifestInChromium<T>(
+  options: { readonly scratchPrefix: string; readonly file: string; readonly count: number },
+  measure: (session: BigManifestSession) => Promise<T>,
+): Promise<T> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), options.scratchPrefix));
+  const dist = await buildApp();
+  const images = await startImageServer();
+  const workspace = path.join(scratch, 'workspace');
+  const dataDir = path.join(scratch, 'data');
+  await Promise.all([mkdir(workspace), mkdir(dataDir)]);
+  const { text } = await writeBigManifest(workspace, options.file, {
+    count: options.count,
+    image: (i) => ({ url: `${images.base}/page/${i + 1}.jpg`, width: 100, height: 140 }),
+  });
+  const host = await startWebHost(dist, workspace, dataDir);
+  try {
+    const app = await openInChromium(host.url, options.file, options.count);
+    try {
+      return await measure({ page: app.page, dataDir, text });
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await host.stop();
+    await images.close();
+    await rm(scratch, { recursive: true, force: true });
+    await rm(dist, { recursive: true, force: true });
+  }
 }
