@@ -12,7 +12,7 @@ import { api, isElectron } from '../../api';
 import { Modal } from '../../components/Modal';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
-import { FilePicker } from '../files/FilePicker';
+import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { CollectionMembers, fileNameOf } from './CollectionMembers';
 
 type Review = ResponseOf<'reviewPublication'>;
@@ -31,7 +31,6 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const [outDir, setOutDir] = useState(() => `published/${folderNameOf(name)}`);
   const [otherFiles, setOtherFiles] = useState<string[]>([]);
   const [collectionLabel, setCollectionLabel] = useState('');
-  const [picking, setPicking] = useState(false);
   const [minify, setMinify] = useState(false);
   const [override, setOverride] = useState(false);
   const [reviewed, setReview] = useState<Reviewed | null>(null);
@@ -77,13 +76,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     setError(null);
     changeFiles([...otherFiles, path]);
   };
-  // As Open does: the native dialog where there is one, else the in-app picker of the workspace.
-  const chooseFile = async () => {
-    const native = await api.showOpenDialog({});
-    if (!native.ok) return setError(native.error.message);
-    if (!native.value.supported) return setPicking(true);
-    if (native.value.path) addFile(native.value.path);
-  };
+  const { choose: chooseFile, picker } = useOpenFileChooser(addFile, setError);
   const chooseFolder = async () => {
     const result = await api.showFolderDialog({});
     if (result.ok && result.value.path) setOutDir(result.value.path);
@@ -242,16 +235,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
           </section>
         ) : null}
       </Modal>
-      {picking ? (
-        <FilePicker
-          mode="open"
-          onCancel={() => setPicking(false)}
-          onChoose={(path) => {
-            setPicking(false);
-            addFile(path);
-          }}
-        />
-      ) : null}
+      {picker}
     </>
   );
 }

@@ -7,11 +7,10 @@ import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { displayStringOf } from '../../../../shared/iiif/language';
-import { api } from '../../api';
 import { useAppStore } from '../../store/store';
 import { canvasesOf, labelText, thumbnailOf } from '../canvases/canvas-view';
 import { chooseThumbnail } from '../canvases/thumbnail-choice';
-import { FilePicker } from '../files/FilePicker';
+import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { imageSrc } from '../images/image-src';
 import { insertFromSource, openSourceAt, writeSourceDrag } from './sources-service';
 import { currentSource, useSourcesStore, type OpenedSource } from './sources-store';
@@ -127,18 +126,11 @@ export function SourcesPanel() {
       highlight: s.highlight,
     })),
   );
-  const shell = useAppStore((s) => s.appInfo?.shell);
   const [address, setAddress] = useState('');
-  const [picking, setPicking] = useState(false);
+  const { choose: openFile, picker } = useOpenFileChooser((path) => void openSourceAt(path));
   if (!open) return null;
   const source = currentSource({ stack });
   const parent = stack.length > 1 ? stack[stack.length - 2] : null;
-  const openFile = async () => {
-    if (shell === 'web') return setPicking(true);
-    const chosen = await api.showOpenDialog({});
-    if (chosen.ok && chosen.value.path) await openSourceAt(chosen.value.path);
-    else if (chosen.ok && !chosen.value.supported) setPicking(true);
-  };
   return (
     <aside className="panel sources-panel" aria-label="Sources" data-testid="sources-panel">
       <div className="sources-head">
@@ -233,16 +225,7 @@ export function SourcesPanel() {
           canvas list, or select them and insert them at a position.
         </p>
       ) : null}
-      {picking ? (
-        <FilePicker
-          mode="open"
-          onCancel={() => setPicking(false)}
-          onChoose={(path) => {
-            setPicking(false);
-            void openSourceAt(path);
-          }}
-        />
-      ) : null}
+      {picker}
     </aside>
   );
 }

@@ -1,0 +1,31 @@
+/**
+ * Choosing a file to open, the way every "Open…" button does it: the shell's native dialog where it has one,
+ * else (the browser) the in-app picker of the workspace. Returns the action and the picker to render.
+ */
+import { useState, type ReactNode } from 'react';
+import { api } from '../../api';
+import { FilePicker } from './FilePicker';
+
+export function useOpenFileChooser(
+  onChosen: (path: string) => void,
+  onError?: (message: string) => void,
+): { choose(): Promise<void>; picker: ReactNode } {
+  const [picking, setPicking] = useState(false);
+  const choose = async () => {
+    const native = await api.showOpenDialog({});
+    if (!native.ok) return onError?.(native.error.message);
+    if (!native.value.supported) return setPicking(true);
+    if (native.value.path) onChosen(native.value.path);
+  };
+  const picker = picking ? (
+    <FilePicker
+      mode="open"
+      onCancel={() => setPicking(false)}
+      onChoose={(path) => {
+        setPicking(false);
+        onChosen(path);
+      }}
+    />
+  ) : null;
+  return { choose, picker };
+}
