@@ -2,20 +2,14 @@
  * Binds every channel of the contract to ipcMain, one handler each. Requests are accepted only from our own
  * top frame served from app:// (checklist item 17: validate the sender of all IPC messages).
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { channelNames, ipcChannel } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import { fail } from '../../shared/ipc/result';
-import { APP_ORIGIN } from './app-protocol';
+import { isTrustedFrame } from './app-origin';
 
-export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+export function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
+  return isTrustedFrame(event.senderFrame);
 }
 
 export function bindIpc(handlers: Handlers): void {

@@ -4,7 +4,7 @@
  * permission request (camera, notifications, ...) is denied.
  */
 import { app, shell, type Session, type WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { APP_ORIGIN } from './app-origin';
 
 export function isExternalWebLink(url: string): boolean {
   try {
