@@ -27,3 +27,24 @@ describe('imageSrc', () => {
     }
   });
 });
+
+describe('imageSrc in the desktop app (page origin app://tessera)', () => {
+  const app = 'app://tessera';
+
+  it('keeps the app’s own images (the sample, local images) as they are', () => {
+    const sample = 'app://tessera/sample/images/leaf-1r/full/200,275/0/default.jpg';
+    expect(imageSrc(sample, app)).toBe(sample);
+    expect(imageSrc('app://tessera/local-images/abc/full/max/0/default.jpg', app)).toBe(
+      'app://tessera/local-images/abc/full/max/0/default.jpg',
+    );
+  });
+
+  it('still routes institutions’ images through /remote-image and drops other app hosts', () => {
+    expect(imageSrc('https://iiif.example/a.jpg', app)).toBe(
+      `/remote-image?url=${encodeURIComponent('https://iiif.example/a.jpg')}`,
+    );
+    expect(imageSrc('app://elsewhere/x.jpg', app)).toBe(NO_IMAGE);
+    expect(imageSrc('app://user@tessera/x.jpg', app)).toBe(NO_IMAGE);
+    expect(imageSrc('file:///etc/passwd', app)).toBe(NO_IMAGE);
+  });
+});

@@ -10,17 +10,28 @@ export const REMOTE_IMAGE_ROUTE = '/remote-image';
 /** What an <img> gets for a URL that must never be loaded: nothing, so the broken-image state shows. */
 export const NO_IMAGE = '';
 
+/**
+ * The scheme and host of a URL, as the page's origin reads (`app://tessera`, `http://127.0.0.1:5199`). Not
+ * `URL.origin`: for a non-special scheme such as Electron's app:// it is "null" in the URL standard, while the
+ * page itself (a privileged standard scheme) reports the tuple origin.
+ */
+function schemeAndHost(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
 export function imageSrc(url: string, origin: string = window.location.origin): string {
-  // A manifest is untrusted: only images over http(s), or data:/blob: images made in this page, are shown.
-  // Anything else (javascript:, file:, a custom scheme) is dropped here rather than left to the CSP.
+  // A manifest is untrusted: only images of the page's own origin, over http(s), or data:/blob: images made in
+  // this page, are shown. Anything else (javascript:, file:, a foreign custom scheme) is dropped here rather
+  // than left to the CSP.
   if (/^(data:image\/|blob:)/i.test(url)) return url;
-  if (!/^https?:\/\//i.test(url)) return NO_IMAGE;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return NO_IMAGE;
   }
-  if (parsed.origin === origin) return url;
+  // The page's own files first: in Electron they are app://tessera/..., which is not http(s).
+  if (origin !== 'null' && parsed.username === '' && schemeAndHost(parsed) === origin) return url;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return NO_IMAGE;
   return `${REMOTE_IMAGE_ROUTE}?url=${encodeURIComponent(parsed.href)}`;
 }
