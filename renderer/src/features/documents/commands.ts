@@ -3,6 +3,8 @@
  * browser, where there is no native menu). One table so the three never disagree.
  */
 import type { MenuCommand } from '../../../../shared/ipc/shell-events';
+import { showWindowState } from '../../shell';
+import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { canvasesOf } from '../canvases/canvas-view';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from './document-service';
@@ -17,7 +19,13 @@ export function runCommand(command: MenuCommand): void {
     case 'open-url':
       return guardUnsaved('open-url', () => state.showDialog({ kind: 'open-url' }));
     case 'save':
-      return void save();
+      // The window state is reported again when the save is over, saved or not: a window waiting to close
+      // after "Save" (electron/main/unsaved-close.ts) closes if it is clean, and stays if the save failed or
+      // its dialog was cancelled (which changes nothing the renderer would otherwise report).
+      return void save().finally(() => {
+        const after = useAppStore.getState();
+        showWindowState(documentName(after), isDirty(after));
+      });
     case 'save-as':
       return void saveAs();
     case 'close':

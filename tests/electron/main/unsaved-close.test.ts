@@ -1,0 +1,102 @@
+/**
+ * The close prompt against a stand-in of the two Electron events it uses, in the order Electron documents:
+ * BrowserWindow 'close' first, then the page's beforeunload, which (when it cancels) becomes webContents
+ * 'will-prevent-unload'; the page unloads only if that event's default is prevented.
+ */
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { guardUnsavedClose, type CloseChoice } from '../../../electron/main/unsaved-close';
+
+class StandInWindow extends EventEmitter {
+  readonly webContents = new EventEmitter();
+  closed = false;
+  /** Whether the page's beforeunload cancels the unload (our renderer does while the document is dirty). */
+  pageRefusesUnload = false;
+
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    if (this.pageRefusesUnload) {
+      let allowed = false;
+      this.webContents.emit('will-prevent-unload', { preventDefault: () => (allowed = true) });
+      if (!allowed) return;
+    }
+    this.closed = true;
+  }
+}
+
+function setUp(choices: CloseChoice[]) {
+  const window = new StandInWindow();
+  const asked: string[] = [];
+  let saves = 0;
+  const guard = guardUnsavedClose(window, {
+    ask(name) {
+      asked.push(name);
+      return choices.shift() ?? 'cancel';
+    },
+    requestSave: () => saves++,
+  });
+  const edit = () => {
+    guard.setState({ name: 'book.json', dirty: true });
+    window.pageRefusesUnload = true;
+  };
+  const saved = (clean: boolean) => {
+    if (clean) window.pageRefusesUnload = false;
+    guard.setState({ name: 'book.json', dirty: !clean });
+  };
+  return { window, asked, saves: () => saves, edit, saved };
+}
+
+describe('closing a window with unsaved work', () => {
+  it('closes a clean window without asking', () => {
+    const t = setUp([]);
+    t.window.close();
+    expect(t.window.closed).toBe(true);
+    expect(t.asked).toEqual([]);
+  });
+
+  it('“Don’t Save” closes it, although the page’s beforeunload refuses', () => {
+    const t = setUp(['discard']);
+    t.edit();
+    t.window.close();
+    expect(t.asked).toEqual(['book.json']);
+    expect(t.window.closed).toBe(true);
+  });
+
+  it('“Cancel” keeps it open', () => {
+    const t = setUp(['cancel']);
+    t.edit();
+    t.window.close();
+    expect(t.window.closed).toBe(false);
+  });
+
+  it('“Save” saves, then closes once the renderer reports the document clean', () => {
+    const t = setUp(['save']);
+    t.edit();
+    t.window.close();
+    expect(t.saves()).toBe(1);
+    expect(t.window.closed).toBe(false);
+    t.saved(true);
+    expect(t.window.closed).toBe(true);
+    expect(t.asked).toHaveLength(1);
+  });
+
+  it('“Save” whose save fails or is cancelled leaves the window open, and a later save does not close it', () => {
+    const t = setUp(['save']);
+    t.edit();
+    t.window.close();
+    t.saved(false);
+    expect(t.window.closed).toBe(false);
+    t.saved(true);
+    expect(t.window.closed).toBe(false);
+  });
+
+  it('asks from will-prevent-unload when main had not yet heard the document was dirty', () => {
+    const t = setUp(['discard']);
+    t.window.pageRefusesUnload = true;
+    t.window.close();
+    expect(t.asked).toHaveLength(1);
+    expect(t.window.closed).toBe(true);
+  });
+});
