@@ -6,9 +6,11 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createApi } from '../../shared/ipc/api';
 import { channelNames, ipcChannel } from '../../shared/ipc/channel-names';
 import {
+  GRANT_DROPPED_CHANNEL,
   MENU_EVENT,
   menuCommands,
   OPEN_PATH_EVENT,
+  RENDERER_READY_CHANNEL,
   WINDOW_STATE_EVENT,
   type MenuCommand,
 } from '../../shared/ipc/shell-events';
@@ -36,9 +38,19 @@ const shellEvents = {
     ipcRenderer.on(OPEN_PATH_EVENT, wrapped);
     return () => ipcRenderer.removeListener(OPEN_PATH_EVENT, wrapped);
   },
-  /** The file-system path of a file dropped on the window (sandboxed pages cannot see paths otherwise). */
-  pathForFile(file: File): string {
-    return webUtils.getPathForFile(file);
+  /**
+   * The file-system path of a file dropped on the window (sandboxed pages cannot see paths otherwise), granted
+   * by main so that it can be opened and saved back; '' when the File has no path (made by a script).
+   */
+  async pathForFile(file: File): Promise<string> {
+    const path = webUtils.getPathForFile(file);
+    if (!path) return '';
+    return (await ipcRenderer.invoke(GRANT_DROPPED_CHANNEL, path)) === true ? path : '';
+  },
+  /** Called once the page listens for files to open; resolves to the files given at launch (may be none). */
+  async rendererReady(): Promise<string[]> {
+    const files: unknown = await ipcRenderer.invoke(RENDERER_READY_CHANNEL);
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
   },
   setWindowState(state: { name: string; dirty: boolean }): void {
     ipcRenderer.send(WINDOW_STATE_EVENT, { name: String(state.name), dirty: Boolean(state.dirty) });

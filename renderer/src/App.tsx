@@ -31,12 +31,16 @@ import { useAppStore } from './store/store';
 async function startUp() {
   const info = await api.appInfo({});
   if (info.ok) useAppStore.getState().setAppInfo(info.value);
+  // The desktop shell keeps files given at launch (command line, file association) until the page listens
+  // (the effect below has registered onOpenPath by now); one of them opens instead of the sample.
+  const launchFile = (await shell?.rendererReady())?.at(-1);
+  if (launchFile) await openPath(launchFile);
   const recoverable = await api.listRecoverable({});
   if (recoverable.ok && recoverable.value.items.length > 0) {
     useAppStore.getState().showDialog({ kind: 'recover', items: recoverable.value.items });
     return;
   }
-  await openSample();
+  if (!launchFile) await openSample();
 }
 
 export function App() {

@@ -9,7 +9,8 @@ interface ShellEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onOpenPath(listener: (path: string) => void): () => void;
   setWindowState(state: { name: string; dirty: boolean }): void;
-  pathForFile(file: File): string;
+  pathForFile(file: File): Promise<string>;
+  rendererReady(): Promise<string[]>;
 }
 
 declare global {

@@ -23,3 +23,7 @@ export const MENU_EVENT = 'tessera:menu';
 export const WINDOW_STATE_EVENT = 'tessera:window-state';
 /** Main → renderer: a file to open (command line, second instance, Open Recent, file dropped on the dock). */
 export const OPEN_PATH_EVENT = 'tessera:open-path';
+/** Renderer → main (invoke): grant the path of a file dropped on the window; answers whether it did. */
+export const GRANT_DROPPED_CHANNEL = 'tessera:grant-dropped';
+/** Renderer → main (invoke): the page listens now; answers the files given at launch, to open instead of the sample. */
+export const RENDERER_READY_CHANNEL = 'tessera:renderer-ready';

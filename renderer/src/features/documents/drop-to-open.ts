@@ -19,7 +19,7 @@ export function manifestFileIn(transfer: DataTransfer | null): File | null {
 
 async function openDroppedFile(file: File) {
   if (shell) {
-    const path = shell.pathForFile(file);
+    const path = await shell.pathForFile(file);
     if (path) return openPath(path);
   }
   const decoded = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
