@@ -5,8 +5,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import path from 'node:path';
 import {
+  GRANT_DROPPED_CHANNEL,
   MENU_EVENT,
   OPEN_PATH_EVENT,
+  RENDERER_READY_CHANNEL,
   WINDOW_STATE_EVENT,
   type MenuCommand,
 } from '../../shared/ipc/shell-events';
@@ -19,42 +21,55 @@ import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
 import { handleSourcesGet } from '../services/sources/routes';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
-import { bindIpc } from './ipc-binding';
+import { grantDroppedPath } from './dropped-files';
+import { bindIpc, isTrustedSender } from './ipc-binding';
+import { createLaunchFiles, pathFromArgv } from './launch-files';
 import { menuTemplate } from './menu-template';
 import { lockDownAllContents, lockDownSession } from './navigation-guard';
+import { guardUnsavedClose } from './unsaved-close';
 import { mainWindowOptions } from './window-options';
 
 registerAppScheme();
 lockDownAllContents();
 
+// Files to open and their grants exist before the window: macOS sends open-file before 'ready' (Electron docs,
+// app "Event: 'open-file'": listen for it early, in will-finish-launching at the latest), and a second instance
+// can start at any time.
+const policy = createGrantedPolicy();
+let window: BrowserWindow | null = null;
+const launchFiles = createLaunchFiles({
+  grant: (file) => policy.grant(file),
+  deliver: (file) => window?.webContents.send(OPEN_PATH_EVENT, file),
+});
+const argvOptions = (cwd: string) => ({ defaultApp: process.defaultApp === true, cwd });
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const initial = pathFromArgv(process.argv, argvOptions(process.cwd()));
+  if (initial) launchFiles.add(initial);
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    launchFiles.add(file);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+    const file = pathFromArgv(argv, argvOptions(workingDirectory));
+    if (file) launchFiles.add(file);
+  });
   void start();
-}
-
-/** The path given on the command line, if any (skipping Electron's own arguments and flags). */
-function pathFromArgv(argv: readonly string[]): string | null {
-  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
-  const candidate = args[args.length - 1];
-  return candidate ? path.resolve(candidate) : null;
 }
 
 async function start() {
   await app.whenReady();
   const here = __dirname;
   const paths = dataPaths(app.getPath('userData'));
-  const policy = createGrantedPolicy();
   const recent = createRecentFiles(paths.recent);
   for (const file of await recent.list()) policy.grant(file);
-  let window: BrowserWindow | null = null;
-  let documentState = { name: 'Untitled', dirty: false };
 
   const send = (command: MenuCommand) => window?.webContents.send(MENU_EVENT, command);
-  const openPath = (file: string) => {
-    policy.grant(file);
-    window?.webContents.send(OPEN_PATH_EVENT, file);
-  };
+  const openPath = (file: string) => launchFiles.add(file);
   const rebuildMenu = (recentPaths: readonly string[]) =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -105,40 +120,42 @@ async function start() {
   serveAppProtocol(path.join(here, '../renderer'), (url) => handleSourcesGet(sources, url, APP_ORIGIN));
   bindIpc(handlers);
   rebuildMenu(await recent.list());
-  ipcMain.on(WINDOW_STATE_EVENT, (event, state: unknown) => {
-    if (event.sender !== window?.webContents) return;
-    const s = state as { name?: unknown; dirty?: unknown };
-    documentState = { name: typeof s.name === 'string' ? s.name : 'Untitled', dirty: s.dirty === true };
-    window.setTitle(`${documentState.name}${documentState.dirty ? ' •' : ''} — Tessera`);
-    window.setDocumentEdited(documentState.dirty);
-  });
+  ipcMain.handle(GRANT_DROPPED_CHANNEL, (event, file: unknown) =>
+    grantDroppedPath(policy, isTrustedSender(event) && event.sender === window?.webContents, file),
+  );
+  ipcMain.handle(RENDERER_READY_CHANNEL, (event) =>
+    isTrustedSender(event) && event.sender === window?.webContents ? launchFiles.takeWaiting() : [],
+  );
 
   window = new BrowserWindow(mainWindowOptions(path.join(here, 'preload.cjs')));
-  lockDownSession(window.webContents.session);
-  window.once('ready-to-show', () => window?.show());
-  window.on('close', (event) => {
-    if (!documentState.dirty || !window) return;
-    const choice = dialog.showMessageBoxSync(window, {
-      type: 'warning',
-      buttons: ['Save', 'Don’t Save', 'Cancel'],
-      defaultId: 0,
-      cancelId: 2,
-      message: `Save changes to ${documentState.name} before closing?`,
-      detail: 'Your changes will be lost if you don’t save them.',
-    });
-    if (choice === 1) return;
-    event.preventDefault();
-    if (choice === 0) send('save');
+  const shown = window;
+  lockDownSession(shown.webContents.session);
+  shown.once('ready-to-show', () => shown.show());
+  const closeGuard = guardUnsavedClose(shown, {
+    ask(name) {
+      const choice = dialog.showMessageBoxSync(shown, {
+        type: 'warning',
+        buttons: ['Save', 'Don’t Save', 'Cancel'],
+        defaultId: 0,
+        cancelId: 2,
+        message: `Save changes to ${name} before closing?`,
+        detail: 'Your changes will be lost if you don’t save them.',
+      });
+      return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
+    },
+    requestSave: () => send('save'),
   });
-  await window.loadURL(`${APP_ORIGIN}/`);
-  const initial = pathFromArgv(process.argv);
-  if (initial) openPath(initial);
-
-  app.on('second-instance', (_event, argv) => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-    const file = pathFromArgv(argv);
-    if (file) openPath(file);
+  ipcMain.on(WINDOW_STATE_EVENT, (event, state: unknown) => {
+    if (event.sender !== shown.webContents) return;
+    const s = state as { name?: unknown; dirty?: unknown };
+    const next = { name: typeof s.name === 'string' ? s.name : 'Untitled', dirty: s.dirty === true };
+    shown.setTitle(`${next.name}${next.dirty ? ' •' : ''} — Tessera`);
+    shown.setDocumentEdited(next.dirty);
+    closeGuard.setState(next);
+  });
+  shown.on('closed', () => {
+    window = null;
   });
   app.on('window-all-closed', () => app.quit());
+  await shown.loadURL(`${APP_ORIGIN}/`);
 }
