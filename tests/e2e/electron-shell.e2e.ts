@@ -1,0 +1,230 @@
+/**
+ * The desktop shell without the Electron binary: the real bundled dist/electron/main.cjs and preload.cjs run
+ * against the Electron stand-in (tests/electron/harness), which is backed by Debian's Chromium. A new user's
+ * flows: the first screen, open, edit, save, closing with unsaved work (Cancel, Save, Don't Save on Quit),
+ * dropping a manifest on the window, and files given at launch (command line, macOS open-file, a second
+ * instance).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createElectronStandIn,
+  type ElectronStandIn,
+  type StandInBrowserWindow,
+} from '../electron/harness/electron-stand-in';
+import { loadMain } from '../electron/harness/load-main';
+import { CHROMIUM, DIST, isLoopbackUrl } from './harness';
+
+function manifest(label: string, count: number) {
+  const base = 'https://example.org/iiif/book';
+  return {
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id: `${base}/manifest.json`,
+    type: 'Manifest',
+    label: { en: [label] },
+    items: Array.from({ length: count }, (_, i) => ({
+      id: `${base}/canvas/${i + 1}`,
+      type: 'Canvas',
+      label: { none: [`p. ${i + 1}`] },
+      width: 100,
+      height: 150,
+      items: [],
+    })),
+  };
+}
+
+async function writeManifest(dir: string, name: string, label: string, count: number) {
+  const file = path.join(dir, name);
+  await writeFile(file, `${JSON.stringify(manifest(label, count), null, 2)}\n`);
+  return file;
+}
+
+const labelOnDisk = async (file: string) =>
+  (JSON.parse(await readFile(file, 'utf8')) as { label: { en: string[] } }).label.en[0];
+
+async function editLabel(page: Page, text: string) {
+  const field = page.getByRole('region', { name: 'Manifest' }).getByLabel('Label (en)', { exact: true });
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/main.cjs')))(
+  'the Electron shell against the stand-in',
+  () => {
+    let browser: Browser;
+    let dir: string;
+    let running: ElectronStandIn | null = null;
+
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
+      dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-shell-'));
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+    afterEach(async () => {
+      await running?.shutDown();
+      running = null;
+    });
+
+    async function launch(
+      options: { args?: string[]; beforeReady?: (standIn: ElectronStandIn) => void } = {},
+    ): Promise<{ standIn: ElectronStandIn; window: StandInBrowserWindow; page: Page; errors: string[] }> {
+      const standIn = createElectronStandIn({
+        browser,
+        userData: await mkdtemp(path.join(os.tmpdir(), 'tessera-user-')),
+        allowRequest: isLoopbackUrl,
+      });
+      running = standIn;
+      loadMain(DIST, standIn, { args: options.args ?? [] });
+      options.beforeReady?.(standIn);
+      standIn.start();
+      const window = await standIn.firstWindow();
+      const { page } = await window.opened;
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      return { standIn, window, page, errors };
+    }
+
+    it('shows the sample on the first screen, in a locked-down window', async () => {
+      const { standIn, window, page } = await launch();
+      // Every sample request goes through IPC from app://tessera (refused as "forbidden" before).
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+      expect(await page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
+      await expect.poll(() => window.isVisible()).toBe(true);
+      await expect.poll(() => window.getTitle()).toMatch(/ — Tessera$/);
+      await expect
+        .poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images'), { timeout: 20_000 })
+        .toBe('1');
+      // The page has no Node, and only the two objects the preload exposed.
+      expect(
+        await page.evaluate(() => ({
+          process: typeof (globalThis as { process?: unknown }).process,
+          require: typeof (globalThis as { require?: unknown }).require,
+          api: Object.isFrozen((window as unknown as { api: object }).api),
+          ipc: typeof (globalThis as Record<string, unknown>)['__electronStandInIpc'],
+        })),
+      ).toEqual({ process: 'undefined', require: 'undefined', api: true, ipc: 'undefined' });
+      // The CSP main's app:// handler sent with the page is in force: an inline script does not run.
+      expect(
+        await page.evaluate(() => {
+          const script = document.createElement('script');
+          script.textContent = 'window.__inlineRan = true';
+          document.head.append(script);
+          return (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false;
+        }),
+      ).toBe(false);
+      expect(standIn.privileged).toEqual([
+        { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      ]);
+    });
+
+    it('opens a chosen file, edits, saves, and asks before closing with unsaved work', async () => {
+      const file = await writeManifest(dir, 'book.json', 'A book', 3);
+      const { standIn, window, page } = await launch();
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+
+      standIn.scriptDialog('showOpenDialog', { canceled: false, filePaths: [file] });
+      await page.getByRole('button', { name: 'Open…' }).click();
+      await page.getByTestId('canvas-count').filter({ hasText: '3 canvases' }).waitFor();
+      await expect.poll(() => window.getTitle()).toBe('book.json — Tessera');
+
+      await editLabel(page, 'An edited book');
+      await expect.poll(() => window.isDocumentEdited()).toBe(true);
+      await expect.poll(() => window.getTitle()).toBe('book.json • — Tessera');
+      standIn.clickMenu('File', 'Save');
+      await expect.poll(() => labelOnDisk(file)).toBe('An edited book');
+      await expect.poll(() => window.isDocumentEdited()).toBe(false);
+
+      // Cancel keeps the window and the work.
+      await editLabel(page, 'Unsaved title');
+      await expect.poll(() => window.isDocumentEdited()).toBe(true);
+      standIn.scriptDialog('showMessageBoxSync', 2);
+      expect(await window.tryClose()).toBe(false);
+      expect(window.isDestroyed()).toBe(false);
+      const asked = standIn.dialogCalls.filter((c) => c.kind === 'showMessageBoxSync');
+      expect(asked.at(-1)?.options['message']).toBe('Save changes to book.json before closing?');
+
+      // Save saves, then closes the window; the last window closing quits.
+      standIn.scriptDialog('showMessageBoxSync', 0);
+      window.close();
+      await expect.poll(() => labelOnDisk(file)).toBe('Unsaved title');
+      await expect.poll(() => window.isDestroyed()).toBe(true);
+      await standIn.quitted;
+    });
+
+    it('quits with unsaved work when the user answers Don’t Save', async () => {
+      const { standIn, window, page } = await launch();
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+      await editLabel(page, 'Thrown away');
+      await expect.poll(() => window.isDocumentEdited()).toBe(true);
+      standIn.scriptDialog('showMessageBoxSync', 1);
+      standIn.app.quit();
+      await standIn.quitted;
+      expect(window.isDestroyed()).toBe(true);
+    });
+
+    it('opens a manifest dropped on the window and saves it back in place', async () => {
+      const file = await writeManifest(dir, 'dropped.json', 'Dropped', 2);
+      const { window, standIn, page } = await launch();
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+      const text = await readFile(file, 'utf8');
+      await page.evaluate(
+        ({ name, text, filePath }) => {
+          const dropped = new File([text], name, { type: 'application/json' });
+          // The OS's part of a drop: the file has a path on disk (what webUtils.getPathForFile reads).
+          (
+            globalThis as unknown as { __electronStandInDropFile(f: File, p: string): void }
+          ).__electronStandInDropFile(dropped, filePath);
+          const transfer = new DataTransfer();
+          transfer.items.add(dropped);
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            document.body.dispatchEvent(
+              new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+            );
+        },
+        { name: 'dropped.json', text, filePath: file },
+      );
+      await page.getByTestId('canvas-count').filter({ hasText: '2 canvases' }).waitFor();
+      await expect.poll(() => window.getTitle()).toBe('dropped.json — Tessera');
+      await editLabel(page, 'Dropped and edited');
+      await expect.poll(() => window.isDocumentEdited()).toBe(true);
+      standIn.clickMenu('File', 'Save');
+      await expect.poll(() => labelOnDisk(file)).toBe('Dropped and edited');
+    });
+
+    it('opens the file given on the command line instead of the sample', async () => {
+      const file = await writeManifest(dir, 'launch.json', 'Given at launch', 5);
+      const { window, page, errors } = await launch({ args: [file] });
+      await page.getByTestId('canvas-count').filter({ hasText: '5 canvases' }).waitFor();
+      await expect.poll(() => window.getTitle()).toBe('launch.json — Tessera');
+      // The sample never replaces it: start-up is over once the recovery check has answered.
+      await page.waitForTimeout(1_000);
+      expect(await page.getByTestId('manifest-label').textContent()).toBe('Given at launch');
+      expect(errors).toEqual([]);
+    });
+
+    it('opens files from macOS open-file before ready, and from a second instance', async () => {
+      const early = await writeManifest(dir, 'finder.json', 'From Finder', 6);
+      const later = await writeManifest(dir, 'second.json', 'From a second launch', 7);
+      let handled = false;
+      const { standIn, page } = await launch({
+        beforeReady: (s) => (handled = s.openFile(early)),
+      });
+      expect(handled).toBe(true);
+      await page.getByTestId('canvas-count').filter({ hasText: '6 canvases' }).waitFor();
+      // A relative path is relative to the second instance's working directory.
+      standIn.secondInstance(['/usr/lib/electron/electron', '.', 'second.json'], dir);
+      await page.getByTestId('canvas-count').filter({ hasText: '7 canvases' }).waitFor();
+      expect(await page.getByTestId('manifest-label').textContent()).toBe('From a second launch');
+      void later;
+    });
+  },
+);
