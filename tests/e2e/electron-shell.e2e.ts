@@ -157,7 +157,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       window.close();
       await expect.poll(() => labelOnDisk(file)).toBe('Unsaved title');
       await expect.poll(() => window.isDestroyed()).toBe(true);
-      await standIn.quitted;
+      await expect.poll(() => standIn.hasQuit()).toBe(true);
     });
 
     it('quits with unsaved work when the user answers Don’t Save', async () => {
@@ -167,7 +167,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await expect.poll(() => window.isDocumentEdited()).toBe(true);
       standIn.scriptDialog('showMessageBoxSync', 1);
       standIn.app.quit();
-      await standIn.quitted;
+      await expect.poll(() => standIn.hasQuit()).toBe(true);
       expect(window.isDestroyed()).toBe(true);
     });
 

@@ -484,6 +484,7 @@ export function createElectronStandIn(options: StandInOptions) {
     },
     /** Resolves once the app quit (every window closed and will-quit not prevented). */
     quitted: quitPromise,
+    hasQuit: () => hasQuit,
     windows: () => [...windows],
     async firstWindow(): Promise<StandInWindow> {
       for (;;) {
