@@ -33,15 +33,24 @@ export function tokensEqual(given: string | undefined, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const TOKEN_COOKIE = 'tessera_token';
 export const TOKEN_HEADER = 'x-tessera-token';
 
-export function cookieToken(request: IncomingMessage): string | undefined {
+/**
+ * The page's cookie. Browsers send a 127.0.0.1 cookie to every port of 127.0.0.1 (cookies ignore ports), so
+ * whatever it holds reaches any other local service the browser talks to. It therefore never holds the API
+ * token, only a separate page key that opens the page and its image routes; and it is named for the port so
+ * that a second host on the same machine sets its own cookie instead of overwriting this one.
+ */
+export function pageCookieName(port: number): string {
+  return `tessera_page_${port}`;
+}
+
+export function cookieValue(request: IncomingMessage, wanted: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === wanted) return rest.join('=');
   }
   return undefined;
 }

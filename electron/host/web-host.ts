@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import {
-  cookieToken,
+  cookieValue,
   isAllowedHostHeader,
   isLoopbackAddress,
-  TOKEN_COOKIE,
+  pageCookieName,
   TOKEN_HEADER,
   tokensEqual,
 } from './host-guard';
@@ -56,6 +56,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // Never the token: the cookie also reaches other services on loopback (see pageCookieName).
+  const pageKey = randomBytes(24).toString('base64url');
   const extraHosts = isLoopbackAddress(host) ? [] : [host];
   let port = 0;
   const server = http.createServer((request, response) => {
@@ -92,14 +94,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     }
-    // Pages and files need the token once (from the printed URL), then carry it as a strict, HTTP-only cookie.
+    // Pages and files need the token once (from the printed URL), then a strict, HTTP-only page-key cookie.
     const queryToken = url.searchParams.get('token') ?? undefined;
-    const authorised = tokensEqual(queryToken, token) || tokensEqual(cookieToken(request), token);
-    if (!authorised) {
+    const cookieName = pageCookieName(port);
+    const byQuery = tokensEqual(queryToken, token);
+    if (!byQuery && !tokensEqual(cookieValue(request, cookieName), pageKey)) {
       return send(response, 401, 'text/plain; charset=utf-8', 'Open the address printed by `npm run web`.');
     }
-    if (queryToken) {
-      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (byQuery) {
+      response.setHeader('Set-Cookie', `${cookieName}=${pageKey}; HttpOnly; SameSite=Strict; Path=/`);
     }
     const routed = await options.getRoute?.(url, `http://${request.headers.host}`);
     if (routed) {

@@ -41,6 +41,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ctx.onRecentChanged?.(paths);
   };
   const localImages = { dir: ctx.sources?.localImagesDir ?? null };
+  const allowedPath = (requested: string) => ctx.policy.resolve(requested, 'write').catch(() => null);
   return {
     ...createSourcesHandlers(ctx.sources, ctx.policy),
     appInfo: async () => ({
@@ -109,9 +110,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         localImages,
         await readOtherManifests(request.otherFiles, ctx.policy),
       ),
-    writeAutosave: (entry) => ctx.autosave.write(entry),
+    // A record names only a file the policy allows, when written and again when read back: the renderer is
+    // untrusted, and the records outlive the session whose grants they were written under.
+    writeAutosave: async (entry) =>
+      ctx.autosave.write({ ...entry, path: entry.path === null ? null : await allowedPath(entry.path) }),
     clearAutosave: ({ key }) => ctx.autosave.clear(key),
-    listRecoverable: () => ctx.autosave.list(),
-    readRecoverable: ({ key }) => ctx.autosave.read(key),
+    listRecoverable: () => ctx.autosave.list(allowedPath),
+    readRecoverable: ({ key }) => ctx.autosave.read(key, allowedPath),
   };
 }

@@ -5,8 +5,22 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { MAX_DOCUMENT_BYTES } from '../../../shared/iiif/document/limits';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { writeFileAtomic } from '../files/atomic-write';
+import { readBounded } from '../files/bounded-read';
+
+/**
+ * Which document paths a record may name now: the path the current file policy resolves it to, or null. A
+ * record names a file to compare with and to save back to; one the policy refuses (outside the workspace, a
+ * grant from another session) is offered as untitled work instead, so it can neither reach nor probe that file.
+ */
+export type AllowPath = (recordedPath: string) => Promise<string | null>;
+
+const allowAny: AllowPath = async (recordedPath) => recordedPath;
+
+/** A record is the document text JSON-escaped, plus a few fields: room for heavy escaping, not unbounded. */
+const MAX_RECORD_BYTES = 3 * MAX_DOCUMENT_BYTES;
 
 interface AutosaveRecord {
   key: string;
@@ -56,45 +70,56 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
         return {};
       });
     },
-    async list() {
+    async list(allow: AllowPath = allowAny) {
       const names = await fs.readdir(folder).catch(() => [] as string[]);
       const items = [];
       for (const name of names) {
         if (!name.endsWith('.autosave.json')) continue;
         const record = await readRecord(path.join(folder, name));
         if (!record) continue;
+        const allowed = await allowedPath(record, allow);
         // A record whose file on disk already says the same holds no unsaved work: the save's clear lost a race
         // with a last autosave (say, the app was quit right after saving). Offering it would only confuse.
-        if (record.path !== null && (await fileHolds(record.path, record.text))) {
+        if (allowed !== null && (await fileHolds(allowed, record.text))) {
           await inOrder(record.key, () => fs.rm(path.join(folder, name), { force: true }));
           continue;
         }
-        items.push({ key: record.key, path: record.path, name: record.name, savedAt: record.savedAt });
+        items.push({ key: record.key, path: allowed, name: record.name, savedAt: record.savedAt });
       }
       items.sort((a, b) => b.savedAt - a.savedAt);
       return { items };
     },
-    async read(key: string) {
+    async read(key: string, allow: AllowPath = allowAny) {
       const record = await readRecord(fileFor(key));
       if (!record) throw new UserFacingError('not-found', 'That recovered document is no longer available.');
-      return { key: record.key, path: record.path, name: record.name, text: record.text };
+      return {
+        key: record.key,
+        path: await allowedPath(record, allow),
+        name: record.name,
+        text: record.text,
+      };
     },
   };
 }
 
 export type AutosaveStore = ReturnType<typeof createAutosaveStore>;
 
+async function allowedPath(record: AutosaveRecord, allow: AllowPath): Promise<string | null> {
+  if (record.path === null) return null;
+  return allow(record.path).catch(() => null);
+}
+
+/** Bounded and non-blocking: the named file may have become a FIFO, a device or something huge since. */
 async function fileHolds(file: string, text: string): Promise<boolean> {
-  try {
-    return (await fs.readFile(file, 'utf8')) === text;
-  } catch {
-    return false;
-  }
+  const read = await readBounded(file, { maxBytes: Buffer.byteLength(text), timeoutMs: 5_000 });
+  return read.ok && read.bytes.toString('utf8') === text;
 }
 
 async function readRecord(file: string): Promise<AutosaveRecord | null> {
+  const read = await readBounded(file, { maxBytes: MAX_RECORD_BYTES, timeoutMs: 5_000 });
+  if (!read.ok) return null;
   try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<AutosaveRecord>;
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as Partial<AutosaveRecord>;
     if (typeof parsed.key !== 'string' || typeof parsed.text !== 'string') return null;
     return {
       key: parsed.key,

@@ -5,6 +5,7 @@
  * wait, so one overloaded institution does not hold up the others' queue positions.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ByteLease } from './byte-budget';
 import { httpExchange, type ExchangeOptions } from './http-exchange';
 import type { HostLimiter } from './host-limiter';
 import { cancelledError, httpStatusMessage, RemoteError } from './remote-error';
@@ -17,12 +18,13 @@ export interface PolicyDeps {
   readonly maxRedirects: number;
   readonly now: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly exchange: Omit<ExchangeOptions, 'headers' | 'maxBytes' | 'signal'>;
+  readonly exchange: Omit<ExchangeOptions, 'headers' | 'maxBytes' | 'signal' | 'lease'>;
 }
 
 export interface PolicyRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly maxBytes: number;
+  readonly lease?: ByteLease;
   readonly signal?: AbortSignal;
 }
 
@@ -55,6 +57,7 @@ export async function fetchWithPolicy(
           ...deps.exchange,
           headers: request.headers,
           maxBytes: request.maxBytes,
+          ...(request.lease ? { lease: request.lease } : {}),
           signal: request.signal,
         }),
       request.signal,

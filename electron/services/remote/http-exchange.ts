@@ -10,6 +10,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import type { ByteLease } from './byte-budget';
 import { cancelledError, RemoteError } from './remote-error';
 
 export interface ExchangeOptions {
@@ -17,6 +18,8 @@ export interface ExchangeOptions {
   readonly connectTimeoutMs: number;
   readonly totalTimeoutMs: number;
   readonly maxBytes: number;
+  /** The share of the service-wide in-memory budget this request's body is counted against. */
+  readonly lease?: ByteLease;
   readonly signal?: AbortSignal;
   readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
   /** DNS lookup override (tests use it to hold the connect phase open; apps may pin resolvers). */
@@ -32,7 +35,7 @@ export interface ExchangeResponse {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 class Abort extends Error {
-  constructor(readonly reason: 'connect' | 'total' | 'cancelled' | 'too-large') {
+  constructor(readonly reason: 'connect' | 'total' | 'cancelled' | 'too-large' | 'busy') {
     super(reason);
   }
 }
@@ -77,6 +80,12 @@ export function httpExchange(url: URL, options: ExchangeOptions): Promise<Exchan
             );
           case 'too-large':
             return tooLarge(href, options.maxBytes);
+          case 'busy':
+            return new RemoteError(
+              'busy',
+              `Stopped downloading from ${host}: the answers arriving at the same time already fill the memory set aside for downloads. Try this address again when the others have finished.`,
+              href,
+            );
           case 'cancelled':
             return cancelledError(href);
         }
@@ -120,6 +129,10 @@ export function httpExchange(url: URL, options: ExchangeOptions): Promise<Exchan
           received += chunk.length;
           if (received > options.maxBytes) {
             callback(new Abort('too-large'));
+            return;
+          }
+          if (options.lease && !options.lease.take(chunk.length)) {
+            callback(new Abort('busy'));
             return;
           }
           chunks.push(chunk);

@@ -8,6 +8,7 @@ export type RemoteErrorCode =
   | 'timeout'
   | 'http'
   | 'too-large'
+  | 'busy'
   | 'redirects'
   | 'not-json'
   | 'html'

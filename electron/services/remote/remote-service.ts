@@ -13,6 +13,7 @@ import type { LookupFunction } from 'node:net';
 import { parseInfoJson, looksLikeHtml, serviceBaseOf } from '../../../shared/iiif/image-api/parse-info-json';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import type { JsonValue } from '../../../shared/iiif/json';
+import { createByteBudget, type ByteLease } from './byte-budget';
 import { createDiskCache, type CacheEntry, type DiskCache } from './disk-cache';
 import { fetchWithPolicy, type PolicyDeps, type PolicyResponse } from './fetch-with-policy';
 import { createHostLimiter, type HostLimiter } from './host-limiter';
@@ -37,6 +38,8 @@ export interface RemoteServiceOptions {
   readonly maxJsonBytes?: number;
   /** Size cap for image bytes (thumbnails). Default 16 MB. */
   readonly maxImageBytes?: number;
+  /** Bytes all requests together may hold in memory (decompressed bodies). Default 128 MB. */
+  readonly maxBufferedBytes?: number;
   /** Retries on 429/502/503/504. Default 3. */
   readonly maxRetries?: number;
   /** First retry backoff, doubling each time. Default 500 ms. */
@@ -113,6 +116,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     https: new https.Agent({ keepAlive: true, maxSockets: maxPerHost }),
   };
   const limiter = createHostLimiter(maxPerHost);
+  const budget = createByteBudget(options.maxBufferedBytes ?? 128 * 1024 * 1024);
   const cache = createDiskCache({
     dir: options.cacheDir,
     maxBytes: options.maxCacheBytes ?? 256 * 1024 * 1024,
@@ -150,6 +154,25 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     decode: (body: Buffer, contentType: string | undefined, url: string) => T,
     signal?: AbortSignal,
   ): Promise<{ value: T; meta: FetchMeta }> {
+    // The body counts against the shared budget until it has been decoded and cached, which is as long as
+    // this call keeps it in memory.
+    const lease = budget.lease();
+    try {
+      return await leasedGet(url, kind, accept, maxBytes, decode, lease, signal);
+    } finally {
+      lease.release();
+    }
+  }
+
+  async function leasedGet<T>(
+    url: string,
+    kind: 'json' | 'bytes',
+    accept: string,
+    maxBytes: number,
+    decode: (body: Buffer, contentType: string | undefined, url: string) => T,
+    lease: ByteLease,
+    signal?: AbortSignal,
+  ): Promise<{ value: T; meta: FetchMeta }> {
     const href = checkRemoteUrl(url).href;
     const cached = await cache.get(href);
     const fromCache = (entry: CacheEntry, stale: boolean, extra: Partial<FetchMeta> = {}) => ({
@@ -172,7 +195,11 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     if (cached?.meta.lastModified) headers['if-modified-since'] = cached.meta.lastModified;
     let response: PolicyResponse;
     try {
-      response = await fetchWithPolicy(href, { headers, maxBytes, ...(signal ? { signal } : {}) }, deps);
+      response = await fetchWithPolicy(
+        href,
+        { headers, maxBytes, lease, ...(signal ? { signal } : {}) },
+        deps,
+      );
     } catch (error) {
       const tagged = error instanceof RemoteError && error.url !== url ? retag(error, url) : error;
       if (cached && isOutage(tagged)) return fromCache(cached, true, { offlineReason: tagged.toInfo() });

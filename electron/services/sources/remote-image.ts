@@ -43,6 +43,8 @@ function statusFor(error: RemoteError): number {
       return 413;
     case 'timeout':
       return 504;
+    case 'busy':
+      return 503;
     case 'http':
       return error.status === 404 || error.status === 410 ? 404 : 502;
     case 'html':

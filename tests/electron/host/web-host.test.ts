@@ -116,6 +116,21 @@ describe('web host', () => {
     expect(again.status).toBe(200);
   });
 
+  it('never puts the API token in its cookie, which every other loopback port receives too', async () => {
+    const first = await request(host, { path: `/?token=${host.token}`, headers: { Host: hostHeader } });
+    const cookie = String(first.headers['set-cookie']).split(';')[0] ?? '';
+    expect(cookie).not.toContain(host.token);
+    // Named for this port, so a second host on the same machine does not overwrite it.
+    expect(cookie.startsWith(`tessera_page_${host.port}=`)).toBe(true);
+    const pageKey = cookie.slice(cookie.indexOf('=') + 1);
+    // What another port receives opens no API, and the token as a cookie opens nothing.
+    expect((await api('appInfo', {}, { 'X-Tessera-Token': pageKey })).status).toBe(403);
+    const tokenAsCookie = `tessera_page_${host.port}=${host.token}`;
+    expect(
+      (await request(host, { path: '/', headers: { Host: hostHeader, Cookie: tokenAsCookie } })).status,
+    ).toBe(401);
+  });
+
   it('never serves files outside the static root', async () => {
     for (const p of [
       '/../secret.txt',

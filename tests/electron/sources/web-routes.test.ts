@@ -26,7 +26,7 @@ function get(
   host: WebHost,
   pathName: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; type: string; body: Buffer }> {
+): Promise<{ status: number; type: string; body: Buffer; cookie: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: host.port, method: 'GET', path: pathName, headers },
@@ -38,6 +38,7 @@ function get(
             status: res.statusCode ?? 0,
             type: String(res.headers['content-type'] ?? ''),
             body: Buffer.concat(chunks),
+            cookie: String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '',
           }),
         );
       },
@@ -84,7 +85,9 @@ async function start() {
     });
     return (await response.json()) as { ok: boolean; value?: Record<string, unknown>; error?: unknown };
   };
-  return { host, hostHeader, api, cookie: `tessera_token=${host.token}` };
+  // The page's cookie, as a browser gets it from the printed URL.
+  const { cookie } = await get(host, `/?token=${host.token}`, { host: hostHeader });
+  return { host, hostHeader, api, cookie };
 }
 
 describe('sources through the web host', () => {
