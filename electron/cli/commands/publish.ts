@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
-import { collectionLabelOf, uniqueFolderNames } from '../../../shared/iiif/publish/collection-naming';
-import type { ManifestToPublish, PublishReport } from '../../services/publish/publish';
+import { assemblePublication } from '../../services/publish/assemble';
+import type { PublishReport } from '../../services/publish/publish';
 import { publish } from '../../services/publish/publish';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
@@ -120,22 +120,18 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const docs = loaded.flatMap((l) => (l.ok ? [l.doc] : []));
   if (docs.length !== parsed.files.length) return EXIT_BAD_INPUT;
 
-  const names = parsed.files.map((f) => (f === '-' ? 'stdin' : path.basename(f)));
-  const folders = uniqueFolderNames(names);
-  const manifests: ManifestToPublish[] = docs.map((doc, index) =>
-    several
-      ? { doc, slug: folders[index] as string, name: displayName(parsed.files[index] as string) }
-      : { doc },
-  );
-  const label: JsonObject | undefined = several
-    ? collectionLabelOf(parsed.label, path.basename(path.resolve(parsed.out)))
-    : undefined;
   const outcome = await publish({
+    ...assemblePublication({
+      entries: docs.map((doc, index) => {
+        const file = parsed.files[index] as string;
+        return { doc, fileName: file === '-' ? 'stdin' : path.basename(file), name: displayName(file) };
+      }),
+      base: parsed.base,
+      outName: path.resolve(parsed.out),
+      collectionLabel: parsed.label,
+      minify: parsed.minify,
+    }),
     outDir: parsed.out,
-    base: parsed.base,
-    manifests,
-    ...(label ? { collectionLabel: label } : {}),
-    minify: parsed.minify,
     allowErrors: parsed.allowErrors,
     inputFiles: parsed.files.filter((file) => file !== '-'),
   });

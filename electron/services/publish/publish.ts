@@ -3,7 +3,7 @@
  * base URL, validation (errors block unless explicitly allowed), local image tiles copied beside the Manifest,
  * and the whole folder replaced at once. The same input always produces the same bytes.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
@@ -32,6 +32,11 @@ export interface PublishOptions {
   readonly manifests: readonly ManifestToPublish[];
   /** The URL local images are served from in the app; they move to `<manifest base>/images`. */
   readonly localImageBase?: string;
+  /**
+   * The app's local images: their URLs move like localImageBase's, and the tile folder of every image the id
+   * mapping moved is copied beside the Manifest (for Manifests given no tileFolders of their own).
+   */
+  readonly localImages?: LocalImageTiles;
   /** Label of the collection.json written when several Manifests are published. */
   readonly collectionLabel?: JsonObject;
   readonly minify?: boolean;
@@ -66,6 +71,12 @@ export type PublishOutcome =
   | { readonly ok: true; readonly value: PublishReport }
   | { readonly ok: false; readonly error: AppError; readonly findings?: readonly Finding[] };
 
+/** Where the app serves its local images from, and the folder holding each one's tiles (`<dir>/<image id>`). */
+export interface LocalImageTiles {
+  readonly base: string;
+  readonly dir: string;
+}
+
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** One Manifest as it will be written: final ids, bytes, findings. */
@@ -91,7 +102,21 @@ export interface PublicationPlan {
   readonly collection?: { readonly url: string; readonly file: string; readonly text: string };
 }
 
-export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors'>;
+export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors' | 'inputFiles'>;
+
+/** A plan and what it changes in the folder it would replace: what a review shows and a publication writes. */
+export interface PreparedPublication {
+  readonly plan: PublicationPlan;
+  /** For each Manifest of the plan, then the collection.json when there is one. */
+  readonly changes: readonly PublicationDiff[];
+}
+
+export async function preparePublication(options: PlanOptions, outDir: string): Promise<PreparedPublication> {
+  const plan = planPublication(options);
+  const written = [...plan.manifests, ...(plan.collection ? [plan.collection] : [])];
+  const changes = await Promise.all(written.map((w) => diffAgainstLastPublication(outDir, w.text, w.file)));
+  return { plan, changes };
+}
 
 export async function publish(options: PublishOptions): Promise<PublishOutcome> {
   try {
@@ -142,7 +167,7 @@ export function planPublication(options: PlanOptions): PublicationPlan {
 }
 
 async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
-  const plan = planPublication(options);
+  const { plan, changes } = await preparePublication(options, options.outDir);
   const prepared = plan.manifests;
   const several = prepared.length > 1;
 
@@ -165,10 +190,6 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       findings: blocking.map((b) => b.finding),
     };
   }
-
-  const changes = await Promise.all(
-    prepared.map((p) => diffAgainstLastPublication(options.outDir, p.text, p.file)),
-  );
 
   await refuseInputsInside(options.outDir, options.inputFiles ?? []);
   const tiles: string[][] = [];
@@ -213,11 +234,13 @@ function prepare(
   if (!isJsonObject(manifest.doc) || manifest.doc.type !== 'Manifest') {
     throw new UserFacingError('not-a-manifest', 'Only Manifests can be published.');
   }
+  const fromBase = options.localImages?.base ?? options.localImageBase;
   const { doc, mapping } = rewriteIds(manifest.doc, {
     toBase: base,
-    ...(options.localImageBase !== undefined ? { fromBase: options.localImageBase } : {}),
+    ...(fromBase !== undefined ? { fromBase } : {}),
   });
-  const tileFolders = manifest.tileFolders ?? [];
+  const tileFolders =
+    manifest.tileFolders ?? (options.localImages ? movedImageTiles(mapping, options.localImages) : []);
   return {
     folder,
     name: manifest.name ?? manifestFile(folder),
@@ -231,6 +254,26 @@ function prepare(
     mapping,
     tileFolders,
   };
+}
+
+const IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The tile folders of the local images the id mapping moved: an image served at `${base}/<id>/...` moves to
+ * `images/<id>`, and its tiles are in `<dir>/<id>` when the app made them.
+ */
+function movedImageTiles(mapping: Readonly<Record<string, string>>, local: LocalImageTiles): TileFolder[] {
+  const from = `${local.base.replace(/\/+$/, '')}/`;
+  const ids = new Set<string>();
+  for (const old of Object.keys(mapping)) {
+    if (!old.startsWith(from)) continue;
+    const id = old.slice(from.length).split(/[/?#]/, 1)[0] ?? '';
+    if (IMAGE_ID.test(id)) ids.add(id);
+  }
+  return [...ids]
+    .sort()
+    .map((id) => ({ sourceDir: path.join(local.dir, id), destRelPath: `images/${id}` }))
+    .filter((folder) => existsSync(path.join(folder.sourceDir, 'info.json')));
 }
 
 /** Moved local images whose new address falls in no tile folder being copied: they would be broken links. */

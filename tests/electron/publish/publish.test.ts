@@ -106,6 +106,22 @@ describe('publish', () => {
     expect(await siblings()).toEqual(['hours']);
   });
 
+  it('copies the tiles of exactly the local images the id mapping moved', async () => {
+    await tileFolder('leaf1');
+    await tileFolder('unused');
+    // A label that quotes a local URL is text, not a reference: its image is not part of the publication.
+    const doc = { ...localImageManifest(), summary: { en: [`${LOCAL}/unused`] } };
+    const outcome = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc }],
+      localImages: { base: LOCAL, dir: path.join(root, 'tiles') },
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.manifests[0]?.tiles).toEqual(['images/leaf1']);
+    expect(outcome.value.manifests[0]?.missingTiles).toEqual([]);
+  });
+
   it('produces the same bytes when the same document is published again', async () => {
     const options: PublishOptions = {
       outDir: out,
