@@ -155,6 +155,14 @@ function printReport(report: PublishReport, io: CliIo): void {
     if (errors.length > 0) io.stdout(`  with ${errors.length} validation error(s) (allowed)\n`);
     if (warnings.length > 0)
       io.stdout(`  ${warnings.length} warning(s); run tessera validate on the output to see them\n`);
+    const { changed, added, removed } = manifest.uris;
+    if (!manifest.changes.firstPublication && changed.length + added.length + removed.length > 0) {
+      io.stdout(
+        `  published URIs: ${changed.length} changed, ${added.length} new, ${removed.length} no longer published\n`,
+      );
+      for (const c of changed.slice(0, 10)) io.stdout(`    ~ ${c.before} -> ${c.after}\n`);
+      for (const uri of removed.slice(0, 10)) io.stdout(`    no longer published: ${uri}\n`);
+    }
     const { changes } = manifest;
     if (changes.firstPublication) io.stdout('  first publication in this folder\n');
     else if (changes.identical) io.stdout('  unchanged since the last publication\n');

@@ -12,7 +12,22 @@ import { serializePublication } from '../../../shared/iiif/publish/serialize';
 import { validate } from '../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../shared/iiif/validation/types';
 import { UserFacingError, type AppError } from '../../../shared/ipc/result';
-import { diffAgainstLastPublication, type PublicationDiff } from './last-publication';
+import {
+  diffUris,
+  nextRecord,
+  parseRecord,
+  RECORD_FILE,
+  serializeRecord,
+  type PublicationRecord,
+  type PublishedResource,
+  type UriChanges,
+} from '../../../shared/iiif/publish/publication-record';
+import {
+  diffAgainstPublished,
+  folderFiles,
+  type PublicationDiff,
+  type PublishedFiles,
+} from './last-publication';
 import { replaceFolder } from './replace-folder';
 import { copyTileFolders, type TileFolder } from './tile-folders';
 
@@ -59,6 +74,7 @@ export interface PublishedManifest {
   readonly tiles: readonly string[];
   /** Local image URLs the Manifest now points at under the publication, but no tile folder provides. */
   readonly missingTiles: readonly string[];
+  readonly uris: UriChanges;
 }
 
 export interface PublishReport {
@@ -94,6 +110,11 @@ export interface PlannedManifest {
   readonly mapping: Readonly<Record<string, string>>;
   readonly tileFolders: readonly TileFolder[];
   readonly missingTiles: readonly string[];
+  /** Every resource it names, and which of their URIs change, appear or disappear since the last time. */
+  readonly resources: readonly PublishedResource[];
+  readonly uris: UriChanges;
+  /** Its publication record, written beside manifest.json. */
+  readonly record: { readonly file: string; readonly text: string };
 }
 
 export interface PublicationPlan {
@@ -111,11 +132,32 @@ export interface PreparedPublication {
   readonly changes: readonly PublicationDiff[];
 }
 
-export async function preparePublication(options: PlanOptions, outDir: string): Promise<PreparedPublication> {
-  const plan = planPublication(options);
+/** Plans against what `published` (a folder or another target) serves now, using its records. */
+export async function preparePublication(
+  options: PlanOptions,
+  published: string | PublishedFiles,
+): Promise<PreparedPublication> {
+  const files = typeof published === 'string' ? folderFiles(published) : published;
+  const records = new Map<string, PublicationRecord>();
+  for (const file of manifestFiles(options)) {
+    const text = await files.read(recordFileOf(file));
+    const record = text === undefined ? undefined : parseRecord(text);
+    if (record) records.set(file, record);
+  }
+  const plan = planPublication(options, records);
   const written = [...plan.manifests, ...(plan.collection ? [plan.collection] : [])];
-  const changes = await Promise.all(written.map((w) => diffAgainstLastPublication(outDir, w.text, w.file)));
+  const changes = await Promise.all(written.map((w) => diffAgainstPublished(files, w.text, w.file)));
   return { plan, changes };
+}
+
+/** Where each Manifest of these options is written, without planning them. */
+function manifestFiles(options: PlanOptions): string[] {
+  if (options.manifests.length < 2) return [manifestFile('')];
+  return slugsOf(options.manifests).map(manifestFile);
+}
+
+function recordFileOf(manifestPath: string): string {
+  return manifestPath.replace(/manifest\.json$/, RECORD_FILE);
 }
 
 export async function publish(options: PublishOptions): Promise<PublishOutcome> {
@@ -133,7 +175,10 @@ export async function publish(options: PublishOptions): Promise<PublishOutcome> 
  * What a publication writes, computed without touching the disk, so that a review shows exactly what publishing
  * will write. Throws a UserFacingError for input that cannot be published at all.
  */
-export function planPublication(options: PlanOptions): PublicationPlan {
+export function planPublication(
+  options: PlanOptions,
+  records: ReadonlyMap<string, PublicationRecord> = new Map(),
+): PublicationPlan {
   const base = options.base.replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/?#]+/i.test(base)) {
     throw new UserFacingError(
@@ -147,7 +192,8 @@ export function planPublication(options: PlanOptions): PublicationPlan {
   const folders = several ? slugsOf(options.manifests) : [''];
   const manifests = options.manifests.map((manifest, index) => {
     const folder = folders[index] as string;
-    return prepare(manifest, folder, folder === '' ? base : `${base}/${folder}`, options);
+    const previous = records.get(manifestFile(folder));
+    return prepare(manifest, folder, folder === '' ? base : `${base}/${folder}`, options, previous);
   });
   if (!several) return { manifests };
   const url = `${base}/collection.json`;
@@ -198,6 +244,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       const folder = path.join(temp, p.folder);
       await fs.mkdir(folder, { recursive: true });
       await writeDurably(path.join(folder, 'manifest.json'), p.text);
+      await writeDurably(path.join(folder, RECORD_FILE), p.record.text);
       tiles.push(
         (await copyTileFolders(folder, p.tileFolders, p.base)).map((t) =>
           p.folder ? `${p.folder}/${t}` : t,
@@ -219,6 +266,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
         changes: changes[index] as PublicationDiff,
         tiles: tiles[index] ?? [],
         missingTiles: p.missingTiles,
+        uris: p.uris,
       })),
       ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
@@ -230,14 +278,16 @@ function prepare(
   folder: string,
   base: string,
   options: PlanOptions,
+  previous: PublicationRecord | undefined,
 ): PlannedManifest {
   if (!isJsonObject(manifest.doc) || manifest.doc.type !== 'Manifest') {
     throw new UserFacingError('not-a-manifest', 'Only Manifests can be published.');
   }
   const fromBase = options.localImages?.base ?? options.localImageBase;
-  const { doc, mapping } = rewriteIds(manifest.doc, {
+  const { doc, mapping, resources } = rewriteIds(manifest.doc, {
     toBase: base,
     ...(fromBase !== undefined ? { fromBase } : {}),
+    ...(previous ? { previous } : {}),
   });
   const tileFolders =
     manifest.tileFolders ?? (options.localImages ? movedImageTiles(mapping, options.localImages) : []);
@@ -253,6 +303,12 @@ function prepare(
     findings: validate(doc),
     mapping,
     tileFolders,
+    resources,
+    uris: diffUris(previous, resources),
+    record: {
+      file: recordFileOf(manifestFile(folder)),
+      text: serializeRecord(nextRecord(previous, base, resources)),
+    },
   };
 }
 

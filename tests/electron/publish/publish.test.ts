@@ -247,7 +247,11 @@ describe('publish', () => {
   it('marks its publications, and replaces a marked folder only if none of the inputs lies inside it', async () => {
     const first = await publish({ outDir: out, base: BASE, manifests: [{ doc: manifest() }] });
     if (!first.ok) throw new Error(first.error.message);
-    expect((await fs.readdir(out)).sort()).toEqual(['.tessera-publication', 'manifest.json']);
+    expect((await fs.readdir(out)).sort()).toEqual([
+      '.tessera-publication',
+      '.tessera-record.json',
+      'manifest.json',
+    ]);
     // The curator keeps the source beside the published copy: republishing would delete it.
     const source = path.join(out, 'source.json');
     await fs.writeFile(source, JSON.stringify(manifest()));
@@ -269,7 +273,11 @@ describe('publish', () => {
       inputFiles: [outside],
     });
     expect(again.ok).toBe(true);
-    expect((await fs.readdir(out)).sort()).toEqual(['.tessera-publication', 'manifest.json']);
+    expect((await fs.readdir(out)).sort()).toEqual([
+      '.tessera-publication',
+      '.tessera-record.json',
+      'manifest.json',
+    ]);
   });
 
   it('reports local images whose tiles are not part of the publication', async () => {
