@@ -9,6 +9,7 @@ import { collectionLabelText } from '../../../shared/iiif/publish/collection-nam
 import { UserFacingError } from '../../../shared/ipc/result';
 import { localImageBase } from '../sources/local-images';
 import { assemblePublication } from './assemble';
+import type { UriChanges } from '../../../shared/iiif/publish/publication-record';
 import type { OtherManifest } from './other-manifests';
 import { preparePublication, publish, type PlanOptions } from './publish';
 
@@ -90,6 +91,7 @@ export async function reviewPublication(
     identical: changes.every((c) => c.identical),
     counts: { added: sum('added'), removed: sum('removed'), changed: sum('changed') },
     samplePaths: samplePaths.slice(0, SAMPLE_PATHS),
+    uris: uriSummary(plan.manifests.map((m) => m.uris)),
     ...(collection
       ? {
           collection: {
@@ -102,8 +104,22 @@ export async function reviewPublication(
   };
 }
 
+const SAMPLE_URIS = 20;
+
+function uriSummary(all: readonly UriChanges[]) {
+  const changed = all.flatMap((u) => u.changed);
+  const added = all.flatMap((u) => u.added);
+  const removed = all.flatMap((u) => u.removed);
+  return {
+    changed: changed.slice(0, SAMPLE_URIS),
+    added: added.slice(0, SAMPLE_URIS),
+    removed: removed.slice(0, SAMPLE_URIS),
+    counts: { changed: changed.length, added: added.length, removed: removed.length },
+  };
+}
+
 export async function publishDocument(
-  request: PublicationRequest & { allowErrors: boolean },
+  request: PublicationRequest & { allowErrors: boolean; allowUriChanges: boolean },
   outDir: string,
   local: LocalImages,
   others: readonly OtherManifest[] = [],
@@ -112,6 +128,7 @@ export async function publishDocument(
     ...publicationOf(request, outDir, local, others),
     outDir,
     allowErrors: request.allowErrors,
+    allowUriChanges: request.allowUriChanges,
     inputFiles: others.map((other) => other.file),
   });
   if (!outcome.ok) throw new UserFacingError(outcome.error.code, outcome.error.message);

@@ -58,6 +58,11 @@ export interface PublishOptions {
   /** Publish even when the validator reports errors. */
   readonly allowErrors?: boolean;
   /**
+   * Publish even when a URI published before would now name nothing or be replaced by another (true unless
+   * said otherwise: the command line reports such changes, the Publish dialog asks first).
+   */
+  readonly allowUriChanges?: boolean;
+  /**
    * The files the Manifests were read from. Replacing the output folder deletes what it held, so publishing
    * refuses an output folder that holds any of them: the originals would be gone, only rewritten copies left.
    */
@@ -123,7 +128,7 @@ export interface PublicationPlan {
   readonly collection?: { readonly url: string; readonly file: string; readonly text: string };
 }
 
-export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors' | 'inputFiles'>;
+export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors' | 'allowUriChanges' | 'inputFiles'>;
 
 /** A plan and what it changes in the folder it would replace: what a review shows and a publication writes. */
 export interface PreparedPublication {
@@ -234,6 +239,18 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
         message: `${subject} ${blocking.length} validation error${blocking.length === 1 ? '' : 's'}; fix them or publish with errors allowed:\n${listed.join('\n')}${more}`,
       },
       findings: blocking.map((b) => b.finding),
+    };
+  }
+
+  const renamed = prepared.flatMap((p) => p.uris.changed);
+  if (renamed.length > 0 && options.allowUriChanges === false) {
+    const first = renamed[0];
+    return {
+      ok: false,
+      error: {
+        code: 'uris-change',
+        message: `Publishing would change ${renamed.length} published URI${renamed.length === 1 ? '' : 's'} (${first?.before} would become ${first?.after}); review and confirm the change.`,
+      },
     };
   }
 

@@ -122,6 +122,25 @@ describe('publish', () => {
     expect(outcome.value.manifests[0]?.missingTiles).toEqual([]);
   });
 
+  it('refuses to change a published URI unless allowed, and leaves the publication as it was', async () => {
+    const first = await publish({ outDir: out, base: BASE, manifests: [{ doc: localImageManifest() }] });
+    if (!first.ok) throw new Error(first.error.message);
+    const before = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    const moved = {
+      outDir: out,
+      base: 'https://other.example/hours',
+      manifests: [{ doc: localImageManifest() }],
+    };
+    const refused = await publish({ ...moved, allowUriChanges: false });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('uris-change');
+    expect(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    const allowed = await publish({ ...moved, allowUriChanges: true });
+    if (!allowed.ok) throw new Error(allowed.error.message);
+    // The manifest, both canvases, their pages and their painting annotations.
+    expect(allowed.value.manifests[0]?.uris.changed.length).toBe(7);
+  });
+
   it('produces the same bytes when the same document is published again', async () => {
     const options: PublishOptions = {
       outDir: out,
