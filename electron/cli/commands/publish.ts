@@ -144,6 +144,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 function printReport(report: PublishReport, io: CliIo): void {
+  const { check } = report;
+  io.stdout(
+    `Checked ${check.from}: ${check.parsed} of ${check.documents} documents fetched back and parsed, ${check.resolved} of ${check.uris} URIs resolve\n`,
+  );
   if (report.collectionUrl !== undefined)
     io.stdout(
       `Published collection ${report.collectionUrl}\n  to ${report.outDir}/collection.json, listing ${report.manifests.length} manifests\n`,

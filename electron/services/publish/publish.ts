@@ -3,7 +3,7 @@
  * base URL, validation (errors block unless explicitly allowed), local image tiles copied beside the Manifest,
  * and the whole folder replaced at once. The same input always produces the same bytes.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
@@ -28,8 +28,11 @@ import {
   type PublicationDiff,
   type PublishedFiles,
 } from './last-publication';
-import { replaceFolder } from './replace-folder';
-import { copyTileFolders, type TileFolder } from './tile-folders';
+import type { PublicationCheck } from './check-published';
+import { folderTarget } from './folder-target';
+import { stagePublication } from './stage';
+import type { PublicationTarget } from './target';
+import type { TileFolder } from './tile-folders';
 
 export interface ManifestToPublish {
   readonly doc: JsonValue;
@@ -41,7 +44,10 @@ export interface ManifestToPublish {
 }
 
 export interface PublishOptions {
-  readonly outDir: string;
+  /** The output folder; or give a target instead. */
+  readonly outDir?: string;
+  /** Where to publish, when not to a folder (a Git repository). */
+  readonly target?: PublicationTarget;
   /** The public URL at which outDir will be served, e.g. https://example.org/iiif/book1 */
   readonly base: string;
   readonly manifests: readonly ManifestToPublish[];
@@ -83,7 +89,10 @@ export interface PublishedManifest {
 }
 
 export interface PublishReport {
+  /** Where it was published: the output folder, or the repository and branch. */
   readonly outDir: string;
+  /** What was fetched back from there after publishing. */
+  readonly check: PublicationCheck;
   readonly manifests: readonly PublishedManifest[];
   readonly collectionUrl?: string;
 }
@@ -128,7 +137,10 @@ export interface PublicationPlan {
   readonly collection?: { readonly url: string; readonly file: string; readonly text: string };
 }
 
-export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors' | 'allowUriChanges' | 'inputFiles'>;
+export type PlanOptions = Omit<
+  PublishOptions,
+  'outDir' | 'target' | 'allowErrors' | 'allowUriChanges' | 'inputFiles'
+>;
 
 /** A plan and what it changes in the folder it would replace: what a review shows and a publication writes. */
 export interface PreparedPublication {
@@ -218,7 +230,11 @@ export function planPublication(
 }
 
 async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
-  const { plan, changes } = await preparePublication(options, options.outDir);
+  const target =
+    options.target ??
+    (options.outDir !== undefined ? folderTarget(options.outDir, options.inputFiles) : undefined);
+  if (target === undefined) throw new UserFacingError('no-target', 'Say where to publish.');
+  const { plan, changes } = await preparePublication(options, await target.open());
   const prepared = plan.manifests;
   const several = prepared.length > 1;
 
@@ -254,27 +270,16 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     };
   }
 
-  await refuseInputsInside(options.outDir, options.inputFiles ?? []);
   const tiles: string[][] = [];
-  await replaceFolder(options.outDir, async (temp) => {
-    for (const p of prepared) {
-      const folder = path.join(temp, p.folder);
-      await fs.mkdir(folder, { recursive: true });
-      await writeDurably(path.join(folder, 'manifest.json'), p.text);
-      await writeDurably(path.join(folder, RECORD_FILE), p.record.text);
-      tiles.push(
-        (await copyTileFolders(folder, p.tileFolders, p.base)).map((t) =>
-          p.folder ? `${p.folder}/${t}` : t,
-        ),
-      );
-    }
-    if (plan.collection) await writeDurably(path.join(temp, plan.collection.file), plan.collection.text);
+  await target.switchTo(async (dir) => {
+    tiles.push(...(await stagePublication(plan, dir)));
   });
-
+  const check = await target.check(plan);
   return {
     ok: true,
     value: {
-      outDir: path.resolve(options.outDir),
+      outDir: target.where,
+      check,
       manifests: prepared.map((p, index) => ({
         url: p.url,
         file: p.file,
@@ -381,32 +386,4 @@ function slugsOf(manifests: readonly ManifestToPublish[]): string[] {
 
 function manifestFile(folder: string): string {
   return folder === '' ? 'manifest.json' : `${folder}/manifest.json`;
-}
-
-/** Real paths, so that a link or a relative path cannot hide that an input lies inside the output folder. */
-async function realPath(file: string): Promise<string> {
-  return fs.realpath(file).catch(() => path.resolve(file));
-}
-
-async function refuseInputsInside(outDir: string, inputFiles: readonly string[]): Promise<void> {
-  const out = await realPath(outDir);
-  for (const file of inputFiles) {
-    const relative = path.relative(out, await realPath(file));
-    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-      throw new UserFacingError(
-        'out-holds-input',
-        `The output folder ${outDir} holds ${path.basename(file)}, one of the files being published; publishing replaces the whole folder and would delete it. Choose another output folder.`,
-      );
-    }
-  }
-}
-
-async function writeDurably(file: string, text: string): Promise<void> {
-  const handle = await fs.open(file, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -91,6 +91,15 @@ describe('publish', () => {
       missingTiles: [],
     });
     expect(report?.changes.firstPublication).toBe(true);
+    // Fetched back over HTTP on loopback: the manifest, both canvases, their pages and annotations.
+    expect(outcome.value.check).toMatchObject({
+      documents: 1,
+      parsed: 1,
+      uris: 7,
+      resolved: 7,
+      failures: [],
+    });
+    expect(outcome.value.check.from).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const published = await readJson(path.join(out, 'manifest.json'));
     expect(published.id).toBe(`${BASE}/manifest.json`);
