@@ -227,6 +227,16 @@ export const channels = {
       identical: z.boolean(),
       counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
       samplePaths: z.array(z.string()),
+      /**
+       * Published URIs since the last publication at this place: renamed (asks the user to confirm), new, and
+       * no longer published. The lists are samples; counts are complete.
+       */
+      uris: z.object({
+        changed: z.array(z.object({ source: z.string(), before: z.string(), after: z.string() })),
+        added: z.array(z.string()),
+        removed: z.array(z.string()),
+        counts: z.object({ changed: z.number(), added: z.number(), removed: z.number() }),
+      }),
       /** Present when other files were given: the collection.json and its Manifests, in order. */
       collection: z
         .object({
@@ -245,6 +255,8 @@ export const channels = {
       minify: z.boolean().default(false),
       /** Publishing a document with validation errors needs this, said explicitly by the user. */
       allowErrors: z.boolean().default(false),
+      /** Publishing that would change a URI published before needs this, said explicitly by the user. */
+      allowUriChanges: z.boolean().default(false),
       origin: z.string().optional(),
       ...collectionRequest,
     }),

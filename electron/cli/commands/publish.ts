@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
-import { collectionLabelOf, uniqueFolderNames } from '../../../shared/iiif/publish/collection-naming';
-import type { ManifestToPublish, PublishReport } from '../../services/publish/publish';
+import { assemblePublication } from '../../services/publish/assemble';
+import type { PublishReport } from '../../services/publish/publish';
 import { publish } from '../../services/publish/publish';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
@@ -120,22 +120,18 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const docs = loaded.flatMap((l) => (l.ok ? [l.doc] : []));
   if (docs.length !== parsed.files.length) return EXIT_BAD_INPUT;
 
-  const names = parsed.files.map((f) => (f === '-' ? 'stdin' : path.basename(f)));
-  const folders = uniqueFolderNames(names);
-  const manifests: ManifestToPublish[] = docs.map((doc, index) =>
-    several
-      ? { doc, slug: folders[index] as string, name: displayName(parsed.files[index] as string) }
-      : { doc },
-  );
-  const label: JsonObject | undefined = several
-    ? collectionLabelOf(parsed.label, path.basename(path.resolve(parsed.out)))
-    : undefined;
   const outcome = await publish({
+    ...assemblePublication({
+      entries: docs.map((doc, index) => {
+        const file = parsed.files[index] as string;
+        return { doc, fileName: file === '-' ? 'stdin' : path.basename(file), name: displayName(file) };
+      }),
+      base: parsed.base,
+      outName: path.resolve(parsed.out),
+      collectionLabel: parsed.label,
+      minify: parsed.minify,
+    }),
     outDir: parsed.out,
-    base: parsed.base,
-    manifests,
-    ...(label ? { collectionLabel: label } : {}),
-    minify: parsed.minify,
     allowErrors: parsed.allowErrors,
     inputFiles: parsed.files.filter((file) => file !== '-'),
   });
@@ -148,6 +144,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 function printReport(report: PublishReport, io: CliIo): void {
+  const { check } = report;
+  io.stdout(
+    `Checked ${check.from}: ${check.parsed} of ${check.documents} documents fetched back and parsed, ${check.resolved} of ${check.uris} URIs resolve\n`,
+  );
   if (report.collectionUrl !== undefined)
     io.stdout(
       `Published collection ${report.collectionUrl}\n  to ${report.outDir}/collection.json, listing ${report.manifests.length} manifests\n`,
@@ -159,6 +159,14 @@ function printReport(report: PublishReport, io: CliIo): void {
     if (errors.length > 0) io.stdout(`  with ${errors.length} validation error(s) (allowed)\n`);
     if (warnings.length > 0)
       io.stdout(`  ${warnings.length} warning(s); run tessera validate on the output to see them\n`);
+    const { changed, added, removed } = manifest.uris;
+    if (!manifest.changes.firstPublication && changed.length + added.length + removed.length > 0) {
+      io.stdout(
+        `  published URIs: ${changed.length} changed, ${added.length} new, ${removed.length} no longer published\n`,
+      );
+      for (const c of changed.slice(0, 10)) io.stdout(`    ~ ${c.before} -> ${c.after}\n`);
+      for (const uri of removed.slice(0, 10)) io.stdout(`    no longer published: ${uri}\n`);
+    }
     const { changes } = manifest;
     if (changes.firstPublication) io.stdout('  first publication in this folder\n');
     else if (changes.identical) io.stdout('  unchanged since the last publication\n');

@@ -1,6 +1,13 @@
-/** Writing publications to disk: the output folder, image tiles, and what changed since the last time. */
-export { planPublication, publish } from './publish';
+/**
+ * Publishing, in one place: assembling a publication from files (assemble), planning it (final ids, bytes,
+ * findings), comparing it with the last one, and writing it (output folder, image tiles); the contract's
+ * review and publish channels (publication-channels) and the CLI both go through assemble and the plan.
+ */
+export { assemblePublication } from './assemble';
+export type { PublicationEntry, PublicationInput } from './assemble';
+export { planPublication, preparePublication, publish } from './publish';
 export type {
+  LocalImageTiles,
   ManifestToPublish,
   PublishOptions,
   PublishOutcome,
@@ -8,6 +15,7 @@ export type {
   PublishedManifest,
   PlanOptions,
   PlannedManifest,
+  PreparedPublication,
   PublicationPlan,
 } from './publish';
 export { diffAgainstLastPublication } from './last-publication';

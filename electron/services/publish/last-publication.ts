@@ -16,20 +16,41 @@ export interface PublicationDiff {
 
 const EMPTY: JsonDiff = { added: [], removed: [], changed: [], counts: { added: 0, removed: 0, changed: 0 } };
 
+/** The files of the publication a target serves now, by path inside it ("/" separators). */
+export interface PublishedFiles {
+  /** The file's text, or undefined when the publication has no such file. */
+  read(relativePath: string): Promise<string | undefined>;
+}
+
+export function folderFiles(outDir: string): PublishedFiles {
+  return {
+    read: async (relativePath) => {
+      try {
+        return await fs.readFile(path.join(outDir, ...relativePath.split('/')), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
 export async function diffAgainstLastPublication(
   outDir: string,
   newText: string,
   relativePath = 'manifest.json',
 ): Promise<PublicationDiff> {
-  let previousText: string;
-  try {
-    previousText = await fs.readFile(path.join(outDir, relativePath), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { firstPublication: true, identical: false, previousUnreadable: false, diff: EMPTY };
-    }
-    throw error;
-  }
+  return diffAgainstPublished(folderFiles(outDir), newText, relativePath);
+}
+
+export async function diffAgainstPublished(
+  files: PublishedFiles,
+  newText: string,
+  relativePath: string,
+): Promise<PublicationDiff> {
+  const previousText = await files.read(relativePath);
+  if (previousText === undefined)
+    return { firstPublication: true, identical: false, previousUnreadable: false, diff: EMPTY };
   if (previousText === newText)
     return { firstPublication: false, identical: true, previousUnreadable: false, diff: EMPTY };
   let previous: JsonValue;

@@ -3,7 +3,7 @@
  * base URL, validation (errors block unless explicitly allowed), local image tiles copied beside the Manifest,
  * and the whole folder replaced at once. The same input always produces the same bytes.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
@@ -12,9 +12,27 @@ import { serializePublication } from '../../../shared/iiif/publish/serialize';
 import { validate } from '../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../shared/iiif/validation/types';
 import { UserFacingError, type AppError } from '../../../shared/ipc/result';
-import { diffAgainstLastPublication, type PublicationDiff } from './last-publication';
-import { replaceFolder } from './replace-folder';
-import { copyTileFolders, type TileFolder } from './tile-folders';
+import {
+  diffUris,
+  nextRecord,
+  parseRecord,
+  RECORD_FILE,
+  serializeRecord,
+  type PublicationRecord,
+  type PublishedResource,
+  type UriChanges,
+} from '../../../shared/iiif/publish/publication-record';
+import {
+  diffAgainstPublished,
+  folderFiles,
+  type PublicationDiff,
+  type PublishedFiles,
+} from './last-publication';
+import type { PublicationCheck } from './check-published';
+import { folderTarget } from './folder-target';
+import { stagePublication } from './stage';
+import type { PublicationTarget } from './target';
+import type { TileFolder } from './tile-folders';
 
 export interface ManifestToPublish {
   readonly doc: JsonValue;
@@ -26,17 +44,30 @@ export interface ManifestToPublish {
 }
 
 export interface PublishOptions {
-  readonly outDir: string;
+  /** The output folder; or give a target instead. */
+  readonly outDir?: string;
+  /** Where to publish, when not to a folder (a Git repository). */
+  readonly target?: PublicationTarget;
   /** The public URL at which outDir will be served, e.g. https://example.org/iiif/book1 */
   readonly base: string;
   readonly manifests: readonly ManifestToPublish[];
   /** The URL local images are served from in the app; they move to `<manifest base>/images`. */
   readonly localImageBase?: string;
+  /**
+   * The app's local images: their URLs move like localImageBase's, and the tile folder of every image the id
+   * mapping moved is copied beside the Manifest (for Manifests given no tileFolders of their own).
+   */
+  readonly localImages?: LocalImageTiles;
   /** Label of the collection.json written when several Manifests are published. */
   readonly collectionLabel?: JsonObject;
   readonly minify?: boolean;
   /** Publish even when the validator reports errors. */
   readonly allowErrors?: boolean;
+  /**
+   * Publish even when a URI published before would now name nothing or be replaced by another (true unless
+   * said otherwise: the command line reports such changes, the Publish dialog asks first).
+   */
+  readonly allowUriChanges?: boolean;
   /**
    * The files the Manifests were read from. Replacing the output folder deletes what it held, so publishing
    * refuses an output folder that holds any of them: the originals would be gone, only rewritten copies left.
@@ -54,10 +85,14 @@ export interface PublishedManifest {
   readonly tiles: readonly string[];
   /** Local image URLs the Manifest now points at under the publication, but no tile folder provides. */
   readonly missingTiles: readonly string[];
+  readonly uris: UriChanges;
 }
 
 export interface PublishReport {
+  /** Where it was published: the output folder, or the repository and branch. */
   readonly outDir: string;
+  /** What was fetched back from there after publishing. */
+  readonly check: PublicationCheck;
   readonly manifests: readonly PublishedManifest[];
   readonly collectionUrl?: string;
 }
@@ -65,6 +100,12 @@ export interface PublishReport {
 export type PublishOutcome =
   | { readonly ok: true; readonly value: PublishReport }
   | { readonly ok: false; readonly error: AppError; readonly findings?: readonly Finding[] };
+
+/** Where the app serves its local images from, and the folder holding each one's tiles (`<dir>/<image id>`). */
+export interface LocalImageTiles {
+  readonly base: string;
+  readonly dir: string;
+}
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -83,6 +124,11 @@ export interface PlannedManifest {
   readonly mapping: Readonly<Record<string, string>>;
   readonly tileFolders: readonly TileFolder[];
   readonly missingTiles: readonly string[];
+  /** Every resource it names, and which of their URIs change, appear or disappear since the last time. */
+  readonly resources: readonly PublishedResource[];
+  readonly uris: UriChanges;
+  /** Its publication record, written beside manifest.json. */
+  readonly record: { readonly file: string; readonly text: string };
 }
 
 export interface PublicationPlan {
@@ -91,7 +137,45 @@ export interface PublicationPlan {
   readonly collection?: { readonly url: string; readonly file: string; readonly text: string };
 }
 
-export type PlanOptions = Omit<PublishOptions, 'outDir' | 'allowErrors'>;
+export type PlanOptions = Omit<
+  PublishOptions,
+  'outDir' | 'target' | 'allowErrors' | 'allowUriChanges' | 'inputFiles'
+>;
+
+/** A plan and what it changes in the folder it would replace: what a review shows and a publication writes. */
+export interface PreparedPublication {
+  readonly plan: PublicationPlan;
+  /** For each Manifest of the plan, then the collection.json when there is one. */
+  readonly changes: readonly PublicationDiff[];
+}
+
+/** Plans against what `published` (a folder or another target) serves now, using its records. */
+export async function preparePublication(
+  options: PlanOptions,
+  published: string | PublishedFiles,
+): Promise<PreparedPublication> {
+  const files = typeof published === 'string' ? folderFiles(published) : published;
+  const records = new Map<string, PublicationRecord>();
+  for (const file of manifestFiles(options)) {
+    const text = await files.read(recordFileOf(file));
+    const record = text === undefined ? undefined : parseRecord(text);
+    if (record) records.set(file, record);
+  }
+  const plan = planPublication(options, records);
+  const written = [...plan.manifests, ...(plan.collection ? [plan.collection] : [])];
+  const changes = await Promise.all(written.map((w) => diffAgainstPublished(files, w.text, w.file)));
+  return { plan, changes };
+}
+
+/** Where each Manifest of these options is written, without planning them. */
+function manifestFiles(options: PlanOptions): string[] {
+  if (options.manifests.length < 2) return [manifestFile('')];
+  return slugsOf(options.manifests).map(manifestFile);
+}
+
+function recordFileOf(manifestPath: string): string {
+  return manifestPath.replace(/manifest\.json$/, RECORD_FILE);
+}
 
 export async function publish(options: PublishOptions): Promise<PublishOutcome> {
   try {
@@ -108,7 +192,10 @@ export async function publish(options: PublishOptions): Promise<PublishOutcome> 
  * What a publication writes, computed without touching the disk, so that a review shows exactly what publishing
  * will write. Throws a UserFacingError for input that cannot be published at all.
  */
-export function planPublication(options: PlanOptions): PublicationPlan {
+export function planPublication(
+  options: PlanOptions,
+  records: ReadonlyMap<string, PublicationRecord> = new Map(),
+): PublicationPlan {
   const base = options.base.replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/?#]+/i.test(base)) {
     throw new UserFacingError(
@@ -122,7 +209,8 @@ export function planPublication(options: PlanOptions): PublicationPlan {
   const folders = several ? slugsOf(options.manifests) : [''];
   const manifests = options.manifests.map((manifest, index) => {
     const folder = folders[index] as string;
-    return prepare(manifest, folder, folder === '' ? base : `${base}/${folder}`, options);
+    const previous = records.get(manifestFile(folder));
+    return prepare(manifest, folder, folder === '' ? base : `${base}/${folder}`, options, previous);
   });
   if (!several) return { manifests };
   const url = `${base}/collection.json`;
@@ -142,7 +230,11 @@ export function planPublication(options: PlanOptions): PublicationPlan {
 }
 
 async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
-  const plan = planPublication(options);
+  const target =
+    options.target ??
+    (options.outDir !== undefined ? folderTarget(options.outDir, options.inputFiles) : undefined);
+  if (target === undefined) throw new UserFacingError('no-target', 'Say where to publish.');
+  const { plan, changes } = await preparePublication(options, await target.open());
   const prepared = plan.manifests;
   const several = prepared.length > 1;
 
@@ -166,30 +258,28 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     };
   }
 
-  const changes = await Promise.all(
-    prepared.map((p) => diffAgainstLastPublication(options.outDir, p.text, p.file)),
-  );
+  const renamed = prepared.flatMap((p) => p.uris.changed);
+  if (renamed.length > 0 && options.allowUriChanges === false) {
+    const first = renamed[0];
+    return {
+      ok: false,
+      error: {
+        code: 'uris-change',
+        message: `Publishing would change ${renamed.length} published URI${renamed.length === 1 ? '' : 's'} (${first?.before} would become ${first?.after}); review and confirm the change.`,
+      },
+    };
+  }
 
-  await refuseInputsInside(options.outDir, options.inputFiles ?? []);
   const tiles: string[][] = [];
-  await replaceFolder(options.outDir, async (temp) => {
-    for (const p of prepared) {
-      const folder = path.join(temp, p.folder);
-      await fs.mkdir(folder, { recursive: true });
-      await writeDurably(path.join(folder, 'manifest.json'), p.text);
-      tiles.push(
-        (await copyTileFolders(folder, p.tileFolders, p.base)).map((t) =>
-          p.folder ? `${p.folder}/${t}` : t,
-        ),
-      );
-    }
-    if (plan.collection) await writeDurably(path.join(temp, plan.collection.file), plan.collection.text);
+  await target.switchTo(async (dir) => {
+    tiles.push(...(await stagePublication(plan, dir)));
   });
-
+  const check = await target.check(plan);
   return {
     ok: true,
     value: {
-      outDir: path.resolve(options.outDir),
+      outDir: target.where,
+      check,
       manifests: prepared.map((p, index) => ({
         url: p.url,
         file: p.file,
@@ -198,6 +288,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
         changes: changes[index] as PublicationDiff,
         tiles: tiles[index] ?? [],
         missingTiles: p.missingTiles,
+        uris: p.uris,
       })),
       ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
@@ -209,15 +300,19 @@ function prepare(
   folder: string,
   base: string,
   options: PlanOptions,
+  previous: PublicationRecord | undefined,
 ): PlannedManifest {
   if (!isJsonObject(manifest.doc) || manifest.doc.type !== 'Manifest') {
     throw new UserFacingError('not-a-manifest', 'Only Manifests can be published.');
   }
-  const { doc, mapping } = rewriteIds(manifest.doc, {
+  const fromBase = options.localImages?.base ?? options.localImageBase;
+  const { doc, mapping, resources } = rewriteIds(manifest.doc, {
     toBase: base,
-    ...(options.localImageBase !== undefined ? { fromBase: options.localImageBase } : {}),
+    ...(fromBase !== undefined ? { fromBase } : {}),
+    ...(previous ? { previous } : {}),
   });
-  const tileFolders = manifest.tileFolders ?? [];
+  const tileFolders =
+    manifest.tileFolders ?? (options.localImages ? movedImageTiles(mapping, options.localImages) : []);
   return {
     folder,
     name: manifest.name ?? manifestFile(folder),
@@ -230,7 +325,33 @@ function prepare(
     findings: validate(doc),
     mapping,
     tileFolders,
+    resources,
+    uris: diffUris(previous, resources),
+    record: {
+      file: recordFileOf(manifestFile(folder)),
+      text: serializeRecord(nextRecord(previous, base, resources)),
+    },
   };
+}
+
+const IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The tile folders of the local images the id mapping moved: an image served at `${base}/<id>/...` moves to
+ * `images/<id>`, and its tiles are in `<dir>/<id>` when the app made them.
+ */
+function movedImageTiles(mapping: Readonly<Record<string, string>>, local: LocalImageTiles): TileFolder[] {
+  const from = `${local.base.replace(/\/+$/, '')}/`;
+  const ids = new Set<string>();
+  for (const old of Object.keys(mapping)) {
+    if (!old.startsWith(from)) continue;
+    const id = old.slice(from.length).split(/[/?#]/, 1)[0] ?? '';
+    if (IMAGE_ID.test(id)) ids.add(id);
+  }
+  return [...ids]
+    .sort()
+    .map((id) => ({ sourceDir: path.join(local.dir, id), destRelPath: `images/${id}` }))
+    .filter((folder) => existsSync(path.join(folder.sourceDir, 'info.json')));
 }
 
 /** Moved local images whose new address falls in no tile folder being copied: they would be broken links. */
@@ -265,32 +386,4 @@ function slugsOf(manifests: readonly ManifestToPublish[]): string[] {
 
 function manifestFile(folder: string): string {
   return folder === '' ? 'manifest.json' : `${folder}/manifest.json`;
-}
-
-/** Real paths, so that a link or a relative path cannot hide that an input lies inside the output folder. */
-async function realPath(file: string): Promise<string> {
-  return fs.realpath(file).catch(() => path.resolve(file));
-}
-
-async function refuseInputsInside(outDir: string, inputFiles: readonly string[]): Promise<void> {
-  const out = await realPath(outDir);
-  for (const file of inputFiles) {
-    const relative = path.relative(out, await realPath(file));
-    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-      throw new UserFacingError(
-        'out-holds-input',
-        `The output folder ${outDir} holds ${path.basename(file)}, one of the files being published; publishing replaces the whole folder and would delete it. Choose another output folder.`,
-      );
-    }
-  }
-}
-
-async function writeDurably(file: string, text: string): Promise<void> {
-  const handle = await fs.open(file, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

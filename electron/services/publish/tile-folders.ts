@@ -1,6 +1,7 @@
 /** Copies the static tile folders of local images into a publication being written. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { RECORD_FILE } from '../../../shared/iiif/publish/publication-record';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { rewriteInfoJsonId } from '../static/level0-info';
 
@@ -21,7 +22,7 @@ export function tileDestination(root: string, destRelPath: string): string {
     /^[A-Za-z]:/.test(normalised) ||
     normalised === '..' ||
     normalised.startsWith('../') ||
-    ['manifest.json', 'collection.json'].includes(normalised)
+    ['manifest.json', 'collection.json', RECORD_FILE].includes(normalised)
   ) {
     throw new UserFacingError(
       'invalid-tile-path',

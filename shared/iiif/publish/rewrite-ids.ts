@@ -1,11 +1,17 @@
 /**
- * Gives a Manifest the ids it will have once published under a base URL. Ids are derived from positions
- * (canvas n, its page m, that page's annotation k, range n), so the same document always gets the same ids
- * and no two resources share one. Every reference to an old id (start, Range items, annotation targets with
+ * Gives a Manifest the ids it will have once published under a base URL. An id is a property of the resource,
+ * never of its position, because other people's annotations, exhibitions and citations point at published
+ * URIs: a resource whose id already lies under the base keeps it byte for byte; one published before (the
+ * previous publication's record) keeps the URI it had, even after its id in the document was edited (Canvases
+ * are then recognised by what they show); any other gets `<parent>/<kind>/<hash of its current id>`, so
+ * reordering, inserting or deleting resources renames no other one. Only a resource without any id is named
+ * from its place inside its parent. Every reference to an old id (start, Range items, annotation targets with
  * #xywh= or #t= fragments, SpecificResource sources, partOf) follows. Images the project serves locally move
  * under the publication too; images and services of institutions are never touched.
  */
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
+import type { PublicationRecord, PublishedResource } from './publication-record';
+import { stableHash } from './stable-hash';
 
 export interface RewriteOptions {
   /** The public URL of the publication folder, e.g. https://example.org/iiif/book1 */
@@ -17,12 +23,16 @@ export interface RewriteOptions {
   readonly fromBase?: string;
   /** Folder of the publication that holds the local image tiles; "images" by default. */
   readonly imagesPath?: string;
+  /** The record of the last publication at this place: resources named there keep their URIs. */
+  readonly previous?: PublicationRecord;
 }
 
 export interface RewriteResult {
   readonly doc: JsonValue;
   /** Old id -> new id, for every resource given a new id (in document order). */
   readonly mapping: Readonly<Record<string, string>>;
+  /** Every resource the publication names, in document order: what its record remembers. */
+  readonly resources: readonly PublishedResource[];
 }
 
 /** Descriptive text is never a reference, even when it happens to quote an id. */
@@ -35,7 +45,8 @@ function trimSlash(url: string): string {
 export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResult {
   const base = trimSlash(options.toBase);
   const mapping = new Map<string, string>();
-  const planned = isJsonObject(doc) && doc.type === 'Manifest' ? planManifest(doc, base, mapping) : undefined;
+  const namer = new Namer(base, doc, mapping, options.previous);
+  const planned = isJsonObject(doc) && doc.type === 'Manifest' ? planManifest(doc, base, namer) : undefined;
   const local =
     options.fromBase !== undefined && options.fromBase !== '' ? trimSlash(options.fromBase) : undefined;
   const imagesBase = `${base}/${(options.imagesPath ?? 'images').replace(/^\/+|\/+$/g, '')}`;
@@ -54,12 +65,12 @@ export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResu
   };
 
   const rewritten = rewriteValue(doc, planned, rewriteString);
-  return { doc: rewritten, mapping: Object.fromEntries(mapping) };
+  return { doc: rewritten, mapping: Object.fromEntries(mapping), resources: namer.resources };
 }
 
 /**
- * The new ids by position: a tree mirroring the parts of the Manifest that get new ids. A node's `id` is its
- * new id; its `children` map property names and indexes to the plans of the resources inside.
+ * The new ids: a tree mirroring the parts of the Manifest that get them. A node's `id` is its new id; its
+ * `children` map property names and indexes to the plans of the resources inside.
  */
 interface Plan {
   readonly id?: string;
@@ -70,63 +81,165 @@ function plan(id?: string): Plan {
   return { ...(id !== undefined ? { id } : {}), children: new Map() };
 }
 
-function assign(mapping: Map<string, string>, node: JsonObject, newId: string): void {
-  // The first resource to claim an old id wins; references to it follow the first one.
-  if (typeof node.id === 'string' && !mapping.has(node.id)) mapping.set(node.id, newId);
-}
-
 function listOf(value: JsonValue | undefined): readonly JsonValue[] {
   return isJsonArray(value) ? value : [];
 }
 
-function planManifest(manifest: JsonObject, base: string, mapping: Map<string, string>): Plan {
-  const root = plan(`${base}/manifest.json`);
-  assign(mapping, manifest, root.id as string);
+/** Every `id` string in the document, wherever it is. */
+function collectIds(value: JsonValue, into: Set<string>): void {
+  if (isJsonArray(value)) for (const item of value) collectIds(item, into);
+  else if (isJsonObject(value)) {
+    if (typeof value.id === 'string') into.add(value.id);
+    for (const child of Object.values(value)) collectIds(child, into);
+  }
+}
+
+/**
+ * What a Canvas shows: the ids of its painted bodies, sorted. It survives an edit of the Canvas's own id, so a
+ * renamed Canvas is still recognised as the one published before.
+ */
+function canvasFingerprint(canvas: JsonObject): string | undefined {
+  const ids: string[] = [];
+  const addBody = (body: JsonValue | undefined): void => {
+    if (isJsonArray(body)) body.forEach(addBody);
+    else if (isJsonObject(body)) {
+      if (typeof body.id === 'string') ids.push(body.id);
+      if (isJsonArray(body.items)) body.items.forEach(addBody);
+    }
+  };
+  for (const page of listOf(canvas.items)) {
+    if (!isJsonObject(page)) continue;
+    for (const annotation of listOf(page.items))
+      if (isJsonObject(annotation) && annotation.motivation === 'painting') addBody(annotation.body);
+  }
+  return ids.length > 0 ? `canvas ${ids.sort().join(' ')}` : undefined;
+}
+
+/** Chooses each resource's published id, making sure no two resources share one. */
+class Namer {
+  readonly resources: PublishedResource[] = [];
+  private readonly used = new Set<string>();
+  /** Ids under the base that the document already holds: another resource must not be given one of them. */
+  private readonly taken = new Set<string>();
+  /** Canvas fingerprints that occur once in the document (a repeated one tells no Canvas apart). */
+  private readonly uniqueFingerprints = new Set<string>();
+
+  constructor(
+    private readonly base: string,
+    doc: JsonValue,
+    private readonly mapping: Map<string, string>,
+    private readonly previous: PublicationRecord | undefined,
+  ) {
+    const ids = new Set<string>();
+    collectIds(doc, ids);
+    for (const id of ids) if (this.under(id)) this.taken.add(id);
+    const counts = new Map<string, number>();
+    if (isJsonObject(doc))
+      for (const canvas of listOf(doc.items)) {
+        const fingerprint = isJsonObject(canvas) ? canvasFingerprint(canvas) : undefined;
+        if (fingerprint !== undefined) counts.set(fingerprint, (counts.get(fingerprint) ?? 0) + 1);
+      }
+    for (const [fingerprint, n] of counts) if (n === 1) this.uniqueFingerprints.add(fingerprint);
+  }
+
+  private under(id: string): boolean {
+    return id.startsWith(`${this.base}/`);
+  }
+
+  /** An id this resource may have: under the base, and neither given out nor held by another resource. */
+  private free(id: string | undefined, source: string | undefined): id is string {
+    return id !== undefined && this.under(id) && !this.used.has(id) && (id === source || !this.taken.has(id));
+  }
+
+  /**
+   * The published id of `node`. `parent` and `segment` place a derived id (`<parent>/<segment>/<hash>`);
+   * `fallback` stands in for the id of a resource that has none.
+   */
+  name(
+    node: JsonObject,
+    kind: PublishedResource['kind'],
+    parent: string,
+    segment: string,
+    fallback: string,
+    exact?: string,
+  ): string {
+    const source = typeof node.id === 'string' ? node.id : undefined;
+    const fingerprint = kind === 'canvas' ? canvasFingerprint(node) : undefined;
+    const distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
+    const remembered = this.previous?.base === this.base ? this.previous : undefined;
+    let id: string | undefined;
+    if (exact !== undefined) id = exact;
+    else if (this.free(source, source)) id = source;
+    else if (source !== undefined && this.free(remembered?.ids[source], source)) id = remembered?.ids[source];
+    else if (distinct && this.free(remembered?.canvases[fingerprint], source))
+      id = remembered?.canvases[fingerprint];
+    if (id === undefined) {
+      const derived = `${parent}/${segment}/${stableHash(source ?? fallback)}`;
+      id = derived;
+      for (let n = 2; !this.free(id, source); n++) id = `${derived}-${n}`;
+    }
+    this.used.add(id);
+    // The first resource to claim an old id wins; references to it follow the first one.
+    if (source !== undefined && !this.mapping.has(source)) this.mapping.set(source, id);
+    this.resources.push({
+      kind,
+      ...(source !== undefined ? { source } : {}),
+      published: id,
+      ...(distinct ? { fingerprint } : {}),
+    });
+    return id;
+  }
+}
+
+function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
+  const root = plan(namer.name(manifest, 'manifest', base, '', '', `${base}/manifest.json`));
   const canvases = new Map<number, Plan>();
   listOf(manifest.items).forEach((canvas, index) => {
-    if (isJsonObject(canvas)) canvases.set(index, planCanvas(canvas, `${base}/canvas/${index + 1}`, mapping));
+    if (!isJsonObject(canvas)) return;
+    const id = namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`);
+    canvases.set(index, planCanvas(canvas, id, namer));
   });
   root.children.set('items', canvases);
-  planCompanions(manifest, base, root, mapping);
-  planPages(manifest, 'annotations', `${base}/annotations`, root, mapping);
-  let rangeCount = 0;
+  planCompanions(manifest, base, root, namer);
+  planPages(manifest, 'annotations', base, 'annotations', root, namer);
   const rangeIds = new Map<string, string>();
-  const planRange = (range: JsonObject): Plan => {
+  const planRange = (range: JsonObject, where: string): Plan => {
     // Only Ranges given in full are ours to name; a Range without items refers to one published elsewhere.
     if (!isJsonArray(range.items)) return plan();
     // The same Range may be spelled out in two hierarchies: it keeps one new id.
     const existing = typeof range.id === 'string' ? rangeIds.get(range.id) : undefined;
-    const node = plan(existing ?? `${base}/range/${(rangeCount += 1)}`);
+    const node = plan(existing ?? namer.name(range, 'range', base, 'range', where));
     if (typeof range.id === 'string') rangeIds.set(range.id, node.id as string);
-    assign(mapping, range, node.id as string);
     const children = new Map<number, Plan>();
     range.items.forEach((item, index) => {
-      if (isJsonObject(item) && item.type === 'Range') children.set(index, planRange(item));
+      if (isJsonObject(item) && item.type === 'Range')
+        children.set(index, planRange(item, `${node.id as string} items ${index}`));
     });
     node.children.set('items', children);
     return node;
   };
   const structures = new Map<number, Plan>();
   listOf(manifest.structures).forEach((range, index) => {
-    if (isJsonObject(range)) structures.set(index, planRange(range));
+    if (isJsonObject(range)) structures.set(index, planRange(range, `${base} structures ${index}`));
   });
   root.children.set('structures', structures);
   return root;
 }
 
-function planCanvas(canvas: JsonObject, id: string, mapping: Map<string, string>): Plan {
+function planCanvas(canvas: JsonObject, id: string, namer: Namer): Plan {
   const node = plan(id);
-  assign(mapping, canvas, id);
-  planPages(canvas, 'items', `${id}/page`, node, mapping);
-  planPages(canvas, 'annotations', `${id}/annotations`, node, mapping);
-  planCompanions(canvas, id, node, mapping);
+  planPages(canvas, 'items', id, 'page', node, namer);
+  planPages(canvas, 'annotations', id, 'annotations', node, namer);
+  planCompanions(canvas, id, node, namer);
   return node;
 }
 
-function planCompanions(owner: JsonObject, ownerId: string, node: Plan, mapping: Map<string, string>): void {
+function planCompanions(owner: JsonObject, ownerId: string, node: Plan, namer: Namer): void {
   for (const key of ['placeholderCanvas', 'accompanyingCanvas'] as const) {
     const canvas = owner[key];
-    if (isJsonObject(canvas)) node.children.set(key, planCanvas(canvas, `${ownerId}/${key}`, mapping));
+    if (!isJsonObject(canvas)) continue;
+    const id = namer.name(canvas, 'canvas', ownerId, key, `${ownerId} ${key}`);
+    node.children.set(key, planCanvas(canvas, id, namer));
   }
 }
 
@@ -134,22 +247,21 @@ function planCompanions(owner: JsonObject, ownerId: string, node: Plan, mapping:
 function planPages(
   owner: JsonObject,
   key: string,
-  prefix: string,
+  ownerId: string,
+  segment: string,
   node: Plan,
-  mapping: Map<string, string>,
+  namer: Namer,
 ): void {
   const pages = new Map<number, Plan>();
   listOf(owner[key]).forEach((page, pageIndex) => {
     if (!isJsonObject(page) || !isJsonArray(page.items)) return;
-    const pageId = `${prefix}/${pageIndex + 1}`;
+    const pageId = namer.name(page, 'page', ownerId, segment, `${ownerId} ${key} ${pageIndex}`);
     const pagePlan = plan(pageId);
-    assign(mapping, page, pageId);
     const annotations = new Map<number, Plan>();
     page.items.forEach((annotation, index) => {
       if (!isJsonObject(annotation)) return;
-      const annotationId = `${pageId}/annotation/${index + 1}`;
-      assign(mapping, annotation, annotationId);
-      annotations.set(index, plan(annotationId));
+      const where = `${pageId} items ${index}`;
+      annotations.set(index, plan(namer.name(annotation, 'annotation', pageId, 'annotation', where)));
     });
     pagePlan.children.set('items', annotations);
     pages.set(pageIndex, pagePlan);

@@ -88,6 +88,7 @@ describe('publishing the open document alone', () => {
     expect(published.collectionUrl).toBeUndefined();
     expect((await fs.readdir(path.join(workspace, 'site'))).sort()).toEqual([
       '.tessera-publication',
+      '.tessera-record.json',
       'manifest.json',
     ]);
   });

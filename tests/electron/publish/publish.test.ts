@@ -91,6 +91,15 @@ describe('publish', () => {
       missingTiles: [],
     });
     expect(report?.changes.firstPublication).toBe(true);
+    // Fetched back over HTTP on loopback: the manifest, both canvases, their pages and annotations.
+    expect(outcome.value.check).toMatchObject({
+      documents: 1,
+      parsed: 1,
+      uris: 7,
+      resolved: 7,
+      failures: [],
+    });
+    expect(outcome.value.check.from).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const published = await readJson(path.join(out, 'manifest.json'));
     expect(published.id).toBe(`${BASE}/manifest.json`);
@@ -104,6 +113,41 @@ describe('publish', () => {
     expect((await readJson(path.join(out, 'images', 'leaf1', 'info.json'))).id).toBe(`${BASE}/images/leaf1`);
     await expectPublishable(path.join(out, 'manifest.json'));
     expect(await siblings()).toEqual(['hours']);
+  });
+
+  it('copies the tiles of exactly the local images the id mapping moved', async () => {
+    await tileFolder('leaf1');
+    await tileFolder('unused');
+    // A label that quotes a local URL is text, not a reference: its image is not part of the publication.
+    const doc = { ...localImageManifest(), summary: { en: [`${LOCAL}/unused`] } };
+    const outcome = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc }],
+      localImages: { base: LOCAL, dir: path.join(root, 'tiles') },
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.manifests[0]?.tiles).toEqual(['images/leaf1']);
+    expect(outcome.value.manifests[0]?.missingTiles).toEqual([]);
+  });
+
+  it('refuses to change a published URI unless allowed, and leaves the publication as it was', async () => {
+    const first = await publish({ outDir: out, base: BASE, manifests: [{ doc: localImageManifest() }] });
+    if (!first.ok) throw new Error(first.error.message);
+    const before = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    const moved = {
+      outDir: out,
+      base: 'https://other.example/hours',
+      manifests: [{ doc: localImageManifest() }],
+    };
+    const refused = await publish({ ...moved, allowUriChanges: false });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('uris-change');
+    expect(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+    const allowed = await publish({ ...moved, allowUriChanges: true });
+    if (!allowed.ok) throw new Error(allowed.error.message);
+    // The manifest, both canvases, their pages and their painting annotations.
+    expect(allowed.value.manifests[0]?.uris.changed.length).toBe(7);
   });
 
   it('produces the same bytes when the same document is published again', async () => {
@@ -231,7 +275,11 @@ describe('publish', () => {
   it('marks its publications, and replaces a marked folder only if none of the inputs lies inside it', async () => {
     const first = await publish({ outDir: out, base: BASE, manifests: [{ doc: manifest() }] });
     if (!first.ok) throw new Error(first.error.message);
-    expect((await fs.readdir(out)).sort()).toEqual(['.tessera-publication', 'manifest.json']);
+    expect((await fs.readdir(out)).sort()).toEqual([
+      '.tessera-publication',
+      '.tessera-record.json',
+      'manifest.json',
+    ]);
     // The curator keeps the source beside the published copy: republishing would delete it.
     const source = path.join(out, 'source.json');
     await fs.writeFile(source, JSON.stringify(manifest()));
@@ -253,7 +301,11 @@ describe('publish', () => {
       inputFiles: [outside],
     });
     expect(again.ok).toBe(true);
-    expect((await fs.readdir(out)).sort()).toEqual(['.tessera-publication', 'manifest.json']);
+    expect((await fs.readdir(out)).sort()).toEqual([
+      '.tessera-publication',
+      '.tessera-record.json',
+      'manifest.json',
+    ]);
   });
 
   it('reports local images whose tiles are not part of the publication', async () => {

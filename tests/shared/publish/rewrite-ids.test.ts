@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { getIn, type JsonObject } from '../../../shared/iiif/json';
+import { getIn, isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import { nextRecord } from '../../../shared/iiif/publish/publication-record';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
+import { stableHash as h } from '../../../shared/iiif/publish/stable-hash';
 import { validate } from '../../../shared/iiif/validation/validate';
 import { loadFixture } from '../validation/helpers';
 
 const TO = 'https://pub.example.com/books/hours';
 const LOCAL = 'http://127.0.0.1:5173/local-images';
+const OLD = 'https://example.org/unpublished/abc';
+/** The published ids the rewrite derives from the old ones. */
+const C1 = `${TO}/canvas/${h(`${OLD}/canvas/c1`)}`;
+const C2 = `${TO}/canvas/${h(`${OLD}/canvas/c2`)}`;
 
 /** A Manifest mixing local images (served by the app) with an institution's remote ones. */
 function project(): JsonObject {
@@ -94,27 +100,28 @@ function project(): JsonObject {
 describe('rewriteIds', () => {
   const { doc, mapping } = rewriteIds(project(), { toBase: `${TO}/`, fromBase: LOCAL });
 
-  it('names every resource by its position under the new base', () => {
+  it('names every resource after its current id, under the new base', () => {
     expect(getIn(doc, ['id'])).toBe(`${TO}/manifest.json`);
-    expect(getIn(doc, ['items', 1, 'id'])).toBe(`${TO}/canvas/2`);
-    expect(getIn(doc, ['items', 1, 'items', 0, 'id'])).toBe(`${TO}/canvas/2/page/1`);
-    expect(getIn(doc, ['items', 1, 'items', 0, 'items', 0, 'id'])).toBe(`${TO}/canvas/2/page/1/annotation/1`);
-    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'id'])).toBe(
-      `${TO}/canvas/1/annotations/1/annotation/1`,
+    expect(getIn(doc, ['items', 1, 'id'])).toBe(C2);
+    const page = `${C2}/page/${h(`${OLD}/canvas/c2/p`)}`;
+    expect(getIn(doc, ['items', 1, 'items', 0, 'id'])).toBe(page);
+    expect(getIn(doc, ['items', 1, 'items', 0, 'items', 0, 'id'])).toBe(
+      `${page}/annotation/${h(`${OLD}/anno/2`)}`,
     );
-    expect(getIn(doc, ['structures', 0, 'id'])).toBe(`${TO}/range/1`);
-    expect(getIn(doc, ['structures', 0, 'items', 1, 'id'])).toBe(`${TO}/range/2`);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'id'])).toBe(
+      `${C1}/annotations/${h(`${OLD}/canvas/c1/comments`)}/annotation/${h(`${OLD}/comment/1`)}`,
+    );
+    expect(getIn(doc, ['structures', 0, 'id'])).toBe(`${TO}/range/${h(`${OLD}/range/top`)}`);
+    expect(getIn(doc, ['structures', 0, 'items', 1, 'id'])).toBe(`${TO}/range/${h(`${OLD}/range/sub`)}`);
   });
 
   it('keeps every reference pointing at the same resource', () => {
-    expect(getIn(doc, ['start', 'id'])).toBe(`${TO}/canvas/2`);
+    expect(getIn(doc, ['start', 'id'])).toBe(C2);
     expect(getIn(doc, ['items', 0, 'partOf', 0, 'id'])).toBe(`${TO}/manifest.json`);
-    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'target'])).toBe(`${TO}/canvas/1`);
-    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'target', 'source', 'id'])).toBe(
-      `${TO}/canvas/1`,
-    );
-    expect(getIn(doc, ['structures', 0, 'items', 0, 'id'])).toBe(`${TO}/canvas/1#xywh=0,0,10,10`);
-    expect(getIn(doc, ['structures', 0, 'items', 1, 'items', 0, 'source'])).toBe(`${TO}/canvas/2`);
+    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'target'])).toBe(C1);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'target', 'source', 'id'])).toBe(C1);
+    expect(getIn(doc, ['structures', 0, 'items', 0, 'id'])).toBe(`${C1}#xywh=0,0,10,10`);
+    expect(getIn(doc, ['structures', 0, 'items', 1, 'items', 0, 'source'])).toBe(C2);
   });
 
   it('moves local images under the publication and never touches remote ones or text', () => {
@@ -136,7 +143,7 @@ describe('rewriteIds', () => {
   });
 
   it('reports the mapping and gives unique ids', () => {
-    expect(mapping['https://example.org/unpublished/abc/canvas/c1']).toBe(`${TO}/canvas/1`);
+    expect(mapping['https://example.org/unpublished/abc/canvas/c1']).toBe(C1);
     expect(mapping[`${LOCAL}/leaf1`]).toBe(`${TO}/images/leaf1`);
     const ids = Object.values(mapping);
     expect(new Set(ids).size).toBe(ids.length);
@@ -163,6 +170,75 @@ describe('rewriteIds', () => {
     const { id: _drop, ...canvasWithoutId } = items[0] as JsonObject;
     const result = rewriteIds({ ...input, items: [canvasWithoutId, items[1] as JsonObject] }, { toBase: TO });
     expect(Object.keys(getIn(result.doc, ['items', 0]) as JsonObject)[0]).toBe('id');
-    expect(getIn(result.doc, ['items', 0, 'id'])).toBe(`${TO}/canvas/1`);
+    expect(getIn(result.doc, ['items', 0, 'id'])).toMatch(new RegExp(`^${TO}/canvas/[0-9a-z]{11}$`));
+  });
+});
+
+/** Every published id, by the path of its resource's id in the input document. */
+function idsOf(value: JsonValue, ids = new Map<string, string>()): Map<string, string> {
+  if (isJsonArray(value)) value.forEach((v) => idsOf(v, ids));
+  else if (isJsonObject(value)) {
+    if (typeof value.id === 'string') ids.set(value.id, value.id);
+    Object.values(value).forEach((v) => idsOf(v, ids));
+  }
+  return ids;
+}
+
+describe('stable published ids', () => {
+  const published = (input: JsonObject, previous?: ReturnType<typeof nextRecord>) =>
+    rewriteIds(input, { toBase: TO, fromBase: LOCAL, ...(previous ? { previous } : {}) });
+  const reorder = (input: JsonObject, order: (items: JsonValue[]) => JsonValue[]): JsonObject => ({
+    ...input,
+    items: order([...(input.items as JsonValue[])]),
+  });
+
+  it('gives every resource the same id when the canvases are reversed, inserted or deleted', () => {
+    const first = published(project()).mapping;
+    const reversed = published(reorder(project(), (items) => items.reverse())).mapping;
+    expect(reversed).toEqual(first);
+    const extra: JsonObject = {
+      id: `${OLD}/canvas/new`,
+      type: 'Canvas',
+      width: 10,
+      height: 10,
+      items: [{ id: `${OLD}/canvas/new/p`, type: 'AnnotationPage', items: [] }],
+    };
+    const inserted = published(reorder(project(), (items) => [extra, ...items])).mapping;
+    for (const [old, uri] of Object.entries(first)) expect(inserted[old]).toBe(uri);
+    const deleted = published(reorder(project(), (items) => items.slice(1))).mapping;
+    expect(deleted[`${OLD}/canvas/c2`]).toBe(C2);
+  });
+
+  it('keeps ids that already lie under the base byte for byte', () => {
+    const once = published(project()).doc as JsonObject;
+    const again = rewriteIds(once, { toBase: TO });
+    expect([...idsOf(again.doc).keys()]).toEqual([...idsOf(once).keys()]);
+    expect(again.doc).toBe(once);
+  });
+
+  it('maps a resource published before to its URI even after its id was edited', () => {
+    const first = published(project());
+    const record = nextRecord(undefined, TO, first.resources);
+    const edited = project();
+    const canvases = edited.items as JsonObject[];
+    canvases[1] = { ...(canvases[1] as JsonObject), id: 'https://example.org/renamed/canvas' };
+    const again = published(edited, record);
+    expect(getIn(again.doc, ['items', 1, 'id'])).toBe(C2);
+    expect(getIn(again.doc, ['items', 1, 'items', 0, 'id'])).toBe(
+      getIn(first.doc, ['items', 1, 'items', 0, 'id']),
+    );
+  });
+
+  it('never gives two resources the same id', () => {
+    const input = project();
+    const canvases = input.items as JsonObject[];
+    // Two canvases with the same id: the second is named apart from the first.
+    const twice = rewriteIds(
+      { ...input, items: [canvases[0] as JsonObject, canvases[0] as JsonObject] },
+      { toBase: TO },
+    );
+    expect(getIn(twice.doc, ['items', 0, 'id'])).not.toBe(getIn(twice.doc, ['items', 1, 'id']));
+    const all = twice.resources.map((r) => r.published);
+    expect(new Set(all).size).toBe(all.length);
   });
 });

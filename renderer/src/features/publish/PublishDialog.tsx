@@ -14,6 +14,7 @@ import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { CollectionMembers, fileNameOf } from './CollectionMembers';
+import { PublishedUris } from './PublishedUris';
 
 type Review = ResponseOf<'reviewPublication'>;
 
@@ -33,6 +34,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const [collectionLabel, setCollectionLabel] = useState('');
   const [minify, setMinify] = useState(false);
   const [override, setOverride] = useState(false);
+  const [confirmUris, setConfirmUris] = useState(false);
   const [reviewed, setReview] = useState<Reviewed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +59,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     const key = inputsKey;
     const result = await api.reviewPublication(request());
     setBusy(false);
+    setConfirmUris(false);
     if (result.ok) setReview({ key, doc, value: result.value });
     else {
       setReview(null);
@@ -85,7 +88,11 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const warnings = review?.findings.filter((f) => f.severity === 'warning') ?? [];
   const runPublish = async () => {
     setBusy(true);
-    const result = await api.publishDocument({ ...request(), allowErrors: override });
+    const result = await api.publishDocument({
+      ...request(),
+      allowErrors: override,
+      allowUriChanges: confirmUris,
+    });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     const { collectionUrl, manifestCount } = result.value;
@@ -117,7 +124,12 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             <button
               type="button"
               className="primary"
-              disabled={busy || !review || (errors.length > 0 && !override)}
+              disabled={
+                busy ||
+                !review ||
+                (errors.length > 0 && !override) ||
+                (review.uris.counts.changed > 0 && !confirmUris)
+              }
               onClick={() => void runPublish()}
             >
               Publish
@@ -212,6 +224,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
                 ))}
               </ul>
             ) : null}
+            <PublishedUris uris={review.uris} confirmed={confirmUris} onConfirm={setConfirmUris} />
             <p data-testid="publish-findings">
               {errors.length} errors, {warnings.length} warnings
               {review.collection ? ` across ${review.collection.manifests.length} manifests` : ''}.

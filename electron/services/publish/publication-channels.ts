@@ -3,16 +3,15 @@
  * holds now, written nowhere) and the publication itself (electron/services/publish does the writing). The open
  * document is published alone, or first in a collection with other Manifest files (read by the handler).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isJsonObject, type JsonValue } from '../../../shared/iiif/json';
-import { collectionLabelText, uniqueFolderNames } from '../../../shared/iiif/publish/collection-naming';
+import { collectionLabelText } from '../../../shared/iiif/publish/collection-naming';
 import { UserFacingError } from '../../../shared/ipc/result';
-import { diffAgainstLastPublication } from '../publish/last-publication';
-import { planPublication, publish, type ManifestToPublish, type PlanOptions } from '../publish/publish';
-import type { TileFolder } from '../publish/tile-folders';
 import { localImageBase } from '../sources/local-images';
+import { assemblePublication } from './assemble';
+import type { UriChanges } from '../../../shared/iiif/publish/publication-record';
 import type { OtherManifest } from './other-manifests';
+import { preparePublication, publish, type PlanOptions } from './publish';
 
 export interface PublicationRequest {
   doc: unknown;
@@ -32,77 +31,28 @@ export interface LocalImages {
   dir: string | null;
 }
 
-const IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/**
- * The local images a document uses, as tile folders to copy into the publication. Their URLs move from
- * `${fromBase}/<id>` to `${base}/images/<id>` (rewriteIds), so each folder goes to `images/<id>`.
- */
-function localTileFolders(doc: JsonValue, fromBase: string, local: LocalImages): TileFolder[] {
-  if (!local.dir) return [];
-  const ids = new Set<string>();
-  const text = JSON.stringify(doc);
-  for (let at = text.indexOf(`${fromBase}/`); at !== -1; at = text.indexOf(`${fromBase}/`, at + 1)) {
-    const id = text.slice(at + fromBase.length + 1).split(/[/"?#]/, 1)[0] ?? '';
-    if (IMAGE_ID.test(id)) ids.add(id);
-  }
-  const tileFolders: TileFolder[] = [];
-  for (const id of [...ids].sort()) {
-    const sourceDir = path.join(local.dir, id);
-    if (existsSync(path.join(sourceDir, 'info.json')))
-      tileFolders.push({ sourceDir, destRelPath: `images/${id}` });
-  }
-  return tileFolders;
-}
-
-function checkRequest(request: PublicationRequest): JsonValue {
-  if (!isJsonObject(request.doc))
-    throw new UserFacingError('invalid-request', 'There is no document to publish.');
-  if (!/^https?:\/\/[^\s/?#]+/i.test(request.base)) {
-    throw new UserFacingError(
-      'invalid-base',
-      `The base URL must be an http(s) address, not "${request.base}".`,
-    );
-  }
-  return request.doc as JsonValue;
-}
-
-/**
- * What publish() takes for this request: the document, then the other files in order, each with the local
- * images it uses. With other files, each gets a folder named after its file and the collection a label.
- */
+/** What publish() takes for this request: the document, then the other files in order. */
 function publicationOf(
   request: PublicationRequest,
   outDir: string,
   local: LocalImages,
   others: readonly OtherManifest[],
 ): PlanOptions {
-  const doc = checkRequest(request);
-  const fromBase = request.origin && local.dir ? localImageBase(request.origin) : undefined;
-  const entries = [{ name: request.name?.trim() || 'This document', doc }, ...others];
-  const several = entries.length > 1;
-  const folders = uniqueFolderNames(entries.map((e) => e.name));
-  // Findings are attributed by name: two files with the same name are told apart by their folders.
-  const shared = (name: string) => entries.filter((e) => e.name === name).length > 1;
-  const manifests = entries.map((entry, index): ManifestToPublish => {
-    const folder = folders[index] as string;
-    return {
-      doc: entry.doc,
-      tileFolders: fromBase ? localTileFolders(entry.doc, fromBase, local) : [],
-      ...(several
-        ? { slug: folder, name: shared(entry.name) ? `${entry.name} (${folder})` : entry.name }
-        : {}),
-    };
-  });
-  return {
+  if (!isJsonObject(request.doc))
+    throw new UserFacingError('invalid-request', 'There is no document to publish.');
+  const name = request.name?.trim() || 'This document';
+  return assemblePublication({
+    entries: [
+      { doc: request.doc as JsonValue, fileName: name },
+      ...others.map((o) => ({ doc: o.doc, fileName: o.name })),
+    ],
     base: request.base,
-    manifests,
+    outName: outDir,
+    collectionLabel: request.collectionLabel,
     minify: request.minify,
-    ...(fromBase ? { localImageBase: fromBase } : {}),
-    ...(several
-      ? { collectionLabel: { none: [collectionLabelText(request.collectionLabel, path.basename(outDir))] } }
-      : {}),
-  };
+    localImages:
+      request.origin && local.dir ? { base: localImageBase(request.origin), dir: local.dir } : undefined,
+  });
 }
 
 const SAMPLE_PATHS = 12;
@@ -113,11 +63,9 @@ export async function reviewPublication(
   local: LocalImages,
   others: readonly OtherManifest[] = [],
 ) {
-  const options = publicationOf(request, outDir, local, others);
-  const plan = planPublication(options);
+  const { plan, changes } = await preparePublication(publicationOf(request, outDir, local, others), outDir);
   const { collection } = plan;
   const written = [...plan.manifests, ...(collection ? [collection] : [])];
-  const changes = await Promise.all(written.map((w) => diffAgainstLastPublication(outDir, w.text, w.file)));
   const document = plan.manifests[0];
   if (!document) throw new UserFacingError('nothing-to-publish', 'There is no Manifest to publish.');
   const sum = (key: 'added' | 'removed' | 'changed') => changes.reduce((n, c) => n + c.diff.counts[key], 0);
@@ -143,6 +91,7 @@ export async function reviewPublication(
     identical: changes.every((c) => c.identical),
     counts: { added: sum('added'), removed: sum('removed'), changed: sum('changed') },
     samplePaths: samplePaths.slice(0, SAMPLE_PATHS),
+    uris: uriSummary(plan.manifests.map((m) => m.uris)),
     ...(collection
       ? {
           collection: {
@@ -155,8 +104,22 @@ export async function reviewPublication(
   };
 }
 
+const SAMPLE_URIS = 20;
+
+function uriSummary(all: readonly UriChanges[]) {
+  const changed = all.flatMap((u) => u.changed);
+  const added = all.flatMap((u) => u.added);
+  const removed = all.flatMap((u) => u.removed);
+  return {
+    changed: changed.slice(0, SAMPLE_URIS),
+    added: added.slice(0, SAMPLE_URIS),
+    removed: removed.slice(0, SAMPLE_URIS),
+    counts: { changed: changed.length, added: added.length, removed: removed.length },
+  };
+}
+
 export async function publishDocument(
-  request: PublicationRequest & { allowErrors: boolean },
+  request: PublicationRequest & { allowErrors: boolean; allowUriChanges: boolean },
   outDir: string,
   local: LocalImages,
   others: readonly OtherManifest[] = [],
@@ -165,6 +128,7 @@ export async function publishDocument(
     ...publicationOf(request, outDir, local, others),
     outDir,
     allowErrors: request.allowErrors,
+    allowUriChanges: request.allowUriChanges,
     inputFiles: others.map((other) => other.file),
   });
   if (!outcome.ok) throw new UserFacingError(outcome.error.code, outcome.error.message);

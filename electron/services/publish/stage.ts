@@ -1,0 +1,60 @@
+/**
+ * The staging step every target shares: the whole publication is written into a folder of its own, then read
+ * back and compared with the plan, before any target switches to it. A publication that cannot be written or
+ * read back whole is never switched to, so the previous one keeps serving.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { RECORD_FILE } from '../../../shared/iiif/publish/publication-record';
+import { UserFacingError } from '../../../shared/ipc/result';
+import type { PublicationPlan } from './publish';
+import { copyTileFolders } from './tile-folders';
+
+/** Writes the plan into `dir`; returns the tile folders copied for each Manifest, by path in the publication. */
+export async function stagePublication(plan: PublicationPlan, dir: string): Promise<string[][]> {
+  const tiles: string[][] = [];
+  for (const p of plan.manifests) {
+    const folder = path.join(dir, p.folder);
+    await fs.mkdir(folder, { recursive: true });
+    await writeDurably(path.join(folder, 'manifest.json'), p.text);
+    await writeDurably(path.join(folder, RECORD_FILE), p.record.text);
+    tiles.push(
+      (await copyTileFolders(folder, p.tileFolders, p.base)).map((t) => (p.folder ? `${p.folder}/${t}` : t)),
+    );
+  }
+  if (plan.collection) await writeDurably(path.join(dir, plan.collection.file), plan.collection.text);
+  await verifyStaged(plan, dir);
+  return tiles;
+}
+
+/** Every document of the plan is in `dir` with exactly the planned bytes, and parses. */
+async function verifyStaged(plan: PublicationPlan, dir: string): Promise<void> {
+  const documents = [
+    ...plan.manifests.flatMap((m) => [m, m.record]),
+    ...(plan.collection ? [plan.collection] : []),
+  ];
+  for (const { file, text } of documents) {
+    const written = await fs.readFile(path.join(dir, ...file.split('/')), 'utf8').catch(() => undefined);
+    let parses = true;
+    try {
+      JSON.parse(written ?? '');
+    } catch {
+      parses = false;
+    }
+    if (written !== text || !parses)
+      throw new UserFacingError(
+        'staging-failed',
+        `${file} did not read back as it was written, so nothing was published.`,
+      );
+  }
+}
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

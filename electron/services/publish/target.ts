@@ -1,0 +1,20 @@
+/**
+ * Where a publication goes. Every target takes the same steps (publish.ts): read what it serves now (the last
+ * publication's files and record), let the plan be staged and verified in a folder, then switch to it at once,
+ * so a failure at any step leaves the previous publication serving; afterwards the publication is fetched back
+ * from where it is served and checked.
+ */
+import type { PublicationCheck } from './check-published';
+import type { PublishedFiles } from './last-publication';
+import type { PublicationPlan } from './publish';
+
+export interface PublicationTarget {
+  /** How reports name it: the output folder, or the repository and branch. */
+  readonly where: string;
+  /** What the target serves now (for a remote, fetched first). */
+  open(): Promise<PublishedFiles>;
+  /** Stages the publication with `stage` into a folder of the target's choosing, then switches to it at once. */
+  switchTo(stage: (dir: string) => Promise<void>): Promise<void>;
+  /** Fetches the publication back from where it is served, and parses it. */
+  check(plan: PublicationPlan): Promise<PublicationCheck>;
+}

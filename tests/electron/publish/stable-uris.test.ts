@@ -1,0 +1,127 @@
+/**
+ * Published URIs through `tessera publish`: reordering a document and publishing it again renames nothing, a
+ * document whose ids already lie under the base keeps them exactly, and what is no longer published is named.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../../electron/cli/commands/publish';
+import type { CliIo } from '../../../electron/cli/cli-io';
+import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import { loadFixture } from '../../shared/validation/helpers';
+
+const BASE = 'https://pub.example.com/hours';
+let dir: string;
+let out: string;
+let printed: string[];
+
+const io: CliIo = {
+  stdout: (text) => void printed.push(text),
+  stderr: (text) => void printed.push(text),
+  readFile: (name) => fs.readFile(name),
+  writeFile: (name, text) => fs.writeFile(name, text),
+};
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-uris-'));
+  out = path.join(dir, 'site');
+  printed = [];
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A book with canvases, pages, annotations (painting and commenting) and a range. */
+function book(): JsonObject {
+  const doc = loadFixture('valid-book');
+  const p3 = 'https://example.org/iiif/book1/canvas/p3';
+  const third: JsonObject = {
+    id: p3,
+    type: 'Canvas',
+    label: { none: ['f. 2r'] },
+    width: 1500,
+    height: 2000,
+    items: [
+      {
+        id: `${p3}/page`,
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `${p3}/page/image`,
+            type: 'Annotation',
+            motivation: 'painting',
+            body: { id: 'https://images.example.org/p3.jpg', type: 'Image', format: 'image/jpeg' },
+            target: p3,
+          },
+        ],
+      },
+    ],
+  };
+  return { ...doc, items: [...(doc.items as JsonObject[]), third] };
+}
+
+async function publishFile(doc: JsonObject, base = BASE): Promise<JsonObject> {
+  const input = path.join(dir, 'book.json');
+  await fs.writeFile(input, JSON.stringify(doc));
+  printed = [];
+  const code = await run([input, '--base', base, '--out', out], io);
+  expect(code, printed.join('')).toBe(0);
+  return JSON.parse(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')) as JsonObject;
+}
+
+/** Every resource id in document order, with the type of the resource it names. */
+function ids(value: JsonValue, into: string[] = []): string[] {
+  if (isJsonArray(value)) value.forEach((v) => ids(v, into));
+  else if (isJsonObject(value)) {
+    if (typeof value.id === 'string' && typeof value.type === 'string')
+      into.push(`${value.type} ${value.id}`);
+    Object.values(value).forEach((v) => ids(v, into));
+  }
+  return into;
+}
+
+/** A canvas's own URI and those of its pages and annotations. */
+function canvasUris(canvas: JsonValue): string[] {
+  return ids(canvas).filter((id) => /^(Canvas|AnnotationPage|Annotation) /.test(id));
+}
+
+describe('tessera publish keeps published URIs', () => {
+  it('gives every canvas, page, annotation and range the same URI after the canvases are reversed', async () => {
+    const original = book();
+    const first = await publishFile(original);
+    const reversed = { ...original, items: [...(original.items as JsonValue[])].reverse() };
+    const second = await publishFile(reversed);
+    const before = (first.items as JsonValue[]).map(canvasUris);
+    const after = (second.items as JsonValue[]).map(canvasUris).reverse();
+    expect(after).toEqual(before);
+    expect(before.flat().length).toBeGreaterThanOrEqual(9);
+    const ranges = (doc: JsonObject) => ids(doc.structures ?? []).filter((id) => id.startsWith('Range '));
+    expect(ranges(second)).toEqual(ranges(first));
+    expect(ranges(first).length).toBeGreaterThan(0);
+    // Nothing was renamed, so the review has nothing to ask about.
+    expect(printed.join('')).not.toContain('published URIs');
+  });
+
+  it('writes exactly the input ids when they already lie under the base', async () => {
+    const original = book();
+    const published = await publishFile(original, 'https://example.org/iiif/book1');
+    expect(ids(published)).toEqual(ids(original));
+  });
+
+  it('writes the same bytes when nothing changed, and names what is no longer published', async () => {
+    const original = book();
+    await publishFile(original);
+    const manifest = await fs.readFile(path.join(out, 'manifest.json'));
+    const record = await fs.readFile(path.join(out, '.tessera-record.json'));
+    await publishFile(original);
+    expect(await fs.readFile(path.join(out, 'manifest.json'))).toEqual(manifest);
+    expect(await fs.readFile(path.join(out, '.tessera-record.json'))).toEqual(record);
+
+    const gone = canvasUris(
+      ((JSON.parse(manifest.toString()) as JsonObject).items as JsonValue[])[2] ?? [],
+    )[0];
+    await publishFile({ ...original, items: (original.items as JsonValue[]).slice(0, 2) });
+    expect(printed.join('')).toContain(`no longer published: ${(gone ?? '').replace(/^\S+ /, '')}`);
+  });
+});
