@@ -5,3 +5,5 @@
 export * from './range-items';
 export * from './structure-view';
 export * from './range-tree';
+export * from './range-edits';
+export * from './prune-references';
