@@ -2,8 +2,9 @@
  * Places a manifest points at its canvases by id rather than by containment: range items (`structures`) and
  * `start`. Removing canvases prunes these, so that no reference dangles. Only the changed ranges are copied.
  */
-import type { JsonArray, JsonObject, JsonValue } from '../json';
+import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
+import { pruneRangeReferences } from '../structure/prune-references';
 
 /**
  * The canvas a reference names: a plain id string ("https://x/canvas/1#xywh=0,0,10,10" counts, fragment
@@ -22,7 +23,8 @@ export function pruneCanvasReferences(doc: JsonObject, goneIds: ReadonlySet<stri
   let next: JsonObject = doc;
   const structures = doc['structures'];
   if (isJsonArray(structures)) {
-    const pruned = pruneRangeList(structures, goneIds);
+    // Iterative (structure/prune-references.ts): a table of contents may nest deeper than the call stack.
+    const pruned = pruneRangeReferences(structures, goneIds).list;
     if (pruned !== structures) next = { ...next, structures: pruned };
   }
   const startId = referencedCanvasId(doc['start']);
@@ -31,32 +33,4 @@ export function pruneCanvasReferences(doc: JsonObject, goneIds: ReadonlySet<stri
     next = rest;
   }
   return next;
-}
-
-/** Returns `list` itself when nothing in it changed, so unchanged ranges stay shared. */
-function pruneRangeList(list: JsonArray, goneIds: ReadonlySet<string>): JsonArray {
-  let changed = false;
-  const out: JsonValue[] = [];
-  for (const entry of list) {
-    if (isJsonObject(entry) && entry['type'] === 'Range') {
-      const pruned = pruneRange(entry, goneIds);
-      if (pruned !== entry) changed = true;
-      out.push(pruned);
-      continue;
-    }
-    const id = referencedCanvasId(entry);
-    if (id !== undefined && goneIds.has(id)) {
-      changed = true;
-      continue;
-    }
-    out.push(entry);
-  }
-  return changed ? out : list;
-}
-
-function pruneRange(range: JsonObject, goneIds: ReadonlySet<string>): JsonObject {
-  const items = range['items'];
-  if (!isJsonArray(items)) return range;
-  const pruned = pruneRangeList(items, goneIds);
-  return pruned === items ? range : { ...range, items: pruned };
 }

@@ -10,6 +10,7 @@ import type { Notice } from './notices';
 import { notice } from './notices';
 import { carryLicenses, licensesOf } from './carry-license';
 import { explainPresentation2Source } from './upgrade-notices';
+import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
 
@@ -32,6 +33,8 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   // The upgrader only recognises P2 by its @context or by @id + @type; Mirador's fixtures show real files with
   // neither context nor id, so we state the context the @type already implies.
   if (mutable['@context'] === undefined) mutable['@context'] = PRESENTATION_2_CONTEXT;
+  // The upgrader mishandles the Range hierarchy (within, cycles, "top"): we rebuild it (upgrade-p2-ranges.ts).
+  const rangePlan = prepareP2Ranges(mutable as JsonObject);
   let upgraded: unknown;
   try {
     upgraded = upgrade(mutable as Parameters<typeof upgrade>[0]);
@@ -56,7 +59,9 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
         'This Presentation 2 document could not be upgraded to Presentation 3: the upgrader did not recognise it.',
     };
   }
-  const carried = carryLicenses(doc, licenses);
+  const rebuilt = rangePlan === undefined ? undefined : rebuildP2Ranges(rangePlan, doc['structures']);
+  const structured = rebuilt === undefined ? doc : { ...doc, structures: rebuilt };
+  const carried = carryLicenses(structured, licenses);
   return {
     ok: true,
     doc: carried.doc,

@@ -52,6 +52,10 @@ export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResu
   const imagesBase = `${base}/${(options.imagesPath ?? 'images').replace(/^\/+|\/+$/g, '')}`;
 
   const rewriteString = (value: string): string => {
+    // A Range may be named by a fragment of another URI (`…/manifest#chapter-1`, which the specification
+    // allows): that whole id is the Range's own, and must win over the document it is a fragment of.
+    const whole = mapping.get(value);
+    if (whole !== undefined) return whole;
     const hash = value.indexOf('#');
     const head = hash === -1 ? value : value.slice(0, hash);
     const mapped = mapping.get(head);

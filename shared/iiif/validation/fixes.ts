@@ -35,6 +35,12 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
     updateIn(doc, path, (value) => (isJsonObject(value) ? toImageService2(value) : value)),
   'add-service-type': (doc, path) =>
     updateIn(doc, path, (value) => (isJsonObject(value) ? addServiceType(value) : value)),
+  'remove-range-item': removeListEntry,
+  // The finding points at the empty `items`; the Range that holds it goes, while it is still empty.
+  'remove-empty-range': (doc, path) => {
+    const items = getIn(doc, path);
+    return isJsonArray(items) && items.length === 0 ? removeListEntry(doc, path.slice(0, -1)) : doc;
+  },
 };
 
 const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
@@ -46,6 +52,8 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'move-logo-to-provider': 'Move the logo into the provider (creating one if needed)',
   'p2-image-service-to-v2': 'Rewrite as an ImageService2 (@id, @type, one profile level)',
   'add-service-type': 'Add the service type',
+  'remove-range-item': 'Remove this entry from the Range',
+  'remove-empty-range': 'Remove the empty Range',
 };
 
 export function describeFix(fix: FixId): string {
@@ -79,12 +87,31 @@ function applyRepeatedly(doc: JsonValue, wanted: (finding: Finding) => boolean):
     if (findings.length === 0) break;
     // Deepest paths first: repairing a value never moves the paths inside its siblings, but wrapping or
     // rewriting an outer value would move the paths of findings inside it.
-    findings.sort((a, b) => b.path.length - a.path.length);
+    // Among paths of one length, later list entries first, so removing one never shifts another's index.
+    findings.sort((a, b) => b.path.length - a.path.length || laterFirst(a.path, b.path));
     const before = current;
     for (const finding of findings) current = applyFix(current, finding);
     if (current === before) break;
   }
   return current;
+}
+
+function laterFirst(a: JsonPath, b: JsonPath): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? y - x : 0;
+  }
+  return 0;
+}
+
+/** Removes the list entry at `path` (its last step is an index); anything else is left as it is. */
+function removeListEntry(doc: JsonValue, path: JsonPath): JsonValue {
+  const index = path[path.length - 1];
+  if (typeof index !== 'number') return doc;
+  return updateIn(doc, path.slice(0, -1), (list) =>
+    isJsonArray(list) && index < list.length ? list.filter((_, i) => i !== index) : list,
+  );
 }
 
 function renameNoneKey(doc: JsonValue, path: JsonPath): JsonValue {

@@ -20,6 +20,8 @@ export function checkCanvasReferences(ctx: Checker): void {
         reference.site,
         `This Range lists the Canvas ${canvasId}, which is not one of this Manifest's Canvases.`,
         SPEC.range,
+        // The entry names nothing the Manifest has, so removing it loses nothing a reader could reach.
+        'remove-range-item',
       );
     }
   }

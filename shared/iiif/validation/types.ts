@@ -14,7 +14,9 @@ export type FixId =
   | 'canonical-context'
   | 'move-logo-to-provider'
   | 'p2-image-service-to-v2'
-  | 'add-service-type';
+  | 'add-service-type'
+  | 'remove-range-item'
+  | 'remove-empty-range';
 
 export interface Finding {
   readonly severity: Severity;

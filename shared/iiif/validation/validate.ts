@@ -7,6 +7,7 @@ import { isJsonObject, type JsonValue } from '../json';
 import { Checker, type Site } from './checker';
 import { checkCanvasReferences } from './references';
 import { checkDocumentContext } from './rules/document-context';
+import { checkRanges } from './rules/range-rules';
 import { SPEC } from './spec-links';
 import type { Finding } from './types';
 import { describeValue } from './values';
@@ -31,6 +32,7 @@ export function validate(doc: JsonValue): Finding[] {
   switch (doc.type) {
     case 'Manifest':
       visitManifest(doc, ROOT, ctx);
+      checkRanges(doc, ctx);
       checkCanvasReferences(ctx);
       break;
     case 'Collection':

@@ -9,6 +9,9 @@ import { describeValue, has, referenceId } from '../values';
 import { visitCanvas, visitCompanionCanvases } from './canvas';
 import { visitCommon } from './resources';
 
+/** How deep the recursive walk follows nested Ranges (see visitRangeItem). */
+export const WALKED_RANGE_DEPTH = 200;
+
 const RECOMMENDED_ON_MANIFEST = ['summary', 'metadata', 'thumbnail', 'provider'] as const;
 
 export function visitManifest(node: JsonObject, site: Site, ctx: Checker): void {
@@ -141,6 +144,7 @@ export function visitRange(node: JsonValue, site: Site, ctx: Checker, topLevel: 
         at(self, 'items'),
         'This Range is empty: it needs at least one Canvas or Range.',
         SPEC.items,
+        'remove-empty-range',
       );
     requireLabel(node, self, ctx, 'info', 'A Range');
   }
@@ -184,6 +188,9 @@ function visitRangeItem(item: JsonValue, site: Site, ctx: Checker): void {
     return;
   }
   if (item.type === 'Range') {
+    // The walk recurses; past this depth the iterative checks of rules/range-rules.ts take over, so a table of
+    // contents nested deeper than the call stack is still checked rather than crashing the validator.
+    if (site.path.length > 2 * WALKED_RANGE_DEPTH) return;
     visitRange(item, site, ctx, false);
   } else if (item.type === 'Canvas') {
     const owner = checkIdentity(item, site, ctx, {
