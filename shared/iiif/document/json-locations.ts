@@ -29,6 +29,9 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
+/** A whole string, or one bracket. Module-level so that it is compiled once; skipValue never nests. */
+const TOKENS = /"(?:[^"\\]|\\.)*"|[[\]{}]/g;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
@@ -57,22 +60,18 @@ export function skipValue(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === QUOTE) return skipString(text, i);
   if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-    // A depth count without a stack: in valid JSON brackets balance, and strings are skipped whole.
+    // A depth count without a stack: in valid JSON brackets balance. One native regex step per string or
+    // bracket (a string is matched whole, brackets inside it never count) is several times faster than a loop
+    // over every character, which matters when the container is a 60 MB manifest's list of canvases.
+    TOKENS.lastIndex = i;
     let depth = 0;
-    let j = i;
-    const n = text.length;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d === QUOTE) {
-        j = skipString(text, j);
-        continue;
-      }
+    for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) {
+      const d = text.charCodeAt(m.index);
       if (d === OPEN_BRACE || d === OPEN_BRACKET) depth += 1;
-      else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
+      else if (d !== QUOTE) {
         depth -= 1;
-        if (depth === 0) return j + 1;
+        if (depth === 0) return m.index + 1;
       }
-      j += 1;
     }
     throw new Error('json-locations: unbalanced brackets');
   }
@@ -103,7 +102,10 @@ export class JsonLocations {
     if (!this.rootSpan) {
       const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
       const start = skipSpace(this.text, bom);
-      this.rootSpan = { start, end: skipValue(this.text, start) };
+      // Valid JSON ends with its value and white space: no need to scan the whole text for the end.
+      let end = this.text.length;
+      while (end > start && isSpace(this.text.charCodeAt(end - 1))) end -= 1;
+      this.rootSpan = { start, end };
     }
     return this.rootSpan;
   }
@@ -122,7 +124,12 @@ export class JsonLocations {
         i = skipSpace(text, keyEnd);
         if (text.charCodeAt(i) !== COLON) throw new Error('json-locations: expected a colon');
         const valueStart = skipSpace(text, i + 1);
-        const valueEnd = skipValue(text, valueStart);
+        // An array member is scanned element by element (the same work as skipping it): an edit inside the
+        // canvases then needs no second pass over them.
+        const valueEnd =
+          text.charCodeAt(valueStart) === OPEN_BRACKET
+            ? this.arrayEnd(valueStart)
+            : skipValue(text, valueStart);
         found.push({
           key: decodeKey(text.slice(keyStart, keyEnd)),
           keyStart,
@@ -157,6 +164,12 @@ export class JsonLocations {
     }
     this.items.set(start, found);
     return found;
+  }
+
+  private arrayEnd(start: number): number {
+    const items = this.arrayItems(start);
+    const last = items[items.length - 1];
+    return skipSpace(this.text, last ? last.end : start + 1) + 1;
   }
 
   /** The white space at the start of the line that holds `offset`. */
