@@ -36,6 +36,8 @@ if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
 const TARGETS: Record<string, string> = {
   open_10k_vs_parse: '<= 3',
   save_10k_vs_stringify: '<= 2',
+  text_save_10k_label_first_vs_stringify: '<= 1.5',
+  text_save_10k_canvas_first_vs_stringify: '<= 1.5',
   move_10k_ms: '< 1',
   heap_10k_vs_json: '< 5',
   reorder_10k_ms: '<= 16',

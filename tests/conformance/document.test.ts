@@ -16,11 +16,17 @@ import type { CliIo } from '../../electron/cli/cli-io';
 import { runCli } from '../../electron/cli/main';
 import { nodeIo } from '../../electron/cli/node-io';
 import type { ReadResult } from '../../shared/iiif/document';
-import { decodeDocumentBytes, readDocument, writeDocument } from '../../shared/iiif/document';
+import { decodeDocumentBytes, readDocument, setProperty, writeDocument } from '../../shared/iiif/document';
+import { JsonLocations } from '../../shared/iiif/document/json-locations';
+import { createTextBase, writeDocumentOver } from '../../shared/iiif/document/text-patch';
+import type { JsonObject, JsonPath } from '../../shared/iiif/json';
+import { isJsonObject } from '../../shared/iiif/json';
 import { firstTokenDifference, jsonTokens } from '../shared/document/json-tokens';
+import { changedLineRange } from '../shared/document/line-diff';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(projectRoot, '../shared/corpus');
+// TESSERA_CORPUS points elsewhere, e.g. from a git worktree, which has no ../shared beside it.
+const corpus = process.env['TESSERA_CORPUS'] ?? path.resolve(projectRoot, '../shared/corpus');
 const FOLDERS = ['p2', 'p3', 'aux', 'info'] as const;
 
 interface CorpusFile {
@@ -46,6 +52,36 @@ function loadCorpus(): CorpusFile[] {
     }
   }
   return files;
+}
+
+/** Where the first label of a document is (the manifest's, else its first canvas's) and its first string. */
+function firstLabel(doc: JsonObject): { path: JsonPath; language: string; values: string[] } | null {
+  const items = doc['items'];
+  const candidates: JsonPath[] = [[], ...(Array.isArray(items) && items.length > 0 ? [['items', 0]] : [])];
+  for (const path of candidates) {
+    const owner = path.length === 0 ? doc : (doc['items'] as JsonObject[])[0];
+    const label = isJsonObject(owner) ? owner['label'] : undefined;
+    if (!isJsonObject(label)) continue;
+    for (const [language, values] of Object.entries(label)) {
+      if (Array.isArray(values) && typeof values[0] === 'string')
+        return { path, language, values: values as string[] };
+    }
+  }
+  return null;
+}
+
+/** The 0-based lines of the text that the value at `path` (object keys and array indices) spans. */
+function linesOf(text: string, path: JsonPath): { first: number; last: number } {
+  const locations = new JsonLocations(text);
+  let span = locations.root();
+  for (const step of path) {
+    span =
+      typeof step === 'number'
+        ? (locations.arrayItems(span.start)[step] as typeof span)
+        : (locations.objectMembers(span.start).findLast((m) => m.key === step) as typeof span);
+  }
+  const line = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+  return { first: line(span.start), last: line(span.end) };
 }
 
 /** The text JSON.stringify would make of the same value in the same layout: "standard-formatted" input. */
@@ -116,6 +152,47 @@ if (!existsSync(corpus)) {
         `document conformance: ${p3Documents.length} P3 documents round-trip with the same tokens in the same ` +
           `order; ${identical} byte-identical (${standard} are in a standard layout, all of them identical)`,
       );
+    });
+
+    it('saves a one-label edit of every P3 document by changing only the lines of that value', () => {
+      let edited = 0;
+      let changedLines = 0;
+      let reformatted = 0;
+      const unlabelled: string[] = [];
+      for (const file of p3Documents) {
+        if (!file.read.ok) continue;
+        const found = firstLabel(file.read.doc);
+        if (!found) {
+          unlabelled.push(file.name);
+          continue;
+        }
+        const { path: owner, language, values } = found;
+        const ownerObject = owner.length === 0 ? file.read.doc : (file.read.doc['items'] as JsonObject[])[0];
+        const label = (ownerObject as JsonObject)['label'] as JsonObject;
+        const next = setProperty(file.read.doc, owner, 'label', {
+          ...label,
+          [language]: [`${values[0] ?? ''} (edited)`, ...values.slice(1)],
+        });
+        const base = createTextBase(file.text, file.read.doc, file.read.format);
+        const out = writeDocumentOver(base, next);
+        expect(JSON.stringify(JSON.parse(out.replace(/^\uFEFF/, ''))), file.name).toBe(JSON.stringify(next));
+        const where = linesOf(file.text, [...owner, 'label', language, 0]);
+        const diff = changedLineRange(file.text, out);
+        expect(diff.first, file.name).toBeGreaterThanOrEqual(where.first);
+        expect(diff.first + diff.removed - 1, file.name).toBeLessThanOrEqual(where.last);
+        expect(diff.added, file.name).toBe(diff.removed);
+        // The same edit through JSON.stringify, for comparison: how many lines a whole rewrite would touch.
+        if (changedLineRange(file.text, writeDocument(next, file.read.format)).removed > diff.removed)
+          reformatted += 1;
+        edited += 1;
+        changedLines += diff.removed;
+      }
+      console.log(
+        `document conformance: one label edited in ${edited} P3 documents (${unlabelled.length} have no ` +
+          `label): ${changedLines} lines changed in all, ${(changedLines / Math.max(edited, 1)).toFixed(2)} ` +
+          `per file; a whole rewrite would have touched more lines in ${reformatted} of them`,
+      );
+      expect(edited).toBeGreaterThan(0);
     });
 
     describe('through `tessera upgrade`', () => {

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/iiif/document/history';
 import type { JsonObject } from '../../../shared/iiif/json';
 import type { TextFormat } from '../../../shared/iiif/document/text-format';
+import type { TextBase } from '../../../shared/iiif/document/text-patch';
 
 export const HISTORY_LIMIT = DEFAULT_HISTORY_LIMIT;
 
@@ -34,6 +35,11 @@ export interface DocumentSlice {
   /** Autosave key of this editing session's document. */
   documentKey: string;
   notices: string[];
+  /**
+   * The text as opened or last saved, with the tree it parses to: saving edits this text (format-preserving),
+   * so what nobody changed keeps its bytes. Null for new and upgraded documents, which are written whole.
+   */
+  textBase: TextBase | null;
   /** Undo history (shared/iiif/document/history); its present is always `doc`. */
   history: History<JsonObject> | null;
   loadDocument(input: {
@@ -43,6 +49,7 @@ export interface DocumentSlice {
     name?: string;
     notices?: string[];
     dirty?: boolean;
+    textBase?: TextBase | null;
   }): void;
   /**
    * Replaces the document with `next` as one undo step labelled `label`. Consecutive commits with the same
@@ -51,7 +58,7 @@ export interface DocumentSlice {
   commit(label: string, next: JsonObject, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
-  markSaved(file: FileRef, savedDoc: JsonObject): void;
+  markSaved(file: FileRef, savedDoc: JsonObject, textBase?: TextBase | null): void;
   closeDocument(): void;
 }
 
@@ -69,8 +76,9 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   savedDoc: null,
   documentKey: newDocumentKey(),
   notices: [],
+  textBase: null,
   history: null,
-  loadDocument: ({ doc, format, file, name, notices, dirty }) =>
+  loadDocument: ({ doc, format, file, name, notices, dirty, textBase }) =>
     set({
       doc,
       format,
@@ -79,6 +87,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       savedDoc: dirty ? null : doc,
       documentKey: newDocumentKey(),
       notices: notices ?? [],
+      textBase: textBase ?? null,
       history: createHistory(doc, { limit: HISTORY_LIMIT }),
     }),
   commit: (label, next, coalesceKey) => {
@@ -104,7 +113,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     const updated = redoHistory(history);
     set({ history: updated, doc: updated.present });
   },
-  markSaved: (file, savedDoc) => set({ file, savedDoc }),
+  markSaved: (file, savedDoc, textBase) => set({ file, savedDoc, textBase: textBase ?? null }),
   closeDocument: () =>
     set({
       doc: null,
@@ -112,6 +121,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       file: null,
       savedDoc: null,
       notices: [],
+      textBase: null,
       history: null,
       documentKey: newDocumentKey(),
     }),

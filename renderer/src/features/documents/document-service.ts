@@ -4,6 +4,7 @@
  */
 import { readDocument } from '../../../../shared/iiif/document/read';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
+import { createTextBase, writeDocumentOver } from '../../../../shared/iiif/document/text-patch';
 import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
@@ -60,6 +61,8 @@ export function loadText(
     name: source.name,
     notices: read.notices.map((n) => n.message),
     dirty: options.dirty === true || read.upgraded,
+    // An upgraded document has no text of its own yet: its first save writes it whole.
+    textBase: read.upgraded ? null : createTextBase(text, read.doc, read.format),
   });
   const items = read.doc['items'];
   if (Array.isArray(items) && items.length > 0) store.getState().selectOnly(0);
@@ -86,10 +89,11 @@ export async function chooseAndOpen(): Promise<void> {
   store.getState().showDialog({ kind: 'open-file' });
 }
 
+/** The document's text: its file's text with only the changed values rewritten, or a whole new text. */
 function currentText(): string | null {
-  const { doc, format } = store.getState();
+  const { doc, format, textBase } = store.getState();
   if (!doc) return null;
-  return writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
+  return textBase ? writeDocumentOver(textBase, doc) : writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
 }
 
 /** Saves to `path`. Returns true when the document is on disk. */
@@ -114,7 +118,11 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
   const previousKey = store.getState().documentKey;
   store
     .getState()
-    .markSaved({ path: result.value.path, name: result.value.name, mtimeMs: result.value.mtimeMs }, doc);
+    .markSaved(
+      { path: result.value.path, name: result.value.name, mtimeMs: result.value.mtimeMs },
+      doc,
+      createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
+    );
   void clearRecoveryRecord(previousKey);
   const note = cleaned ? ` ${cleaned}` : '';
   store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.${note}` });
