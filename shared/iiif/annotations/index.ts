@@ -21,3 +21,13 @@ export {
   newAnnotation,
   setMotivation,
 } from './edits';
+export type { AnnotationRecord } from './export';
+export {
+  CSV_COLUMNS,
+  annotationRecords,
+  annotationsCsv,
+  describeGeometry,
+  describeTarget,
+  referencedPageIds,
+  transcriptionText,
+} from './export';

@@ -94,7 +94,14 @@ export function listPages(doc: JsonValue): PageView[] {
   pagesIn(doc, [], 'document', out);
   if (doc.type === 'Manifest' && isJsonArray(doc.items)) {
     doc.items.forEach((canvas, index) => {
-      if (isJsonObject(canvas)) pagesIn(canvas, ['items', index], 'canvas', out, index);
+      if (!isJsonObject(canvas)) return;
+      pagesIn(canvas, ['items', index], 'canvas', out, index);
+      // Pages on a painting page are misplaced (the validator's own "broken" fixture has them) but they are
+      // still the canvas's annotations to its author: listed, so that they can be seen and moved.
+      if (isJsonArray(canvas.items))
+        canvas.items.forEach((page, p) => {
+          if (isJsonObject(page)) pagesIn(page, ['items', index, 'items', p], 'canvas', out, index);
+        });
     });
   }
   if (isJsonArray(doc.structures))

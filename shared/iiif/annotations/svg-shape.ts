@@ -96,13 +96,12 @@ export function svgOutline(svg: string): Point[] | undefined {
   }
 }
 
-function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
-
-/** A polygon as an SvgSelector value, the way the Web Annotation model's examples write it. */
+/**
+ * A polygon as an SvgSelector value, the way the Web Annotation model's examples write it. Numbers are written
+ * exactly (a shape must read back as it was given); the drawing layer rounds what a pointer produced.
+ */
 export function polygonSvg(points: readonly Point[]): string {
-  const list = points.map(([x, y]) => `${formatNumber(x)},${formatNumber(y)}`).join(' ');
+  const list = points.map(([x, y]) => `${x},${y}`).join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg"><polygon points="${list}"/></svg>`;
 }
 

@@ -133,13 +133,9 @@ export function sameGeometry(a: Geometry, b: Geometry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function roundNumber(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
 function fragmentOf(geometry: Geometry): string | undefined {
   if (geometry.kind === 'box') {
-    const values = [geometry.x, geometry.y, geometry.w, geometry.h].map(roundNumber).join(',');
+    const values = [geometry.x, geometry.y, geometry.w, geometry.h].join(',');
     return `xywh=${geometry.unit === 'percent' ? 'percent:' : ''}${values}`;
   }
   if (geometry.kind === 'time')
@@ -150,7 +146,7 @@ function fragmentOf(geometry: Geometry): string | undefined {
 function selectorOf(geometry: Geometry): FragmentSelector | PointSelector | SvgSelector | undefined {
   switch (geometry.kind) {
     case 'point':
-      return { type: 'PointSelector', x: roundNumber(geometry.x), y: roundNumber(geometry.y) };
+      return { type: 'PointSelector', x: geometry.x, y: geometry.y };
     case 'polygon':
       return { type: 'SvgSelector', value: polygonSvg(geometry.points) };
     case 'svg':
