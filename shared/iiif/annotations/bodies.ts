@@ -6,7 +6,8 @@
 import type { Annotation } from '@iiif/presentation-3';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { asList } from '../validation/values';
-import { isHtmlValue, sanitizeValue } from '../html';
+// The sanitiser module itself, not the html index: sanitize-document imports this file to clean bodies on save.
+import { isHtmlValue, sanitizeValue } from '../html/sanitize-value';
 
 export type BodyView =
   | {
