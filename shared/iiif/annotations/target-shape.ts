@@ -88,7 +88,8 @@ function selectorGeometry(selector: JsonValue): Geometry {
     case 'SvgSelector': {
       if (typeof selector.value !== 'string')
         return { kind: 'invalid', reason: 'The SvgSelector has no "value".' };
-      if (!/<svg[\s>]/i.test(selector.value))
+      // Mirador writes a bare <path> without the <svg> around it, and viewers draw it: markup is enough.
+      if (!/<(svg|path|polygon|polyline|rect|circle|ellipse|line|g)[\s/>]/i.test(selector.value))
         return { kind: 'invalid', reason: 'The SvgSelector\'s "value" is not SVG markup.' };
       const points = svgOutline(selector.value);
       return points ? { kind: 'polygon', points } : { kind: 'svg', svg: selector.value };
