@@ -35,6 +35,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'write manifests with final ids under --base into --out (several: with a collection.json)',
     load: () => import('./commands/publish'),
   },
+  annotations: {
+    summary: 'list the annotations of a manifest or annotation page (--json, --text, --csv)',
+    load: () => import('./commands/annotations'),
+  },
 };
 
 export function helpText(): string {

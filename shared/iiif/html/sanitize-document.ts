@@ -5,13 +5,15 @@
  *
  * Labels must not contain HTML at all (§4.5), but viewers differ in what they render, so an HTML-looking label
  * is cleaned like any other value rather than trusted. Annotation textual bodies (`value` as a plain string
- * with `format: text/html`) are not language maps and are left alone.
+ * with `format: text/html`) are not language maps, but they are HTML by their format, so they are cleaned the
+ * same way (shared/iiif/annotations/bodies.ts says how).
  *
  * The walk keeps structural sharing: a subtree with nothing to clean is returned as the same object, so an
  * already clean document comes back identical (`===`) and costs no undo memory.
  */
 import type { JsonObject, JsonPath, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
+import { isHtmlBody, sanitizeBodyHtml } from '../annotations/bodies';
 import { sanitizeValue } from './sanitize-value';
 
 export interface SanitizeWarning {
@@ -50,7 +52,9 @@ function walk(node: JsonValue, path: JsonPath, warnings: SanitizeWarning[]): Jso
   for (const key of Object.keys(node)) {
     const child = node[key] as JsonValue;
     let next: JsonValue;
-    if (LANGUAGE_MAP_KEYS.has(key) && isLanguageMapLike(child))
+    if (key === 'value' && typeof child === 'string' && isHtmlBody(node))
+      next = cleanBody(child, [...path, key], warnings);
+    else if (LANGUAGE_MAP_KEYS.has(key) && isLanguageMapLike(child))
       next = cleanLanguageMap(child, [...path, key], warnings);
     else if (STRING_LABEL_KEYS.has(key) && typeof child === 'string')
       next = cleanString(child, [...path, key], warnings);
@@ -100,6 +104,13 @@ function cleanLanguageMap(map: JsonObject, path: JsonPath, warnings: SanitizeWar
 function cleanString(text: string, path: JsonPath, warnings: SanitizeWarning[]): string {
   const result = sanitizeValue(text);
   if (!result.changed) return text;
+  warnings.push({ path, removed: result.removed });
+  return result.text;
+}
+
+function cleanBody(text: string, path: JsonPath, warnings: SanitizeWarning[]): string {
+  const result = sanitizeBodyHtml(text);
+  if (result.text === text) return text;
   warnings.push({ path, removed: result.removed });
   return result.text;
 }

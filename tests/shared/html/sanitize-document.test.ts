@@ -25,7 +25,7 @@ function hostileManifest(): JsonObject {
                   id: 'https://example.org/anno',
                   type: 'Annotation',
                   motivation: 'commenting',
-                  // A textual body is not a language map: its HTML belongs to the annotation model.
+                  // A textual body is not a language map, but text/html says it is HTML: cleaned too.
                   body: { type: 'TextualBody', value: '<p onclick="x()">comment</p>', format: 'text/html' },
                   target: 'https://example.org/iiif/book1/canvas/p2',
                 },
@@ -59,6 +59,7 @@ describe('sanitizeDocument', () => {
     expect(warnings).toEqual([
       { path: ['items', 1, 'summary', 'en', 0], removed: ['script element'] },
       { path: ['items', 1, 'metadata', 0, 'value', 'none', 0], removed: ['javascript: link'] },
+      { path: ['items', 1, 'annotations', 0, 'items', 0, 'body', 'value'], removed: ['onclick attribute'] },
       { path: ['requiredStatement', 'value', 'en', 0], removed: ['onerror attribute'] },
       { path: ['provider', 0, 'label', 'en', 0], removed: ['onmouseover attribute'] },
       { path: ['provider', 0, 'homepage', 0, 'label'], removed: ['style attribute'] },
@@ -83,17 +84,26 @@ describe('sanitizeDocument', () => {
     expect(after2).toBe(before2);
     expect(after1).not.toBe(before1);
     expect(after1?.['items']).toBe(before1?.['items']);
-    expect(after1?.['annotations']).toBe(before1?.['annotations']);
+    expect(getIn(clean, ['items', 1, 'annotations', 0, 'items', 0, 'target'])).toBe(
+      getIn(doc, ['items', 1, 'annotations', 0, 'items', 0, 'target']),
+    );
     expect(getIn(clean, ['items', 1, 'metadata', 1])).toBe(getIn(doc, ['items', 1, 'metadata', 1]));
     expect(getIn(clean, ['requiredStatement', 'label'])).toBe(getIn(doc, ['requiredStatement', 'label']));
     expect(clean['label']).toBe(doc['label']);
   });
 
-  it('leaves annotation textual bodies alone', () => {
-    const { doc: clean } = sanitizeDocument(hostileManifest());
-    expect(getIn(clean, ['items', 1, 'annotations', 0, 'items', 0, 'body', 'value'])).toBe(
-      '<p onclick="x()">comment</p>',
-    );
+  it('cleans text/html annotation bodies and reports where, leaving plain-text bodies alone', () => {
+    const { doc: clean, warnings } = sanitizeDocument(hostileManifest());
+    const bodyPath = ['items', 1, 'annotations', 0, 'items', 0, 'body', 'value'];
+    expect(getIn(clean, bodyPath)).toBe('<p>comment</p>');
+    expect(warnings.find((w) => w.path.join('/') === bodyPath.join('/'))?.removed).toEqual([
+      'onclick attribute',
+    ]);
+    const plain = deepFreeze({
+      type: 'Annotation',
+      body: { type: 'TextualBody', value: '<script>x</script>', format: 'text/plain' },
+    });
+    expect(sanitizeDocument(plain).doc).toBe(plain);
   });
 
   it('returns a clean document itself, with no warnings', () => {

@@ -27,6 +27,7 @@ import { checkServiceList } from '../rules/services';
 import { forEachItem } from '../rules/shapes';
 import { SPEC } from '../spec-links';
 import { describeValue, isUri } from '../values';
+import { annotatedCanvasExtent, checkTargetSelectors } from '../rules/annotation-selectors';
 
 /** Kinds that must not have `annotations` (Appendix A); placement.ts reports the property itself. */
 const NO_ANNOTATIONS = new Set(['Annotation', 'AnnotationPage', 'AnnotationCollection']);
@@ -60,7 +61,7 @@ export function visitCommon(
   if (node.services !== undefined) checkServiceList(node.services, at(site, 'services'), ctx, 'services');
   if (!NO_ANNOTATIONS.has(kind)) {
     forEachItem(node, 'annotations', site, ctx, (page, where) =>
-      visitAnnotationPage(page, where, ctx, 'annotations'),
+      visitAnnotationPage(page, where, ctx, 'annotations', annotatedCanvasExtent(node, kind)),
     );
   }
 }
@@ -236,6 +237,7 @@ export function visitAnnotation(
   if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
   checkMotivation(node, self, ctx, role);
   checkTarget(node, self, ctx, role, canvas);
+  if (role !== 'items') checkTargetSelectors(node, self, ctx, canvas);
   checkTimeMode(node, self, ctx);
   if (node.body === undefined) {
     if (role === 'items') {

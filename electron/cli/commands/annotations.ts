@@ -1,0 +1,135 @@
+/**
+ * `tessera annotations FILE [--json|--text|--csv]`: every annotation of a manifest (Presentation 2 is upgraded
+ * first, so its otherContent lists appear as referenced pages) or of an annotation page, annotation or
+ * annotation collection file, with its motivation, target and bodies.
+ *
+ * --json prints { file, annotations: [{ id, page, canvas, motivation, targets: [{ source, geometry }], bodies }],
+ * referencedPages }; --text the transcriptions (supplementing annotations) in reading order; --csv one row per
+ * annotation. Without a flag, one readable line per annotation.
+ */
+import { parseArgs } from 'node:util';
+import {
+  annotationRecords,
+  annotationsCsv,
+  bodyText,
+  describeTarget,
+  referencedPageIds,
+  transcriptionText,
+} from '../../../shared/iiif/annotations';
+import { decodeDocumentBytes, readDocument } from '../../../shared/iiif/document';
+import { isJsonObject, type JsonValue } from '../../../shared/iiif/json';
+import type { CliIo } from '../cli-io';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
+import { describeFsError, displayName } from '../load-document';
+
+export const usage = `Usage: tessera annotations FILE [--json | --text | --csv]
+
+Lists every annotation of a IIIF manifest (Presentation 2 is upgraded first), annotation page, annotation or
+annotation collection, with its motivation, target and body.
+
+  FILE       the file to read, or - for standard input
+  --json     print the annotations as JSON
+  --text     print the transcriptions (supplementing annotations) as plain text, in reading order
+  --csv      print one CSV row per annotation
+  -h, --help show this help
+`;
+
+const STANDALONE_TYPES = ['AnnotationPage', 'Annotation', 'AnnotationCollection'];
+
+type Loaded = { ok: true; doc: JsonValue } | { ok: false; message: string };
+
+/** A manifest or collection through readDocument (with the upgrade); an annotation file as plain JSON. */
+export async function loadAnnotated(source: string, io: CliIo): Promise<Loaded> {
+  let bytes: Uint8Array;
+  try {
+    if (source === '-') {
+      if (!io.readStdin) return { ok: false, message: 'standard input is not available here' };
+      bytes = await io.readStdin();
+    } else bytes = await io.readFile(source);
+  } catch (error) {
+    return { ok: false, message: describeFsError(error, source) };
+  }
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) return { ok: false, message: `${displayName(source)}: ${decoded.error.message}` };
+  const read = readDocument(decoded.text);
+  if (read.ok) return { ok: true, doc: read.doc };
+  if (read.error.code === 'not-iiif') {
+    const parsed = JSON.parse(decoded.text.replace(/^\uFEFF/, '')) as JsonValue;
+    if (isJsonObject(parsed) && STANDALONE_TYPES.includes(String(parsed.type)))
+      return { ok: true, doc: parsed };
+  }
+  return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
+}
+
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        text: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`tessera annotations: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT_OK;
+  }
+  const modes = [values.json, values.text, values.csv].filter(Boolean).length;
+  const [input, ...extra] = positionals;
+  if (input === undefined || extra.length > 0 || modes > 1) {
+    const why =
+      modes > 1
+        ? 'choose one of --json, --text, --csv'
+        : input === undefined
+          ? 'name the file'
+          : 'give one file';
+    io.stderr(`tessera annotations: ${why}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  const loaded = await loadAnnotated(input, io);
+  if (!loaded.ok) {
+    io.stderr(`tessera annotations: ${loaded.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { doc } = loaded;
+  if (values.text) io.stdout(transcriptionText(doc));
+  else if (values.csv) io.stdout(annotationsCsv(doc));
+  else if (values.json) {
+    const report = {
+      file: displayName(input),
+      annotations: annotationRecords(doc),
+      referencedPages: referencedPageIds(doc),
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else printReadable(doc, displayName(input), io);
+  return EXIT_OK;
+}
+
+function printReadable(doc: JsonValue, file: string, io: CliIo): void {
+  const records = annotationRecords(doc);
+  const referenced = referencedPageIds(doc);
+  io.stdout(
+    `${file}: ${records.length} annotation${records.length === 1 ? '' : 's'}` +
+      (referenced.length > 0 ? `, ${referenced.length} referenced page(s) not read` : '') +
+      '\n',
+  );
+  for (const record of records) {
+    const where = record.canvas === undefined ? '' : `canvas ${record.canvas}  `;
+    const text = record.bodies.map(bodyText).join(' | ').replace(/\s+/g, ' ');
+    const preview = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+    io.stdout(
+      `  ${where}${record.motivation.join(' ') || '(no motivation)'}  ${record.targets.map(describeTarget).join('; ')}` +
+        (preview ? `  "${preview}"` : '') +
+        '\n',
+    );
+  }
+}

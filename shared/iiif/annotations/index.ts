@@ -1,0 +1,33 @@
+/** Annotations and transcriptions: typed views over annotation pages, target shapes, and pure edits. */
+export type { AnnotationMotivation } from './motivations';
+export { ANNOTATION_MOTIVATIONS, isAnnotationMotivation } from './motivations';
+export type { BodyView } from './bodies';
+export { bodyText, readBodies, readBody, sanitizeBodies, sanitizeBodyHtml } from './bodies';
+export type { Geometry, TargetShape } from './target-shape';
+export { formatTarget, parseTarget, parseTargets, sameGeometry } from './target-shape';
+export type { Point } from './svg-shape';
+export { boundsOf, polygonSvg, svgOutline } from './svg-shape';
+export type { AnnotationView, PageView } from './pages';
+export { annotationsOfPage, canvasIndexById, listAnnotations, listPages } from './pages';
+export type { AnnotationAddress, TextBodyFields } from './edits';
+export {
+  addAnnotation,
+  addPage,
+  annotateCanvas,
+  changeTarget,
+  deleteAnnotation,
+  editBody,
+  moveAnnotation,
+  newAnnotation,
+  setMotivation,
+} from './edits';
+export type { AnnotationRecord } from './export';
+export {
+  CSV_COLUMNS,
+  annotationRecords,
+  annotationsCsv,
+  describeGeometry,
+  describeTarget,
+  referencedPageIds,
+  transcriptionText,
+} from './export';
