@@ -10,6 +10,7 @@ import type { Notice } from './notices';
 import { notice } from './notices';
 import { carryLicenses, licensesOf } from './carry-license';
 import { explainPresentation2Source } from './upgrade-notices';
+import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
 
@@ -32,9 +33,12 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   // The upgrader only recognises P2 by its @context or by @id + @type; Mirador's fixtures show real files with
   // neither context nor id, so we state the context the @type already implies.
   if (mutable['@context'] === undefined) mutable['@context'] = PRESENTATION_2_CONTEXT;
+  // The upgrader keys plain objects by data (languages, types): special names go in shielded, come out restored.
+  const shielded = hasSpecialNames(source);
+  const input = shielded ? (shieldSpecialNames(source) as Record<string, unknown>) : mutable;
   let upgraded: unknown;
   try {
-    upgraded = upgrade(mutable as Parameters<typeof upgrade>[0]);
+    upgraded = upgrade(input as Parameters<typeof upgrade>[0]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // Usually a part of the document that is not what Presentation 2 describes (a null canvas, a string where
@@ -48,7 +52,8 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   }
   // A JSON round trip drops the `undefined` holes the upgrader leaves and unshares objects it reuses (nested
   // ranges), so the result is plain JSON like any document read from text. P2 documents are small; it is cheap.
-  const doc = JSON.parse(JSON.stringify(upgraded)) as JsonValue;
+  const plain = JSON.parse(JSON.stringify(upgraded)) as JsonValue;
+  const doc = shielded ? unshieldSpecialNames(plain) : plain;
   if (!isJsonObject(doc) || (doc['type'] !== 'Manifest' && doc['type'] !== 'Collection')) {
     return {
       ok: false,
