@@ -125,3 +125,19 @@ export function sameJsonInOrder(a: JsonValue, b: JsonValue): boolean {
   }
   return false;
 }
+
+/**
+ * The own property `key` of `object`, or undefined. Keys in documents are data: a language named "constructor"
+ * or a property named "toString" must not find the members every plain object inherits from Object.prototype.
+ */
+export function own<T>(object: { readonly [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+/**
+ * Sets `key` as an own data property. Plain assignment of "__proto__" (which JSON.parse keeps as an ordinary
+ * key) would replace the object's prototype instead and lose the key.
+ */
+export function putOwn<T>(object: { [key: string]: T }, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}

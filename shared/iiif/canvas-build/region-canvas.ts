@@ -25,7 +25,7 @@ import { mediaTypeOf, preferredFormat } from '../image-api/descriptor';
 import { readLayer, targetArea, type PaintedLayer } from '../document/painted-items';
 import { xywhToPixels, type XywhRegion } from '../document/xywh-fragment';
 import type { MintId } from '../document/mint-ids';
-import { isJsonArray, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json';
+import { isJsonArray, isJsonObject, own, type JsonObject, type JsonPath, type JsonValue } from '../json';
 import { THUMBNAIL_WIDTH } from './image-canvas';
 
 /** What a region cut needs besides the canvas: the region, and the full sizes of the painted images. */
@@ -122,7 +122,7 @@ function geometryOf(
   }
   // A region baked into a request URL is measured in the server's full image, whose size the URL does not
   // say; the declared width and height are then the delivered crop's. Pixel regions need no full size.
-  const measured = layer.serviceId ? imageSizes[layer.serviceId] : undefined;
+  const measured = layer.serviceId ? own(imageSizes, layer.serviceId) : undefined;
   const full =
     layer.encoding === 'url'
       ? null
@@ -285,7 +285,7 @@ function regionThumbnail(
   if (!layer || layer.encoding === 'url') return null;
   const image = imageOf(layer.body);
   const service = image ? list(image['service']).find(isJsonObject) : undefined;
-  const full = (layer.serviceId ? imageSizes[layer.serviceId] : undefined) ?? layer.declared;
+  const full = (layer.serviceId ? own(imageSizes, layer.serviceId) : undefined) ?? layer.declared;
   if (!image || !service || !full) return null;
   const parsed = parseInfoJson({ ...service, ...full });
   if (!parsed.ok || parsed.value.level < 1) return null;

@@ -22,7 +22,7 @@
  * (CSV injection); import removes it again. Keywords (id, label, meta: ...) are case-insensitive.
  */
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject } from '../json';
+import { isJsonArray, isJsonObject, own } from '../json';
 import type { LanguageMap } from '../language';
 import { isEmptyLanguageMap, normaliseLanguageMap, sameStrings, setLanguage } from '../language';
 import { withProperty } from '../batch/canvas-list';
@@ -55,7 +55,7 @@ const decode = (text: string) =>
 export function metadataLabelKey(label: LanguageMap): string {
   return Object.keys(label)
     .sort()
-    .flatMap((language) => (label[language] ?? []).map((text) => `${encode(language)}=${encode(text)}`))
+    .flatMap((language) => (own(label, language) ?? []).map((text) => `${encode(language)}=${encode(text)}`))
     .join('|');
 }
 
@@ -103,13 +103,18 @@ export function parseColumnHeader(header: string): CsvColumn | undefined {
   if (!key.includes('=')) {
     return { kind: 'metadata', label: { [language]: [decode(key)] }, loose: true, occurrence, language };
   }
-  const label: Record<string, string[]> = {};
+  // A Map while collecting: languages are data, and "__proto__" or "constructor" must stay languages.
+  const label = new Map<string, string[]>();
   for (const item of key.split('|')) {
     const eq = item.indexOf('=');
     if (eq <= 0) return undefined;
-    (label[decode(item.slice(0, eq))] ??= []).push(decode(item.slice(eq + 1)));
+    const language = decode(item.slice(0, eq));
+    const text = decode(item.slice(eq + 1));
+    const values = label.get(language);
+    if (values === undefined) label.set(language, [text]);
+    else values.push(text);
   }
-  return { kind: 'metadata', label, loose: false, occurrence, language };
+  return { kind: 'metadata', label: Object.fromEntries(label), loose: false, occurrence, language };
 }
 
 /** Same field, whatever the header's spelling (used to find duplicate columns). */
@@ -147,7 +152,7 @@ function keyIn(map: LanguageMap, language: string): string {
 }
 
 function valuesIn(map: LanguageMap, language: string): readonly string[] {
-  return map[keyIn(map, language)] ?? [];
+  return own(map, keyIn(map, language)) ?? [];
 }
 
 /** Pairs of a canvas that a metadata column refers to, in document order. */

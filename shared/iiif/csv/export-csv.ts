@@ -3,7 +3,7 @@
  * RFC 4180 quoting, CRLF line endings. Column scheme: see columns.ts.
  */
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject } from '../json';
+import { isJsonArray, isJsonObject, own } from '../json';
 import type { LanguageMap } from '../language';
 import { normaliseLanguageMap } from '../language';
 import { canvasesOf, canvasIdOf } from '../batch/canvas-list';
@@ -22,7 +22,8 @@ export interface CsvExportOptions {
 /** Languages with at least one value, in order of first appearance. */
 function collectLanguages(maps: readonly LanguageMap[]): string[] {
   const seen = new Set<string>();
-  for (const map of maps) for (const key of Object.keys(map)) if ((map[key]?.length ?? 0) > 0) seen.add(key);
+  for (const map of maps)
+    for (const key of Object.keys(map)) if ((own(map, key)?.length ?? 0) > 0) seen.add(key);
   return [...seen];
 }
 

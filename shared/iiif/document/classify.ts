@@ -5,7 +5,7 @@
  * alone does not help someone who picked an info.json or an annotation list by mistake.
  */
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject } from '../json';
+import { isJsonArray, isJsonObject, own } from '../json';
 
 export type DocumentKind = 'Manifest' | 'Collection';
 
@@ -40,7 +40,7 @@ export function classifyJson(value: JsonValue): Classification {
   if (!isJsonObject(value)) return refuse(`it is ${describeNonObject(value)}`);
   const type = typeOf(value);
   if (type !== undefined) {
-    const p2 = P2_TYPES[type];
+    const p2 = own(P2_TYPES, type);
     if (p2) return { ok: true, kind: p2, version: 2 };
     if (type === 'Manifest' || type === 'Collection') return { ok: true, kind: type, version: 3 };
   }
@@ -48,7 +48,7 @@ export function classifyJson(value: JsonValue): Classification {
     return refuse(`it is an Image API info.json (the description of an image service).${IMAGE_API_HINT}`);
   }
   if (type !== undefined) {
-    const known = OTHER_IIIF_TYPES[type];
+    const known = own(OTHER_IIIF_TYPES, type);
     if (known) return refuse(`it is ${known}.`);
     return refuse(`it is a JSON object of type "${type}".`);
   }

@@ -12,6 +12,7 @@ export { writeDocument } from './write';
 export type { TextFormat } from './text-format';
 export { DEFAULT_TEXT_FORMAT, detectTextFormat } from './text-format';
 export { MAX_DOCUMENT_BYTES } from './limits';
+export { MAX_NESTING } from './nesting';
 export type { Notice } from './notices';
 export type { JsonSyntaxError, LineColumn } from './json-syntax';
 export { findJsonSyntaxError, lineColumnAt } from './json-syntax';

@@ -9,6 +9,7 @@ import type { DocumentKind } from './classify';
 import { classifyJson } from './classify';
 import { findJsonSyntaxError, lineColumnAt } from './json-syntax';
 import { MAX_DOCUMENT_BYTES, describeSize } from './limits';
+import { describeExcessNesting, nestsDeeperThan } from './nesting';
 import type { Notice } from './notices';
 import { notice } from './notices';
 import type { TextFormat } from './text-format';
@@ -20,7 +21,7 @@ export interface ReadOptions {
   readonly maxLength?: number;
 }
 
-export type ReadErrorCode = 'too-large' | 'empty' | 'not-json' | 'not-iiif' | 'upgrade-failed';
+export type ReadErrorCode = 'too-large' | 'empty' | 'not-json' | 'too-deep' | 'not-iiif' | 'upgrade-failed';
 
 export interface ReadSuccess {
   readonly ok: true;
@@ -63,6 +64,8 @@ export function readDocument(text: string, options: ReadOptions = {}): ReadResul
   } catch (error) {
     return failure('not-json', describeSyntaxError(body, error));
   }
+  // Before anything recursive (classify, the upgrader, validation, the renderer) sees the tree.
+  if (nestsDeeperThan(parsed)) return failure('too-deep', describeExcessNesting());
 
   const classification = classifyJson(parsed);
   if (!classification.ok) return failure('not-iiif', classification.message);

@@ -11,6 +11,7 @@ import { notice } from './notices';
 import { carryLicenses, licensesOf } from './carry-license';
 import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
+import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
 
@@ -35,9 +36,12 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   if (mutable['@context'] === undefined) mutable['@context'] = PRESENTATION_2_CONTEXT;
   // The upgrader mishandles the Range hierarchy (within, cycles, "top"): we rebuild it (upgrade-p2-ranges.ts).
   const rangePlan = prepareP2Ranges(mutable as JsonObject);
+  // The upgrader keys plain objects by data (languages, types): special names go in shielded, come out restored.
+  const shielded = hasSpecialNames(source);
+  const input = shielded ? (shieldSpecialNames(source) as Record<string, unknown>) : mutable;
   let upgraded: unknown;
   try {
-    upgraded = upgrade(mutable as Parameters<typeof upgrade>[0]);
+    upgraded = upgrade(input as Parameters<typeof upgrade>[0]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // Usually a part of the document that is not what Presentation 2 describes (a null canvas, a string where
@@ -51,7 +55,8 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   }
   // A JSON round trip drops the `undefined` holes the upgrader leaves and unshares objects it reuses (nested
   // ranges), so the result is plain JSON like any document read from text. P2 documents are small; it is cheap.
-  const doc = JSON.parse(JSON.stringify(upgraded)) as JsonValue;
+  const plain = JSON.parse(JSON.stringify(upgraded)) as JsonValue;
+  const doc = shielded ? unshieldSpecialNames(plain) : plain;
   if (!isJsonObject(doc) || (doc['type'] !== 'Manifest' && doc['type'] !== 'Collection')) {
     return {
       ok: false,

@@ -4,6 +4,7 @@
  * Decoding is lenient about one common mistake: a publisher that skipped the encodeURIComponent step and
  * base64url-encoded the UTF-8 JSON directly; both forms decode.
  */
+import { describeExcessNesting, nestsDeeperThan } from '../document/nesting';
 import { isJsonObject, type JsonObject } from '../json';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -79,6 +80,7 @@ export function readPlainContentState(plain: string): DecodedContentState {
   if (/^https?:\/\/\S+$/i.test(text)) return { ok: true, kind: 'uri', value: text };
   try {
     const value: unknown = JSON.parse(text);
+    if (nestsDeeperThan(value)) return { ok: false, reason: describeExcessNesting() };
     if (isContentStateJson(value)) return { ok: true, kind: 'json', value };
     return {
       ok: false,

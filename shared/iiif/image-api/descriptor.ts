@@ -3,6 +3,8 @@
  * it declares. The rest of the app (thumbnails, painting bodies, the viewer) reads this, never raw info.json,
  * so version quirks (`@id` vs `id`, `scale_factors` vs `tiles`, `native` vs `default`) are handled once, here.
  */
+import { own } from '../json';
+
 export type ImageApiVersion = 1 | 2 | 3;
 export type ComplianceLevel = 0 | 1 | 2;
 
@@ -66,5 +68,5 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
 };
 
 export function mediaTypeOf(format: string): string {
-  return MEDIA_TYPES[format] ?? `image/${format}`;
+  return own(MEDIA_TYPES, format) ?? `image/${format}`;
 }

@@ -3,6 +3,7 @@
  * HTML error page, wrong types, missing dimensions or id) comes back as `{ ok: false, reasons }`, with one
  * sentence per problem, so a curator adding 500 images learns what is wrong with each one.
  */
+import { describeExcessNesting, nestsDeeperThan } from '../document/nesting';
 import { isJsonObject, type JsonObject } from '../json';
 import type { ImageServiceDescriptor, ImageSize, InfoJsonResult, TileSpec } from './descriptor';
 import { describe, readProfile } from './profile';
@@ -32,6 +33,7 @@ export function parseInfoJson(json: unknown, sourceUrl?: string): InfoJsonResult
   if (!isJsonObject(json)) {
     return { ok: false, reasons: [`An info.json must be a JSON object, not ${describe(json)}.`] };
   }
+  if (nestsDeeperThan(json)) return { ok: false, reasons: [describeExcessNesting()] };
   const detected = detectImageApiVersion(json);
   if (!detected.ok) return { ok: false, reasons: [...detected.reasons] };
   const { version } = detected;

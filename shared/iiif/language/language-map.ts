@@ -6,7 +6,7 @@
  * literal is still accepted wherever a LanguageMap is expected.
  */
 import type { JsonValue } from '../json';
-import { isJsonObject } from '../json';
+import { isJsonObject, own, putOwn } from '../json';
 
 export type LanguageMap = { readonly [language: string]: readonly string[] };
 
@@ -40,7 +40,7 @@ function isNoneKey(key: string): boolean {
 }
 
 function nonEmptyKeys(map: LanguageMap): string[] {
-  return Object.keys(map).filter((key) => (map[key]?.length ?? 0) > 0);
+  return Object.keys(map).filter((key) => (own(map, key)?.length ?? 0) > 0);
 }
 
 /**
@@ -72,7 +72,7 @@ function matchPreference(keys: readonly string[], preferred: string): string | u
 export function pickLanguage(map: LanguageMap, preferred: readonly string[] = []): LanguagePick | undefined {
   const keys = nonEmptyKeys(map);
   if (keys.length === 0) return undefined;
-  const pick = (language: string): LanguagePick => ({ language, values: map[language] ?? [] });
+  const pick = (language: string): LanguagePick => ({ language, values: own(map, language) ?? [] });
   for (const wanted of preferred) {
     if (isNoneKey(wanted)) continue;
     const found = matchPreference(keys, wanted);
@@ -106,8 +106,13 @@ export function displayStringOf(value: JsonValue | undefined, preferred: readonl
     const lenient: Record<string, string[]> = {};
     for (const key of Object.keys(value)) {
       const entry = value[key];
-      if (typeof entry === 'string') lenient[key] = [entry];
-      else if (Array.isArray(entry)) lenient[key] = entry.filter((item) => typeof item === 'string');
+      if (typeof entry === 'string') putOwn(lenient, key, [entry]);
+      else if (Array.isArray(entry))
+        putOwn(
+          lenient,
+          key,
+          entry.filter((item) => typeof item === 'string'),
+        );
     }
     return getDisplayString(lenient, preferred);
   }
@@ -120,21 +125,21 @@ export function displayStringOf(value: JsonValue | undefined, preferred: readonl
  */
 export function setLanguage(map: LanguageMap, language: string, values: readonly string[]): LanguageMap {
   if (values.length === 0) return removeLanguage(map, language);
-  const current = map[language];
+  const current = own(map, language);
   if (current !== undefined && sameStrings(current, values)) return map;
   return { ...map, [language]: [...values] };
 }
 
 /** Appends a value to a language (created when missing); a value already present is not duplicated. */
 export function addValue(map: LanguageMap, language: string, value: string): LanguageMap {
-  const current = map[language] ?? [];
+  const current = own(map, language) ?? [];
   if (current.includes(value)) return map;
   return { ...map, [language]: [...current, value] };
 }
 
 /** Removes one value from a language; the language goes when its last value goes. */
 export function removeValue(map: LanguageMap, language: string, value: string): LanguageMap {
-  const current = map[language];
+  const current = own(map, language);
   if (current === undefined || !current.includes(value)) return map;
   return setLanguage(
     map,
@@ -147,7 +152,7 @@ export function removeValue(map: LanguageMap, language: string, value: string): 
 export function removeLanguage(map: LanguageMap, language: string): LanguageMap {
   if (!Object.prototype.hasOwnProperty.call(map, language)) return map;
   const next: Record<string, readonly string[]> = {};
-  for (const key of Object.keys(map)) if (key !== language) next[key] = map[key] as readonly string[];
+  for (const key of Object.keys(map)) if (key !== language) putOwn(next, key, map[key] as readonly string[]);
   return next;
 }
 

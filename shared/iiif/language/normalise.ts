@@ -5,7 +5,7 @@
  * Nothing is dropped silently: unrepresentable items are reported.
  */
 import type { JsonValue } from '../json';
-import { isJsonObject } from '../json';
+import { isJsonObject, own, putOwn } from '../json';
 import type { LanguageMap } from './language-map';
 import { isLanguageMap, NONE } from './language-map';
 
@@ -19,9 +19,17 @@ export interface NormalisedLanguageMap {
 
 export function normaliseLanguageMap(input: JsonValue | undefined): NormalisedLanguageMap {
   const notes: string[] = [];
+  // Languages are data ("constructor", "__proto__"...): only own keys count, and every key is defined as own.
   const map: Record<string, string[]> = {};
+  const valuesOf = (language: string): string[] => {
+    const found = own(map, language);
+    if (found !== undefined) return found;
+    const created: string[] = [];
+    putOwn(map, language, created);
+    return created;
+  };
   const add = (language: string, value: string) => {
-    (map[language] ??= []).push(value);
+    valuesOf(language).push(value);
   };
 
   if (input === undefined || input === null) {
@@ -54,7 +62,7 @@ export function normaliseLanguageMap(input: JsonValue | undefined): NormalisedLa
         notes.push(`non-text value under "${key}" dropped`);
       }
       // Keep a language that had an empty array: it is conformant and may be meaningful to the publisher.
-      if (Array.isArray(value) && value.length === 0) map[language] ??= [];
+      if (Array.isArray(value) && value.length === 0) valuesOf(language);
     }
   }
   // Already conformant: hand back the very same object so the document keeps its node (structural sharing).

@@ -9,7 +9,7 @@
  * #xywh= or #t= fragments, SpecificResource sources, partOf) follows. Images the project serves locally move
  * under the publication too; images and services of institutions are never touched.
  */
-import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { isJsonArray, isJsonObject, putOwn, type JsonObject, type JsonValue } from '../json';
 import type { PublicationRecord, PublishedResource } from './publication-record';
 import { stableHash } from './stable-hash';
 
@@ -300,7 +300,7 @@ function rewriteValue(
     else if (TEXT_PROPERTIES.has(key)) next = child;
     else next = rewriteChild(child, planned?.children.get(key), rewriteString);
     if (next !== child) changed = true;
-    copy[key] = next;
+    putOwn(copy, key, next);
   }
   return changed ? copy : value;
 }

@@ -7,6 +7,7 @@ import {
   getIn,
   isJsonArray,
   isJsonObject,
+  putOwn,
   updateIn,
   type JsonObject,
   type JsonPath,
@@ -121,7 +122,7 @@ function renameNoneKey(doc: JsonValue, path: JsonPath): JsonValue {
     const renamed: Record<string, JsonValue> = {};
     for (const [key, value] of Object.entries(map)) {
       if (key === '@none') renamed.none = mergeTexts(map.none, value);
-      else if (key !== 'none') renamed[key] = value;
+      else if (key !== 'none') putOwn(renamed, key, value);
     }
     return renamed;
   });
@@ -136,16 +137,22 @@ function mergeTexts(existing: JsonValue | undefined, added: JsonValue): JsonValu
 export function toLanguageMap(value: JsonValue | undefined): JsonObject | undefined {
   if (typeof value === 'string') return { none: [value] };
   if (!isJsonArray(value) || value.length === 0) return undefined;
-  const map: Record<string, string[]> = {};
+  // A Map, not an object literal: the languages are data and may be "__proto__" or "constructor".
+  const map = new Map<string, string[]>();
+  const add = (language: string, text: string) => {
+    const values = map.get(language);
+    if (values === undefined) map.set(language, [text]);
+    else values.push(text);
+  };
   for (const item of value) {
-    if (typeof item === 'string') (map.none ??= []).push(item);
+    if (typeof item === 'string') add('none', item);
     else if (isJsonObject(item) && typeof item['@value'] === 'string') {
       const language =
         typeof item['@language'] === 'string' && item['@language'] !== '' ? item['@language'] : 'none';
-      (map[language] ??= []).push(item['@value']);
+      add(language, item['@value']);
     } else return undefined;
   }
-  return map;
+  return Object.fromEntries(map);
 }
 
 function canonicalContext(doc: JsonValue, path: JsonPath): JsonValue {
@@ -172,7 +179,7 @@ function moveLogoToProvider(doc: JsonValue, path: JsonPath): JsonValue {
   return updateIn(doc, ownerPath, (value) => {
     const resource = value as JsonObject;
     const rest: Record<string, JsonValue> = {};
-    for (const [key, entry] of Object.entries(resource)) if (key !== 'logo') rest[key] = entry;
+    for (const [key, entry] of Object.entries(resource)) if (key !== 'logo') putOwn(rest, key, entry);
     const providers = isJsonArray(resource.provider) ? resource.provider : [];
     const first = providers[0];
     if (isJsonObject(first)) {
@@ -209,7 +216,7 @@ function toImageService2(service: JsonObject): JsonObject {
   if (profile === undefined || typeof id !== 'string') return service;
   const converted: Record<string, JsonValue> = { '@id': id, '@type': `ImageService${version}`, profile };
   for (const [key, value] of Object.entries(service)) {
-    if (!['@context', '@id', 'id', '@type', 'type', 'profile'].includes(key)) converted[key] = value;
+    if (!['@context', '@id', 'id', '@type', 'type', 'profile'].includes(key)) putOwn(converted, key, value);
   }
   return converted;
 }
@@ -222,7 +229,7 @@ function addServiceType(service: JsonObject): JsonObject {
   const withType: Record<string, JsonValue> = {};
   let placed = false;
   for (const [key, value] of Object.entries(service)) {
-    withType[key] = value;
+    putOwn(withType, key, value);
     if (!placed && (key === 'id' || key === '@id')) {
       withType[inferred.key] = inferred.value;
       placed = true;

@@ -56,6 +56,23 @@ describe('language rows', () => {
   });
 });
 
+describe('language rows with languages named like Object.prototype members', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'keeps %s as a language',
+    (key) => {
+      const map = JSON.parse(`{"${key}": ["a"], "en": ["b"]}`) as Record<string, string[]>;
+      const rows = rowsOfMap(map);
+      expect(rows.map((row) => [row.language, row.values])).toEqual([
+        [key, ['a']],
+        ['en', ['b']],
+      ]);
+      const back = mapOfRows(addRow(rows, key).map((row, i) => (i === 2 ? { ...row, values: ['c'] } : row)));
+      expect(Object.keys(back)).toEqual([key, 'en']);
+      expect(Object.getOwnPropertyDescriptor(back, key)?.value).toEqual(['a', 'c']);
+    },
+  );
+});
+
 describe('display languages', () => {
   it('puts the preference first, then the browser languages, without repeats', () => {
     expect(displayLanguagesFor('fr', ['en-US', 'fr'])).toEqual(['fr', 'en-US']);

@@ -5,6 +5,7 @@
  */
 import type { LanguageMap } from '../../../../shared/iiif/language';
 import { checkLanguageTag, formatLanguageTag } from '../../../../shared/iiif/language';
+import { own } from '../../../../shared/iiif/json';
 
 export interface LanguageRow {
   /** Stable React key: rows can be renamed and removed while others keep their inputs. */
@@ -20,18 +21,19 @@ export function rowsOfMap(map: LanguageMap): LanguageRow[] {
   return Object.keys(map).map((language) => ({
     key: newKey(),
     language,
-    values: (map[language] ?? []).length > 0 ? [...(map[language] ?? [])] : [''],
+    values: (own(map, language) ?? []).length > 0 ? [...(own(map, language) ?? [])] : [''],
   }));
 }
 
 /** The map to store: rows in order, empty values dropped, languages without values dropped. */
 export function mapOfRows(rows: readonly LanguageRow[]): LanguageMap {
-  const map: Record<string, string[]> = {};
+  // A Map while collecting: a language typed as "constructor" or "__proto__" is a language like any other.
+  const map = new Map<string, string[]>();
   for (const row of rows) {
     const values = row.values.filter((value) => value !== '');
-    if (values.length > 0) map[row.language] = [...(map[row.language] ?? []), ...values];
+    if (values.length > 0) map.set(row.language, [...(map.get(row.language) ?? []), ...values]);
   }
-  return map;
+  return Object.fromEntries(map);
 }
 
 export function addRow(rows: readonly LanguageRow[], language: string): LanguageRow[] {

@@ -1,6 +1,6 @@
 /** `behavior` values (which resource types each is valid on, which are disjoint) and `viewingDirection`. */
 import { BEHAVIOR_DISJOINT as DISJOINT, BEHAVIOR_VALID_ON as VALID_ON } from '../../behavior-table';
-import { isJsonArray, type JsonObject } from '../../json';
+import { isJsonArray, own, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { closest, describeValue } from '../values';
@@ -58,7 +58,7 @@ function checkValues(
       return;
     }
     present.push(value);
-    const validOn = VALID_ON[value];
+    const validOn = own(VALID_ON, value);
     if (validOn === undefined) {
       const suggestion = closest(value, Object.keys(VALID_ON), 3);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';

@@ -1,5 +1,5 @@
 /** Checks of a content resource itself: its id, its type, and the Image-specific rules. */
-import type { JsonObject } from '../../json';
+import { own, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { asList, isHttpUri, isUri, referenceId } from '../values';
@@ -41,7 +41,7 @@ export function checkContentResource(node: JsonObject, site: Site, ctx: Checker,
     );
   }
   if (type !== undefined && !CONTENT_TYPES.has(type) && !OTHER_RESOURCE_TYPES.has(type)) {
-    const better = CONTENT_TYPE_MISTAKES[type];
+    const better = own(CONTENT_TYPE_MISTAKES, type);
     ctx.warning(
       'content-type-unusual',
       at(site, 'type'),

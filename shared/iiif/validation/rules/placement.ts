@@ -2,7 +2,7 @@
  * Which properties may appear on which resource types (Appendix A, "not allowed"), properties left over from
  * Presentation 2, and properties no context defines.
  */
-import type { JsonObject } from '../../json';
+import { own, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 
@@ -104,7 +104,7 @@ const CLOSED_KINDS = new Set(['Collection', 'Manifest', 'Canvas', 'Range', 'Anno
 
 export function checkPlacement(node: JsonObject, kind: string, site: Site, ctx: Checker): void {
   for (const key of Object.keys(node)) {
-    const forbidden = NOT_ALLOWED[key];
+    const forbidden = own(NOT_ALLOWED, key);
     if (forbidden !== undefined && forbidden.includes(kind)) {
       ctx.error(
         'property-not-allowed',
@@ -114,7 +114,7 @@ export function checkPlacement(node: JsonObject, kind: string, site: Site, ctx: 
       );
       continue;
     }
-    const replacement = PRESENTATION_2[key];
+    const replacement = own(PRESENTATION_2, key);
     if (replacement !== undefined) {
       ctx.error(
         'p2-property',
