@@ -64,26 +64,32 @@ function project(): JsonObject {
 
 describe('rewriteIds: ranges', () => {
   const { doc, mapping } = rewriteIds(project(), { toBase: TO });
+  // Published ids are stable names (publication-record.ts), not positions: read them from the mapping.
+  const published = (old: string): string => {
+    const id = mapping[old];
+    if (id === undefined) throw new Error(`no published id for ${old}`);
+    return id;
+  };
 
   it('gives every Range a new id and points each reference to a Range at it', () => {
     const ids = structureView(doc as JsonObject).nodes.map((n) => n.range.id);
-    expect(ids).toEqual([
-      `${TO}/range/1`,
-      `${TO}/range/2`,
-      `${TO}/range/3`,
-      `${TO}/range/2`,
-      `${TO}/range/1`,
-    ]);
-    expect(mapping[`${OLD}/manifest.json#part-1`]).toBe(`${TO}/range/1`);
+    const part = published(`${OLD}/manifest.json#part-1`);
+    const chapter = published(`${OLD}/range/ch1`);
+    const alt = published(`${OLD}/range/alt`);
+    expect(ids).toEqual([part, chapter, alt, chapter, part]);
+    expect(new Set([part, chapter, alt]).size).toBe(3);
+    for (const id of [part, chapter, alt]) expect(id.startsWith(`${TO}/range/`)).toBe(true);
     expect(getIn(doc, ['id'])).toBe(`${TO}/manifest.json`);
   });
 
   it('rewrites the canvas ids inside Range items and keeps their fragments', () => {
     const items = ['structures', 0, 'items'];
-    expect(getIn(doc, [...items, 0])).toBe(`${TO}/canvas/1`);
-    expect(getIn(doc, [...items, 1, 'id'])).toBe(`${TO}/canvas/2#t=0,10`);
-    expect(getIn(doc, [...items, 2, 'items', 0, 'source', 'id'])).toBe(`${TO}/canvas/3`);
+    const c = (n: number): string => published(`${OLD}/canvas/c${n}`);
+    for (const n of [1, 2, 3]) expect(c(n).startsWith(`${TO}/canvas/`)).toBe(true);
+    expect(getIn(doc, [...items, 0])).toBe(c(1));
+    expect(getIn(doc, [...items, 1, 'id'])).toBe(`${c(2)}#t=0,10`);
+    expect(getIn(doc, [...items, 2, 'items', 0, 'source', 'id'])).toBe(c(3));
     expect(getIn(doc, [...items, 2, 'items', 0, 'selector', 'value'])).toBe('xywh=0,0,5,5');
-    expect(getIn(doc, ['structures', 0, 'start', 'id'])).toBe(`${TO}/canvas/2`);
+    expect(getIn(doc, ['structures', 0, 'start', 'id'])).toBe(c(2));
   });
 });
