@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
 
       await editLabel(page, 'An edited book');
       await expect.poll(() => window.isDocumentEdited()).toBe(true);
-      await expect.poll(() => window.getTitle()).toBe('book.json • — Tessera');
+      await expect.poll(() => window.getTitle()).toBe('• book.json — Tessera');
       standIn.clickMenu('File', 'Save');
       await expect.poll(() => labelOnDisk(file)).toBe('An edited book');
       await expect.poll(() => window.isDocumentEdited()).toBe(false);

@@ -187,16 +187,18 @@ export function createElectronStandIn(options: StandInOptions) {
     if (index < 0) throw new Error(`The test did not script an answer for dialog.${kind}`);
     return dialogAnswers.splice(index, 1)[0]?.answer;
   }
+  // Each takes an optional parent window first: dialog.showOpenDialog([window, ]options).
+  const optionsOf = (first: unknown, second: unknown) => (second ?? first) as Record<string, unknown>;
   const dialog = {
-    async showOpenDialog(_window: unknown, dialogOptions: Record<string, unknown>) {
-      return answerDialog('showOpenDialog', dialogOptions);
+    async showOpenDialog(first: unknown, second?: unknown) {
+      return answerDialog('showOpenDialog', optionsOf(first, second));
     },
-    async showSaveDialog(_window: unknown, dialogOptions: Record<string, unknown>) {
-      return answerDialog('showSaveDialog', dialogOptions);
+    async showSaveDialog(first: unknown, second?: unknown) {
+      return answerDialog('showSaveDialog', optionsOf(first, second));
     },
     /** "Returns Integer - the index of the clicked button." (synchronous: it blocks the main process) */
-    showMessageBoxSync(_window: unknown, dialogOptions: Record<string, unknown>) {
-      return answerDialog('showMessageBoxSync', dialogOptions) as number;
+    showMessageBoxSync(first: unknown, second?: unknown) {
+      return answerDialog('showMessageBoxSync', optionsOf(first, second)) as number;
     },
   };
 
