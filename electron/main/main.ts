@@ -110,7 +110,11 @@ async function start() {
     policy,
     recent,
     autosave: createAutosaveStore(paths.autosave),
-    onRecentChanged: rebuildMenu,
+    onRecentChanged(recentPaths) {
+      rebuildMenu(recentPaths);
+      // The OS's own recent list too (macOS Dock and File menu, Windows Jump List); newest first.
+      if (recentPaths[0]) app.addRecentDocument(recentPaths[0]);
+    },
     dialogs: {
       async chooseFileToOpen() {
         const result = await showOpenDialog({

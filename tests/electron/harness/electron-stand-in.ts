@@ -111,7 +111,10 @@ export function createElectronStandIn(options: StandInOptions) {
     requestSingleInstanceLock() {
       return true;
     }
-    addRecentDocument(_file: string) {}
+    readonly recentDocuments: string[] = [];
+    addRecentDocument(file: string) {
+      this.recentDocuments.push(file);
+    }
     /**
      * "Try to close all windows. The before-quit event will be emitted first. If all windows are successfully
      * closed, the will-quit event will be emitted ... It is possible that a window cancels the quitting by
@@ -463,7 +466,7 @@ export function createElectronStandIn(options: StandInOptions) {
   return {
     /** What `require('electron')` returns to main.cjs. */
     electron: electron as Readonly<Record<string, unknown>>,
-    app: app as EventEmitter & { quit(): void },
+    app: app as EventEmitter & { quit(): void; readonly recentDocuments: readonly string[] },
     /** Emits will-finish-launching and ready, as Electron does once it has started. */
     start() {
       app.emit('will-finish-launching');
