@@ -1,9 +1,6 @@
 /**
- * `npm run web`: starts the web host and prints the URL to open.
- *   --port N                 port (default 5199; 0 picks a free one)
- *   --host ADDR              bind address (default 127.0.0.1; anything else needs --allow-non-loopback)
- *   --workspace DIR          the folder the in-app file picker is rooted in (default ~/Tessera)
- *   --data-dir DIR           autosave, recent files and cache (default: the platform's app data folder)
+ * `npm run web`: starts the web host and prints the URL to open (options: web-args.ts). `npm start` comes here
+ * too where no Electron binary exists (build/start.mjs).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,48 +12,17 @@ import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
 import { handleSourcesGet } from '../services/sources/routes';
+import { openInBrowser } from './open-browser';
+import { listenWithFallback, parseWebArgs } from './web-args';
 import { startWebHost } from './web-host';
-
-interface WebArgs {
-  port: number;
-  host: string;
-  workspace: string | null;
-  dataDir: string | null;
-  allowNonLoopback: boolean;
-}
-
-export function parseWebArgs(argv: string[]): WebArgs {
-  const args: WebArgs = {
-    port: 5199,
-    host: '127.0.0.1',
-    workspace: null,
-    dataDir: null,
-    allowNonLoopback: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--port') args.port = Number(value());
-    else if (flag === '--host') args.host = value();
-    else if (flag === '--workspace') args.workspace = value();
-    else if (flag === '--data-dir') args.dataDir = value();
-    else if (flag === '--allow-non-loopback') args.allowNonLoopback = true;
-    else throw new Error(`Unknown option ${flag}`);
-  }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
-    throw new Error('--port must be 0-65535');
-  return args;
-}
 
 async function main() {
   const args = parseWebArgs(process.argv.slice(2));
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticRoot = path.resolve(here, '../renderer');
-  const workspace = path.resolve(args.workspace ?? defaultWorkspace());
+  const file = args.file ? path.resolve(args.file) : null;
+  // A file given on the command line opens at start; its folder is the workspace unless one was chosen.
+  const workspace = path.resolve(args.workspace ?? (file ? path.dirname(file) : defaultWorkspace()));
   const paths = dataPaths(path.resolve(args.dataDir ?? defaultDataDir()));
   const policy = await createWorkspacePolicy(workspace);
   // One remote service for the whole host: info.json, manifests and every image the page shows share its
@@ -74,19 +40,27 @@ async function main() {
     recent: createRecentFiles(paths.recent),
     autosave: createAutosaveStore(paths.autosave),
   });
-  const host = await startWebHost({
-    handlers,
-    staticRoot,
-    host: args.host,
-    port: args.port,
-    allowNonLoopback: args.allowNonLoopback,
-    getRoute: (url, origin) => handleSourcesGet(sources, url, origin),
-  });
-  const note = args.workspace ? '' : ' (default; choose another with --workspace DIR)';
+  const host = await listenWithFallback(
+    (port) =>
+      startWebHost({
+        handlers,
+        staticRoot,
+        host: args.host,
+        port,
+        allowNonLoopback: args.allowNonLoopback,
+        getRoute: (url, origin) => handleSourcesGet(sources, url, origin),
+      }),
+    args,
+    (taken) => process.stdout.write(`Port ${taken} is in use; using a free port instead.\n`),
+  );
+  // The renderer opens `open` at start, as the desktop app opens a file given at launch.
+  const url = file ? `${host.url}&open=${encodeURIComponent(file)}` : host.url;
+  const note = args.workspace || file ? '' : ' (default; choose another with --workspace DIR)';
   process.stdout.write(`Tessera ${APP_VERSION} web host\n`);
   process.stdout.write(`  workspace: ${policy.root}${note}\n`);
   process.stdout.write(`  data:      ${path.dirname(paths.recent)}\n`);
-  process.stdout.write(`  open:      ${host.url}\n`);
+  process.stdout.write(`  open:      ${url}\n`);
+  if (args.openBrowser) openInBrowser(url);
   const stop = () =>
     void host.close().then(() => {
       sources.remote.close();

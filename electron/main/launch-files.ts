@@ -37,6 +37,8 @@ export interface LaunchFiles {
   add(file: string): void;
   /** The page is ready: returns the files that waited (it opens the last), and delivers later ones at once. */
   takeWaiting(): string[];
+  /** The page is gone (its window closed): files wait again, for the next window's page. */
+  notReady(): void;
 }
 
 export function createLaunchFiles(deps: {
@@ -56,6 +58,9 @@ export function createLaunchFiles(deps: {
       const files = waiting;
       waiting = [];
       return files;
+    },
+    notReady() {
+      ready = false;
     },
   };
 }

@@ -2,7 +2,15 @@
  * Electron main: lifecycle, the one window, menu and IPC binding. Kept thin on purpose (architecture §3):
  * everything else lives in electron/services and runs the same under the web host and in tests.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import path from 'node:path';
 import {
   GRANT_DROPPED_CHANNEL,
@@ -10,6 +18,7 @@ import {
   OPEN_PATH_EVENT,
   RENDERER_READY_CHANNEL,
   WINDOW_STATE_EVENT,
+  windowTitle,
   type MenuCommand,
 } from '../../shared/ipc/shell-events';
 import { APP_VERSION } from '../app-version';
@@ -26,7 +35,7 @@ import { bindIpc, isTrustedSender } from './ipc-binding';
 import { createLaunchFiles, pathFromArgv } from './launch-files';
 import { menuTemplate } from './menu-template';
 import { lockDownAllContents, lockDownSession } from './navigation-guard';
-import { guardUnsavedClose } from './unsaved-close';
+import { guardUnsavedClose, type UnsavedCloseGuard } from './unsaved-close';
 import { mainWindowOptions } from './window-options';
 
 registerAppScheme();
@@ -41,6 +50,8 @@ const launchFiles = createLaunchFiles({
   grant: (file) => policy.grant(file),
   deliver: (file) => window?.webContents.send(OPEN_PATH_EVENT, file),
 });
+// Set once the app is ready: opens the window (again, on macOS, where the app outlives its last window).
+let openWindow: (() => Promise<void>) | null = null;
 const argvOptions = (cwd: string) => ({ defaultApp: process.defaultApp === true, cwd });
 
 if (!app.requestSingleInstanceLock()) {
@@ -51,12 +62,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('open-file', (event, file) => {
     event.preventDefault();
     launchFiles.add(file);
+    if (!window) void openWindow?.();
   });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
     const file = pathFromArgv(argv, argvOptions(workingDirectory));
     if (file) launchFiles.add(file);
+    if (!window) void openWindow?.();
   });
   void start();
 }
@@ -84,6 +97,12 @@ async function start() {
     localImagesDir: path.join(app.getPath('userData'), 'local-images'),
   };
   app.on('will-quit', () => sources.remote.close());
+  // Dialogs are sheets of the window when there is one; never of a hidden window made for the purpose (one
+  // would be left behind per dialog).
+  const showOpenDialog = (options: OpenDialogOptions) =>
+    window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+  const showSaveDialog = (options: SaveDialogOptions) =>
+    window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
   const handlers = createHandlers({
     sources,
     shell: 'electron',
@@ -91,24 +110,28 @@ async function start() {
     policy,
     recent,
     autosave: createAutosaveStore(paths.autosave),
-    onRecentChanged: rebuildMenu,
+    onRecentChanged(recentPaths) {
+      rebuildMenu(recentPaths);
+      // The OS's own recent list too (macOS Dock and File menu, Windows Jump List); newest first.
+      if (recentPaths[0]) app.addRecentDocument(recentPaths[0]);
+    },
     dialogs: {
       async chooseFileToOpen() {
-        const result = await dialog.showOpenDialog(window ?? new BrowserWindow({ show: false }), {
+        const result = await showOpenDialog({
           properties: ['openFile'],
           filters: [{ name: 'IIIF manifests', extensions: ['json', 'jsonld'] }],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       async chooseFolder() {
-        const result = await dialog.showOpenDialog(window ?? new BrowserWindow({ show: false }), {
+        const result = await showOpenDialog({
           properties: ['openDirectory', 'createDirectory'],
           title: 'Choose the publication folder',
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       async chooseFileToSave(suggestedName) {
-        const result = await dialog.showSaveDialog(window ?? new BrowserWindow({ show: false }), {
+        const result = await showSaveDialog({
           defaultPath: suggestedName,
           filters: [{ name: 'IIIF manifest', extensions: ['json'] }],
         });
@@ -127,35 +150,51 @@ async function start() {
     isTrustedSender(event) && event.sender === window?.webContents ? launchFiles.takeWaiting() : [],
   );
 
-  window = new BrowserWindow(mainWindowOptions(path.join(here, 'preload.cjs')));
-  const shown = window;
-  lockDownSession(shown.webContents.session);
-  shown.once('ready-to-show', () => shown.show());
-  const closeGuard = guardUnsavedClose(shown, {
-    ask(name) {
-      const choice = dialog.showMessageBoxSync(shown, {
-        type: 'warning',
-        buttons: ['Save', 'Don’t Save', 'Cancel'],
-        defaultId: 0,
-        cancelId: 2,
-        message: `Save changes to ${name} before closing?`,
-        detail: 'Your changes will be lost if you don’t save them.',
-      });
-      return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
-    },
-    requestSave: () => send('save'),
-  });
+  let closeGuard: UnsavedCloseGuard | null = null;
   ipcMain.on(WINDOW_STATE_EVENT, (event, state: unknown) => {
-    if (event.sender !== shown.webContents) return;
+    const current = window;
+    if (!current || event.sender !== current.webContents) return;
     const s = state as { name?: unknown; dirty?: unknown };
     const next = { name: typeof s.name === 'string' ? s.name : 'Untitled', dirty: s.dirty === true };
-    shown.setTitle(`${next.name}${next.dirty ? ' •' : ''} — Tessera`);
-    shown.setDocumentEdited(next.dirty);
-    closeGuard.setState(next);
+    current.setTitle(windowTitle(next.name, next.dirty));
+    current.setDocumentEdited(next.dirty);
+    closeGuard?.setState(next);
   });
-  shown.on('closed', () => {
-    window = null;
+
+  openWindow = async () => {
+    const shown = new BrowserWindow(mainWindowOptions(path.join(here, 'preload.cjs')));
+    window = shown;
+    lockDownSession(shown.webContents.session);
+    shown.once('ready-to-show', () => shown.show());
+    closeGuard = guardUnsavedClose(shown, {
+      ask(name) {
+        const choice = dialog.showMessageBoxSync(shown, {
+          type: 'warning',
+          buttons: ['Save', 'Don’t Save', 'Cancel'],
+          defaultId: 0,
+          cancelId: 2,
+          message: `Save changes to ${name} before closing?`,
+          detail: 'Your changes will be lost if you don’t save them.',
+        });
+        return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
+      },
+      requestSave: () => send('save'),
+    });
+    shown.on('closed', () => {
+      if (window !== shown) return;
+      window = null;
+      closeGuard = null;
+      launchFiles.notReady();
+    });
+    await shown.loadURL(`${APP_ORIGIN}/`);
+  };
+  // On macOS an app outlives its last window (Dock and menu bar stay) and opens a new one when activated;
+  // elsewhere closing the last window quits (Electron docs, tutorial "Quick Start": window-all-closed, activate).
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
   });
-  app.on('window-all-closed', () => app.quit());
-  await shown.loadURL(`${APP_ORIGIN}/`);
+  app.on('activate', () => {
+    if (!window) void openWindow?.();
+  });
+  await openWindow();
 }

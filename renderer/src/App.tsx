@@ -24,6 +24,7 @@ import { CanvasEditor } from './features/composition/CanvasEditor';
 import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
+import { takeLaunchFile } from './launch-file';
 import { shell, showWindowState } from './shell';
 import { documentName, isDirty } from './store/document-slice';
 import { useAppStore } from './store/store';
@@ -31,9 +32,8 @@ import { useAppStore } from './store/store';
 async function startUp() {
   const info = await api.appInfo({});
   if (info.ok) useAppStore.getState().setAppInfo(info.value);
-  // The desktop shell keeps files given at launch (command line, file association) until the page listens
-  // (the effect below has registered onOpenPath by now); one of them opens instead of the sample.
-  const launchFile = (await shell?.rendererReady())?.at(-1);
+  // Files given at launch wait until the page listens (the effect below has registered onOpenPath by now).
+  const launchFile = await takeLaunchFile();
   if (launchFile) await openPath(launchFile);
   const recoverable = await api.listRecoverable({});
   if (recoverable.ok && recoverable.value.items.length > 0) {

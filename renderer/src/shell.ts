@@ -3,7 +3,7 @@
  * and the title bar's unsaved marker. In the browser these are absent; the app's own shortcuts and toolbar
  * cover the same commands.
  */
-import type { MenuCommand } from '../../shared/ipc/shell-events';
+import { windowTitle, type MenuCommand } from '../../shared/ipc/shell-events';
 
 interface ShellEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -22,6 +22,6 @@ declare global {
 export const shell: ShellEvents | null = window.tesseraShell ?? null;
 
 export function showWindowState(name: string, dirty: boolean): void {
-  document.title = `${dirty ? '• ' : ''}${name} — Tessera`;
+  document.title = windowTitle(name, dirty);
   shell?.setWindowState({ name, dirty });
 }

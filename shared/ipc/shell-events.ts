@@ -27,3 +27,7 @@ export const OPEN_PATH_EVENT = 'tessera:open-path';
 export const GRANT_DROPPED_CHANNEL = 'tessera:grant-dropped';
 /** Renderer → main (invoke): the page listens now; answers the files given at launch, to open instead of the sample. */
 export const RENDERER_READY_CHANNEL = 'tessera:renderer-ready';
+/** The one title format, for the page (document.title) and the native window alike. */
+export function windowTitle(name: string, dirty: boolean): string {
+  return `${dirty ? '• ' : ''}${name} — Tessera`;
+}

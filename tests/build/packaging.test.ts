@@ -49,3 +49,23 @@ describe('electron-builder configuration', () => {
     expect(await validateConfiguration({ ...build, linx: {} })).not.toEqual([]);
   });
 });
+
+describe('what the package tells the system', () => {
+  it('associates manifests by MIME type (Linux) without claiming every .json as their default app', () => {
+    for (const association of build.fileAssociations) {
+      expect(association.mimeType).toBe('application/ld+json');
+      expect(association.rank).toBe('Alternate');
+      expect(association.ext).toEqual(expect.arrayContaining(['json', 'jsonld']));
+    }
+  });
+
+  it('asks for a Node that the Electron dependency itself accepts', () => {
+    const electronPkg = JSON.parse(
+      readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+    );
+    const minimum = (range: string) => (/>=\s*(\d+)\.(\d+)/.exec(range) ?? []).slice(1).map(Number);
+    const ours = minimum(pkg.engines.node);
+    const theirs = minimum(electronPkg.engines?.node ?? '>=0.0');
+    expect(ours[0]! * 1000 + ours[1]!).toBeGreaterThanOrEqual(theirs[0]! * 1000 + theirs[1]!);
+  });
+});

@@ -111,7 +111,10 @@ export function createElectronStandIn(options: StandInOptions) {
     requestSingleInstanceLock() {
       return true;
     }
-    addRecentDocument(_file: string) {}
+    readonly recentDocuments: string[] = [];
+    addRecentDocument(file: string) {
+      this.recentDocuments.push(file);
+    }
     /**
      * "Try to close all windows. The before-quit event will be emitted first. If all windows are successfully
      * closed, the will-quit event will be emitted ... It is possible that a window cancels the quitting by
@@ -187,16 +190,18 @@ export function createElectronStandIn(options: StandInOptions) {
     if (index < 0) throw new Error(`The test did not script an answer for dialog.${kind}`);
     return dialogAnswers.splice(index, 1)[0]?.answer;
   }
+  // Each takes an optional parent window first: dialog.showOpenDialog([window, ]options).
+  const optionsOf = (first: unknown, second: unknown) => (second ?? first) as Record<string, unknown>;
   const dialog = {
-    async showOpenDialog(_window: unknown, dialogOptions: Record<string, unknown>) {
-      return answerDialog('showOpenDialog', dialogOptions);
+    async showOpenDialog(first: unknown, second?: unknown) {
+      return answerDialog('showOpenDialog', optionsOf(first, second));
     },
-    async showSaveDialog(_window: unknown, dialogOptions: Record<string, unknown>) {
-      return answerDialog('showSaveDialog', dialogOptions);
+    async showSaveDialog(first: unknown, second?: unknown) {
+      return answerDialog('showSaveDialog', optionsOf(first, second));
     },
     /** "Returns Integer - the index of the clicked button." (synchronous: it blocks the main process) */
-    showMessageBoxSync(_window: unknown, dialogOptions: Record<string, unknown>) {
-      return answerDialog('showMessageBoxSync', dialogOptions) as number;
+    showMessageBoxSync(first: unknown, second?: unknown) {
+      return answerDialog('showMessageBoxSync', optionsOf(first, second)) as number;
     },
   };
 
@@ -461,7 +466,7 @@ export function createElectronStandIn(options: StandInOptions) {
   return {
     /** What `require('electron')` returns to main.cjs. */
     electron: electron as Readonly<Record<string, unknown>>,
-    app: app as EventEmitter & { quit(): void },
+    app: app as EventEmitter & { quit(): void; readonly recentDocuments: readonly string[] },
     /** Emits will-finish-launching and ready, as Electron does once it has started. */
     start() {
       app.emit('will-finish-launching');

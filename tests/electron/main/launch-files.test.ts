@@ -49,5 +49,10 @@ describe('files given before the page is ready', () => {
     files.add('/c.json');
     expect(delivered).toEqual(['/c.json']);
     expect(files.takeWaiting()).toEqual([]);
+    // The window closed (macOS keeps the app): the next file waits for the next window's page.
+    files.notReady();
+    files.add('/d.json');
+    expect(delivered).toEqual(['/c.json']);
+    expect(files.takeWaiting()).toEqual(['/d.json']);
   });
 });

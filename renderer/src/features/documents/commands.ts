@@ -9,8 +9,36 @@ import { useAppStore } from '../../store/store';
 import { canvasesOf } from '../canvases/canvas-view';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from './document-service';
 
+/** The focused text field, if any: there the native menu's Select All and Undo/Redo belong to the field. */
+function focusedTextField(): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement
+    ? active.closest<HTMLElement>('input, textarea, [contenteditable]')
+    : null;
+}
+
+/**
+ * View › Zoom In/Out act on the deep-zoom viewer, by its own Zoom buttons (the viewer owns its instance, as
+ * architecture §7 asks); without a viewer on screen they do nothing.
+ */
+function pressViewerZoom(label: 'Zoom in' | 'Zoom out') {
+  document
+    .querySelector<HTMLButtonElement>(`[role="toolbar"][aria-label="Zoom"] button[aria-label="${label}"]`)
+    ?.click();
+}
+
 export function runCommand(command: MenuCommand): void {
   const state = useAppStore.getState();
+  // The menu's accelerators reach us even while a text field has the focus (Electron takes the keystroke):
+  // there, Ctrl/Cmd+A selects the field's text and Undo/Redo undo typing, as in every other application.
+  const field = focusedTextField();
+  if (field && command === 'select-all') {
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
+    else window.getSelection()?.selectAllChildren(field);
+    return;
+  }
+  // The field's own typing history: execCommand is the one way a page has to reach it.
+  if (field && (command === 'undo' || command === 'redo')) return void document.execCommand(command);
   switch (command) {
     case 'new':
       return guardUnsaved('new', () => state.showDialog({ kind: 'new-manifest' }));
@@ -37,7 +65,9 @@ export function runCommand(command: MenuCommand): void {
     case 'select-all':
       return state.selectAll(canvasesOf(state.doc).length);
     case 'zoom-in':
+      return pressViewerZoom('Zoom in');
     case 'zoom-out':
+      return pressViewerZoom('Zoom out');
     case 'about':
       return state.showMessage({ kind: 'info', text: `Tessera ${state.appInfo?.version ?? ''}` });
   }

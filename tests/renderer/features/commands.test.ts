@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TEXT_FORMAT } from '../../../shared/iiif/document/text-format';
+import { runCommand } from '../../../renderer/src/features/documents/commands';
+import { useAppStore } from '../../../renderer/src/store/store';
+
+const book = {
+  '@context': 'http://iiif.io/api/presentation/3/context.json',
+  id: 'https://example.org/m',
+  type: 'Manifest',
+  label: { en: ['Book'] },
+  items: [1, 2, 3].map((n) => ({
+    id: `https://example.org/c${n}`,
+    type: 'Canvas',
+    width: 1,
+    height: 1,
+    items: [],
+  })),
+};
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('menu commands in the renderer', () => {
+  it('View › Zoom In and Zoom Out press the viewer’s own zoom buttons, not About', () => {
+    document.body.innerHTML = `<div role="toolbar" aria-label="Zoom">
+      <button type="button" aria-label="Zoom in"></button><button type="button" aria-label="Zoom out"></button></div>`;
+    const pressed: string[] = [];
+    for (const button of document.querySelectorAll('button'))
+      button.addEventListener('click', () => pressed.push(button.getAttribute('aria-label') ?? ''));
+    useAppStore.getState().showMessage({ kind: 'info', text: 'before' });
+    runCommand('zoom-in');
+    runCommand('zoom-out');
+    expect(pressed).toEqual(['Zoom in', 'Zoom out']);
+    expect(useAppStore.getState().message?.text).toBe('before');
+  });
+
+  it('Select All selects the canvases, except while a text field has the focus', () => {
+    useAppStore
+      .getState()
+      .loadDocument({ doc: book, format: DEFAULT_TEXT_FORMAT, file: null, name: 'book.json' });
+    useAppStore.getState().selectNone();
+    const field = document.createElement('input');
+    field.value = 'typing';
+    document.body.append(field);
+    field.focus();
+    field.setSelectionRange(0, 0);
+    runCommand('select-all');
+    expect(useAppStore.getState().selected.size).toBe(0);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 'typing'.length]);
+    field.blur();
+    runCommand('select-all');
+    expect(useAppStore.getState().selected.size).toBe(3);
+  });
+});
