@@ -25,6 +25,8 @@ const fileSnapshot = z.object({
   /** Modification time when read, used to detect changes on disk before overwriting. */
   mtimeMs: z.number(),
   size: z.number(),
+  /** SHA-256 of the bytes read: with the size, how a save tells a change the time does not show. */
+  hash: z.string(),
 });
 
 const dirEntry = z.object({
@@ -115,10 +117,19 @@ export const channels = {
       text: z.string(),
       /** mtime seen when the file was opened or last saved; null for a new file. Mismatch → 'conflict'. */
       expectedMtimeMs: z.number().nullable(),
+      /** Size and hash from the same moment; a mismatch is a 'conflict' too (time alone misses changes). */
+      expectedSize: z.number().nullable().optional(),
+      expectedHash: z.string().nullable().optional(),
       /** Set after the user confirmed overwriting a file that changed on disk. */
       overwrite: z.boolean().default(false),
     }),
-    response: z.object({ path: z.string(), name: z.string(), mtimeMs: z.number(), size: z.number() }),
+    response: z.object({
+      path: z.string(),
+      name: z.string(),
+      mtimeMs: z.number(),
+      size: z.number(),
+      hash: z.string(),
+    }),
   },
   recentFiles: {
     request: z.object({}),

@@ -74,4 +74,24 @@ describe('autosave under steady typing', () => {
     // (17 keystrokes) behind; 10 leaves room for a slow machine without accepting "nothing".
     expect(kept).toBeGreaterThanOrEqual(10);
   });
+
+  it('says so when autosave cannot write, instead of leaving the work silently unprotected', async () => {
+    await session?.close();
+    await host?.stop();
+    const { mkdtemp } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-data-'));
+    // A file where the recovery folder should be: every autosave write fails.
+    await writeFile(path.join(dataDir, 'autosave'), 'not a folder');
+    host = await startHost({ dataDir });
+    session = await openBrowser();
+    const page = session.page;
+    await openApp(page, host.url);
+    await page.getByTestId('canvas-cell').first().click();
+    await page.getByTestId('label-items-0').fill('edited, not protected');
+    await expect
+      .poll(() => page.getByTestId('message').textContent(), { timeout: 15_000 })
+      .toContain('Autosave could not keep a recovery copy');
+    expect(await page.getByTestId('message').textContent()).toContain('save them now');
+  });
 });

@@ -56,10 +56,17 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
     async write(entry: { key: string; path: string | null; name: string; text: string }) {
       const file = fileFor(entry.key);
       return inOrder(entry.key, async () => {
-        await fs.mkdir(folder, { recursive: true });
         const savedAt = clock();
         const record: AutosaveRecord = { ...entry, savedAt };
-        await writeFileAtomic(file, JSON.stringify(record));
+        try {
+          await fs.mkdir(folder, { recursive: true });
+          await writeFileAtomic(file, JSON.stringify(record));
+        } catch (error) {
+          throw new UserFacingError(
+            'autosave-failed',
+            describeRecoveryError((error as NodeJS.ErrnoException).code, entry.name, folder),
+          );
+        }
         return { savedAt };
       });
     },
@@ -132,4 +139,16 @@ async function readRecord(file: string): Promise<AutosaveRecord | null> {
     // A half-written record cannot exist (writes are atomic); an unreadable one is skipped, not fatal.
     return null;
   }
+}
+
+function describeRecoveryError(code: string | undefined, name: string, folder: string): string {
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Tessera may not write there'
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'something that is not a folder is in its place'
+          : `the system said ${code ?? 'no'}`;
+  return `Autosave could not keep a recovery copy of ${name} in ${folder}: ${why}.`;
 }

@@ -47,6 +47,7 @@ export async function fetchWithPolicy(
   const seen = new Set<string>([url.href]);
   let redirects = 0;
   let retries = 0;
+  let waited = 0;
   for (;;) {
     if (request.signal?.aborted) throw cancelledError(url.href);
     const current = url;
@@ -106,12 +107,19 @@ export async function fetchWithPolicy(
       url = next;
       continue;
     }
-    if (RETRYABLE_STATUSES.has(status) && retries < deps.retry.maxRetries) {
+    const header = response.headers['retry-after'];
+    const retryAfter = RETRYABLE_STATUSES.has(status)
+      ? parseRetryAfter(Array.isArray(header) ? header[0] : header, deps.now())
+      : undefined;
+    const delay = Math.min(
+      retryDelayMs(deps.retry, retries + 1, retryAfter),
+      (deps.retry.maxTotalDelayMs ?? Infinity) - waited,
+    );
+    if (RETRYABLE_STATUSES.has(status) && retries < deps.retry.maxRetries && delay > 0) {
       retries += 1;
-      const header = response.headers['retry-after'];
-      const retryAfter = parseRetryAfter(Array.isArray(header) ? header[0] : header, deps.now());
+      waited += delay;
       try {
-        await deps.sleep(retryDelayMs(deps.retry, retries, retryAfter), request.signal);
+        await deps.sleep(delay, request.signal);
       } catch {
         throw cancelledError(address);
       }

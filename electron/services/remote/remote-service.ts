@@ -46,6 +46,8 @@ export interface RemoteServiceOptions {
   readonly backoffBaseMs?: number;
   /** Cap on any single wait, ours or the server's Retry-After. Default 30 s. */
   readonly maxRetryDelayMs?: number;
+  /** Cap on all retry waits of one request together. Default 30 s. */
+  readonly maxTotalRetryDelayMs?: number;
   /** Serve a cached copy without asking the server if it was confirmed within this long. Default 0 (always ask). */
   readonly freshForMs?: number;
   readonly userAgent?: string;
@@ -131,6 +133,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
       maxRetries: options.maxRetries ?? 3,
       backoffBaseMs: options.backoffBaseMs ?? 500,
       maxDelayMs: options.maxRetryDelayMs ?? 30_000,
+      maxTotalDelayMs: options.maxTotalRetryDelayMs ?? 30_000,
     },
     exchange: {
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,

@@ -12,6 +12,11 @@ export interface RetrySettings {
   readonly backoffBaseMs: number;
   /** Ceiling for both our backoff and the server's Retry-After. */
   readonly maxDelayMs: number;
+  /**
+   * Ceiling for all waits of one request together: a Retry-After of 99999 on every answer would otherwise
+   * park an import for maxRetries × maxDelayMs (90 s) before saying anything.
+   */
+  readonly maxTotalDelayMs?: number;
 }
 
 /** Milliseconds to wait according to a Retry-After header, or undefined when absent or unreadable. */

@@ -104,19 +104,26 @@ export async function serveLocalImage(dir: string, urlPath: string, origin: stri
   if (!file.startsWith(root + path.sep)) return notFound;
   const type = FILE_TYPES[path.extname(file).toLowerCase()];
   if (!type) return notFound;
-  const stat = await fs.stat(file).catch(() => null);
+  // The real file must lie in the real folder too: a symlink planted there must not lead out of it (the file
+  // policy of the API refuses the same file).
+  const [realRoot, realFile] = await Promise.all([
+    fs.realpath(root).catch(() => null),
+    fs.realpath(file).catch(() => null),
+  ]);
+  if (!realRoot || !realFile || !realFile.startsWith(realRoot + path.sep)) return notFound;
+  const stat = await fs.stat(realFile).catch(() => null);
   if (!stat?.isFile()) return notFound;
   if (segments.length === 2 && segments[1] === 'info.json') {
     const serviceUrl = `${localImageBase(origin)}/${encodeURIComponent(segments[0] ?? '')}`;
     return {
       status: 200,
       headers: { 'Content-Type': type, 'Cache-Control': 'no-cache' },
-      body: rewriteInfoJsonId(await fs.readFile(file, 'utf8'), serviceUrl),
+      body: rewriteInfoJsonId(await fs.readFile(realFile, 'utf8'), serviceUrl),
     };
   }
   return {
     status: 200,
     headers: { 'Content-Type': type, 'Cache-Control': 'private, max-age=3600' },
-    body: await fs.readFile(file),
+    body: await fs.readFile(realFile),
   };
 }

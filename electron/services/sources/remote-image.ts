@@ -10,9 +10,11 @@
  * are a raster image (by magic number, not by what the server claims), typed by what they are; and JSON that
  * parses as IIIF image information. Everything goes out with a sandboxing CSP and nosniff on top.
  */
+import type { JsonObject } from '../../../shared/iiif/json';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import type { RemoteService } from '../remote/remote-service';
 import { RemoteError } from '../remote/remote-error';
+import { viewerInfo } from './viewer-info';
 import { sniffDisplayableImage } from './image-bytes';
 
 export interface RouteResponse {
@@ -83,12 +85,18 @@ export async function serveRemoteImage(
   try {
     if (/\/info\.json$/i.test(url.pathname)) {
       const result = await remote.fetchJson(url.href, options);
-      if (!parseInfoJson(result.json, result.finalUrl).ok)
+      const json = result.json;
+      if (
+        !parseInfoJson(json, result.finalUrl).ok ||
+        typeof json !== 'object' ||
+        json === null ||
+        Array.isArray(json)
+      )
         return text(415, 'The address did not answer with IIIF image information.');
       return {
         status: 200,
         headers: headersFor('application/json', result.stale, result.fromCache),
-        body: JSON.stringify(result.json),
+        body: JSON.stringify(viewerInfo(json as JsonObject)),
       };
     }
     const result = await remote.fetchBytes(url.href, options);

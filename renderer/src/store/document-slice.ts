@@ -22,6 +22,9 @@ export interface FileRef {
   path: string;
   name: string;
   mtimeMs: number;
+  /** Size and SHA-256 as last read or written: a save checks them as well as the time. */
+  size?: number;
+  hash?: string;
 }
 
 export interface DocumentSlice {

@@ -181,6 +181,22 @@ describe('retries', () => {
     expect(sleeps).toEqual([7000, 20_000]);
   });
 
+  it('caps all waits of one request together at 30 s, whatever Retry-After asks', async () => {
+    const inst = await institution();
+    inst.script(
+      '/iiif/quadrants/info.json',
+      Array.from({ length: 5 }, () => ({ status: 429, headers: { 'retry-after': '99999' } })),
+    );
+    await expect(service().fetchInfo(inst.infoUrl('quadrants'))).rejects.toMatchObject({
+      code: 'http',
+      status: 429,
+    });
+    // One 30 s wait fills the budget: no second one, and the answer comes after 30 s, not 90.
+    expect(sleeps).toEqual([30_000]);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30_000);
+    expect(inst.requestLog.length).toBe(2);
+  });
+
   it('backs off exponentially without Retry-After, then reports the last status', async () => {
     const inst = await institution();
     inst.script('/iiif/quadrants/info.json', [

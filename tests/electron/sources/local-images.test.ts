@@ -1,5 +1,5 @@
 /** Image files from the file manager: bytes → a level-0 service in the local images folder, served safely. */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,5 +78,32 @@ describe('importLocalImage', () => {
     expect((await serveLocalImage(dir, '/local-images/scan/info.json', ORIGIN)).status).toBe(200);
     expect(await readdir(dir)).toEqual(['scan']);
     expect(path.isAbsolute(dir)).toBe(true);
+  });
+});
+
+describe('serveLocalImage and symlinks', () => {
+  it('never follows a symlink out of the local images folder', async () => {
+    const root = await tempDir(cleanup);
+    const dir = path.join(root, 'local-images');
+    const outside = path.join(root, 'private');
+    await mkdir(outside);
+    const photo = await quadrantImage(32, 32, QUADRANTS, 'jpeg');
+    await writeFile(path.join(outside, 'photo.jpg'), photo);
+    await writeFile(
+      path.join(outside, 'info.json'),
+      '{"id":"x","type":"ImageService3","width":1,"height":1}',
+    );
+    await importLocalImage({ dir, name: 'scan.png', bytes: await quadrantImage(64, 64), origin: ORIGIN });
+    // A folder link and a file link, planted where the route looks.
+    await symlink(outside, path.join(dir, 'elsewhere'));
+    await symlink(path.join(outside, 'photo.jpg'), path.join(dir, 'scan', 'leak.jpg'));
+    for (const planted of [
+      '/local-images/elsewhere/info.json',
+      '/local-images/elsewhere/photo.jpg',
+      '/local-images/scan/leak.jpg',
+    ]) {
+      expect((await serveLocalImage(dir, planted, ORIGIN)).status, planted).toBe(404);
+    }
+    expect((await serveLocalImage(dir, '/local-images/scan/info.json', ORIGIN)).status).toBe(200);
   });
 });

@@ -57,6 +57,41 @@ describe('serveRemoteImage', () => {
     expect(manifest.status).toBe(415);
   });
 
+  it('passes on only the info.json fields a viewer needs', async () => {
+    const info = {
+      '@context': 'http://iiif.io/api/image/3/context.json',
+      id: 'https://images.example.org/iiif/a',
+      type: 'ImageService3',
+      protocol: 'http://iiif.io/api/image',
+      profile: 'level1',
+      width: 2000,
+      height: 1000,
+      tiles: [{ width: 512, scaleFactors: [1, 2, 4], note: 'not for viewers' }],
+      sizes: [{ width: 200, height: 100, label: 'small' }],
+      extraFormats: ['webp'],
+      service: [{ id: 'https://auth.example.org/login', type: 'AuthCookieService1' }],
+      'ex:payload': { javascript: 'alert(1)' },
+      rights: 'http://creativecommons.org/licenses/by/4.0/',
+    };
+    const server = await plainServer(cleanup, {
+      '/iiif/a/info.json': { type: 'application/json', body: JSON.stringify(info) },
+    });
+    const served = await serveRemoteImage(await remoteService(cleanup), server.url('/iiif/a/info.json'));
+    expect(served.status).toBe(200);
+    expect(JSON.parse(String(served.body))).toEqual({
+      '@context': 'http://iiif.io/api/image/3/context.json',
+      id: 'https://images.example.org/iiif/a',
+      type: 'ImageService3',
+      protocol: 'http://iiif.io/api/image',
+      profile: 'level1',
+      width: 2000,
+      height: 1000,
+      tiles: [{ width: 512, scaleFactors: [1, 2, 4] }],
+      sizes: [{ width: 200, height: 100 }],
+      extraFormats: ['webp'],
+    });
+  });
+
   it('refuses what is not an http(s) image: other schemes, pages, scripts, SVG, oversized bodies', async () => {
     const remote = await remoteService(cleanup, { maxImageBytes: 64 * 1024 });
     const failing = await institution(cleanup, { failures: true, imageApi: 2 });

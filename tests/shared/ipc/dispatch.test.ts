@@ -18,7 +18,7 @@ describe('dispatch', () => {
     const handlers = handlersWith({
       saveFile: async (req) => {
         seen = req;
-        return { path: req.path, name: 'm.json', mtimeMs: 1, size: 2 };
+        return { path: req.path, name: 'm.json', mtimeMs: 1, size: 2, hash: 'h' };
       },
     });
     const result = await dispatch(handlers, 'saveFile', {

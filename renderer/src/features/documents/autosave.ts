@@ -24,6 +24,7 @@ export function startAutosave(): () => void {
   let pendingSince: number | null = null;
   let writing = false;
   let again = false;
+  let failing = false;
 
   const write = async () => {
     timer = null;
@@ -36,11 +37,19 @@ export function startAutosave(): () => void {
     if (!isDirty(state) || !state.doc) return;
     writing = true;
     try {
-      await autosaveInBackground(state.doc, state.format ?? DEFAULT_TEXT_FORMAT, {
+      const outcome = await autosaveInBackground(state.doc, state.format ?? DEFAULT_TEXT_FORMAT, {
         key: state.documentKey,
         path: state.file?.path ?? null,
         name: documentName(state),
       });
+      // A failing autosave leaves the work unprotected against a crash: say so once, until one succeeds again.
+      if (outcome && !outcome.ok && !failing) {
+        useAppStore.getState().showMessage({
+          kind: 'error',
+          text: `${outcome.error.message} Until this is fixed your unsaved changes are not protected against a crash: save them now.`,
+        });
+      }
+      if (outcome) failing = !outcome.ok;
       // Meanwhile the document may have been saved or replaced and its record cleared. In the web host the
       // worker sends the write itself, outside the renderer's ordered queue (autosave-records.ts), so that clear
       // may have gone first: clear again, or a saved document would be offered for recovery on the next start.

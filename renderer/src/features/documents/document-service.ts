@@ -8,7 +8,7 @@ import { createTextBase, writeDocumentOver } from '../../../../shared/iiif/docum
 import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
-import { documentName, isDirty } from '../../store/document-slice';
+import { documentName, isDirty, type FileRef } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { removeDisallowedHtml } from '../metadata/html-cleaning';
 import { clearRecoveryRecord } from './autosave-records';
@@ -46,7 +46,7 @@ export async function openSample(): Promise<void> {
 
 export function loadText(
   text: string,
-  source: { file: { path: string; name: string; mtimeMs: number } | null; name: string },
+  source: { file: FileRef | null; name: string },
   options: { dirty?: boolean } = {},
 ): boolean {
   const read = readDocument(text);
@@ -75,8 +75,8 @@ export async function openPath(path: string): Promise<void> {
   const result = await api.openFile({ path });
   store.getState().setBusy(null);
   if (!result.ok) return fail(result.error.message);
-  const { name, mtimeMs } = result.value;
-  loadText(result.value.text, { file: { path: result.value.path, name, mtimeMs }, name });
+  const { name, mtimeMs, size, hash } = result.value;
+  loadText(result.value.text, { file: { path: result.value.path, name, mtimeMs, size, hash }, name });
 }
 
 export async function chooseAndOpen(): Promise<void> {
@@ -105,9 +105,16 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
   const text = currentText();
   if (!doc || text === null) return false;
   const samePath = state.file?.path === path;
-  const expectedMtimeMs = samePath && !options.isNewPath ? (state.file?.mtimeMs ?? null) : null;
+  const known = samePath && !options.isNewPath ? state.file : null;
   store.getState().setBusy('Saving…');
-  const result = await api.saveFile({ path, text, expectedMtimeMs, overwrite: options.overwrite ?? false });
+  const result = await api.saveFile({
+    path,
+    text,
+    expectedMtimeMs: known?.mtimeMs ?? null,
+    expectedSize: known?.size ?? null,
+    expectedHash: known?.hash ?? null,
+    overwrite: options.overwrite ?? false,
+  });
   store.getState().setBusy(null);
   if (!result.ok) {
     if (result.error.code === 'conflict') {
@@ -116,13 +123,17 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
     return false;
   }
   const previousKey = store.getState().documentKey;
-  store
-    .getState()
-    .markSaved(
-      { path: result.value.path, name: result.value.name, mtimeMs: result.value.mtimeMs },
-      doc,
-      createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
-    );
+  store.getState().markSaved(
+    {
+      path: result.value.path,
+      name: result.value.name,
+      mtimeMs: result.value.mtimeMs,
+      size: result.value.size,
+      hash: result.value.hash,
+    },
+    doc,
+    createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
+  );
   void clearRecoveryRecord(previousKey);
   const note = cleaned ? ` ${cleaned}` : '';
   store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.${note}` });
@@ -168,9 +179,9 @@ export async function recover(key: string): Promise<void> {
   const onDisk = path ? await api.openFile({ path }) : null;
   if (onDisk?.ok) {
     // Load the file as saved, then apply the recovered work as one undo step: undo goes back to the file.
-    const { name: fileName, mtimeMs } = onDisk.value;
+    const { name: fileName, mtimeMs, size, hash } = onDisk.value;
     const loaded = loadText(onDisk.value.text, {
-      file: { path: onDisk.value.path, name: fileName, mtimeMs },
+      file: { path: onDisk.value.path, name: fileName, mtimeMs, size, hash },
       name,
     });
     if (!loaded) return;
