@@ -1,6 +1,7 @@
 /**
- * `tessera publish FILE... --base URL --out DIR [--label TEXT] [--minify] [--allow-errors]`: gives the Manifests
- * their final ids under URL, validates them, and replaces DIR with the publication. One file becomes
+ * `tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B]) [--label TEXT] [--minify]
+ * [--allow-errors]`: gives the Manifests their final ids under URL, validates them, and replaces DIR with the
+ * publication, or commits it to branch B of the clone REPO and pushes it to its remote. One file becomes
  * DIR/manifest.json; several become DIR/<name>/manifest.json each (named after the file) plus DIR/collection.json
  * listing them in the order given. DIR must be empty, new, or an earlier publication. Images the Manifests
  * reference stay where they are: the command line has no project, so it has no local image tiles to copy.
@@ -11,13 +12,14 @@
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { assemblePublication } from '../../services/publish/assemble';
+import { gitTarget, type GitTargetOptions } from '../../services/publish/git-target';
 import type { PublishReport } from '../../services/publish/publish';
 import { publish } from '../../services/publish/publish';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { displayName, loadDocument } from '../load-document';
 
-export const usage = `Usage: tessera publish FILE... --base URL --out DIR [--label TEXT] [--minify] [--allow-errors]
+export const usage = `Usage: tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B]) [options]
 
 Writes FILE (a Manifest) to DIR/manifest.json with every id rewritten under URL, the address DIR will be
 served from. Several FILEs are published together: each Manifest to DIR/<name>/manifest.json (<name> from its
@@ -27,6 +29,10 @@ must be empty, new, or an earlier publication.
 Options:
   --base URL       public http(s) address of DIR
   --out DIR        output folder
+  --git REPO       a local Git clone: the publication is committed to a branch and pushed to its remote
+  --branch B       the branch (default gh-pages)
+  --message TEXT   the commit message (default "Publish with Tessera")
+  --author "NAME <EMAIL>"  the commit's author
   --label TEXT     label of collection.json (several files only; default: the name of DIR)
   --minify         write compact JSON instead of indented JSON
   --allow-errors   publish even when validation finds errors
@@ -36,13 +42,14 @@ Options:
 interface Parsed {
   readonly files: readonly string[];
   readonly base: string;
-  readonly out: string;
+  readonly out: string | undefined;
+  readonly git: GitTargetOptions | undefined;
   readonly label: string | undefined;
   readonly minify: boolean;
   readonly allowErrors: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--base', '--out', '--label']);
+const VALUE_OPTIONS = new Set(['--base', '--out', '--label', '--git', '--branch', '--message', '--author']);
 
 function parse(args: readonly string[]): Parsed | string {
   const files: string[] = [];
@@ -70,10 +77,27 @@ function parse(args: readonly string[]): Parsed | string {
   if (files.length === 0) return 'expected at least one file';
   if (files.filter((f) => f === '-').length > 1) return 'standard input ("-") can be given only once';
   if (base === undefined) return '--base is required';
-  if (out === undefined) return '--out is required';
+  const repo = values.get('--git');
+  if ((out === undefined) === (repo === undefined)) return 'give either --out DIR or --git REPO';
+  if (repo === undefined && ['--branch', '--message', '--author'].some((o) => values.has(o)))
+    return '--branch, --message and --author go with --git';
+  const authorText = values.get('--author');
+  const author = authorText === undefined ? undefined : /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(authorText);
+  if (author === null) return '--author must look like "Name <email@example.org>"';
+  const branch = values.get('--branch');
+  const message = values.get('--message');
+  const git: GitTargetOptions | undefined =
+    repo === undefined
+      ? undefined
+      : {
+          repo,
+          ...(branch !== undefined ? { branch } : {}),
+          ...(message !== undefined ? { message } : {}),
+          ...(author ? { author: { name: author[1] as string, email: author[2] as string } } : {}),
+        };
   if (label !== undefined && files.length === 1)
     return '--label names the collection.json, which is written only when several files are published';
-  return { files, base, out, label, minify, allowErrors };
+  return { files, base, out, git, label, minify, allowErrors };
 }
 
 type Loaded = { readonly ok: true; readonly doc: JsonObject } | { readonly ok: false };
@@ -127,11 +151,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         return { doc, fileName: file === '-' ? 'stdin' : path.basename(file), name: displayName(file) };
       }),
       base: parsed.base,
-      outName: path.resolve(parsed.out),
+      outName: parsed.out !== undefined ? path.resolve(parsed.out) : (parsed.git?.branch ?? 'gh-pages'),
       collectionLabel: parsed.label,
       minify: parsed.minify,
     }),
-    outDir: parsed.out,
+    ...(parsed.git ? { target: gitTarget(parsed.git) } : { outDir: parsed.out }),
     allowErrors: parsed.allowErrors,
     inputFiles: parsed.files.filter((file) => file !== '-'),
   });
