@@ -35,6 +35,7 @@ Options:
   --author "NAME <EMAIL>"  the commit's author
   --label TEXT     label of collection.json (several files only; default: the name of DIR)
   --minify         write compact JSON instead of indented JSON
+  --p2             write Presentation 2.1 for older viewers, and list what it cannot say
   --allow-errors   publish even when validation finds errors
   -h, --help       show this help
 `;
@@ -46,6 +47,7 @@ interface Parsed {
   readonly git: GitTargetOptions | undefined;
   readonly label: string | undefined;
   readonly minify: boolean;
+  readonly presentation2: boolean;
   readonly allowErrors: boolean;
 }
 
@@ -55,6 +57,7 @@ function parse(args: readonly string[]): Parsed | string {
   const files: string[] = [];
   const values = new Map<string, string>();
   let minify = false;
+  let presentation2 = false;
   let allowErrors = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -67,6 +70,7 @@ function parse(args: readonly string[]): Parsed | string {
       if (value === undefined || value === '') return `${name} needs a value`;
       values.set(name, value);
     } else if (name === '--minify') minify = true;
+    else if (name === '--p2') presentation2 = true;
     else if (name === '--allow-errors') allowErrors = true;
     else if (name.startsWith('-') && name !== '-') return `unknown option ${name}`;
     else files.push(arg);
@@ -97,7 +101,7 @@ function parse(args: readonly string[]): Parsed | string {
         };
   if (label !== undefined && files.length === 1)
     return '--label names the collection.json, which is written only when several files are published';
-  return { files, base, out, git, label, minify, allowErrors };
+  return { files, base, out, git, label, minify, presentation2, allowErrors };
 }
 
 type Loaded = { readonly ok: true; readonly doc: JsonObject } | { readonly ok: false };
@@ -156,6 +160,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       minify: parsed.minify,
     }),
     ...(parsed.git ? { target: gitTarget(parsed.git) } : { outDir: parsed.out }),
+    presentation2: parsed.presentation2,
     allowErrors: parsed.allowErrors,
     inputFiles: parsed.files.filter((file) => file !== '-'),
   });
@@ -183,6 +188,10 @@ function printReport(report: PublishReport, io: CliIo): void {
     if (errors.length > 0) io.stdout(`  with ${errors.length} validation error(s) (allowed)\n`);
     if (warnings.length > 0)
       io.stdout(`  ${warnings.length} warning(s); run tessera validate on the output to see them\n`);
+    if (manifest.lost.length > 0) {
+      io.stdout('  as Presentation 2.1, which cannot say:\n');
+      for (const line of manifest.lost) io.stdout(`    - ${line}\n`);
+    }
     const { changed, added, removed } = manifest.uris;
     if (!manifest.changes.firstPublication && changed.length + added.length + removed.length > 0) {
       io.stdout(
