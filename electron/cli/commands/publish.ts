@@ -13,13 +13,14 @@ import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { assemblePublication } from '../../services/publish/assemble';
 import { gitTarget, type GitTargetOptions } from '../../services/publish/git-target';
+import { s3Target, type S3TargetOptions } from '../../services/publish/s3-target';
 import type { PublishReport } from '../../services/publish/publish';
 import { publish } from '../../services/publish/publish';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { displayName, loadDocument } from '../load-document';
 
-export const usage = `Usage: tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B]) [options]
+export const usage = `Usage: tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B] | --s3 s3://BUCKET/PREFIX) [options]
 
 Writes FILE (a Manifest) to DIR/manifest.json with every id rewritten under URL, the address DIR will be
 served from. Several FILEs are published together: each Manifest to DIR/<name>/manifest.json (<name> from its
@@ -35,6 +36,9 @@ Options:
   --author "NAME <EMAIL>"  the commit's author
   --label TEXT     label of collection.json (several files only; default: the name of DIR)
   --minify         write compact JSON instead of indented JSON
+  --s3 s3://BUCKET/PREFIX  S3-compatible storage (credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)
+  --s3-endpoint URL        the storage service, e.g. https://s3.eu-west-1.amazonaws.com
+  --region R               its region (default us-east-1)
   --p2             write Presentation 2.1 for older viewers, and list what it cannot say
   --allow-errors   publish even when validation finds errors
   -h, --help       show this help
@@ -45,13 +49,25 @@ interface Parsed {
   readonly base: string;
   readonly out: string | undefined;
   readonly git: GitTargetOptions | undefined;
+  readonly s3: Omit<S3TargetOptions, 'credentials'> | undefined;
   readonly label: string | undefined;
   readonly minify: boolean;
   readonly presentation2: boolean;
   readonly allowErrors: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--base', '--out', '--label', '--git', '--branch', '--message', '--author']);
+const VALUE_OPTIONS = new Set([
+  '--base',
+  '--out',
+  '--label',
+  '--git',
+  '--branch',
+  '--message',
+  '--author',
+  '--s3',
+  '--s3-endpoint',
+  '--region',
+]);
 
 function parse(args: readonly string[]): Parsed | string {
   const files: string[] = [];
@@ -82,7 +98,23 @@ function parse(args: readonly string[]): Parsed | string {
   if (files.filter((f) => f === '-').length > 1) return 'standard input ("-") can be given only once';
   if (base === undefined) return '--base is required';
   const repo = values.get('--git');
-  if ((out === undefined) === (repo === undefined)) return 'give either --out DIR or --git REPO';
+  const bucketUrl = values.get('--s3');
+  if ([out, repo, bucketUrl].filter((v) => v !== undefined).length !== 1)
+    return 'give one of --out DIR, --git REPO or --s3 s3://BUCKET/PREFIX';
+  const bucket = bucketUrl === undefined ? undefined : /^s3:\/\/([^/]+)\/?(.*)$/.exec(bucketUrl);
+  if (bucket === null) return '--s3 must look like s3://BUCKET/PREFIX';
+  const endpoint = values.get('--s3-endpoint');
+  if (bucket && endpoint === undefined) return '--s3 needs --s3-endpoint URL (the storage service)';
+  const region = values.get('--region');
+  const s3 =
+    bucket && endpoint !== undefined
+      ? {
+          endpoint,
+          bucket: bucket[1] as string,
+          prefix: bucket[2] ?? '',
+          ...(region !== undefined ? { region } : {}),
+        }
+      : undefined;
   if (repo === undefined && ['--branch', '--message', '--author'].some((o) => values.has(o)))
     return '--branch, --message and --author go with --git';
   const authorText = values.get('--author');
@@ -101,7 +133,15 @@ function parse(args: readonly string[]): Parsed | string {
         };
   if (label !== undefined && files.length === 1)
     return '--label names the collection.json, which is written only when several files are published';
-  return { files, base, out, git, label, minify, presentation2, allowErrors };
+  return { files, base, out, git, s3, label, minify, presentation2, allowErrors };
+}
+
+/** Credentials come from the environment, as every S3 tool reads them, never from the command line. */
+function s3Credentials(): S3TargetOptions['credentials'] {
+  return {
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+  };
 }
 
 type Loaded = { readonly ok: true; readonly doc: JsonObject } | { readonly ok: false };
@@ -159,7 +199,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       collectionLabel: parsed.label,
       minify: parsed.minify,
     }),
-    ...(parsed.git ? { target: gitTarget(parsed.git) } : { outDir: parsed.out }),
+    ...(parsed.git
+      ? { target: gitTarget(parsed.git) }
+      : parsed.s3
+        ? { target: s3Target({ ...parsed.s3, credentials: s3Credentials() }) }
+        : { outDir: parsed.out }),
     presentation2: parsed.presentation2,
     allowErrors: parsed.allowErrors,
     inputFiles: parsed.files.filter((file) => file !== '-'),
