@@ -1,6 +1,7 @@
 /**
- * `tessera publish FILE... --base URL --out DIR [--label TEXT] [--minify] [--allow-errors]`: gives the Manifests
- * their final ids under URL, validates them, and replaces DIR with the publication. One file becomes
+ * `tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B]) [--label TEXT] [--minify]
+ * [--allow-errors]`: gives the Manifests their final ids under URL, validates them, and replaces DIR with the
+ * publication, or commits it to branch B of the clone REPO and pushes it to its remote. One file becomes
  * DIR/manifest.json; several become DIR/<name>/manifest.json each (named after the file) plus DIR/collection.json
  * listing them in the order given. DIR must be empty, new, or an earlier publication. Images the Manifests
  * reference stay where they are: the command line has no project, so it has no local image tiles to copy.
@@ -11,13 +12,15 @@
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { assemblePublication } from '../../services/publish/assemble';
+import { gitTarget, type GitTargetOptions } from '../../services/publish/git-target';
+import { s3Target, type S3TargetOptions } from '../../services/publish/s3-target';
 import type { PublishReport } from '../../services/publish/publish';
 import { publish } from '../../services/publish/publish';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { displayName, loadDocument } from '../load-document';
 
-export const usage = `Usage: tessera publish FILE... --base URL --out DIR [--label TEXT] [--minify] [--allow-errors]
+export const usage = `Usage: tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B] | --s3 s3://BUCKET/PREFIX) [options]
 
 Writes FILE (a Manifest) to DIR/manifest.json with every id rewritten under URL, the address DIR will be
 served from. Several FILEs are published together: each Manifest to DIR/<name>/manifest.json (<name> from its
@@ -27,8 +30,16 @@ must be empty, new, or an earlier publication.
 Options:
   --base URL       public http(s) address of DIR
   --out DIR        output folder
+  --git REPO       a local Git clone: the publication is committed to a branch and pushed to its remote
+  --branch B       the branch (default gh-pages)
+  --message TEXT   the commit message (default "Publish with Tessera")
+  --author "NAME <EMAIL>"  the commit's author
   --label TEXT     label of collection.json (several files only; default: the name of DIR)
   --minify         write compact JSON instead of indented JSON
+  --s3 s3://BUCKET/PREFIX  S3-compatible storage (credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)
+  --s3-endpoint URL        the storage service, e.g. https://s3.eu-west-1.amazonaws.com
+  --region R               its region (default us-east-1)
+  --p2             write Presentation 2.1 for older viewers, and list what it cannot say
   --allow-errors   publish even when validation finds errors
   -h, --help       show this help
 `;
@@ -36,18 +47,33 @@ Options:
 interface Parsed {
   readonly files: readonly string[];
   readonly base: string;
-  readonly out: string;
+  readonly out: string | undefined;
+  readonly git: GitTargetOptions | undefined;
+  readonly s3: Omit<S3TargetOptions, 'credentials'> | undefined;
   readonly label: string | undefined;
   readonly minify: boolean;
+  readonly presentation2: boolean;
   readonly allowErrors: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--base', '--out', '--label']);
+const VALUE_OPTIONS = new Set([
+  '--base',
+  '--out',
+  '--label',
+  '--git',
+  '--branch',
+  '--message',
+  '--author',
+  '--s3',
+  '--s3-endpoint',
+  '--region',
+]);
 
 function parse(args: readonly string[]): Parsed | string {
   const files: string[] = [];
   const values = new Map<string, string>();
   let minify = false;
+  let presentation2 = false;
   let allowErrors = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -60,6 +86,7 @@ function parse(args: readonly string[]): Parsed | string {
       if (value === undefined || value === '') return `${name} needs a value`;
       values.set(name, value);
     } else if (name === '--minify') minify = true;
+    else if (name === '--p2') presentation2 = true;
     else if (name === '--allow-errors') allowErrors = true;
     else if (name.startsWith('-') && name !== '-') return `unknown option ${name}`;
     else files.push(arg);
@@ -70,10 +97,51 @@ function parse(args: readonly string[]): Parsed | string {
   if (files.length === 0) return 'expected at least one file';
   if (files.filter((f) => f === '-').length > 1) return 'standard input ("-") can be given only once';
   if (base === undefined) return '--base is required';
-  if (out === undefined) return '--out is required';
+  const repo = values.get('--git');
+  const bucketUrl = values.get('--s3');
+  if ([out, repo, bucketUrl].filter((v) => v !== undefined).length !== 1)
+    return 'give one of --out DIR, --git REPO or --s3 s3://BUCKET/PREFIX';
+  const bucket = bucketUrl === undefined ? undefined : /^s3:\/\/([^/]+)\/?(.*)$/.exec(bucketUrl);
+  if (bucket === null) return '--s3 must look like s3://BUCKET/PREFIX';
+  const endpoint = values.get('--s3-endpoint');
+  if (bucket && endpoint === undefined) return '--s3 needs --s3-endpoint URL (the storage service)';
+  const region = values.get('--region');
+  const s3 =
+    bucket && endpoint !== undefined
+      ? {
+          endpoint,
+          bucket: bucket[1] as string,
+          prefix: bucket[2] ?? '',
+          ...(region !== undefined ? { region } : {}),
+        }
+      : undefined;
+  if (repo === undefined && ['--branch', '--message', '--author'].some((o) => values.has(o)))
+    return '--branch, --message and --author go with --git';
+  const authorText = values.get('--author');
+  const author = authorText === undefined ? undefined : /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(authorText);
+  if (author === null) return '--author must look like "Name <email@example.org>"';
+  const branch = values.get('--branch');
+  const message = values.get('--message');
+  const git: GitTargetOptions | undefined =
+    repo === undefined
+      ? undefined
+      : {
+          repo,
+          ...(branch !== undefined ? { branch } : {}),
+          ...(message !== undefined ? { message } : {}),
+          ...(author ? { author: { name: author[1] as string, email: author[2] as string } } : {}),
+        };
   if (label !== undefined && files.length === 1)
     return '--label names the collection.json, which is written only when several files are published';
-  return { files, base, out, label, minify, allowErrors };
+  return { files, base, out, git, s3, label, minify, presentation2, allowErrors };
+}
+
+/** Credentials come from the environment, as every S3 tool reads them, never from the command line. */
+function s3Credentials(): S3TargetOptions['credentials'] {
+  return {
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+  };
 }
 
 type Loaded = { readonly ok: true; readonly doc: JsonObject } | { readonly ok: false };
@@ -127,11 +195,16 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         return { doc, fileName: file === '-' ? 'stdin' : path.basename(file), name: displayName(file) };
       }),
       base: parsed.base,
-      outName: path.resolve(parsed.out),
+      outName: parsed.out !== undefined ? path.resolve(parsed.out) : (parsed.git?.branch ?? 'gh-pages'),
       collectionLabel: parsed.label,
       minify: parsed.minify,
     }),
-    outDir: parsed.out,
+    ...(parsed.git
+      ? { target: gitTarget(parsed.git) }
+      : parsed.s3
+        ? { target: s3Target({ ...parsed.s3, credentials: s3Credentials() }) }
+        : { outDir: parsed.out }),
+    presentation2: parsed.presentation2,
     allowErrors: parsed.allowErrors,
     inputFiles: parsed.files.filter((file) => file !== '-'),
   });
@@ -159,6 +232,10 @@ function printReport(report: PublishReport, io: CliIo): void {
     if (errors.length > 0) io.stdout(`  with ${errors.length} validation error(s) (allowed)\n`);
     if (warnings.length > 0)
       io.stdout(`  ${warnings.length} warning(s); run tessera validate on the output to see them\n`);
+    if (manifest.lost.length > 0) {
+      io.stdout('  as Presentation 2.1, which cannot say:\n');
+      for (const line of manifest.lost) io.stdout(`    - ${line}\n`);
+    }
     const { changed, added, removed } = manifest.uris;
     if (!manifest.changes.firstPublication && changed.length + added.length + removed.length > 0) {
       io.stdout(

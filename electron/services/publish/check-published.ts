@@ -23,7 +23,9 @@ export interface PublicationCheck {
 function collectIds(value: JsonValue, into: Set<string>): void {
   if (isJsonArray(value)) for (const item of value) collectIds(item, into);
   else if (isJsonObject(value)) {
+    // Presentation 3 says id; a 2.1 publication says @id.
     if (typeof value.id === 'string') into.add(value.id);
+    if (typeof value['@id'] === 'string') into.add(value['@id']);
     for (const child of Object.values(value)) collectIds(child, into);
   }
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
+import { toPresentation2 } from '../../../shared/iiif/publish/presentation2';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
 import { serializePublication } from '../../../shared/iiif/publish/serialize';
 import { validate } from '../../../shared/iiif/validation/validate';
@@ -61,6 +62,8 @@ export interface PublishOptions {
   /** Label of the collection.json written when several Manifests are published. */
   readonly collectionLabel?: JsonObject;
   readonly minify?: boolean;
+  /** Write Presentation 2.1 (for older viewers) instead of 3; what 2.1 cannot say is reported per Manifest. */
+  readonly presentation2?: boolean;
   /** Publish even when the validator reports errors. */
   readonly allowErrors?: boolean;
   /**
@@ -86,6 +89,8 @@ export interface PublishedManifest {
   /** Local image URLs the Manifest now points at under the publication, but no tile folder provides. */
   readonly missingTiles: readonly string[];
   readonly uris: UriChanges;
+  /** With presentation2: what Presentation 2.1 cannot say. */
+  readonly lost: readonly string[];
 }
 
 export interface PublishReport {
@@ -127,6 +132,8 @@ export interface PlannedManifest {
   /** Every resource it names, and which of their URIs change, appear or disappear since the last time. */
   readonly resources: readonly PublishedResource[];
   readonly uris: UriChanges;
+  /** With presentation2: what Presentation 2.1 cannot say, left out of the written text. */
+  readonly lost: readonly string[];
   /** Its publication record, written beside manifest.json. */
   readonly record: { readonly file: string; readonly text: string };
 }
@@ -224,7 +231,7 @@ export function planPublication(
     collection: {
       url,
       file: 'collection.json',
-      text: serializePublication(collection, options.minify === true),
+      text: written(collection, options).text,
     },
   };
 }
@@ -289,6 +296,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
         tiles: tiles[index] ?? [],
         missingTiles: p.missingTiles,
         uris: p.uris,
+        lost: p.lost,
       })),
       ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
@@ -321,7 +329,7 @@ function prepare(
     file: manifestFile(folder),
     doc,
     missingTiles: uncoveredImages(mapping, base, tileFolders),
-    text: serializePublication(doc, options.minify === true),
+    ...written(doc, options),
     findings: validate(doc),
     mapping,
     tileFolders,
@@ -332,6 +340,14 @@ function prepare(
       text: serializeRecord(nextRecord(previous, base, resources)),
     },
   };
+}
+
+/** The bytes of a published document, in Presentation 3 or, when asked, 2.1 (with what it could not say). */
+function written(doc: JsonValue, options: PlanOptions): { text: string; lost: readonly string[] } {
+  if (options.presentation2 !== true || !isJsonObject(doc))
+    return { text: serializePublication(doc, options.minify === true), lost: [] };
+  const p2 = toPresentation2(doc);
+  return { text: serializePublication(p2.doc, options.minify === true), lost: p2.lost };
 }
 
 const IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

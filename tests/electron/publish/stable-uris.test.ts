@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli/commands/publish';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import { shown, texts, upgradeP2 } from '../../shared/publish/presentation2-helpers';
 import { loadFixture } from '../../shared/validation/helpers';
 
 const BASE = 'https://pub.example.com/hours';
@@ -123,5 +124,22 @@ describe('tessera publish keeps published URIs', () => {
     )[0];
     await publishFile({ ...original, items: (original.items as JsonValue[]).slice(0, 2) });
     expect(printed.join('')).toContain(`no longer published: ${(gone ?? '').replace(/^\S+ /, '')}`);
+  });
+});
+
+describe('tessera publish --p2', () => {
+  it('writes Presentation 2.1 that upgrades back to the same canvases, labels and images', async () => {
+    const p3 = await publishFile(book());
+    const input = path.join(dir, 'book.json');
+    const p2Out = path.join(dir, 'site-p2');
+    printed = [];
+    expect(await run([input, '--base', BASE, '--out', p2Out, '--p2'], io), printed.join('')).toBe(0);
+    const p2 = JSON.parse(await fs.readFile(path.join(p2Out, 'manifest.json'), 'utf8')) as JsonObject;
+    expect(p2['@context']).toBe('http://iiif.io/api/presentation/2/context.json');
+    const back = upgradeP2(p2);
+    expect(shown(back)).toEqual(shown(p3));
+    expect(texts(back.label)).toBe(texts(p3.label));
+    expect(printed.join('')).toContain('as Presentation 2.1, which cannot say:');
+    expect(printed.join('')).toContain('the provider is reduced to its logo');
   });
 });
