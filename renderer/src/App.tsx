@@ -23,6 +23,8 @@ import { useSourcesStore } from './features/sources/sources-store';
 import { CanvasEditor } from './features/composition/CanvasEditor';
 import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
+import { StructurePanel } from './features/structure/StructurePanel';
+import { useStructureStore } from './features/structure/structure-store';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { takeLaunchFile } from './launch-file';
 import { shell, showWindowState } from './shell';
@@ -61,6 +63,7 @@ export function App() {
   const viewMode = useAppStore((s) => s.viewMode);
   const displayLanguages = useDisplayLanguages();
   const sourcesOpen = useSourcesStore((s) => s.open);
+  const structureOpen = useStructureStore((s) => s.open);
   const { findings } = useFindings(doc);
   const [showValidation, setShowValidation] = useState(false);
   const findingCounts = countBySeverity(findings);
@@ -167,6 +170,14 @@ export function App() {
         </button>
         <button
           type="button"
+          aria-pressed={structureOpen}
+          onClick={() => useStructureStore.getState().setOpen(!structureOpen)}
+          disabled={doc?.['type'] !== 'Manifest'}
+        >
+          Structure
+        </button>
+        <button
+          type="button"
           aria-pressed={viewMode === 'preview'}
           onClick={() => useAppStore.getState().setViewMode(viewMode === 'preview' ? 'edit' : 'preview')}
           disabled={!doc}
@@ -193,8 +204,11 @@ export function App() {
       {viewMode === 'preview' ? (
         <PreviewView />
       ) : (
-        <main className={`workspace${sourcesOpen ? ' with-sources' : ''}`}>
+        <main
+          className={`workspace${sourcesOpen ? ' with-sources' : ''}${structureOpen && doc?.['type'] === 'Manifest' ? ' with-structure' : ''}`}
+        >
           <SourcesPanel />
+          {doc?.['type'] === 'Manifest' ? <StructurePanel /> : null}
           <CanvasPanel />
           <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
           <PropertiesPanel />

@@ -16,6 +16,7 @@ import { insertCanvasCopies } from '../../../../shared/iiif/document/insert-canv
 import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
 import { isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
+import { structureView } from '../../../../shared/iiif/structure';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from './announcer';
 import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
@@ -54,6 +55,13 @@ export function canvasName(items: JsonArray, index: number): string {
   const canvas = items[index];
   const label = isJsonObject(canvas) ? labelText(canvas['label']) : '';
   return label ? `“${label}”` : `canvas ${index + 1}`;
+}
+
+/** How many canvas entries of Ranges an edit took out (the total before minus the total after). */
+function rangeReferencesRemoved(before: JsonObject, after: JsonObject): number {
+  const total = (doc: JsonObject) =>
+    structureView(doc).nodes.reduce((sum, node) => sum + node.ownCanvasRefs, 0);
+  return total(before) - total(after);
 }
 
 function describeTargets(items: JsonArray, targets: readonly number[]): string {
@@ -194,7 +202,11 @@ export function deleteSelection(): void {
   const next = removeCanvases(ctx.doc, ctx.targets);
   const focus = indexAfterRemoval(ctx.targets, ctx.items.length);
   apply(`Delete ${canvasCount(ctx.targets.length)}`, next, focus === null ? [] : [focus], focus);
-  announce(`Deleted ${describeTargets(ctx.items, ctx.targets)}. Undo brings them back.`);
+  // The same step took their entries out of the table of contents; say so, since that panel may be closed.
+  const refs = rangeReferencesRemoved(ctx.doc, next);
+  const fromRanges =
+    refs === 0 ? '' : ` and ${refs} ${refs === 1 ? 'entry' : 'entries'} in the table of contents`;
+  announce(`Deleted ${describeTargets(ctx.items, ctx.targets)}${fromRanges}. Undo brings them back.`);
 }
 
 /** Reverses the selected canvases within their places, or the whole list when fewer than two are selected. */

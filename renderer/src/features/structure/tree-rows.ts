@@ -1,0 +1,146 @@
+/**
+ * The rows the structure tree shows: Ranges and their items in reading order, skipping what is inside a
+ * collapsed Range. Derived from the document on each change (a loop over the Ranges, no recursion), so the
+ * tree never holds a copy of the table of contents.
+ */
+import { displayStringOf } from '../../../../shared/iiif/language';
+import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
+import {
+  classifyRangeItem,
+  structureView,
+  structuresOf,
+  type RangeAddress,
+} from '../../../../shared/iiif/structure';
+
+export type RowKind = 'range' | 'range-ref' | 'canvas' | 'part' | 'unknown';
+
+export interface TreeRow {
+  /** The item address joined with "." (stable while the tree does not change shape). */
+  readonly key: string;
+  readonly address: RangeAddress;
+  /** aria-level: 1 for a top-level Range. */
+  readonly level: number;
+  /** aria-setsize: how many items share this row's list (aria-posinset is its index + 1). */
+  readonly setSize: number;
+  readonly kind: RowKind;
+  readonly label: string;
+  /** For a Range: whether it has items, and whether they are shown. */
+  readonly expandable: boolean;
+  readonly expanded: boolean;
+  /** For a Range: canvas references in it and in its Ranges. For a canvas row: its index in the manifest. */
+  readonly count: number;
+  readonly canvasIndex: number | null;
+  /** The key a collapsed Range is remembered by: its id when it has one, else its address. */
+  readonly collapseKey: string;
+}
+
+export function addressKey(address: RangeAddress): string {
+  return address.join('.');
+}
+
+export function canvasIndexById(doc: JsonObject): Map<string, number> {
+  const map = new Map<string, number>();
+  const items = doc['items'];
+  if (isJsonArray(items)) {
+    items.forEach((canvas, i) => {
+      if (isJsonObject(canvas) && typeof canvas['id'] === 'string' && !map.has(canvas['id']))
+        map.set(canvas['id'], i);
+    });
+  }
+  return map;
+}
+
+function canvasLabel(doc: JsonObject, index: number | undefined, languages: readonly string[]): string {
+  if (index === undefined) return '';
+  const canvas = (doc['items'] as JsonObject[])[index];
+  return isJsonObject(canvas) ? displayStringOf(canvas['label'], languages) : '';
+}
+
+export function treeRows(
+  doc: JsonObject,
+  collapsed: ReadonlySet<string>,
+  languages: readonly string[],
+): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const canvases = canvasIndexById(doc);
+  // Counts come from the cached structure view (one backward pass), never from a walk per row.
+  const counts = new Map<JsonObject, number>();
+  for (const node of structureView(doc).nodes) counts.set(node.json, node.totalCanvasRefs);
+  // Frames of [list, address of the list's owner, next index]; the top frame is `structures`.
+  const frames: { list: readonly unknown[]; owner: RangeAddress; next: number }[] = [
+    { list: structuresOf(doc), owner: [], next: 0 },
+  ];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1] as (typeof frames)[number];
+    if (frame.next >= frame.list.length) {
+      frames.pop();
+      continue;
+    }
+    const index = frame.next;
+    frame.next += 1;
+    const item = frame.list[index] as JsonObject;
+    const address = [...frame.owner, index];
+    const level = address.length;
+    const view = classifyRangeItem(item);
+    const key = addressKey(address);
+    if (view.kind === 'range' || view.kind === 'range-ref') {
+      const id = typeof item['id'] === 'string' ? item['id'] : undefined;
+      const collapseKey = id ?? `@${key}`;
+      const items = view.kind === 'range' ? (item['items'] as readonly unknown[]) : [];
+      const expanded = items.length > 0 && !collapsed.has(collapseKey);
+      const count = counts.get(item) ?? 0;
+      rows.push({
+        key,
+        address,
+        level,
+        setSize: frame.list.length,
+        kind: view.kind,
+        label:
+          displayStringOf(item['label'], languages) ||
+          (view.kind === 'range-ref' ? (id ?? 'Range') : 'Untitled range'),
+        expandable: items.length > 0,
+        expanded,
+        count,
+        canvasIndex: null,
+        collapseKey,
+      });
+      if (expanded) frames.push({ list: items, owner: address, next: 0 });
+      continue;
+    }
+    if (view.kind === 'canvas' || view.kind === 'part') {
+      const canvasIndex = canvases.get(view.canvasId);
+      const name =
+        canvasLabel(doc, canvasIndex, languages) ||
+        (canvasIndex === undefined ? 'missing canvas' : `canvas ${canvasIndex + 1}`);
+      const part = view.kind === 'part' ? ` (${view.fragment ?? 'part'})` : '';
+      rows.push({
+        key,
+        address,
+        level,
+        setSize: frame.list.length,
+        kind: view.kind,
+        label: `${name}${part}`,
+        expandable: false,
+        expanded: false,
+        count: 0,
+        canvasIndex: canvasIndex ?? null,
+        collapseKey: `@${key}`,
+      });
+      continue;
+    }
+    rows.push({
+      key,
+      address,
+      level,
+      setSize: frame.list.length,
+      kind: 'unknown',
+      label: 'Unknown item (kept as it is)',
+      expandable: false,
+      expanded: false,
+      count: 0,
+      canvasIndex: null,
+      collapseKey: `@${key}`,
+    });
+  }
+  return rows;
+}

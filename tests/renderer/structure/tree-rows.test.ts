@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { treeCommandFor, typeAheadMatch } from '../../../renderer/src/features/structure/tree-keys';
+import { treeRows } from '../../../renderer/src/features/structure/tree-rows';
+import { BASE, book, canvasId, deepChain, range, ref } from '../../shared/structure/fixtures';
+
+const doc = book(4, [
+  range('a', [ref(1), range('a1', [ref(2), `${canvasId(3)}#xywh=0,0,5,5`]), { id: 'x', type: 'Manifest' }]),
+  range('b', [{ id: `${BASE}/range/far`, type: 'Range' }, ref(9)]),
+]);
+
+describe('treeRows', () => {
+  it('lists Ranges and their items in reading order with level, set size, counts and canvas indices', () => {
+    const rows = treeRows(doc, new Set(), []);
+    expect(rows.map((r) => [r.key, r.level, r.setSize, r.kind, r.label, r.count, r.canvasIndex])).toEqual([
+      ['0', 1, 2, 'range', 'a', 3, null],
+      ['0.0', 2, 3, 'canvas', 'p. 1', 0, 0],
+      ['0.1', 2, 3, 'range', 'a1', 2, null],
+      ['0.1.0', 3, 2, 'canvas', 'p. 2', 0, 1],
+      ['0.1.1', 3, 2, 'part', 'p. 3 (xywh=0,0,5,5)', 0, 2],
+      ['0.2', 2, 3, 'unknown', 'Unknown item (kept as it is)', 0, null],
+      ['1', 1, 2, 'range', 'b', 1, null],
+      ['1.0', 2, 2, 'range-ref', `${BASE}/range/far`, 0, null],
+      ['1.1', 2, 2, 'canvas', 'missing canvas', 0, null],
+    ]);
+    expect(rows[0]).toMatchObject({ expandable: true, expanded: true });
+  });
+
+  it('hides what a collapsed Range holds', () => {
+    const rows = treeRows(doc, new Set([`${BASE}/range/a1`]), []);
+    expect(rows.map((r) => r.key)).toEqual(['0', '0.0', '0.1', '0.2', '1', '1.0', '1.1']);
+    expect(rows[2]).toMatchObject({ expandable: true, expanded: false });
+  });
+
+  it('lists 5,000 levels without recursion', () => {
+    expect(treeRows(deepChain(5000), new Set(), [])).toHaveLength(5001);
+  });
+});
+
+describe('tree keys', () => {
+  const key = (k: string, altKey = false) => ({ key: k, altKey, ctrlKey: false, metaKey: false });
+  it('maps the ARIA tree keys and the moves', () => {
+    expect(treeCommandFor(key('ArrowDown'))).toEqual({ kind: 'cursor', to: 'next' });
+    expect(treeCommandFor(key('ArrowRight'))).toEqual({ kind: 'expand' });
+    expect(treeCommandFor(key('ArrowLeft', true))).toEqual({ kind: 'move', direction: 'out' });
+    expect(treeCommandFor(key('F2'))).toEqual({ kind: 'rename' });
+    expect(treeCommandFor(key('c'))).toEqual({ kind: 'type', char: 'c' });
+    expect(treeCommandFor({ ...key('z'), ctrlKey: true })).toBeNull();
+  });
+
+  it('finds the next label by prefix, wrapping round', () => {
+    const labels = ['Chapter 1', 'p. 1', 'Chapter 2', 'Appendix'];
+    expect(typeAheadMatch(labels, 0, 'c')).toBe(2);
+    expect(typeAheadMatch(labels, 2, 'c')).toBe(0);
+    expect(typeAheadMatch(labels, 0, 'app')).toBe(3);
+    expect(typeAheadMatch(labels, 0, 'zz')).toBeNull();
+  });
+});
