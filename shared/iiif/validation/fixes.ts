@@ -12,6 +12,7 @@ import {
   type JsonPath,
   type JsonValue,
 } from '../json';
+import { sanitizeValue } from '../html/sanitize-value';
 import { canonicalRightsUri } from './rules/rights';
 import { isPresentation3ContextVariant, PRESENTATION_3_CONTEXT } from './rules/document-context';
 import { complianceProfile, inferServiceType, presentation2ImageServiceVersion } from './rules/service-kinds';
@@ -35,6 +36,8 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
     updateIn(doc, path, (value) => (isJsonObject(value) ? toImageService2(value) : value)),
   'add-service-type': (doc, path) =>
     updateIn(doc, path, (value) => (isJsonObject(value) ? addServiceType(value) : value)),
+  'remove-disallowed-html': (doc, path) =>
+    updateIn(doc, path, (value) => (typeof value === 'string' ? sanitizeValue(value).text : value)),
 };
 
 const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
@@ -46,6 +49,7 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'move-logo-to-provider': 'Move the logo into the provider (creating one if needed)',
   'p2-image-service-to-v2': 'Rewrite as an ImageService2 (@id, @type, one profile level)',
   'add-service-type': 'Add the service type',
+  'remove-disallowed-html': 'Remove the HTML Presentation 3 does not allow',
 };
 
 export function describeFix(fix: FixId): string {

@@ -14,7 +14,8 @@ export type FixId =
   | 'canonical-context'
   | 'move-logo-to-provider'
   | 'p2-image-service-to-v2'
-  | 'add-service-type';
+  | 'add-service-type'
+  | 'remove-disallowed-html';
 
 export interface Finding {
   readonly severity: Severity;

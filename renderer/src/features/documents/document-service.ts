@@ -10,7 +10,6 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
-import { removeDisallowedHtml } from '../metadata/html-cleaning';
 import { clearRecoveryRecord } from './autosave-records';
 
 const store = useAppStore;
@@ -98,8 +97,6 @@ function currentText(): string | null {
 
 /** Saves to `path`. Returns true when the document is on disk. */
 export async function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
-  // Only the HTML the spec allows is written (one undo step); a document without any is not touched at all.
-  const cleaned = removeDisallowedHtml();
   const state = store.getState();
   const doc = state.doc;
   const text = currentText();
@@ -115,7 +112,10 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
     } else fail(result.error.message);
     return false;
   }
-  const previousKey = store.getState().documentKey;
+  const now = store.getState();
+  // Another document was opened meanwhile: this answer is about a file that is no longer the open one.
+  if (now.documentKey !== state.documentKey) return true;
+  const previousKey = now.documentKey;
   store
     .getState()
     .markSaved(
@@ -124,8 +124,7 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
       createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
     );
   void clearRecoveryRecord(previousKey);
-  const note = cleaned ? ` ${cleaned}` : '';
-  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.${note}` });
+  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.` });
   return true;
 }
 
