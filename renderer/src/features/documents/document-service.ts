@@ -95,8 +95,25 @@ function currentText(): string | null {
   return textBase ? writeDocumentOver(textBase, doc) : writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
 }
 
-/** Saves to `path`. Returns true when the document is on disk. */
-export async function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
+/** The save in flight: the next one waits for it (see saveTo). */
+let lastSave: Promise<boolean> = Promise.resolve(true);
+
+/**
+ * Saves to `path`. Returns true when the document is on disk. Saves run one after another: a second Ctrl+S
+ * while the first is still writing used to send the file's previous modification time, so the host saw the
+ * first save's own write as someone else's change (a false "changed on disk" conflict) and the marker and the
+ * state of the file were decided by whichever answer came last.
+ */
+export function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
+  const next = lastSave.then(
+    () => saveNow(path, options),
+    () => saveNow(path, options),
+  );
+  lastSave = next;
+  return next;
+}
+
+async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?: boolean }) {
   const state = store.getState();
   const doc = state.doc;
   const text = currentText();
