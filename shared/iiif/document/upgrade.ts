@@ -9,6 +9,7 @@ import { isJsonObject } from '../json';
 import type { Notice } from './notices';
 import { notice } from './notices';
 import { carryLicenses, licensesOf } from './carry-license';
+import { dropForeignBehaviors } from './drop-foreign-behaviors';
 import { explainPresentation2Source } from './upgrade-notices';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
@@ -56,7 +57,7 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
         'This Presentation 2 document could not be upgraded to Presentation 3: the upgrader did not recognise it.',
     };
   }
-  const carried = carryLicenses(doc, licenses);
+  const carried = carryLicenses(dropForeignBehaviors(doc), licenses);
   return {
     ok: true,
     doc: carried.doc,
