@@ -53,16 +53,27 @@ export function loadText(
     fail(`${source.name} cannot be opened: ${read.error.message}`);
     return false;
   }
+  // A Presentation 2 file is never overwritten without asking: until its first save the document has no file.
+  const upgradedFrom = read.upgraded ? source.file : null;
   store.getState().loadDocument({
     doc: read.doc,
     format: read.format,
-    file: source.file,
+    file: upgradedFrom ? null : source.file,
+    upgradedFrom,
     name: source.name,
     notices: read.notices.map((n) => n.message),
     dirty: options.dirty === true || read.upgraded,
     // An upgraded document has no text of its own yet: its first save writes it whole.
     textBase: read.upgraded ? null : createTextBase(text, read.doc, read.format),
   });
+  if (read.upgraded) {
+    store.getState().showMessage({
+      kind: 'info',
+      text:
+        `${source.name} is a Presentation 2 document: Tessera upgraded it to Presentation 3. ` +
+        'Saving asks for a new file name, so the original stays as it was unless you choose to replace it.',
+    });
+  }
   const items = read.doc['items'];
   if (Array.isArray(items) && items.length > 0) store.getState().selectOnly(0);
   else store.getState().selectNone();
@@ -146,9 +157,17 @@ async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?:
 }
 
 export async function save(): Promise<void> {
-  const { file } = store.getState();
+  const { file, upgradedFrom } = store.getState();
   if (file) await saveTo(file.path);
-  else await saveAs();
+  else if (upgradedFrom) {
+    store.getState().showDialog({ kind: 'save-upgraded', path: upgradedFrom.path, name: upgradedFrom.name });
+  } else await saveAs();
+}
+
+/** The name suggested for the Presentation 3 version of a file: book.json -> book-p3.json. */
+export function upgradedFileName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}-p3${name.slice(dot)}` : `${name}-p3.json`;
 }
 
 export async function saveAs(): Promise<void> {
@@ -156,6 +175,7 @@ export async function saveAs(): Promise<void> {
   if (!state.doc) return;
   const suggested =
     state.file?.name ??
+    (state.upgradedFrom ? upgradedFileName(state.upgradedFrom.name) : null) ??
     `${documentName(state)
       .replace(/[^\w.-]+/g, '-')
       .toLowerCase()}.json`;
@@ -166,7 +186,7 @@ export async function saveAs(): Promise<void> {
     if (native.value.path) await saveTo(native.value.path, { overwrite: true, isNewPath: true });
     return;
   }
-  store.getState().showDialog({ kind: 'save-file' });
+  store.getState().showDialog({ kind: 'save-file', suggestedName: suggested });
 }
 
 export function closeDocument(): void {
