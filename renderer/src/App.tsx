@@ -64,7 +64,8 @@ export function App() {
   const displayLanguages = useDisplayLanguages();
   const sourcesOpen = useSourcesStore((s) => s.open);
   const structureOpen = useStructureStore((s) => s.open);
-  const { findings } = useFindings(doc);
+  const sourceText = useAppStore((s) => s.textBase?.text ?? null);
+  const { findings } = useFindings(doc, sourceText);
   const [showValidation, setShowValidation] = useState(false);
   const findingCounts = countBySeverity(findings);
 

@@ -184,7 +184,7 @@ describe('a hostile manifest', () => {
     await host?.stop();
   });
 
-  it('opens, runs nothing, and saves only the allowed HTML', async () => {
+  it('opens, runs nothing, and after Clean now saves only the allowed HTML', async () => {
     const { page } = session;
     await page.addInitScript(RECORDER);
     const dialogs: string[] = [];
@@ -196,9 +196,11 @@ describe('a hostile manifest', () => {
     expect(seen.violations).toEqual([]);
     expect(seen.dangerous).toEqual([]);
 
+    // Saving no longer cleans on its own (issue 13 item 2): the person chooses to, in one click.
+    await page.getByTestId('html-report').getByRole('button', { name: 'Clean now' }).click();
+    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Removed disallowed HTML');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved hostile.json');
-    expect(await page.getByTestId('message').textContent()).toContain('Removed disallowed HTML');
     const saved = JSON.parse(await readFile(path.join(host.workspace, 'hostile.json'), 'utf8')) as JsonValue;
 
     // Exactly what the shared sanitiser keeps, nothing else changed.

@@ -43,6 +43,11 @@ export interface DocumentSlice {
    * so what nobody changed keeps its bytes. Null for new and upgraded documents, which are written whole.
    */
   textBase: TextBase | null;
+  /**
+   * The Presentation 2 file this document was upgraded from, until its first save: that save asks for a new
+   * name or to replace the original, never overwrites it silently (`file` is null meanwhile).
+   */
+  upgradedFrom: FileRef | null;
   /** Undo history (shared/iiif/document/history); its present is always `doc`. */
   history: History<JsonObject> | null;
   loadDocument(input: {
@@ -53,6 +58,7 @@ export interface DocumentSlice {
     notices?: string[];
     dirty?: boolean;
     textBase?: TextBase | null;
+    upgradedFrom?: FileRef | null;
   }): void;
   /**
    * Replaces the document with `next` as one undo step labelled `label`. Consecutive commits with the same
@@ -80,8 +86,9 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   documentKey: newDocumentKey(),
   notices: [],
   textBase: null,
+  upgradedFrom: null,
   history: null,
-  loadDocument: ({ doc, format, file, name, notices, dirty, textBase }) =>
+  loadDocument: ({ doc, format, file, name, notices, dirty, textBase, upgradedFrom }) =>
     set({
       doc,
       format,
@@ -91,6 +98,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       documentKey: newDocumentKey(),
       notices: notices ?? [],
       textBase: textBase ?? null,
+      upgradedFrom: upgradedFrom ?? null,
       history: createHistory(doc, { limit: HISTORY_LIMIT }),
     }),
   commit: (label, next, coalesceKey) => {
@@ -116,7 +124,8 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     const updated = redoHistory(history);
     set({ history: updated, doc: updated.present });
   },
-  markSaved: (file, savedDoc, textBase) => set({ file, savedDoc, textBase: textBase ?? null }),
+  markSaved: (file, savedDoc, textBase) =>
+    set({ file, savedDoc, textBase: textBase ?? null, upgradedFrom: null }),
   closeDocument: () =>
     set({
       doc: null,
@@ -125,6 +134,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       savedDoc: null,
       notices: [],
       textBase: null,
+      upgradedFrom: null,
       history: null,
       documentKey: newDocumentKey(),
     }),

@@ -5,7 +5,9 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 export type Dialog =
   | { kind: 'none' }
   | { kind: 'open-file' }
-  | { kind: 'save-file'; then?: 'close' }
+  | { kind: 'save-file'; then?: 'close'; suggestedName?: string }
+  /** The first save of a document upgraded from Presentation 2: a new file, or replace the original? */
+  | { kind: 'save-upgraded'; path: string; name: string }
   | { kind: 'new-manifest' }
   | { kind: 'publish' }
   | { kind: 'open-url' }

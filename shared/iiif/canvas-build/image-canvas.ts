@@ -44,7 +44,14 @@ export function thumbnailEntry(desc: ImageServiceDescriptor): JsonObject | null 
     format: mediaTypeOf(preferredFormat(desc)),
     width: thumb.width,
     height: thumb.height,
-    service: [imageServiceEntry(desc)],
+    // A level-0 server only has the sizes it declares, and our validator warns about a thumbnail size it cannot
+    // check against the service. The size we ask for is one the info.json declared: say so in the reference,
+    // so that nothing Tessera writes is a finding of its own validator.
+    service: [
+      desc.level === 0
+        ? { ...imageServiceEntry(desc), sizes: [{ width: thumb.width, height: thumb.height }] }
+        : imageServiceEntry(desc),
+    ],
   };
 }
 

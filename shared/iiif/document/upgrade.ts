@@ -9,6 +9,7 @@ import { isJsonObject } from '../json';
 import type { Notice } from './notices';
 import { notice } from './notices';
 import { carryLicenses, licensesOf } from './carry-license';
+import { dropForeignBehaviors } from './drop-foreign-behaviors';
 import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
 import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
@@ -66,7 +67,7 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   }
   const rebuilt = rangePlan === undefined ? undefined : rebuildP2Ranges(rangePlan, doc['structures']);
   const structured = rebuilt === undefined ? doc : { ...doc, structures: rebuilt };
-  const carried = carryLicenses(structured, licenses);
+  const carried = carryLicenses(dropForeignBehaviors(structured), licenses);
   return {
     ok: true,
     doc: carried.doc,

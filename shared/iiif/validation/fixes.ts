@@ -13,6 +13,7 @@ import {
   type JsonPath,
   type JsonValue,
 } from '../json';
+import { sanitizeValue } from '../html/sanitize-value';
 import { canonicalRightsUri } from './rules/rights';
 import { isPresentation3ContextVariant, PRESENTATION_3_CONTEXT } from './rules/document-context';
 import { complianceProfile, inferServiceType, presentation2ImageServiceVersion } from './rules/service-kinds';
@@ -42,6 +43,8 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
     const items = getIn(doc, path);
     return isJsonArray(items) && items.length === 0 ? removeListEntry(doc, path.slice(0, -1)) : doc;
   },
+  'remove-disallowed-html': (doc, path) =>
+    updateIn(doc, path, (value) => (typeof value === 'string' ? sanitizeValue(value).text : value)),
 };
 
 const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
@@ -55,6 +58,7 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'add-service-type': 'Add the service type',
   'remove-range-item': 'Remove this entry from the Range',
   'remove-empty-range': 'Remove the empty Range',
+  'remove-disallowed-html': 'Remove the HTML Presentation 3 does not allow',
 };
 
 export function describeFix(fix: FixId): string {

@@ -16,7 +16,8 @@ export type FixId =
   | 'p2-image-service-to-v2'
   | 'add-service-type'
   | 'remove-range-item'
-  | 'remove-empty-range';
+  | 'remove-empty-range'
+  | 'remove-disallowed-html';
 
 export interface Finding {
   readonly severity: Severity;

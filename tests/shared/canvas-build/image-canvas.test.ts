@@ -11,6 +11,7 @@ import { newManifest } from '../../../shared/iiif/document/new-manifest';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import type { JsonObject } from '../../../shared/iiif/json';
+import { validate } from '../../../shared/iiif/validation/validate';
 import { schemaErrors, schemaMissingMessage, schemaPresent } from './schema';
 
 function descriptor(info: Record<string, unknown>): ImageServiceDescriptor {
@@ -109,6 +110,23 @@ describe('canvasFromDescriptor', () => {
     const thumb = (canvas['thumbnail'] as JsonObject[])[0] as JsonObject;
     // The smallest available full size at least 150 wide (declared, or one tile holds it), as w,h (v3).
     expect(thumb['id']).toBe('https://static.example.org/iiif/leaf-2/full/300,225/0/default.jpg');
+  });
+
+  it('writes level-0 thumbnails that its own validator does not question (issue 13 item 4)', () => {
+    const canvas = canvasFromDescriptor(v3level0, { mint: createIdMinter(BASE, new Set()) });
+    const thumb = (canvas['thumbnail'] as JsonObject[])[0] as JsonObject;
+    expect(thumb['service']).toEqual([
+      {
+        id: 'https://static.example.org/iiif/leaf-2',
+        type: 'ImageService3',
+        profile: 'level0',
+        sizes: [{ width: 300, height: 225 }],
+      },
+    ]);
+    const doc = addCanvases(newManifest({ label: 'Book', baseUri: BASE, language: 'en' }), 0, [
+      { kind: 'service', descriptor: v3level0, label: 'b' },
+    ]).doc;
+    expect(validate(doc).filter((f) => f.code.startsWith('thumbnail-'))).toEqual([]);
   });
 
   it('gives a level-0 service that declares nothing usable no thumbnail rather than full/max', () => {

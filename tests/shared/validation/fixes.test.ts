@@ -161,3 +161,23 @@ describe('individual fixes', () => {
     expect(describeFix('move-logo-to-provider')).toMatch(/provider/);
   });
 });
+
+describe('disallowed HTML (issue 13 item 2: saved as it was, reported, removed in one click)', () => {
+  const dirty = '<p>See <a href="https://x.test/" target="_top" onclick="steal()">this</a><br/>now</p>';
+
+  it('is a warning on the value, whose fix leaves only what the sanitiser keeps', () => {
+    const doc = manifest({ summary: { en: [dirty] } });
+    const finding = fixOf(doc, 'disallowed-html');
+    expect(finding.severity).toBe('warning');
+    expect(finding.path).toEqual(['summary', 'en', 0]);
+    expect(finding.message).toMatch(/onclick/);
+    const fixed = applyFix(doc, finding) as JsonObject;
+    expect(getIn(fixed, ['summary', 'en', 0])).not.toMatch(/onclick|target/);
+    expect(validate(fixed).filter((f) => f.code === 'disallowed-html')).toEqual([]);
+  });
+
+  it('is not reported for HTML the specification allows', () => {
+    const doc = manifest({ summary: { en: ['<p>A <b>bold</b> <a href="https://x.test/">link</a></p>'] } });
+    expect(validate(doc).filter((f) => f.code === 'disallowed-html')).toEqual([]);
+  });
+});

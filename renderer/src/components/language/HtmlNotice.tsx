@@ -14,7 +14,7 @@ export function HtmlNotice({ value, htmlAllowed }: { value: string; htmlAllowed:
     <div className="html-notice">
       {result.changed ? (
         <p className="field-warning" role="status" data-testid="html-warning">
-          ⚠ Unsafe or disallowed HTML, not kept when saving: {result.removed.join(', ')}.
+          ⚠ Unsafe or disallowed HTML (never run or shown): {result.removed.join(', ')}.
         </p>
       ) : null}
       {htmlAllowed ? (

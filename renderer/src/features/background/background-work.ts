@@ -26,6 +26,15 @@ export async function validateInBackground(doc: JsonObject): Promise<readonly Fi
   return result?.kind === 'validate' ? result.findings : null;
 }
 
+/** Findings of the document's text (duplicate keys), or null when a later scan replaced this one. */
+export async function textFindingsInBackground(
+  doc: JsonObject,
+  text: string,
+): Promise<readonly Finding[] | null> {
+  const result = await client.runInBackground(doc, { kind: 'text-findings', text });
+  return result?.kind === 'text-findings' ? result.findings : null;
+}
+
 /**
  * Writes the document's recovery record: its text in the file's layout, made in the worker. The web host's
  * upload is sent from the worker too; in Electron the text comes back and goes through the preload's IPC (a

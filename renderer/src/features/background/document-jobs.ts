@@ -9,6 +9,7 @@
 import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { TextFormat } from '../../../../shared/iiif/document/text-format';
 import type { JsonObject } from '../../../../shared/iiif/json';
+import { duplicateKeyFindings } from '../../../../shared/iiif/validation/duplicate-key-findings';
 import { validate } from '../../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../../shared/iiif/validation/types';
 import type { Result } from '../../../../shared/ipc/result';
@@ -22,11 +23,14 @@ export interface AutosaveUpload {
 
 export type DocumentJob =
   | { readonly kind: 'validate' }
-  | { readonly kind: 'write'; readonly format: TextFormat; readonly upload?: AutosaveUpload };
+  | { readonly kind: 'write'; readonly format: TextFormat; readonly upload?: AutosaveUpload }
+  /** Findings only the text can show (duplicate keys): a scan several times JSON.parse's cost, kept off the UI. */
+  | { readonly kind: 'text-findings'; readonly text: string };
 
 export type JobResult =
   | { readonly kind: 'validate'; readonly findings: readonly Finding[] }
   | { readonly kind: 'write'; readonly text: string }
+  | { readonly kind: 'text-findings'; readonly findings: readonly Finding[] }
   /** A write job with an upload, as the worker answers it: the host's answer to writeAutosave. */
   | { readonly kind: 'uploaded'; readonly outcome: Result<unknown> };
 
@@ -49,9 +53,10 @@ export type WorkerReply =
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };
 
 export function runDocumentJob(doc: JsonObject, job: DocumentJob): JobResult {
-  return job.kind === 'validate'
-    ? { kind: 'validate', findings: validate(doc) }
-    : { kind: 'write', text: writeDocument(doc, job.format) };
+  if (job.kind === 'validate') return { kind: 'validate', findings: validate(doc) };
+  if (job.kind === 'text-findings')
+    return { kind: 'text-findings', findings: duplicateKeyFindings(job.text) };
+  return { kind: 'write', text: writeDocument(doc, job.format) };
 }
 
 export function createDocumentWorkerState() {

@@ -7,7 +7,16 @@ import { useAppStore } from '../../store/store';
 import { FilePicker } from '../files/FilePicker';
 import { PublishDialog } from '../publish/PublishDialog';
 import { OpenUrlDialog } from './OpenUrlDialog';
-import { chooseAndOpen, closeDocument, openPath, openSample, recover, saveTo } from './document-service';
+import {
+  chooseAndOpen,
+  closeDocument,
+  openPath,
+  openSample,
+  recover,
+  saveAs,
+  saveTo,
+  upgradedFileName,
+} from './document-service';
 
 export function DocumentDialogs() {
   const dialog = useAppStore((s) => s.dialog);
@@ -31,13 +40,55 @@ export function DocumentDialogs() {
       return (
         <FilePicker
           mode="save"
-          {...(file ? { suggestedName: file.name } : {})}
+          {...(dialog.suggestedName
+            ? { suggestedName: dialog.suggestedName }
+            : file
+              ? { suggestedName: file.name }
+              : {})}
           onCancel={close}
           onChoose={(path) => {
             close();
             void saveTo(path, { isNewPath: true });
           }}
         />
+      );
+    case 'save-upgraded':
+      return (
+        <Modal
+          title="Save the upgraded document"
+          onCancel={close}
+          actions={
+            <>
+              <button type="button" onClick={close}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  close();
+                  void saveTo(dialog.path, { overwrite: true, isNewPath: true });
+                }}
+              >
+                Replace {dialog.name}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  close();
+                  void saveAs();
+                }}
+              >
+                Save as {upgradedFileName(dialog.name)}…
+              </button>
+            </>
+          }
+        >
+          <p>
+            {dialog.name} is Presentation 2; Tessera upgraded it to Presentation 3. Save the upgrade as a new
+            file, or replace the original (its Presentation 2 version is then gone).
+          </p>
+        </Modal>
       );
     case 'confirm-overwrite':
       return (

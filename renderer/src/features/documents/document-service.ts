@@ -10,7 +10,6 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { documentName, isDirty, type FileRef } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
-import { removeDisallowedHtml } from '../metadata/html-cleaning';
 import { clearRecoveryRecord } from './autosave-records';
 
 const store = useAppStore;
@@ -54,16 +53,27 @@ export function loadText(
     fail(`${source.name} cannot be opened: ${read.error.message}`);
     return false;
   }
+  // A Presentation 2 file is never overwritten without asking: until its first save the document has no file.
+  const upgradedFrom = read.upgraded ? source.file : null;
   store.getState().loadDocument({
     doc: read.doc,
     format: read.format,
-    file: source.file,
+    file: upgradedFrom ? null : source.file,
+    upgradedFrom,
     name: source.name,
     notices: read.notices.map((n) => n.message),
     dirty: options.dirty === true || read.upgraded,
     // An upgraded document has no text of its own yet: its first save writes it whole.
     textBase: read.upgraded ? null : createTextBase(text, read.doc, read.format),
   });
+  if (read.upgraded) {
+    store.getState().showMessage({
+      kind: 'info',
+      text:
+        `${source.name} is a Presentation 2 document: Tessera upgraded it to Presentation 3. ` +
+        'Saving asks for a new file name, so the original stays as it was unless you choose to replace it.',
+    });
+  }
   const items = read.doc['items'];
   if (Array.isArray(items) && items.length > 0) store.getState().selectOnly(0);
   else store.getState().selectNone();
@@ -96,10 +106,25 @@ function currentText(): string | null {
   return textBase ? writeDocumentOver(textBase, doc) : writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
 }
 
-/** Saves to `path`. Returns true when the document is on disk. */
-export async function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
-  // Only the HTML the spec allows is written (one undo step); a document without any is not touched at all.
-  const cleaned = removeDisallowedHtml();
+/** The save in flight: the next one waits for it (see saveTo). */
+let lastSave: Promise<boolean> = Promise.resolve(true);
+
+/**
+ * Saves to `path`. Returns true when the document is on disk. Saves run one after another: a second Ctrl+S
+ * while the first is still writing used to send the file's previous modification time, so the host saw the
+ * first save's own write as someone else's change (a false "changed on disk" conflict) and the marker and the
+ * state of the file were decided by whichever answer came last.
+ */
+export function saveTo(path: string, options: { overwrite?: boolean; isNewPath?: boolean } = {}) {
+  const next = lastSave.then(
+    () => saveNow(path, options),
+    () => saveNow(path, options),
+  );
+  lastSave = next;
+  return next;
+}
+
+async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?: boolean }) {
   const state = store.getState();
   const doc = state.doc;
   const text = currentText();
@@ -122,7 +147,10 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
     } else fail(result.error.message);
     return false;
   }
-  const previousKey = store.getState().documentKey;
+  const now = store.getState();
+  // Another document was opened meanwhile: this answer is about a file that is no longer the open one.
+  if (now.documentKey !== state.documentKey) return true;
+  const previousKey = now.documentKey;
   store.getState().markSaved(
     {
       path: result.value.path,
@@ -135,15 +163,22 @@ export async function saveTo(path: string, options: { overwrite?: boolean; isNew
     createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
   );
   void clearRecoveryRecord(previousKey);
-  const note = cleaned ? ` ${cleaned}` : '';
-  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.${note}` });
+  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.` });
   return true;
 }
 
 export async function save(): Promise<void> {
-  const { file } = store.getState();
+  const { file, upgradedFrom } = store.getState();
   if (file) await saveTo(file.path);
-  else await saveAs();
+  else if (upgradedFrom) {
+    store.getState().showDialog({ kind: 'save-upgraded', path: upgradedFrom.path, name: upgradedFrom.name });
+  } else await saveAs();
+}
+
+/** The name suggested for the Presentation 3 version of a file: book.json -> book-p3.json. */
+export function upgradedFileName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}-p3${name.slice(dot)}` : `${name}-p3.json`;
 }
 
 export async function saveAs(): Promise<void> {
@@ -151,6 +186,7 @@ export async function saveAs(): Promise<void> {
   if (!state.doc) return;
   const suggested =
     state.file?.name ??
+    (state.upgradedFrom ? upgradedFileName(state.upgradedFrom.name) : null) ??
     `${documentName(state)
       .replace(/[^\w.-]+/g, '-')
       .toLowerCase()}.json`;
@@ -161,7 +197,7 @@ export async function saveAs(): Promise<void> {
     if (native.value.path) await saveTo(native.value.path, { overwrite: true, isNewPath: true });
     return;
   }
-  store.getState().showDialog({ kind: 'save-file' });
+  store.getState().showDialog({ kind: 'save-file', suggestedName: suggested });
 }
 
 export function closeDocument(): void {

@@ -1,13 +1,19 @@
 /**
  * A warning at the top of the properties panel when the document carries HTML the spec does not allow
  * (scripts, event handlers, javascript: links...): what would be removed and where. The values are only ever
- * displayed sanitised; saving keeps only the allowed HTML, and "Clean now" does it at once as one undo step.
+ * displayed sanitised; saving writes them as they are (HTML nobody edited is not rewritten), and "Clean now"
+ * removes what is not allowed, only when the person chooses, as one undo step.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useAppStore } from '../../store/store';
 import { describeValuePath, documentHtmlWarnings, removeDisallowedHtml, removedKinds } from './html-cleaning';
 
 const SHOWN = 8;
+
+function cleanNow() {
+  const note = removeDisallowedHtml();
+  if (note) useAppStore.getState().showMessage({ kind: 'info', text: note });
+}
 
 export function HtmlReport() {
   // Deferred: on a 10,000-canvas document the walk takes a moment, and typing must not wait for it.
@@ -22,7 +28,8 @@ export function HtmlReport() {
         <strong>
           ⚠ Disallowed HTML in {warnings.length} value{warnings.length === 1 ? '' : 's'}
         </strong>
-        : {removedKinds(warnings).join(', ')}. It is never run or shown; saving keeps only the allowed HTML.
+        : {removedKinds(warnings).join(', ')}. It is never run or shown, and stays in the file until you clean
+        it.
       </p>
       <ul>
         {shown.map((warning, index) => (
@@ -36,7 +43,7 @@ export function HtmlReport() {
           {expanded ? 'Show fewer' : `Show all ${warnings.length}`}
         </button>
       ) : null}{' '}
-      <button type="button" className="small" onClick={() => removeDisallowedHtml()}>
+      <button type="button" className="small" onClick={cleanNow}>
         Clean now
       </button>
     </div>

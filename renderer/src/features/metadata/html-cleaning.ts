@@ -1,6 +1,6 @@
 /**
  * HTML that Presentation 3 does not allow (§4.5), at document level: a report of every value the sanitiser
- * would change, and the clean-up run before saving. The cleaning itself is shared/iiif/html's sanitizeDocument,
+ * would change, and the clean-up the person can choose (saving never runs it: untouched HTML is kept). The cleaning itself is shared/iiif/html's sanitizeDocument,
  * which returns the very same tree when nothing needs cleaning, so a clean manifest saves byte-identical.
  */
 import { sanitizeDocument, type SanitizeWarning } from '../../../../shared/iiif/html';
@@ -35,7 +35,7 @@ export function removedKinds(warnings: readonly SanitizeWarning[]): string[] {
 }
 
 /**
- * Before saving: reduces every value's HTML to the allowed subset, as one undo step. Returns a sentence for the
+ * "Clean now": reduces every value's HTML to the allowed subset, as one undo step. Returns a sentence for the
  * save message, or null when there was nothing to clean (then the document is not touched at all).
  */
 export function removeDisallowedHtml(): string | null {

@@ -7,14 +7,34 @@
 import { useEffect, useState } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import type { Finding } from '../../../../shared/iiif/validation/types';
-import { validateInBackground } from '../background/background-work';
+import { textFindingsInBackground, validateInBackground } from '../background/background-work';
 
 export const VALIDATION_DELAY_MS = 300;
 
-export function useFindings(doc: JsonObject | null): {
+export function useFindings(
+  doc: JsonObject | null,
+  /** The text as opened or last saved: what only the text shows (duplicate keys) is found there. */
+  text: string | null = null,
+): {
   findings: readonly Finding[];
   validatedDoc: JsonObject | null;
 } {
+  const [textFindings, setTextFindings] = useState<{ text: string | null; findings: readonly Finding[] }>({
+    text: null,
+    findings: [],
+  });
+  useEffect(() => {
+    if (!doc || text === null) return;
+    let current = true;
+    void textFindingsInBackground(doc, text).then((findings) => {
+      if (current && findings) setTextFindings({ text, findings });
+    });
+    return () => {
+      current = false;
+    };
+    // Only a new text needs a new scan; the document it came with is just what the worker mirrors.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
   const [state, setState] = useState<{ findings: readonly Finding[]; validatedDoc: JsonObject | null }>({
     findings: [],
     validatedDoc: null,
@@ -32,7 +52,9 @@ export function useFindings(doc: JsonObject | null): {
       clearTimeout(timer);
     };
   }, [doc]);
-  return doc ? state : { findings: [], validatedDoc: null };
+  if (!doc) return { findings: [], validatedDoc: null };
+  const fromText = textFindings.text === text ? textFindings.findings : [];
+  return fromText.length === 0 ? state : { ...state, findings: [...fromText, ...state.findings] };
 }
 
 export interface FindingGroup {

@@ -7,6 +7,7 @@ import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { describeValue } from '../values';
 import { checkLanguageTag, isWellFormedLanguageTag } from '../../language';
+import { isHtmlValue, sanitizeValue } from '../../html/sanitize-value';
 
 /** A well-formed BCP 47 tag (RFC 5646 syntax), as the language editor judges it. */
 export function isLanguageTag(key: string): boolean {
@@ -82,6 +83,19 @@ function checkLanguageValues(entries: JsonValue, site: Site, ctx: Checker, prope
         `Texts in "${property}" must be strings, not ${describeValue(entry)}.`,
         SPEC.languages,
       );
+    } else if (isHtmlValue(entry)) {
+      // Saving keeps HTML nobody edited as it was (issue 13): what the spec does not allow is reported here,
+      // with its removal one click away, and is never shown unsanitised.
+      const cleaned = sanitizeValue(entry);
+      if (cleaned.changed) {
+        ctx.warning(
+          'disallowed-html',
+          at(site, index),
+          `This "${property}" text has HTML that Presentation 3 does not allow (${cleaned.removed.join(', ')}); viewers may drop it or show it differently.`,
+          SPEC.html,
+          'remove-disallowed-html',
+        );
+      }
     }
   });
 }
