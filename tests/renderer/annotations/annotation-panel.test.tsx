@@ -131,4 +131,41 @@ describe('AnnotationPanel', () => {
     expect(html.textContent).toContain('needle');
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
+
+  it('imports a W3C annotation page onto the canvas in one step, and says why a file cannot be used', async () => {
+    render(<AnnotationPanel />);
+    const page = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://tool.example/page',
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'https://example.org/anno/box',
+          type: 'Annotation',
+          motivation: 'commenting',
+          body: { type: 'TextualBody', value: 'imported' },
+          target: 'https://example.org/canvas/1#xywh=1,1,2,2',
+        },
+      ],
+    };
+    const input = screen.getByTestId('annotation-import-input');
+    const file = new File([JSON.stringify(page)], 'page.json', { type: 'application/json' });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(steps()).toBe(1);
+    const views = listAnnotations(doc(), { canvasIndex: 0 });
+    expect(views).toHaveLength(3);
+    // The id was taken by the existing box, so the import got a fresh one.
+    expect(views[2]?.id).not.toBe('https://example.org/anno/box');
+    expect(rows()).toHaveLength(3);
+    const bad = new File(['{"type":"Manifest"}'], 'm.json', { type: 'application/json' });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [bad] } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(screen.getByRole('alert').textContent).toContain('m.json: This file is not an annotation page');
+    expect(steps()).toBe(1);
+  });
 });

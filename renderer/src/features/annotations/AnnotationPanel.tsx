@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/iiif/annotations';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
+import { AnnotationExchange } from './AnnotationExchange';
 import { AnnotationRow } from './AnnotationRow';
 import { TranscriptionMode } from './TranscriptionMode';
 import { addCanvasAnnotation } from './annotation-actions';
@@ -111,6 +112,7 @@ export function AnnotationPanel() {
         <button type="button" onClick={() => setTranscribing(true)} disabled={focus === null}>
           Transcribe
         </button>
+        <AnnotationExchange canvasIndex={focus} />
         <input
           type="search"
           aria-label="Search annotations"
