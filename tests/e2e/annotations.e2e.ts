@@ -56,7 +56,7 @@ function canvas(n: number, extra: JsonObject = {}): JsonObject {
             type: 'Annotation',
             motivation: 'painting',
             body: {
-              id: `${BASE}/image/${n}.jpg`,
+              id: `${imageBase}/image/${n}.jpg`,
               type: 'Image',
               format: 'image/jpeg',
               width: 1000,
