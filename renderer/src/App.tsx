@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { canRedo, canUndo } from '../../shared/iiif/document/history';
 import { api, isElectron } from './api';
 import { AddImagesDialog } from './features/add-images/AddImagesDialog';
+import { AnnotationPanel } from './features/annotations/AnnotationPanel';
 import { useAddImagesStore } from './features/add-images/add-images-store';
 import { CanvasDropHandlers } from './features/add-images/drop-handlers';
 import { CanvasPanel } from './features/canvases/CanvasPanel';
@@ -67,6 +68,7 @@ export function App() {
   const sourceText = useAppStore((s) => s.textBase?.text ?? null);
   const { findings } = useFindings(doc, sourceText);
   const [showValidation, setShowValidation] = useState(false);
+  const [showAnnotations, setShowAnnotations] = useState(false);
   const findingCounts = countBySeverity(findings);
 
   useEffect(() => {
@@ -157,6 +159,15 @@ export function App() {
         </button>
         <button
           type="button"
+          aria-pressed={showAnnotations}
+          onClick={() => setShowAnnotations((v) => !v)}
+          disabled={doc?.['type'] !== 'Manifest'}
+          data-testid="annotations-toggle"
+        >
+          Annotations
+        </button>
+        <button
+          type="button"
           onClick={() => useAddImagesStore.getState().show()}
           disabled={doc?.['type'] !== 'Manifest'}
         >
@@ -216,6 +227,7 @@ export function App() {
         </main>
       )}
       {showValidation ? <ValidationPanel findings={findings} /> : null}
+      {showAnnotations && doc?.['type'] === 'Manifest' ? <AnnotationPanel /> : null}
       <footer className="statusbar">
         <span>{busy ?? 'Ready'}</span>
         <span data-testid="selection-count">{selectedCount} selected</span>

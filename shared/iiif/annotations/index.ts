@@ -31,3 +31,9 @@ export {
   referencedPageIds,
   transcriptionText,
 } from './export';
+export {
+  WEB_ANNOTATION_CONTEXT,
+  annotationsToImport,
+  exportAnnotationPage,
+  importAnnotations,
+} from './exchange';

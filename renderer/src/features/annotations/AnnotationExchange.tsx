@@ -1,0 +1,112 @@
+/**
+ * Import and export for the annotation panel: the focused canvas's annotations as a W3C annotation page
+ * (JSON), the manifest's transcriptions as plain text and all its annotations as CSV (downloads made in the
+ * page); and a W3C annotation page, annotation or list of them imported onto the canvas in one undo step.
+ */
+import { useState } from 'react';
+import {
+  annotationsCsv,
+  annotationsToImport,
+  exportAnnotationPage,
+  importAnnotations,
+  transcriptionText,
+} from '../../../../shared/iiif/annotations';
+import { documentIds, idMinterFor } from '../../../../shared/iiif/document';
+import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
+import { documentName } from '../../store/document-slice';
+import { useAppStore } from '../../store/store';
+import { downloadText } from '../spreadsheet/csv-files';
+
+function baseName(): string {
+  return documentName(useAppStore.getState()).replace(/\.(json|jsonld)$/i, '') || 'manifest';
+}
+
+export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const doc = useAppStore((s) => s.doc);
+  if (!doc) return null;
+
+  const exportPage = () => {
+    if (canvasIndex === null) return;
+    const canvas = (doc['items'] as JsonObject[] | undefined)?.[canvasIndex];
+    const id = `${typeof canvas?.['id'] === 'string' ? canvas['id'] : 'canvas'}/annotations-export`;
+    const page = exportAnnotationPage(doc, { canvasIndex, id });
+    downloadText(
+      `${JSON.stringify(page, null, 2)}\n`,
+      `${baseName()}-canvas-${canvasIndex + 1}-annotations.json`,
+      'application/json',
+    );
+  };
+
+  const importFile = async (file: File) => {
+    setProblem(null);
+    if (canvasIndex === null) return;
+    let parsed: JsonValue;
+    try {
+      parsed = JSON.parse(await file.text()) as JsonValue;
+    } catch {
+      setProblem(`${file.name} is not JSON.`);
+      return;
+    }
+    const found = annotationsToImport(parsed);
+    if (!found.ok) {
+      setProblem(`${file.name}: ${found.message}`);
+      return;
+    }
+    const { doc: current, commit } = useAppStore.getState();
+    if (!current) return;
+    const canvas = (current['items'] as JsonObject[] | undefined)?.[canvasIndex];
+    const canvasId = typeof canvas?.['id'] === 'string' ? canvas['id'] : undefined;
+    const mint = idMinterFor(current);
+    const next = importAnnotations(current, {
+      canvasIndex,
+      items: found.items,
+      pageId: mint('annotations', canvasId),
+      taken: documentIds(current),
+      freshId: () => mint('annotation', canvasId),
+    });
+    commit(`Import ${found.items.length} annotations`, next);
+  };
+
+  return (
+    <span className="annotation-exchange">
+      <button type="button" onClick={exportPage} disabled={canvasIndex === null}>
+        Export page
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          downloadText(transcriptionText(doc), `${baseName()}-transcription.txt`, 'text/plain;charset=utf-8')
+        }
+      >
+        Export text
+      </button>
+      <button
+        type="button"
+        onClick={() => downloadText(annotationsCsv(doc), `${baseName()}-annotations.csv`)}
+      >
+        Export CSV
+      </button>
+      <label>
+        Import…
+        <input
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          aria-label="Import annotations"
+          data-testid="annotation-import-input"
+          disabled={canvasIndex === null}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      {problem ? (
+        <span role="alert" className="error">
+          {problem}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The annotation panel: the focused canvas's annotations as a list (motivation, body, target), edited in place,
+ * filtered by motivation, deleted and reordered; a search over the text of every annotation in the manifest that
+ * jumps to the hit; a form to add a whole-canvas or region annotation; and transcription mode. The document is
+ * the only truth: the list is read from it on every change, and every gesture is one edit.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import {
+  ANNOTATION_MOTIVATIONS,
+  listAnnotations,
+  type AnnotationView,
+  type TargetShape,
+} from '../../../../shared/iiif/annotations';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { useAppStore } from '../../store/store';
+import { AnnotationExchange } from './AnnotationExchange';
+import { AnnotationRow } from './AnnotationRow';
+import { TranscriptionMode } from './TranscriptionMode';
+import { addCanvasAnnotation } from './annotation-actions';
+import { addressKey, searchAnnotations } from './annotation-search';
+import './annotations.css';
+
+const REGION_KINDS = new Set(['box', 'polygon', 'point']);
+
+function canvasIdOf(doc: JsonObject | null, index: number | null): string | undefined {
+  if (!doc || index === null) return undefined;
+  const canvas = (doc['items'] as JsonObject[] | undefined)?.[index];
+  return typeof canvas?.['id'] === 'string' ? canvas['id'] : undefined;
+}
+
+export function AnnotationPanel() {
+  const doc = useAppStore((s) => s.doc);
+  const focus = useAppStore((s) => s.focus);
+  const [filter, setFilter] = useState('');
+  const [query, setQuery] = useState('');
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [transcribing, setTranscribing] = useState(false);
+  const [motivation, setMotivation] = useState<string>('commenting');
+  const [text, setText] = useState('');
+  const [region, setRegion] = useState({ x: '', y: '', w: '', h: '' });
+
+  const views = useMemo(
+    () => (doc && focus !== null ? listAnnotations(doc, { canvasIndex: focus }) : []),
+    [doc, focus],
+  );
+  const motivations = useMemo(() => [...new Set(views.flatMap((v) => v.motivations))].sort(), [views]);
+  const shown = filter === '' ? views : views.filter((v) => v.motivations.includes(filter));
+  const hits = useMemo(() => searchAnnotations(doc, query), [doc, query]);
+  const lines = views.filter((v) => v.targets.some((t) => REGION_KINDS.has(t.geometry.kind)));
+  const pageSizes = new Map<string, number>();
+  for (const v of views)
+    pageSizes.set(v.page.path.join('/'), (pageSizes.get(v.page.path.join('/')) ?? 0) + 1);
+
+  useEffect(() => {
+    if (highlight === null) return;
+    // Compared as attributes, not built into a selector: ids are the document's, arbitrary text.
+    const rows = document.querySelectorAll<HTMLElement>('[data-annotation-id]');
+    const row = [...rows].find((r) => r.dataset['annotationId'] === highlight);
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [highlight, focus]);
+
+  const canvasId = canvasIdOf(doc, focus);
+  const add = () => {
+    if (focus === null || canvasId === undefined) return;
+    const numbers = [region.x, region.y, region.w, region.h].map((v) => Number(v));
+    const hasRegion = [region.x, region.y, region.w, region.h].every((v) => v.trim() !== '');
+    const target: TargetShape = hasRegion
+      ? {
+          source: canvasId,
+          geometry: {
+            kind: 'box',
+            unit: 'pixel',
+            x: numbers[0] as number,
+            y: numbers[1] as number,
+            w: numbers[2] as number,
+            h: numbers[3] as number,
+          },
+        }
+      : { source: canvasId, geometry: { kind: 'whole' } };
+    addCanvasAnnotation(focus, { motivation, target, text });
+    setText('');
+    setRegion({ x: '', y: '', w: '', h: '' });
+  };
+  const jump = (view: AnnotationView, canvasIndex: number | null) => {
+    if (canvasIndex !== null) useAppStore.getState().selectOnly(canvasIndex);
+    setFilter('');
+    setHighlight(view.id ?? addressKey(view));
+  };
+
+  return (
+    <section className="annotation-panel" aria-label="Annotations" data-testid="annotation-panel">
+      <div className="annotation-toolbar">
+        <strong>Annotations</strong>
+        <span data-testid="annotation-count">
+          {focus === null ? 'no canvas' : `Canvas ${focus + 1}: ${views.length}`}
+        </span>
+        <label>
+          Show{' '}
+          <select
+            aria-label="Filter by motivation"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          >
+            <option value="">all motivations</option>
+            {motivations.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => setTranscribing(true)} disabled={focus === null}>
+          Transcribe
+        </button>
+        <AnnotationExchange canvasIndex={focus} />
+        <input
+          type="search"
+          aria-label="Search annotations"
+          placeholder="Search all annotations"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {query.trim() !== '' ? (
+        <ul className="annotation-hits" aria-label="Search results">
+          {hits.length === 0 ? <li>No annotation contains “{query}”.</li> : null}
+          {hits.map((hit) => (
+            <li key={addressKey(hit.view)}>
+              <button type="button" onClick={() => jump(hit.view, hit.canvasIndex)}>
+                {hit.canvasIndex === null ? 'Manifest' : `Canvas ${hit.canvasIndex + 1}`}: {hit.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {transcribing ? (
+        <TranscriptionMode lines={lines} onClose={() => setTranscribing(false)} />
+      ) : (
+        <>
+          <ul className="annotation-list">
+            {shown.map((view) => (
+              <AnnotationRow
+                key={addressKey(view)}
+                view={view}
+                count={pageSizes.get(view.page.path.join('/')) ?? 0}
+                highlighted={highlight !== null && (view.id ?? addressKey(view)) === highlight}
+              />
+            ))}
+          </ul>
+          <form
+            className="annotation-add"
+            aria-label="Add annotation"
+            onSubmit={(event) => {
+              event.preventDefault();
+              add();
+            }}
+          >
+            <select
+              aria-label="New annotation motivation"
+              value={motivation}
+              onChange={(e) => setMotivation(e.target.value)}
+            >
+              {ANNOTATION_MOTIVATIONS.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+            <input
+              aria-label="New annotation text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Text"
+            />
+            {(['x', 'y', 'w', 'h'] as const).map((key) => (
+              <input
+                key={key}
+                className="annotation-number"
+                aria-label={`Region ${key}`}
+                inputMode="numeric"
+                placeholder={key}
+                value={region[key]}
+                onChange={(e) => setRegion({ ...region, [key]: e.target.value })}
+              />
+            ))}
+            <button type="submit" disabled={canvasId === undefined}>
+              Add
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

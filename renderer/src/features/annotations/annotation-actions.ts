@@ -1,0 +1,79 @@
+/**
+ * The annotation panel's gestures, each committed as one undo step: a pure edit from shared/iiif/annotations
+ * applied to the store's document. Typing in a body is committed on blur (or when transcription mode moves on),
+ * never per keystroke.
+ */
+import {
+  annotateCanvas,
+  changeTarget,
+  deleteAnnotation,
+  editBody,
+  moveAnnotation,
+  newAnnotation,
+  setMotivation,
+  type AnnotationAddress,
+  type TargetShape,
+  type TextBodyFields,
+} from '../../../../shared/iiif/annotations';
+import { idMinterFor } from '../../../../shared/iiif/document';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { useAppStore } from '../../store/store';
+
+function apply(label: string, edit: (doc: JsonObject) => JsonObject): boolean {
+  const { doc, commit } = useAppStore.getState();
+  if (!doc) return false;
+  const next = edit(doc);
+  if (next === doc) return false;
+  commit(label, next);
+  return true;
+}
+
+/** Adds an annotation on a canvas (and its first page when it has none); returns where it went. */
+export function addCanvasAnnotation(
+  canvasIndex: number,
+  args: { motivation: string; target: TargetShape; text: string; language?: string },
+): AnnotationAddress | null {
+  const { doc, commit } = useAppStore.getState();
+  if (!doc) return null;
+  const canvas = (doc['items'] as JsonObject[] | undefined)?.[canvasIndex];
+  const canvasId = typeof canvas?.['id'] === 'string' ? canvas['id'] : undefined;
+  const mint = idMinterFor(doc);
+  const annotation = newAnnotation({
+    id: mint('annotation', canvasId),
+    motivation: args.motivation,
+    target: args.target,
+    text: args.text,
+    ...(args.language ? { language: args.language } : {}),
+  });
+  const result = annotateCanvas(doc, { canvasIndex, annotation, newPageId: mint('annotations', canvasId) });
+  commit(`Add ${args.motivation} annotation`, result.doc);
+  return result.address;
+}
+
+export function editAnnotationBody(
+  address: AnnotationAddress,
+  bodyIndex: number,
+  fields: TextBodyFields,
+): boolean {
+  return apply('Edit annotation', (doc) => editBody(doc, { address, bodyIndex, fields }));
+}
+
+export function changeAnnotationTarget(
+  address: AnnotationAddress,
+  shape: TargetShape,
+  targetIndex = 0,
+): boolean {
+  return apply('Move annotation', (doc) => changeTarget(doc, { address, targetIndex, shape }));
+}
+
+export function changeMotivation(address: AnnotationAddress, motivation: string): boolean {
+  return apply('Change motivation', (doc) => setMotivation(doc, { address, motivation }));
+}
+
+export function removeAnnotation(address: AnnotationAddress): boolean {
+  return apply('Delete annotation', (doc) => deleteAnnotation(doc, address));
+}
+
+export function reorderAnnotation(address: AnnotationAddress, to: number): boolean {
+  return apply('Reorder annotations', (doc) => moveAnnotation(doc, { address, to }));
+}
