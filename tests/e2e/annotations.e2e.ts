@@ -199,9 +199,11 @@ describe('annotations and transcriptions', () => {
     expect(shown).toContain('hostile needle');
     expect(shown).not.toMatch(/onerror|script|javascript:/i);
 
+    // Saving keeps HTML nobody edited as written (issue 13); the person removes the disallowed part in one click.
+    await page.getByTestId('html-report').getByRole('button', { name: 'Clean now' }).click();
+    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Removed disallowed HTML');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved annotated.json');
-    expect(await page.getByTestId('message').textContent()).toContain('Removed disallowed HTML');
     expect(await page.evaluate(() => (window as unknown as { __pwned: string[] }).__pwned)).toEqual([]);
 
     const saved = JSON.parse(await readFile(file, 'utf8')) as JsonObject;
