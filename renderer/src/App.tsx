@@ -26,6 +26,7 @@ import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
 import { StructurePanel } from './features/structure/StructurePanel';
 import { useStructureStore } from './features/structure/structure-store';
+import { PanelBoundary } from './components/PanelBoundary';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { takeLaunchFile } from './launch-file';
 import { shell, showWindowState } from './shell';
@@ -214,20 +215,42 @@ export function App() {
         <div />
       )}
       {viewMode === 'preview' ? (
-        <PreviewView />
+        <PanelBoundary name="preview" resetKey={doc}>
+          <PreviewView />
+        </PanelBoundary>
       ) : (
         <main
           className={`workspace${sourcesOpen ? ' with-sources' : ''}${structureOpen && doc?.['type'] === 'Manifest' ? ' with-structure' : ''}`}
         >
-          <SourcesPanel />
-          {doc?.['type'] === 'Manifest' ? <StructurePanel /> : null}
-          <CanvasPanel />
-          <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
-          <PropertiesPanel />
+          <PanelBoundary name="sources panel">
+            <SourcesPanel />
+          </PanelBoundary>
+          {doc?.['type'] === 'Manifest' ? (
+            <PanelBoundary name="structure panel" resetKey={doc}>
+              <StructurePanel />
+            </PanelBoundary>
+          ) : null}
+          <PanelBoundary name="canvas list" resetKey={doc}>
+            <CanvasPanel />
+          </PanelBoundary>
+          <PanelBoundary name="canvas editor" resetKey={canvas}>
+            <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
+          </PanelBoundary>
+          <PanelBoundary name="properties" resetKey={doc}>
+            <PropertiesPanel />
+          </PanelBoundary>
         </main>
       )}
-      {showValidation ? <ValidationPanel findings={findings} /> : null}
-      {showAnnotations && doc?.['type'] === 'Manifest' ? <AnnotationPanel /> : null}
+      {showValidation ? (
+        <PanelBoundary name="validation panel" resetKey={doc}>
+          <ValidationPanel findings={findings} />
+        </PanelBoundary>
+      ) : null}
+      {showAnnotations && doc?.['type'] === 'Manifest' ? (
+        <PanelBoundary name="annotation panel" resetKey={doc}>
+          <AnnotationPanel />
+        </PanelBoundary>
+      ) : null}
       <footer className="statusbar">
         <span>{busy ?? 'Ready'}</span>
         <span data-testid="selection-count">{selectedCount} selected</span>
