@@ -12,6 +12,7 @@ import { carryLicenses, licensesOf } from './carry-license';
 import { dropForeignBehaviors } from './drop-foreign-behaviors';
 import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
+import { repairPresentation2 } from './repair-p2';
 import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
@@ -25,7 +26,8 @@ export type UpgradeResult =
  * in place, so pass a tree nobody else holds (a fresh JSON.parse result).
  */
 export function upgradePresentation2(source: JsonObject): UpgradeResult {
-  // Explain first: the upgrader is about to modify `source`.
+  // Repair the shapes the upgrader cannot read, then explain: the upgrader is about to modify `source`.
+  const repaired = repairPresentation2(source);
   const explanations = explainPresentation2Source(source);
   const licenses = licensesOf(source);
   const mutable = source as Record<string, unknown>;
@@ -43,15 +45,18 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   let upgraded: unknown;
   try {
     upgraded = upgrade(input as Parameters<typeof upgrade>[0]);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    // Usually a part of the document that is not what Presentation 2 describes (a null canvas, a string where
-    // a list belongs); the upgrader's own words are the best pointer we have to where.
+  } catch {
+    // The upgrader's own words ("e.sequences.map is not a function") mean nothing to a curator; what the repair
+    // pass could not mend is the best account of where the document is broken.
+    const where =
+      repaired.unrepairable.length > 0
+        ? `: ${repaired.unrepairable.slice(0, 3).join('; ')}${repaired.unrepairable.length > 3 ? '; ...' : ''}`
+        : ', in a place Tessera could not repair';
     return {
       ok: false,
       message:
         'This Presentation 2 document could not be upgraded to Presentation 3: part of it is not shaped as ' +
-        `Presentation 2 describes (the upgrader stopped with "${reason}").`,
+        `Presentation 2 describes${where}.`,
     };
   }
   // A JSON round trip drops the `undefined` holes the upgrader leaves and unshares objects it reuses (nested
@@ -77,6 +82,7 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
         'info',
         'This document was upgraded from Presentation 2 to Presentation 3; saving writes Presentation 3.',
       ),
+      ...repaired.notices,
       ...explanations,
       ...carried.notices,
     ],

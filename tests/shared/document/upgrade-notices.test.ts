@@ -82,19 +82,31 @@ describe('notices about the Presentation 2 source', () => {
 });
 
 describe('upgrading never throws', () => {
-  const broken: [string, object][] = [
-    ['a null sequence', p2({ sequences: [null] })],
-    ['a null canvas', p2({}, [null as unknown as object])],
-    ['sequences that are not a list', p2({ sequences: 'x' })],
-    ['a null range', p2({ structures: [null] })],
+  const repairable: [string, object, string][] = [
+    [
+      'a null sequence',
+      p2({ sequences: [null, { '@type': 'sc:Sequence', canvases: [canvas(1)] }] }),
+      'sequences[0]',
+    ],
+    ['a null canvas', p2({}, [null as unknown as object, canvas(1)]), 'sequences[0].canvases[0]'],
+    ['a null range', p2({ structures: [null] }), 'structures[0]'],
   ];
-  it.each(broken)('refuses %s with a message', (_name, source) => {
+  it.each(repairable)('repairs %s, and says where', (_name, source, where) => {
     const read = readDocument(JSON.stringify(source));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const repaired = read.notices.filter((n) => n.code.startsWith('repaired-'));
+    expect(repaired.map((n) => n.message).join(' ')).toContain(`was dropped (1 place: ${where})`);
+  });
+
+  it('refuses sequences that are not a list, naming the place and not the upgrader', () => {
+    const read = readDocument(JSON.stringify(p2({ sequences: 'x' })));
     expect(read.ok).toBe(false);
-    if (!read.ok) {
-      expect(read.error.code).toBe('upgrade-failed');
-      expect(read.error.message).toMatch(/could not be upgraded to Presentation 3/);
-    }
+    if (read.ok) return;
+    expect(read.error.code).toBe('upgrade-failed');
+    expect(read.error.message).toMatch(/could not be upgraded to Presentation 3/);
+    expect(read.error.message).toContain('"sequences" is the text "x", not a list');
+    expect(read.error.message).not.toMatch(/is not a function|Cannot|undefined/);
   });
 
   it('turns every truncation of a manifest into a document or a syntax message', () => {
