@@ -10,7 +10,7 @@ import { buildCollection } from '../../../shared/iiif/publish/collection';
 import { toPresentation2 } from '../../../shared/iiif/publish/presentation2';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
 import { serializePublication } from '../../../shared/iiif/publish/serialize';
-import { validate } from '../../../shared/iiif/validation/validate';
+import { isUnpublishable, validate } from '../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../shared/iiif/validation/types';
 import { UserFacingError, type AppError } from '../../../shared/ipc/result';
 import {
@@ -245,21 +245,28 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
   const prepared = plan.manifests;
   const several = prepared.length > 1;
 
-  const blocking = prepared.flatMap((p) =>
+  const errors = prepared.flatMap((p) =>
     p.findings.filter((f) => f.severity === 'error').map((finding) => ({ finding, name: p.name })),
   );
-  if (blocking.length > 0 && options.allowErrors !== true) {
+  // Ids that run code in a viewer (javascript:, file: ...) are refused even with errors allowed.
+  const blocking =
+    options.allowErrors === true ? errors.filter(({ finding }) => isUnpublishable(finding)) : errors;
+  if (blocking.length > 0) {
     // With several Manifests, each error says whose it is.
     const listed = blocking
       .slice(0, 10)
       .map(({ finding: f, name }) => `${several ? `${name}: ` : ''}${f.pathText}: ${f.message}`);
     const more = blocking.length > listed.length ? `\n… and ${blocking.length - listed.length} more.` : '';
     const subject = several ? `The ${prepared.length} Manifests have` : 'The document has';
+    const advice =
+      options.allowErrors === true
+        ? 'these are never published; replace them with http(s) addresses'
+        : 'fix them or publish with errors allowed';
     return {
       ok: false,
       error: {
         code: 'validation-errors',
-        message: `${subject} ${blocking.length} validation error${blocking.length === 1 ? '' : 's'}; fix them or publish with errors allowed:\n${listed.join('\n')}${more}`,
+        message: `${subject} ${blocking.length} validation error${blocking.length === 1 ? '' : 's'}; ${advice}:\n${listed.join('\n')}${more}`,
       },
       findings: blocking.map((b) => b.finding),
     };

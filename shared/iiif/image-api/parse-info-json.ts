@@ -113,6 +113,15 @@ function readId(
     return undefined;
   }
   const trimmed = raw.trim();
+  // The id becomes the image's address in the manifest and in every viewer that opens it: only http(s) is an
+  // address a viewer can load, and anything else (javascript:, data:, file:) is refused rather than written.
+  if (!/^https?:\/\/[^\s/?#]/i.test(trimmed)) {
+    reasons.push(
+      `The service URI "${shorten(trimmed)}" is not an http(s) address, so Tessera will not add the image: ` +
+        'ask the image server for an info.json with a web address as its id.',
+    );
+    return undefined;
+  }
   const base = serviceBaseOf(trimmed);
   if (base !== trimmed) warnings.push(`The service URI "${trimmed}" should not end in "/" or "/info.json".`);
   return base;
@@ -215,4 +224,9 @@ function readV1Tiles(json: JsonObject, reasons: string[]): TileSpec[] {
   const scaleFactors = hasFactors ? readScaleFactors(json['scale_factors'], 'scale_factors', reasons) : [1];
   if (width === undefined || scaleFactors === undefined) return [];
   return [{ width, height: height ?? width, scaleFactors }];
+}
+
+/** At most 80 characters of a value quoted in a message (a hostile id may be megabytes long). */
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

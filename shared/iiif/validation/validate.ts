@@ -8,6 +8,7 @@ import { Checker, type Site } from './checker';
 import { checkCanvasReferences } from './references';
 import { checkDocumentContext } from './rules/document-context';
 import { checkRanges } from './rules/range-rules';
+import { checkUnsafeIds, UNSAFE_ID_CODE } from './rules/unsafe-ids';
 import { SPEC } from './spec-links';
 import type { Finding } from './types';
 import { describeValue } from './values';
@@ -55,7 +56,16 @@ export function validate(doc: JsonValue): Finding[] {
         SPEC.type,
       );
   }
+  checkUnsafeIds(doc, ctx);
   return ctx.findings;
+}
+
+/**
+ * Findings that publishing refuses even with errors allowed: an id that runs code in a viewer is never a
+ * publisher's choice to make.
+ */
+export function isUnpublishable(finding: Finding): boolean {
+  return finding.code === UNSAFE_ID_CODE;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

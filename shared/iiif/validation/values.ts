@@ -8,6 +8,17 @@ export function isHttpUri(value: unknown): value is string {
   return typeof value === 'string' && HTTP_URI.test(value);
 }
 
+/**
+ * Schemes that run code or read the user's machine when a viewer follows them. A resource id with one is never
+ * an address to load: it is refused wherever it appears, even where the spec allows any URI scheme.
+ */
+const UNSAFE_SCHEME = /^\s*(?:javascript|vbscript|data|file|blob|about|chrome|filesystem)\s*:/i;
+
+export function isUnsafeUri(value: unknown): value is string {
+  // Browsers drop tabs and newlines inside a scheme ("java\tscript:"), so they are dropped before testing too.
+  return typeof value === 'string' && UNSAFE_SCHEME.test(value.replace(/[\t\n\r]/g, ''));
+}
+
 export function isUri(value: unknown): value is string {
   return typeof value === 'string' && ANY_URI.test(value);
 }

@@ -210,6 +210,29 @@ describe('publish', () => {
     );
   });
 
+  it('refuses javascript: and file: ids even with errors allowed, and writes nothing', async () => {
+    const body = {
+      id: 'javascript:alert(document.cookie)',
+      type: 'Image',
+      format: 'image/jpeg',
+      width: 10,
+      height: 10,
+      service: [{ id: 'file:///etc/passwd', type: 'ImageService3', profile: 'level0' }],
+    };
+    const hostile = manifest({}, [canvas(1, {}, body)]);
+    for (const allowErrors of [false, true]) {
+      const refused = await publish({ outDir: out, base: BASE, manifests: [{ doc: hostile }], allowErrors });
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.error.message).toContain('javascript:alert');
+      expect(refused.findings?.map((f) => f.code)).toEqual(
+        expect.arrayContaining(['id-unsafe-scheme', 'id-unsafe-scheme']),
+      );
+      if (allowErrors) expect(refused.error.message).toMatch(/never published/);
+    }
+    await expect(fs.stat(path.join(out, 'manifest.json'))).rejects.toThrow();
+  });
+
   it('publishes several Manifests with a collection.json that references them', async () => {
     const outcome = await publish({
       outDir: out,

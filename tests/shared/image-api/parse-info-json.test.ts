@@ -250,3 +250,32 @@ describe('detectImageApiVersion', () => {
     });
   });
 });
+
+describe('parseInfoJson: only http(s) service ids (issue 20.9)', () => {
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'vbscript:msgbox(1)',
+    'images/abc',
+    'https://',
+  ])('refuses the id %j with a clear reason, in Image API 2 and 3', (id) => {
+    expect(reasonsOf(v3({ id }))).toMatch(/is not an http\(s\) address, so Tessera will not add the image/);
+    expect(reasonsOf(v2({ '@id': id }))).toMatch(/is not an http\(s\) address/);
+  });
+
+  it('quotes at most 80 characters of a long hostile id', () => {
+    const reasons = reasonsOf(v3({ id: `javascript:${'a'.repeat(5000)}` }));
+    expect(reasons.length).toBeLessThan(300);
+  });
+
+  it('still accepts http and https ids', () => {
+    expect(valueOf(v3({ id: 'http://images.example.org/iiif/abc' })).id).toBe(
+      'http://images.example.org/iiif/abc',
+    );
+    expect(valueOf(v2()).id).toBe('https://images.example.org/iiif/2/abc');
+  });
+});

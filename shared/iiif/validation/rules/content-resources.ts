@@ -2,7 +2,7 @@
 import { own, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
-import { asList, isHttpUri, isUri, referenceId } from '../values';
+import { asList, isHttpUri, isUnsafeUri, isUri, referenceId } from '../values';
 import { checkLevel0Thumbnail } from './level0-thumbnails';
 
 /** How a content resource is used, which decides a few rules (logos are Images, thumbnails are fetched). */
@@ -32,8 +32,11 @@ const OTHER_RESOURCE_TYPES = new Set([
 
 export function checkContentResource(node: JsonObject, site: Site, ctx: Checker, role: ContentRole): void {
   const type = typeof node.type === 'string' ? node.type : undefined;
-  if (typeof node.id === 'string' && isUri(node.id) && !isHttpUri(node.id)) {
-    ctx.warning(
+  // Unsafe schemes (javascript:...) are reported once, by unsafe-ids.ts.
+  if (typeof node.id === 'string' && isUri(node.id) && !isHttpUri(node.id) && !isUnsafeUri(node.id)) {
+    // An error, not a warning: a content resource's id is what viewers load, and publishing refuses errors, so a
+    // javascript: or file: id never reaches a published manifest.
+    ctx.error(
       'content-id-not-http',
       at(site, 'id'),
       `Viewers can only load content from http(s) addresses, not "${node.id}".`,

@@ -3,7 +3,7 @@ import type { JsonObject } from '../../json';
 import { at, type Checker, type Owner, type Site } from '../checker';
 import { pathToText } from '../path-text';
 import { SPEC } from '../spec-links';
-import { describeValue, isHttpUri, isUri } from '../values';
+import { describeValue, isHttpUri, isUnsafeUri, isUri } from '../values';
 
 /**
  * How strictly to judge the id: resources defined by the specification need an HTTP(S) URI; Ranges and
@@ -99,6 +99,8 @@ function checkId(node: JsonObject, site: Site, ctx: Checker, rule: IdentityRule)
 }
 
 function checkIdForm(id: string, where: Site, ctx: Checker, rule: IdentityRule): void {
+  // Unsafe schemes (javascript:...) are reported once, by unsafe-ids.ts, wherever they are.
+  if (isUnsafeUri(id)) return;
   if (rule.id === 'http' && !isHttpUri(id)) {
     ctx.error('id-not-http', where, `${rule.what}'s id must be an http(s) address, not "${id}".`, SPEC.id);
   } else if (rule.id === 'http-should' && !isHttpUri(id)) {

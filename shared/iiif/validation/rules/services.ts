@@ -5,7 +5,7 @@
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
-import { describeValue, isUri } from '../values';
+import { describeValue, isHttpUri, isUnsafeUri, isUri } from '../values';
 import { checkLanguageMap } from './language-maps';
 import {
   CURRENT_API_SERVICE_TYPES,
@@ -84,6 +84,14 @@ function checkServiceIdentity(node: JsonObject, site: Site, ctx: Checker): void 
       'service-id-invalid',
       at(site, node.id !== undefined ? 'id' : '@id'),
       `The service's id must be a URI, not ${describeValue(id)}.`,
+      SPEC.service,
+    );
+  } else if (!isHttpUri(id) && !isUnsafeUri(id)) {
+    // Viewers request a service at its id (an image service's info.json, tiles): only http(s) can be requested.
+    ctx.error(
+      'service-id-not-http',
+      at(site, node.id !== undefined ? 'id' : '@id'),
+      `The service's id must be an http(s) address, not "${id}".`,
       SPEC.service,
     );
   }
