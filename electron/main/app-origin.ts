@@ -5,9 +5,9 @@
  * any URL parser, even though Chromium (after `registerSchemesAsPrivileged({ standard: true })`) gives the page
  * the tuple origin app://tessera. So "is this our page" is decided from the scheme and host themselves.
  */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'tessera';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { APP_HOST, APP_SCHEME } from '../../shared/app-origin';
+
+export { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
 
 /** True for app://tessera/... (any path), false for other hosts, schemes, credentials or ports. */
 export function isAppUrl(url: string): boolean {

@@ -41,7 +41,15 @@ export function buildSampleManifest(origin: string): JsonObject {
             format: 'image/jpeg',
             width: thumbSize.width,
             height: thumbSize.height,
-            service: [{ id: service, type: 'ImageService3', profile: 'level0' }],
+            // The size is listed so that viewers (and our validator) know this level 0 server has it.
+            service: [
+              {
+                id: service,
+                type: 'ImageService3',
+                profile: 'level0',
+                sizes: [{ width: thumbSize.width, height: thumbSize.height }],
+              },
+            ],
           },
         ],
         items: [

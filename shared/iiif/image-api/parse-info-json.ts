@@ -4,6 +4,7 @@
  * sentence per problem, so a curator adding 500 images learns what is wrong with each one.
  */
 import { describeExcessNesting, nestsDeeperThan } from '../document/nesting';
+import { isAppAddress } from '../../app-origin';
 import { isJsonObject, type JsonObject } from '../json';
 import type { ImageServiceDescriptor, ImageSize, InfoJsonResult, TileSpec } from './descriptor';
 import { describe, readProfile } from './profile';
@@ -115,7 +116,9 @@ function readId(
   const trimmed = raw.trim();
   // The id becomes the image's address in the manifest and in every viewer that opens it: only http(s) is an
   // address a viewer can load, and anything else (javascript:, data:, file:) is refused rather than written.
-  if (!/^https?:\/\/[^\s/?#]/i.test(trimmed)) {
+  // The desktop app's own app://tessera/ tiles (the sample, local images) are the one exception: publishing moves
+  // them under the base URL, as it does the web host's http://127.0.0.1 ones.
+  if (!/^https?:\/\/[^\s/?#]/i.test(trimmed) && !isAppAddress(trimmed)) {
     reasons.push(
       `The service URI "${shorten(trimmed)}" is not an http(s) address, so Tessera will not add the image: ` +
         'ask the image server for an info.json with a web address as its id.',

@@ -272,6 +272,12 @@ describe('parseInfoJson: only http(s) service ids (issue 20.9)', () => {
     expect(reasons.length).toBeLessThan(300);
   });
 
+  it("accepts the desktop app's own app://tessera/ tiles (the sample and local images)", () => {
+    const id = 'app://tessera/sample-images/psalter-1';
+    expect(valueOf(v3({ id })).id).toBe(id);
+    expect(reasonsOf(v3({ id: 'app://elsewhere/x' }))).toMatch(/is not an http\(s\) address/);
+  });
+
   it('still accepts http and https ids', () => {
     expect(valueOf(v3({ id: 'http://images.example.org/iiif/abc' })).id).toBe(
       'http://images.example.org/iiif/abc',

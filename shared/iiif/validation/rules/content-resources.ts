@@ -1,4 +1,5 @@
 /** Checks of a content resource itself: its id, its type, and the Image-specific rules. */
+import { isAppAddress } from '../../../app-origin';
 import { own, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
@@ -33,7 +34,14 @@ const OTHER_RESOURCE_TYPES = new Set([
 export function checkContentResource(node: JsonObject, site: Site, ctx: Checker, role: ContentRole): void {
   const type = typeof node.type === 'string' ? node.type : undefined;
   // Unsafe schemes (javascript:...) are reported once, by unsafe-ids.ts.
-  if (typeof node.id === 'string' && isUri(node.id) && !isHttpUri(node.id) && !isUnsafeUri(node.id)) {
+  // The desktop app's own app://tessera/ images are local drafts that publishing moves under the base URL.
+  if (
+    typeof node.id === 'string' &&
+    isUri(node.id) &&
+    !isHttpUri(node.id) &&
+    !isUnsafeUri(node.id) &&
+    !isAppAddress(node.id)
+  ) {
     // An error, not a warning: a content resource's id is what viewers load, and publishing refuses errors, so a
     // javascript: or file: id never reaches a published manifest.
     ctx.error(

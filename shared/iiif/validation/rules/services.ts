@@ -2,6 +2,7 @@
  * `service` and `services`: each entry needs an id (`id` or `@id`) and a type (`type` or `@type`), and a string
  * profile. Older-API services keep their own properties (`@id`, string labels); current ones follow Presentation 3.
  */
+import { isAppAddress } from '../../../app-origin';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
@@ -86,7 +87,7 @@ function checkServiceIdentity(node: JsonObject, site: Site, ctx: Checker): void 
       `The service's id must be a URI, not ${describeValue(id)}.`,
       SPEC.service,
     );
-  } else if (!isHttpUri(id) && !isUnsafeUri(id)) {
+  } else if (!isHttpUri(id) && !isUnsafeUri(id) && !isAppAddress(id)) {
     // Viewers request a service at its id (an image service's info.json, tiles): only http(s) can be requested.
     ctx.error(
       'service-id-not-http',
