@@ -62,6 +62,21 @@ export default tseslint.config(
         [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
         'The renderer talks to Node and Electron only through the contract (renderer/src/api.ts).',
       ),
+      // The zod schemas validate requests where they are handled; the page and its worker need only the types
+      // and the channel names (shared/ipc/channel-names.ts). Importing them adds ~90 KB to each bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/ipc/contract', 'zod', 'zod/*'],
+              allowTypeImports: true,
+              message:
+                'The renderer imports only types from the contract; channel names come from channel-names.ts.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
     },
   },

@@ -4,7 +4,8 @@
  * is why it reads nothing from `window`: its caller passes the token.
  */
 import { createApi, type Api } from '../../shared/ipc/api';
-import { channelNames, type ChannelName } from '../../shared/ipc/contract';
+import { channelNames } from '../../shared/ipc/channel-names';
+import type { ChannelName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 
 export async function invokeOverHttp(
