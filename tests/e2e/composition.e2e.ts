@@ -7,12 +7,11 @@
  * the saved manifest against the official schema, and reopen it to the same picture. Then the other crop
  * spelling (region in the URL), a quarter turn, a mouse drag (one undo step each), and images that fail.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Ajv from 'ajv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officialSchemaChecks } from './official-schema-check';
 import {
   FAILURE_PATHS,
   QUADRANTS,
@@ -24,7 +23,6 @@ import {
   type ColourName,
 } from '../fixtures/institutions';
 import {
-  ROOT,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -33,7 +31,6 @@ import {
   openWorkspaceFile,
 } from './harness';
 
-const SCHEMA = path.resolve(ROOT, '../shared/corpus/schema/iiif_3_0.json');
 const BASE = 'https://example.org/iiif/composition';
 const FILE = 'composition.json';
 
@@ -111,18 +108,6 @@ function manifest(a: Institution, b: Institution, failing: Institution): Json {
   };
 }
 
-let schemaCheck: ((doc: unknown) => string[]) | null = null;
-function schemaErrors(doc: unknown): string[] | null {
-  if (!existsSync(SCHEMA)) return null;
-  if (!schemaCheck) {
-    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
-    schemaCheck = (value) =>
-      validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
-  }
-  return schemaCheck(doc);
-}
-
 /** Colours on screen at canvas coordinates, read from a screenshot decoded by sharp. */
 async function coloursAt(page: Page, points: readonly [number, number][]): Promise<ColourName[]> {
   const frame = await page.getByTestId('canvas-frame').first().boundingBox();
@@ -186,6 +171,7 @@ async function fitView(page: Page) {
 }
 
 describe('composition in the zoom viewer', () => {
+  const schema = officialSchemaChecks();
   let host: HostProcess;
   let session: BrowserSession;
   let a: Institution;
@@ -291,9 +277,7 @@ describe('composition in the zoom viewer', () => {
       },
     });
     expect(annotations[1]).toMatchObject({ target: `${BASE}/canvas/3#xywh=600,0,600,900` });
-    const errors = schemaErrors(saved);
-    if (errors === null) console.warn(`Schema check skipped: ${SCHEMA} is absent.`);
-    else expect(errors).toEqual([]);
+    schema.add('the composed manifest', saved);
 
     // Reopen the saved file in a fresh app: the same picture.
     await startFresh(page, host.url, FILE);
@@ -322,8 +306,7 @@ describe('composition in the zoom viewer', () => {
       width: 600,
       height: 450,
     });
-    const errors = schemaErrors(saved);
-    if (errors !== null) expect(errors).toEqual([]);
+    schema.add('the manifest with a region URL', saved);
     await fitView(page);
     await expectPicture(page, EXPECTED);
 
@@ -385,4 +368,6 @@ describe('composition in the zoom viewer', () => {
     expect(session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
     expect(session.offLoopback).toEqual([]);
   });
+
+  schema.test('The composed and saved manifest');
 });
