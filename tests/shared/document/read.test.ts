@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
-import { MAX_DOCUMENT_BYTES, readDocument, writeDocument } from '../../../shared/iiif/document';
+import { readDocument, writeDocument } from '../../../shared/iiif/document';
 import { fixtureText } from './fixtures';
 import { firstTokenDifference, jsonTokens } from './json-tokens';
 
@@ -31,7 +31,13 @@ describe('readDocument: Presentation 3', () => {
     const error = refusal(text, { maxLength: text.length - 1 });
     expect(error.code).toBe('too-large');
     expect(error.message).toMatch(/MB/);
-    expect(MAX_DOCUMENT_BYTES).toBe(64 * 1024 * 1024);
+  });
+
+  it('refuses more than 64 MiB by default, before parsing', () => {
+    // Not JSON at all: a refusal for size proves the limit is checked before the text is parsed.
+    const error = refusal('x'.repeat(64 * 1024 * 1024 + 1));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/64\.0 MB/);
   });
 
   it('tells when integer-like keys may move on save, and where', () => {
