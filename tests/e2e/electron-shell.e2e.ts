@@ -103,6 +103,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await expect
         .poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images'), { timeout: 20_000 })
         .toBe('1');
+      // The viewer read its info.json with a fetch of the page's own app:// origin, which the CSP allows only
+      // through connect-src 'self' (http: and https: do not match app://).
+      expect(await page.evaluate(async () => (await fetch('/sample/images/leaf-1r/info.json')).status)).toBe(
+        200,
+      );
+      expect(standIn.cspViolations).toEqual([]);
       // The page has no Node, and only the two objects the preload exposed.
       expect(
         await page.evaluate(() => ({
