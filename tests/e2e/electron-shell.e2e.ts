@@ -128,7 +128,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
         }),
       ).toBe(false);
       expect(standIn.privileged).toEqual([
-        { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+        {
+          scheme: 'app',
+          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+        },
       ]);
     });
 

@@ -34,7 +34,8 @@ export function loadMain(
   processWithDefaultApp.defaultApp = true;
   if (launch.cwd) process.chdir(launch.cwd);
   try {
-    delete requireHere.cache[entry];
+    // main.cjs loads shell.cjs (the rest of main): both must run again for each launch.
+    for (const file of [entry, path.join(dist, 'electron/shell.cjs')]) delete requireHere.cache[file];
     requireHere(entry);
   } finally {
     moduleInternals._load = originalLoad;
