@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  session,
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
@@ -93,7 +94,11 @@ async function start() {
   // One remote service for the app: info.json, manifests and every image the window shows (app://…/remote-image)
   // share its per-host limit and its disk cache in the user data folder (offline use).
   const sources = {
-    remote: createRemoteService({ cacheDir: paths.cache }),
+    // Through the system's proxy settings (PAC and WPAD included), resolved by Chromium for each address.
+    remote: createRemoteService({
+      cacheDir: paths.cache,
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    }),
     localImagesDir: path.join(app.getPath('userData'), 'local-images'),
   };
   app.on('will-quit', () => sources.remote.close());

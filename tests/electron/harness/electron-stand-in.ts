@@ -246,6 +246,15 @@ export function createElectronStandIn(options: StandInOptions) {
     }
   }
 
+  /** session.defaultSession (docs: api/session): no proxy here; resolveProxy answers as for "direct". */
+  const session = {
+    defaultSession: Object.assign(new StandInSession(), {
+      async resolveProxy(_url: string) {
+        return 'DIRECT';
+      },
+    }),
+  };
+
   class WebContents extends EventEmitter {
     readonly session = new StandInSession();
     windowOpenHandler: unknown = null;
@@ -483,7 +492,7 @@ export function createElectronStandIn(options: StandInOptions) {
     }
   }
 
-  const electron = { app, BrowserWindow: StandInWindow, dialog, ipcMain, Menu, protocol, shell };
+  const electron = { app, BrowserWindow: StandInWindow, dialog, ipcMain, Menu, protocol, session, shell };
 
   return {
     /** What `require('electron')` returns to main.cjs. */
