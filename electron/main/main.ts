@@ -184,6 +184,7 @@ async function start() {
         return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
       },
       requestSave: () => send('save'),
+      quit: () => app.quit(),
     });
     shown.on('closed', () => {
       if (window !== shown) return;
@@ -198,6 +199,7 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', () => closeGuard?.quitRequested());
   app.on('activate', () => {
     if (!window) void openWindow?.();
   });

@@ -559,6 +559,14 @@ export function createElectronStandIn(options: StandInOptions) {
       app.emit('open-file', event, file);
       return event.defaultPrevented;
     },
+    /** macOS: the Dock icon was clicked (docs: app "Event: 'activate'": event, hasVisibleWindows). */
+    activate() {
+      app.emit(
+        'activate',
+        preventable(),
+        [...windows].some((w) => w.isVisible()),
+      );
+    },
     /** A second launch of the app (docs: app "Event: 'second-instance'": event, argv, workingDirectory). */
     secondInstance(argv: string[], workingDirectory: string) {
       app.emit('second-instance', preventable(), argv, workingDirectory, {});
