@@ -34,7 +34,7 @@ import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol'
 import { grantDroppedPath } from './dropped-files';
 import { bindIpc, isTrustedSender } from './ipc-binding';
 import { createLaunchFiles, pathFromArgv } from './launch-files';
-import { menuTemplate } from './menu-template';
+import { menuTemplate, textFieldMenuTemplate } from './menu-template';
 import { lockDownAllContents, lockDownSession } from './navigation-guard';
 import { guardUnsavedClose, type UnsavedCloseGuard } from './unsaved-close';
 import { mainWindowOptions } from './window-options';
@@ -87,7 +87,7 @@ async function start() {
   const rebuildMenu = (recentPaths: readonly string[]) =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        menuTemplate({ send, openRecent: openPath, isMac: process.platform === 'darwin' }, recentPaths),
+        menuTemplate({ send, openRecent: openPath, platform: process.platform }, recentPaths),
       ),
     );
 
@@ -171,6 +171,11 @@ async function start() {
     window = shown;
     lockDownSession(shown.webContents.session);
     shown.once('ready-to-show', () => shown.show());
+    // Right-click in a text field: its own Undo, Cut, Copy, Paste, Select All (Chromium shows none by itself).
+    shown.webContents.on('context-menu', (_event, params) => {
+      if (params.isEditable)
+        Menu.buildFromTemplate(textFieldMenuTemplate(params.editFlags)).popup({ window: shown });
+    });
     closeGuard = guardUnsavedClose(shown, {
       ask(name) {
         const choice = dialog.showMessageBoxSync(shown, {
