@@ -7,7 +7,17 @@
  *   --data-dir DIR           autosave, recent files and cache (default: the platform's app data folder)
  *   --open                   open the system browser on the URL, when there is a display
  */
+import path from 'node:path';
+
 export const DEFAULT_PORT = 5199;
+
+/**
+ * Where relative paths on the command line are relative to: the folder the user typed the command in. npm runs
+ * scripts in the package folder but keeps that one in INIT_CWD (`npm run web -- book.json` from ~/manifests).
+ */
+export function commandCwd(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return env['INIT_CWD'] || cwd;
+}
 
 export interface WebArgs {
   port: number;
@@ -21,7 +31,8 @@ export interface WebArgs {
   file: string | null;
 }
 
-export function parseWebArgs(argv: readonly string[]): WebArgs {
+/** Paths (FILE, --workspace, --data-dir) come back absolute, resolved against `cwd` (see commandCwd). */
+export function parseWebArgs(argv: readonly string[], cwd: string = commandCwd()): WebArgs {
   const args: WebArgs = {
     port: DEFAULT_PORT,
     portChosen: false,
@@ -43,11 +54,11 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
       args.port = Number(value());
       args.portChosen = true;
     } else if (flag === '--host') args.host = value();
-    else if (flag === '--workspace') args.workspace = value();
-    else if (flag === '--data-dir') args.dataDir = value();
+    else if (flag === '--workspace') args.workspace = path.resolve(cwd, value());
+    else if (flag === '--data-dir') args.dataDir = path.resolve(cwd, value());
     else if (flag === '--allow-non-loopback') args.allowNonLoopback = true;
     else if (flag === '--open') args.openBrowser = true;
-    else if (!flag.startsWith('-') && args.file === null) args.file = flag;
+    else if (!flag.startsWith('-') && args.file === null) args.file = path.resolve(cwd, flag);
     else throw new Error(`Unknown option ${flag}`);
   }
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)

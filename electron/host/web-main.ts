@@ -20,9 +20,9 @@ async function main() {
   const args = parseWebArgs(process.argv.slice(2));
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticRoot = path.resolve(here, '../renderer');
-  const file = args.file ? path.resolve(args.file) : null;
+  const file = args.file;
   // A file given on the command line opens at start; its folder is the workspace unless one was chosen.
-  const workspace = path.resolve(args.workspace ?? (file ? path.dirname(file) : defaultWorkspace()));
+  const workspace = args.workspace ?? (file ? path.dirname(file) : path.resolve(defaultWorkspace()));
   const paths = dataPaths(path.resolve(args.dataDir ?? defaultDataDir()));
   const policy = await createWorkspacePolicy(workspace);
   // One remote service for the whole host: info.json, manifests and every image the page shows share its

@@ -9,6 +9,19 @@ import { APP_HOST, APP_SCHEME } from '../../shared/app-origin';
 
 export { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
 
+/**
+ * What app:// is to Chromium (protocol.registerSchemesAsPrivileged): standard and secure give the page a real
+ * origin for CSP 'self' and secure-context APIs; supportFetchAPI lets the page fetch its own URLs; codeCache
+ * lets V8 keep the compiled renderer bundle between launches (off by default for custom schemes, Electron docs:
+ * session.setCodeCachePath).
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const;
+
 /** True for app://tessera/... (any path), false for other hosts, schemes, credentials or ports. */
 export function isAppUrl(url: string): boolean {
   let parsed: URL;

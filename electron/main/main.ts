@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  session,
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
@@ -33,7 +34,7 @@ import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol'
 import { grantDroppedPath } from './dropped-files';
 import { bindIpc, isTrustedSender } from './ipc-binding';
 import { createLaunchFiles, pathFromArgv } from './launch-files';
-import { menuTemplate } from './menu-template';
+import { menuTemplate, textFieldMenuTemplate } from './menu-template';
 import { lockDownAllContents, lockDownSession } from './navigation-guard';
 import { guardUnsavedClose, type UnsavedCloseGuard } from './unsaved-close';
 import { mainWindowOptions } from './window-options';
@@ -86,14 +87,18 @@ async function start() {
   const rebuildMenu = (recentPaths: readonly string[]) =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        menuTemplate({ send, openRecent: openPath, isMac: process.platform === 'darwin' }, recentPaths),
+        menuTemplate({ send, openRecent: openPath, platform: process.platform }, recentPaths),
       ),
     );
 
   // One remote service for the app: info.json, manifests and every image the window shows (app://…/remote-image)
   // share its per-host limit and its disk cache in the user data folder (offline use).
   const sources = {
-    remote: createRemoteService({ cacheDir: paths.cache }),
+    // Through the system's proxy settings (PAC and WPAD included), resolved by Chromium for each address.
+    remote: createRemoteService({
+      cacheDir: paths.cache,
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    }),
     localImagesDir: path.join(app.getPath('userData'), 'local-images'),
   };
   app.on('will-quit', () => sources.remote.close());
@@ -166,6 +171,11 @@ async function start() {
     window = shown;
     lockDownSession(shown.webContents.session);
     shown.once('ready-to-show', () => shown.show());
+    // Right-click in a text field: its own Undo, Cut, Copy, Paste, Select All (Chromium shows none by itself).
+    shown.webContents.on('context-menu', (_event, params) => {
+      if (params.isEditable)
+        Menu.buildFromTemplate(textFieldMenuTemplate(params.editFlags)).popup({ window: shown });
+    });
     closeGuard = guardUnsavedClose(shown, {
       ask(name) {
         const choice = dialog.showMessageBoxSync(shown, {
@@ -179,6 +189,7 @@ async function start() {
         return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
       },
       requestSave: () => send('save'),
+      quit: () => app.quit(),
     });
     shown.on('closed', () => {
       if (window !== shown) return;
@@ -193,6 +204,7 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', () => closeGuard?.quitRequested());
   app.on('activate', () => {
     if (!window) void openWindow?.();
   });

@@ -10,6 +10,10 @@
  *  3. ...unless main handles 'will-prevent-unload': preventDefault() there ignores the page's handler and lets
  *     the page unload.
  * So "Don't Save" must be remembered from 1 to 3, and "Save" must close the window once the save has finished.
+ *
+ * Quitting (app.quit, Cmd+Q): Electron emits 'before-quit', then closes each window; a window that cancels its
+ * close cancels the quit. "Save" cancels it (the save takes a moment), so once the save has finished the quit
+ * must be asked for again: closing the window alone would leave a macOS app running without windows.
  */
 export type CloseChoice = 'save' | 'discard' | 'cancel';
 
@@ -33,12 +37,14 @@ export interface DocumentState {
 export interface UnsavedCloseGuard {
   /** The renderer's latest report (title bar name, unsaved marker); also the end of a save it was asked for. */
   setState(state: DocumentState): void;
+  /** The app's 'before-quit': the close that follows is part of quitting. */
+  quitRequested(): void;
   readonly state: DocumentState;
 }
 
 export function guardUnsavedClose(
   window: ClosableWindow,
-  deps: { ask(name: string): CloseChoice; requestSave(): void },
+  deps: { ask(name: string): CloseChoice; requestSave(): void; quit(): void },
 ): UnsavedCloseGuard {
   let state: DocumentState = { name: 'Untitled', dirty: false };
   // "Don't Save" was chosen: the close now in progress must not be stopped by the page's beforeunload.
@@ -46,9 +52,15 @@ export function guardUnsavedClose(
   // "Save" was chosen: close when the renderer next reports its state (clean: saved; still dirty: the save
   // failed or its dialog was cancelled, so the window stays).
   let closeAfterSave = false;
+  // A quit is under way: the next close belongs to it (and "Save" must quit, not only close, once saved).
+  let quitting = false;
+  let quitAfterSave = false;
 
   const decide = (event: PreventableEvent, allowUnload: boolean) => {
     const choice = deps.ask(state.name);
+    const wasQuitting = quitting;
+    // Any answer but "Don't Save" stops the close, and with it the quit (Electron cancels it).
+    quitting = false;
     if (choice === 'discard') {
       discarding = true;
       if (allowUnload) event.preventDefault();
@@ -57,6 +69,7 @@ export function guardUnsavedClose(
     if (!allowUnload) event.preventDefault();
     if (choice === 'save') {
       closeAfterSave = true;
+      quitAfterSave = wasQuitting;
       deps.requestSave();
     }
   };
@@ -80,7 +93,15 @@ export function guardUnsavedClose(
       state = next;
       if (!closeAfterSave) return;
       closeAfterSave = false;
-      if (!next.dirty) window.close();
+      const quit = quitAfterSave;
+      quitAfterSave = false;
+      if (next.dirty) return;
+      // Quit again (which closes the now clean window): closing it alone would keep a macOS app running.
+      if (quit) deps.quit();
+      else window.close();
+    },
+    quitRequested() {
+      quitting = true;
     },
   };
 }

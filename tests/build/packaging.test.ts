@@ -51,12 +51,37 @@ describe('electron-builder configuration', () => {
 });
 
 describe('what the package tells the system', () => {
-  it('associates manifests by MIME type (Linux) without claiming every .json as their default app', () => {
-    for (const association of build.fileAssociations) {
-      expect(association.mimeType).toBe('application/ld+json');
-      expect(association.rank).toBe('Alternate');
-      expect(association.ext).toEqual(expect.arrayContaining(['json', 'jsonld']));
+  interface Association {
+    ext: string | string[];
+    mimeType?: string;
+    rank?: string;
+  }
+  const associations = (platform: string): Association[] => build[platform].fileAssociations ?? [];
+
+  it('declares no association for every platform at once (Windows must not get .json)', () => {
+    // electron-builder adds the top-level list to each platform's own, so it cannot be narrowed per platform.
+    expect(build.fileAssociations).toBeUndefined();
+  });
+
+  it('associates .json by application/json and .jsonld by application/ld+json on Linux and macOS', () => {
+    for (const platform of ['linux', 'mac']) {
+      const list = associations(platform);
+      // One extension per entry: Linux writes each entry's ext into one glob ("*.json,jsonld" matches nothing).
+      for (const association of list) expect(typeof association.ext).toBe('string');
+      // Linux labels .json files application/json: an entry under another type would never be offered.
+      expect(list.find((a) => a.ext === 'json')).toMatchObject({
+        mimeType: 'application/json',
+        rank: 'Alternate',
+      });
+      expect(list.find((a) => a.ext === 'jsonld')).toMatchObject({ mimeType: 'application/ld+json' });
+      // Offered for manifests, never taking over as the default app for all JSON.
+      for (const association of list) expect(association.rank).toBe('Alternate');
     }
+  });
+
+  it('registers only .jsonld on Windows, where the installer would make Tessera open every .json', () => {
+    const exts = associations('win').flatMap((a) => [a.ext].flat());
+    expect(exts).toEqual(['jsonld']);
   });
 
   it('asks for a Node that the Electron dependency itself accepts', () => {

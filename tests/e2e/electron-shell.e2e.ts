@@ -58,6 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
     let browser: Browser;
     let dir: string;
     let running: ElectronStandIn | null = null;
+    let restorePlatform: (() => void) | null = null;
 
     beforeAll(async () => {
       browser = await chromium.launch({
@@ -72,10 +73,16 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
     afterEach(async () => {
       await running?.shutDown();
       running = null;
+      restorePlatform?.();
+      restorePlatform = null;
     });
 
     async function launch(
-      options: { args?: string[]; beforeReady?: (standIn: ElectronStandIn) => void } = {},
+      options: {
+        args?: string[];
+        platform?: NodeJS.Platform;
+        beforeReady?: (standIn: ElectronStandIn) => void;
+      } = {},
     ): Promise<{ standIn: ElectronStandIn; window: StandInBrowserWindow; page: Page; errors: string[] }> {
       const standIn = createElectronStandIn({
         browser,
@@ -83,7 +90,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
         allowRequest: isLoopbackUrl,
       });
       running = standIn;
-      loadMain(DIST, standIn, { args: options.args ?? [] });
+      restorePlatform = loadMain(DIST, standIn, {
+        args: options.args ?? [],
+        ...(options.platform ? { platform: options.platform } : {}),
+      });
       options.beforeReady?.(standIn);
       standIn.start();
       const window = await standIn.firstWindow();
@@ -103,6 +113,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await expect
         .poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images'), { timeout: 20_000 })
         .toBe('1');
+      // The viewer read its info.json with a fetch of the page's own app:// origin, which the CSP allows only
+      // through connect-src 'self' (http: and https: do not match app://).
+      expect(await page.evaluate(async () => (await fetch('/sample/images/leaf-1r/info.json')).status)).toBe(
+        200,
+      );
+      expect(standIn.cspViolations).toEqual([]);
       // The page has no Node, and only the two objects the preload exposed.
       expect(
         await page.evaluate(() => ({
@@ -122,7 +138,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
         }),
       ).toBe(false);
       expect(standIn.privileged).toEqual([
-        { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+        {
+          scheme: 'app',
+          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+        },
       ]);
     });
 
@@ -226,6 +245,44 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await page.getByTestId('canvas-count').filter({ hasText: '7 canvases' }).waitFor();
       expect(await page.getByTestId('manifest-label').textContent()).toBe('From a second launch');
       void later;
+    });
+
+    it('opens the file a second instance gave before the app was ready', async () => {
+      await writeManifest(dir, 'early-second.json', 'From an early second launch', 8);
+      const { page, window } = await launch({
+        beforeReady: (s) => s.secondInstance(['/usr/lib/electron/electron', '.', 'early-second.json'], dir),
+      });
+      await page.getByTestId('canvas-count').filter({ hasText: '8 canvases' }).waitFor();
+      await expect.poll(() => window.getTitle()).toBe('early-second.json — Tessera');
+    });
+
+    it('on macOS, outlives its last window, opens one on activate, and quits after Save on Quit', async () => {
+      const file = await writeManifest(dir, 'mac.json', 'On a Mac', 2);
+      const { standIn, window, page } = await launch({ platform: 'darwin' });
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+      // window-all-closed does not quit on macOS: the app stays in the Dock.
+      expect(await window.tryClose()).toBe(true);
+      await expect.poll(() => window.isDestroyed()).toBe(true);
+      expect(standIn.hasQuit()).toBe(false);
+      expect(standIn.windows()).toEqual([]);
+
+      // Clicking the Dock icon opens a window again.
+      standIn.activate();
+      const reopened = await standIn.firstWindow();
+      const { page: again } = await reopened.opened;
+      await again.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+
+      // Quit with unsaved work, "Save": saved, then the app quits (not just the window closing).
+      standIn.scriptDialog('showOpenDialog', { canceled: false, filePaths: [file] });
+      await again.getByRole('button', { name: 'Open…' }).click();
+      await again.getByTestId('canvas-count').filter({ hasText: '2 canvases' }).waitFor();
+      await editLabel(again, 'Saved on quit');
+      await expect.poll(() => reopened.isDocumentEdited()).toBe(true);
+      standIn.scriptDialog('showMessageBoxSync', 0);
+      standIn.app.quit();
+      await expect.poll(() => labelOnDisk(file)).toBe('Saved on quit');
+      await expect.poll(() => reopened.isDestroyed()).toBe(true);
+      await expect.poll(() => standIn.hasQuit()).toBe(true);
     });
   },
 );

@@ -1,6 +1,7 @@
 /**
  * Launches the real Electron app where an Electron binary exists. Here (no internet, so no binary download) it
- * skips and says why; on a developer machine with `npm install` done normally, it runs.
+ * skips and says why; on a developer machine after `npm start` (or `node node_modules/electron/install.js`)
+ * fetched the binary, it runs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { ROOT } from './harness';
 
 /**
  * Finds the installed binary without loading the `electron` package: requiring it downloads a missing binary,
- * and tests never reach the internet. Its postinstall records the binary's path in path.txt.
+ * and tests never reach the internet. Electron's installer records the binary's path in path.txt.
  */
 function electronBinary(): string | null {
   if (process.env['ELECTRON_OVERRIDE_DIST_PATH']) {
@@ -35,8 +36,8 @@ const binary = electronBinary();
 const built = existsSync(path.join(ROOT, 'dist/electron/main.cjs'));
 if (!binary) {
   console.log(
-    "electron smoke test SKIPPED: no Electron binary is installed (it is downloaded by electron's postinstall, " +
-      'which needs the internet; this machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1).',
+    'electron smoke test SKIPPED: no Electron binary is installed (Electron’s installer, run by the first ' +
+      '`npm start` or `node node_modules/electron/install.js`, needs the internet).',
   );
 }
 

@@ -70,7 +70,9 @@ describe.skipIf(!built || process.platform !== 'linux')('the unpacked Linux pack
   it('has main, preload, renderer, worker and sample where main looks for them', () => {
     const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString()) as { main: string };
     expect(entries).toContain(`/${pkg.main}`);
-    // main.ts: preload beside main (path.join(__dirname, 'preload.cjs')), renderer at ../renderer.
+    // boot.ts loads shell.cjs beside it; main.ts: preload beside main (path.join(__dirname, 'preload.cjs')),
+    // renderer at ../renderer.
+    expect(entries).toContain('/dist/electron/shell.cjs');
     expect(entries).toContain('/dist/electron/preload.cjs');
     expect(entries).toContain('/dist/renderer/index.html');
     const worker = entries.filter((e) => /^\/dist\/renderer\/assets\/document\.worker-[\w-]+\.js$/.test(e));

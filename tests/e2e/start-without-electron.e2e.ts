@@ -1,6 +1,6 @@
 /**
  * `npm start` on a machine without the Electron binary (like this one): build/start.mjs says so in one line,
- * serves the app through the web host, and opens the file given after `--`. Run with the binary pointed at an
+ * serves the app through the web host, and opens the file given after `--` (relative to the user's folder). Run with the binary pointed at an
  * empty folder, so the test holds where a binary is installed too.
  */
 import { spawn } from 'node:child_process';
@@ -38,13 +38,15 @@ describe('npm start without Electron', () => {
         })),
       }),
     );
-    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dir };
+    // As `npm start -- given.json --data-dir data` typed in dir: npm runs the script in the package folder
+    // and keeps the user's folder in INIT_CWD, against which the relative paths are resolved.
+    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dir, INIT_CWD: dir };
     delete env['DISPLAY'];
     delete env['WAYLAND_DISPLAY'];
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'build/start.mjs'), file, '--port', '0', '--data-dir', path.join(dir, 'data')],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+      [path.join(ROOT, 'build/start.mjs'), 'given.json', '--port', '0', '--data-dir', 'data'],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,6 +58,7 @@ describe('npm start without Electron', () => {
         /^Electron cannot run here \(.+\): serving Tessera to your browser instead\.$/,
       );
       expect(output).toContain(`workspace: ${dir}`);
+      expect(output).toMatch(new RegExp(`data: +${path.join(dir, 'data')}`));
       const url = /open:\s+(\S+)/.exec(output)?.[1] ?? '';
       await session.page.goto(url);
       await session.page.getByTestId('canvas-count').filter({ hasText: '2 canvases' }).waitFor();

@@ -8,6 +8,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { ExchangeRoute } from './proxy-routes';
 import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type { ByteLease } from './byte-budget';
@@ -21,7 +22,8 @@ export interface ExchangeOptions {
   /** The share of the service-wide in-memory budget this request's body is counted against. */
   readonly lease?: ByteLease;
   readonly signal?: AbortSignal;
-  readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
+  /** The agent for an address: direct, or through the system proxy (proxy-routes.ts). */
+  readonly route: (url: URL) => Promise<ExchangeRoute>;
   /** DNS lookup override (tests use it to hold the connect phase open; apps may pin resolvers). */
   readonly lookup?: LookupFunction;
 }
@@ -40,18 +42,27 @@ class Abort extends Error {
   }
 }
 
-export function httpExchange(url: URL, options: ExchangeOptions): Promise<ExchangeResponse> {
+export async function httpExchange(url: URL, options: ExchangeOptions): Promise<ExchangeResponse> {
   const href = url.href;
   const host = url.host;
-  if (options.signal?.aborted) return Promise.reject(cancelledError(href));
+  if (options.signal?.aborted) throw cancelledError(href);
+  const route = await options.route(url);
   return new Promise<ExchangeResponse>((resolve, reject) => {
     const secure = url.protocol === 'https:';
-    const request = (secure ? https : http).request(url, {
-      method: 'GET',
-      headers: { 'accept-encoding': 'gzip, deflate, br', ...options.headers },
-      agent: secure ? options.agents.https : options.agents.http,
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-    });
+    const headers = { 'accept-encoding': 'gzip, deflate, br', ...options.headers };
+    const lookup = options.lookup ? { lookup: options.lookup } : {};
+    // Plain http through a proxy: ask the proxy, with the whole address as the request target (RFC 9112 §3.2.2).
+    const request = route.viaProxy
+      ? http.request({
+          host: route.viaProxy.host,
+          port: route.viaProxy.port,
+          method: 'GET',
+          path: href,
+          headers: { host, ...headers },
+          agent: route.agent,
+          ...lookup,
+        })
+      : (secure ? https : http).request(url, { method: 'GET', headers, agent: route.agent, ...lookup });
     let settled = false;
     const finish = (error: unknown, value?: ExchangeResponse) => {
       if (settled) return;

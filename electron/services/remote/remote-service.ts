@@ -7,8 +7,6 @@
  * Plain Node: no Electron import. The cache folder, clock and sleep come in as options so tests run it
  * against loopback servers with real files.
  */
-import http from 'node:http';
-import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { parseInfoJson, looksLikeHtml, serviceBaseOf } from '../../../shared/iiif/image-api/parse-info-json';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
@@ -17,6 +15,7 @@ import { createByteBudget, type ByteLease } from './byte-budget';
 import { createDiskCache, type CacheEntry, type DiskCache } from './disk-cache';
 import { fetchWithPolicy, type PolicyDeps, type PolicyResponse } from './fetch-with-policy';
 import { createHostLimiter, type HostLimiter } from './host-limiter';
+import { createRouter, type ResolveProxy } from './proxy-routes';
 import { RemoteError, type RemoteErrorInfo } from './remote-error';
 import { abortableSleep } from './retry-policy';
 import { checkRemoteUrl } from './url-policy';
@@ -57,6 +56,11 @@ export interface RemoteServiceOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** DNS lookup override, passed to node:http. */
   readonly lookup?: LookupFunction;
+  /**
+   * The proxy for an address, as a PAC answer ("DIRECT", "PROXY host:port; DIRECT"). The desktop app passes
+   * Electron's session.resolveProxy (the system's proxy settings); without it, every request goes direct.
+   */
+  readonly resolveProxy?: ResolveProxy;
 }
 
 export interface FetchOptions {
@@ -113,10 +117,10 @@ function isOutage(error: unknown): error is RemoteError {
 export function createRemoteService(options: RemoteServiceOptions): RemoteService {
   const now = options.now ?? Date.now;
   const maxPerHost = options.maxPerHost ?? 6;
-  const agents = {
-    http: new http.Agent({ keepAlive: true, maxSockets: maxPerHost }),
-    https: new https.Agent({ keepAlive: true, maxSockets: maxPerHost }),
-  };
+  const router = createRouter({
+    maxSockets: maxPerHost,
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+  });
   const limiter = createHostLimiter(maxPerHost);
   const budget = createByteBudget(options.maxBufferedBytes ?? 128 * 1024 * 1024);
   const cache = createDiskCache({
@@ -138,7 +142,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     exchange: {
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       totalTimeoutMs: options.totalTimeoutMs ?? 30_000,
-      agents,
+      route: router.route,
       ...(options.lookup ? { lookup: options.lookup } : {}),
     },
   };
@@ -299,8 +303,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     cache,
     limiter,
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      router.close();
     },
   };
 }

@@ -9,9 +9,16 @@
  *  - Transport: Chromium here cannot load a custom scheme (Playwright does not intercept app://), so the page
  *    is loaded from http://tessera.localhost/ and every request to it is answered by main's app:// handler
  *    with the URL rewritten to app://tessera/... . Main sees only app:// URLs (protocol requests, senderFrame.url,
- *    will-navigate), but the page's own origin is http://tessera.localhost, so CSP 'self' and
- *    window.location.origin are http there (tests/electron/main/app-responder.test.ts and
- *    tests/renderer/features/image-src.test.ts check the app:// side of those).
+ *    will-navigate).
+ *  - CSP connect-src: on http, the policy's `http:` would match the page's own fetches; on app:// only 'self'
+ *    does. So the stand-in decides the page's own fetch/XHR to the transport origin itself, against the CSP
+ *    header main served the document with, as Chromium does for app:// (app-scheme-csp.ts); every other CSP
+ *    directive (script-src, img-src, ...) is Chromium's own. Reverting defect 2 (connectSelf) leaves the
+ *    viewer without its info.json in the first-screen test.
+ *  - Covered by unit tests only: the page's window.location.origin is http://tessera.localhost, not
+ *    app://tessera, so imageSrc()'s treatment of app://tessera image URLs (defect 3) is proven by
+ *    tests/renderer/features/image-src.test.ts, not here; the app:// CSP header itself by
+ *    tests/electron/main/app-responder.test.ts.
  *  - Each window has its own browser context (Electron windows share the default session).
  *  - The preload runs in the page's main world, not an isolated world (see page-runtime.js).
  */
@@ -19,6 +26,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { allowsOwnAppConnection } from './app-scheme-csp';
 
 export const TRANSPORT_ORIGIN = 'http://tessera.localhost';
 const BINDING = '__electronStandInIpc';
@@ -75,6 +83,7 @@ export function createElectronStandIn(options: StandInOptions) {
   const dialogAnswers: { kind: DialogCall['kind']; answer: unknown }[] = [];
   const dialogCalls: DialogCall[] = [];
   const externalOpened: string[] = [];
+  const cspViolations: { directive: string; url: string }[] = [];
   const privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
   const invokeHandlers = new Map<string, Handler>();
@@ -237,6 +246,15 @@ export function createElectronStandIn(options: StandInOptions) {
     }
   }
 
+  /** session.defaultSession (docs: api/session): no proxy here; resolveProxy answers as for "direct". */
+  const session = {
+    defaultSession: Object.assign(new StandInSession(), {
+      async resolveProxy(_url: string) {
+        return 'DIRECT';
+      },
+    }),
+  };
+
   class WebContents extends EventEmitter {
     readonly session = new StandInSession();
     windowOpenHandler: unknown = null;
@@ -288,6 +306,8 @@ export function createElectronStandIn(options: StandInOptions) {
     destroyed = false;
     closing: Promise<boolean> | null = null;
     unloadRefused: (() => void) | null = null;
+    /** The CSP header the top document was served with (what Chromium enforces for the page). */
+    documentPolicy: string | null = null;
 
     constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
       super();
@@ -329,6 +349,15 @@ export function createElectronStandIn(options: StandInOptions) {
           const handler = protocolHandlers.get('app');
           if (!handler || !privileged.some((p) => p.scheme === 'app' && p.privileges?.['standard']))
             return route.abort('failed');
+          // The page's own fetches are checked against its CSP as Chromium checks them on app:// (see the top).
+          const kind = request.resourceType();
+          if (
+            (kind === 'fetch' || kind === 'xhr') &&
+            !allowsOwnAppConnection(this.documentPolicy, 'app://tessera')
+          ) {
+            cspViolations.push({ directive: 'connect-src', url: toAppUrl(url) });
+            return route.abort('blockedbyclient');
+          }
           const body = request.postDataBuffer();
           const response = await handler(
             new Request(toAppUrl(url), {
@@ -339,6 +368,8 @@ export function createElectronStandIn(options: StandInOptions) {
                 : {}),
             }),
           );
+          if (request.isNavigationRequest() && request.frame().parentFrame() === null)
+            this.documentPolicy = response.headers.get('content-security-policy');
           return route.fulfill({
             status: response.status,
             headers: Object.fromEntries(response.headers.entries()),
@@ -461,7 +492,7 @@ export function createElectronStandIn(options: StandInOptions) {
     }
   }
 
-  const electron = { app, BrowserWindow: StandInWindow, dialog, ipcMain, Menu, protocol, shell };
+  const electron = { app, BrowserWindow: StandInWindow, dialog, ipcMain, Menu, protocol, session, shell };
 
   return {
     /** What `require('electron')` returns to main.cjs. */
@@ -507,6 +538,8 @@ export function createElectronStandIn(options: StandInOptions) {
     },
     dialogCalls,
     externalOpened,
+    /** The page's own connections the CSP refused (Chromium logs "Refused to connect to ..."). */
+    cspViolations,
     privileged,
     /** Clicks an item of the application menu by its path of labels, as a person does. */
     clickMenu(...labels: string[]) {
@@ -525,6 +558,14 @@ export function createElectronStandIn(options: StandInOptions) {
       const event = preventable();
       app.emit('open-file', event, file);
       return event.defaultPrevented;
+    },
+    /** macOS: the Dock icon was clicked (docs: app "Event: 'activate'": event, hasVisibleWindows). */
+    activate() {
+      app.emit(
+        'activate',
+        preventable(),
+        [...windows].some((w) => w.isVisible()),
+      );
     },
     /** A second launch of the app (docs: app "Event: 'second-instance'": event, argv, workingDirectory). */
     secondInstance(argv: string[], workingDirectory: string) {

@@ -12,11 +12,16 @@ const requireHere = createRequire(__filename);
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
 
+/**
+ * Loads main as `electron . ...args` would start it. `platform` makes process.platform read as another OS once
+ * main is loaded (main decides macOS behaviour once ready and at event time), until the returned function
+ * restores it.
+ */
 export function loadMain(
   dist: string,
   standIn: ElectronStandIn,
-  launch: { args?: string[]; cwd?: string } = {},
-): void {
+  launch: { args?: string[]; cwd?: string; platform?: NodeJS.Platform } = {},
+): () => void {
   const entry = path.join(dist, 'electron/main.cjs');
   const moduleInternals = Module as unknown as { _load: Load };
   const originalLoad = moduleInternals._load;
@@ -33,8 +38,13 @@ export function loadMain(
   process.argv = ['/usr/lib/electron/electron', path.dirname(dist), ...(launch.args ?? [])];
   processWithDefaultApp.defaultApp = true;
   if (launch.cwd) process.chdir(launch.cwd);
+  const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform');
+  const restorePlatform = () => {
+    if (realPlatform) Object.defineProperty(process, 'platform', realPlatform);
+  };
   try {
-    delete requireHere.cache[entry];
+    // main.cjs loads shell.cjs (the rest of main): both must run again for each launch.
+    for (const file of [entry, path.join(dist, 'electron/shell.cjs')]) delete requireHere.cache[file];
     requireHere(entry);
   } finally {
     moduleInternals._load = originalLoad;
@@ -42,4 +52,8 @@ export function loadMain(
     processWithDefaultApp.defaultApp = originalDefaultApp;
     if (launch.cwd) process.chdir(originalCwd);
   }
+  // Only once the modules are loaded: native ones (sharp) pick their binary by the real platform.
+  if (launch.platform)
+    Object.defineProperty(process, 'platform', { value: launch.platform, configurable: true });
+  return restorePlatform;
 }

@@ -2,23 +2,34 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { browserCommand } from '../../../electron/host/open-browser';
-import { DEFAULT_PORT, listenWithFallback, parseWebArgs } from '../../../electron/host/web-args';
+import { commandCwd, DEFAULT_PORT, listenWithFallback, parseWebArgs } from '../../../electron/host/web-args';
 
 describe('the web host’s command line', () => {
   it('takes a file to open, and says when the port was chosen', () => {
-    expect(parseWebArgs(['book.json'])).toMatchObject({
-      file: 'book.json',
+    expect(parseWebArgs(['book.json'], '/home/me')).toMatchObject({
+      file: '/home/me/book.json',
       port: DEFAULT_PORT,
       portChosen: false,
     });
-    expect(parseWebArgs(['--port', '0', '--open', 'a.json'])).toMatchObject({
-      file: 'a.json',
+    expect(parseWebArgs(['--port', '0', '--open', '/abs/a.json'], '/home/me')).toMatchObject({
+      file: '/abs/a.json',
       port: 0,
       portChosen: true,
       openBrowser: true,
     });
     expect(() => parseWebArgs(['a.json', 'b.json'])).toThrow(/Unknown option b.json/);
     expect(() => parseWebArgs(['--port', 'x'])).toThrow(/--port/);
+  });
+
+  it('resolves relative paths against the folder npm was run in (INIT_CWD), not the package folder', () => {
+    const cwd = commandCwd({ INIT_CWD: '/home/me/manifests' }, '/opt/tessera');
+    expect(cwd).toBe('/home/me/manifests');
+    expect(commandCwd({}, '/opt/tessera')).toBe('/opt/tessera');
+    expect(parseWebArgs(['book.json', '--workspace', '..', '--data-dir', 'data'], cwd)).toMatchObject({
+      file: '/home/me/manifests/book.json',
+      workspace: '/home/me',
+      dataDir: '/home/me/manifests/data',
+    });
   });
 });
 

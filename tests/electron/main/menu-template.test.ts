@@ -1,19 +1,24 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { menuTemplate } from '../../../electron/main/menu-template';
+import { menuTemplate, textFieldMenuTemplate } from '../../../electron/main/menu-template';
 import type { MenuCommand } from '../../../shared/ipc/shell-events';
 
-function build(recent: string[] = [], isMac = false) {
+function build(recent: string[] = [], platform: NodeJS.Platform = 'linux') {
   const sent: MenuCommand[] = [];
   const opened: string[] = [];
   const template = menuTemplate(
-    { send: (c) => sent.push(c), openRecent: (p) => opened.push(p), isMac },
+    { send: (c) => sent.push(c), openRecent: (p) => opened.push(p), platform },
     recent,
   );
   const menu = (label: string) =>
     (template.find((m) => m.label === label)?.submenu ?? []) as MenuItemConstructorOptions[];
   return { template, menu, sent, opened };
 }
+
+const redoItems = (edit: MenuItemConstructorOptions[]) =>
+  edit
+    .filter((i) => i.label === 'Redo')
+    .map((i) => ({ accelerator: i.accelerator, visible: i.visible ?? true }));
 
 const click = (item: MenuItemConstructorOptions | undefined) =>
   (item?.click as unknown as (() => void) | undefined)?.();
@@ -32,7 +37,6 @@ describe('the native menu', () => {
     expect(byLabel(file, 'Close')?.accelerator).toBe('CmdOrCtrl+W');
     const edit = menu('&Edit');
     expect(byLabel(edit, 'Undo')?.accelerator).toBe('CmdOrCtrl+Z');
-    expect(byLabel(edit, 'Redo')?.accelerator).toBe('Ctrl+Y');
     expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste']);
     expect(byLabel(edit, 'Select All')?.accelerator).toBe('CmdOrCtrl+A');
     expect(menu('&View').length).toBeGreaterThan(0);
@@ -52,9 +56,46 @@ describe('the native menu', () => {
   });
 
   it('uses the macOS conventions there: an app menu and Shift+Cmd+Z for redo', () => {
-    const { template, menu } = build([], true);
+    const { template, menu } = build([], 'darwin');
     expect(template[0]?.role).toBe('appMenu');
-    expect(menu('&Edit').find((i) => i.label === 'Redo')?.accelerator).toBe('Shift+Cmd+Z');
+    expect(redoItems(menu('&Edit'))).toEqual([{ accelerator: 'Shift+Cmd+Z', visible: true }]);
     expect(menu('&File').some((i) => i.role === 'quit')).toBe(false);
+    // The Window menu before Help, and Help by its role (macOS adds its search field there).
+    expect(template.map((m) => m.role ?? m.label).slice(-2)).toEqual(['windowMenu', 'help']);
+  });
+
+  it('answers both Redo shortcuts on Linux (Shift+Ctrl+Z, GNOME) and Windows (Ctrl+Y)', () => {
+    expect(redoItems(build([], 'linux').menu('&Edit'))).toEqual([
+      { accelerator: 'Shift+Ctrl+Z', visible: true },
+      { accelerator: 'Ctrl+Y', visible: false },
+    ]);
+    const windows = build([], 'win32');
+    expect(redoItems(windows.menu('&Edit'))).toEqual([
+      { accelerator: 'Ctrl+Y', visible: true },
+      { accelerator: 'Shift+Ctrl+Z', visible: false },
+    ]);
+    // Each sends the same command; no Window menu or Help role off macOS.
+    for (const item of windows.menu('&Edit').filter((i) => i.label === 'Redo')) click(item);
+    expect(windows.sent).toEqual(['redo', 'redo']);
+    expect(windows.template.some((m) => m.role === 'windowMenu' || m.role === 'help')).toBe(false);
+  });
+
+  it('gives a text field a right-click menu of editing roles, enabled as the field allows', () => {
+    const items = textFieldMenuTemplate({
+      canUndo: true,
+      canRedo: false,
+      canCut: false,
+      canCopy: true,
+      canPaste: true,
+      canSelectAll: true,
+    });
+    expect(items.filter((i) => i.role).map((i) => [i.role, i.enabled])).toEqual([
+      ['undo', true],
+      ['redo', false],
+      ['cut', false],
+      ['copy', true],
+      ['paste', true],
+      ['selectAll', true],
+    ]);
   });
 });

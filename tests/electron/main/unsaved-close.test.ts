@@ -30,12 +30,14 @@ function setUp(choices: CloseChoice[]) {
   const window = new StandInWindow();
   const asked: string[] = [];
   let saves = 0;
+  let quits = 0;
   const guard = guardUnsavedClose(window, {
     ask(name) {
       asked.push(name);
       return choices.shift() ?? 'cancel';
     },
     requestSave: () => saves++,
+    quit: () => quits++,
   });
   const edit = () => {
     guard.setState({ name: 'book.json', dirty: true });
@@ -45,7 +47,12 @@ function setUp(choices: CloseChoice[]) {
     if (clean) window.pageRefusesUnload = false;
     guard.setState({ name: 'book.json', dirty: !clean });
   };
-  return { window, asked, saves: () => saves, edit, saved };
+  /** app.quit(): 'before-quit', then each window's close. */
+  const quit = () => {
+    guard.quitRequested();
+    window.close();
+  };
+  return { window, asked, saves: () => saves, quits: () => quits, edit, saved, quit };
 }
 
 describe('closing a window with unsaved work', () => {
@@ -97,6 +104,34 @@ describe('closing a window with unsaved work', () => {
     t.window.pageRefusesUnload = true;
     t.window.close();
     expect(t.asked).toHaveLength(1);
+    expect(t.window.closed).toBe(true);
+  });
+
+  it('“Save” on Quit quits once saved (closing the window alone keeps a macOS app running)', () => {
+    const t = setUp(['save']);
+    t.edit();
+    t.quit();
+    expect(t.window.closed).toBe(false);
+    t.saved(true);
+    expect(t.quits()).toBe(1);
+  });
+
+  it('“Save” on Quit whose save fails neither quits nor closes', () => {
+    const t = setUp(['save']);
+    t.edit();
+    t.quit();
+    t.saved(false);
+    expect(t.quits()).toBe(0);
+    expect(t.window.closed).toBe(false);
+  });
+
+  it('a quit cancelled with “Cancel” is over: a later close with “Save” only closes the window', () => {
+    const t = setUp(['cancel', 'save']);
+    t.edit();
+    t.quit();
+    t.window.close();
+    t.saved(true);
+    expect(t.quits()).toBe(0);
     expect(t.window.closed).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../electron/security/content-security-policy';
 import { mainWindowOptions } from '../../../electron/main/window-options';
+import { APP_SCHEME_PRIVILEGES } from '../../../electron/main/app-origin';
 
 describe('the main window (Electron security checklist)', () => {
   const prefs = mainWindowOptions('/app/preload.cjs').webPreferences ?? {};
@@ -21,6 +22,15 @@ describe('the main window (Electron security checklist)', () => {
     expect(prefs.enableBlinkFeatures).toBe('');
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
+  });
+});
+
+describe('the V8 code cache of the renderer', () => {
+  it('is written on the first run of the bundle, and allowed for app://', () => {
+    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences ?? {};
+    expect(prefs.v8CacheOptions).toBe('bypassHeatCheck');
+    // Chromium keeps a code cache only for http(s) unless a standard custom scheme asks for one.
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, codeCache: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TEXT_FORMAT } from '../../../shared/iiif/document/text-format';
 import { runCommand } from '../../../renderer/src/features/documents/commands';
 import { useAppStore } from '../../../renderer/src/store/store';
@@ -51,5 +51,25 @@ describe('menu commands in the renderer', () => {
     field.blur();
     runCommand('select-all');
     expect(useAppStore.getState().selected.size).toBe(3);
+  });
+
+  it('Undo and Redo undo the typing of a focused text field, and the document otherwise', () => {
+    const state = () => useAppStore.getState();
+    state().loadDocument({ doc: book, format: DEFAULT_TEXT_FORMAT, file: null, name: 'book.json' });
+    state().commit('Relabel', { ...book, label: { en: ['Edited'] } });
+    // The field's own history is reached through execCommand (jsdom has none: record the calls).
+    const execCommand = vi.fn(() => true);
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    field.focus();
+    runCommand('undo');
+    runCommand('redo');
+    expect(execCommand.mock.calls.map((call: unknown[]) => call[0])).toEqual(['undo', 'redo']);
+    expect((state().doc?.['label'] as { en: string[] }).en).toEqual(['Edited']);
+    field.blur();
+    runCommand('undo');
+    expect((state().doc?.['label'] as { en: string[] }).en).toEqual(['Book']);
+    expect(execCommand).toHaveBeenCalledTimes(2);
   });
 });
