@@ -127,6 +127,35 @@ describe('adding images from many institutions', () => {
     expect(session.offLoopback).toEqual([]);
   });
 
+  it('keeps the commas of pasted IIIF image requests and says what each line was taken as', async () => {
+    const { page } = session;
+    const before = Number(
+      /(\d+) canvases/.exec((await page.getByTestId('canvas-count').textContent()) ?? '')?.[1],
+    );
+    const sized = `${museum.serviceUrl('m2')}/full/600,/0/default.jpg`;
+    const region = `${museum.serviceUrl('m3')}/10,20,300,400/max/0/default.jpg`;
+    const info = museum.infoUrl('m4');
+    await page.getByRole('button', { name: 'Add images…' }).click();
+    await page.getByLabel('Image addresses').fill(`${sized}\n${region}\n${info}`);
+    const read = page.getByRole('list', { name: 'Addresses as read' }).locator('li');
+    await expect.poll(() => read.count()).toBe(3);
+    expect(await read.allTextContents()).toEqual([
+      `${sized}image service (from an image request)`,
+      `${region}image service (from an image request)`,
+      `${info}image information (info.json)`,
+    ]);
+    await page.getByRole('button', { name: 'Add 3' }).click();
+    await expect
+      .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 60_000 })
+      .toBe('Added 3 canvases.');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('canvas-count').textContent())
+      .toContain(`${before + 3} canvases`);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain(`${before} canvases`);
+  });
+
   it('drags 3 canvases from another institution’s manifest to position 2, then saves a valid manifest with credits', async (context) => {
     const { page } = session;
     await page.getByRole('button', { name: 'Sources' }).click();

@@ -23,6 +23,16 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     ...documentSlice,
     ...createSelectionSlice(set, get, store),
     ...createSessionSlice(set, get, store),
+    // A message speaks of the document it came with ("Saved book.json", "Recovered …"): another document, or
+    // none, makes it stale. Flows that have something to say about the new document say it after loading.
+    loadDocument: (input) => {
+      documentSlice.loadDocument(input);
+      set({ message: null });
+    },
+    closeDocument: () => {
+      documentSlice.closeDocument();
+      set({ message: null });
+    },
     undo: () => stepHistory(documentSlice.undo),
     redo: () => stepHistory(documentSlice.redo),
   };

@@ -13,10 +13,14 @@ import {
   readPlainContentState,
   type DecodedContentState,
 } from '../image-api/content-state';
+import { classifyUrl } from '../image-api/classify-url';
 import { readXywh, type XywhReading, type XywhRegion } from '../document/xywh-fragment';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
-/** Splits pasted text into inputs: one JSON content state, a JSON list, or addresses separated by white space. */
+/**
+ * Splits pasted text into inputs: one JSON content state, a JSON list, or addresses separated by line breaks
+ * and white space. Never on commas: they belong to IIIF addresses (sizes `600,`, regions `x,y,w,h`).
+ */
 export function splitInputs(text: string): string[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
@@ -38,9 +42,37 @@ export function splitInputs(text: string): string[] {
     const item = line.trim();
     if (item === '' || item.startsWith('#')) continue;
     if (item.startsWith('{')) out.push(item);
-    else out.push(...item.split(/[\s,]+/).filter((part) => part !== ''));
+    else out.push(...item.split(/\s+/).filter((part) => part !== ''));
   }
   return out;
+}
+
+/**
+ * What an input is taken as, in words for the Add images dialog, judged by its shape before any request (the
+ * fetch has the last word: an address of unknown shape is tried as an image, then as a manifest).
+ */
+export function describeInput(input: string): string {
+  const text = input.trim();
+  if (!text.startsWith('{') && !/^https?:\/\//i.test(text)) {
+    const kind = classifyUrl(text);
+    return kind === 'content-state' ? 'content state (encoded)' : 'not a web address';
+  }
+  switch (classifyUrl(text)) {
+    case 'info.json':
+      return 'image information (info.json)';
+    case 'image-service-base':
+      return 'image service';
+    case 'image':
+      return imageRequestServiceBase(text) !== null ? 'image service (from an image request)' : 'image file';
+    case 'manifest-or-collection':
+      return 'manifest';
+    case 'content-state':
+      return 'content state';
+    case 'unknown':
+      return text.startsWith('{')
+        ? 'unreadable content state'
+        : 'address, tried as an image, then a manifest';
+  }
 }
 
 /** The drag data Tessera reads from a drop, by MIME type (absent types left out or empty). */

@@ -19,6 +19,7 @@ export {
 } from './provenance';
 export {
   contentStateTargets,
+  describeInput,
   imageRequestServiceBase,
   inputsFromDrop,
   splitInputs,

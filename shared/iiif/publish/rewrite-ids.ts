@@ -6,9 +6,12 @@
  * are then recognised by what they show); any other gets `<parent>/<kind>/<hash of its current id>`, so
  * reordering, inserting or deleting resources renames no other one. Only a resource without any id is named
  * from its place inside its parent. Every reference to an old id (start, Range items, annotation targets with
- * #xywh= or #t= fragments, SpecificResource sources, partOf) follows. Images the project serves locally move
- * under the publication too; images and services of institutions are never touched.
+ * #xywh= or #t= fragments, SpecificResource sources, partOf) follows. Other ids under the draft's base (the
+ * composed bodies Tessera mints, `…/annotation/1/body/1`) move with the resource they are nested in, so no
+ * draft address is left in a publication. Images the project serves locally move under the publication too;
+ * images and services of institutions are never touched.
  */
+import { documentBaseUri } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, putOwn, type JsonObject, type JsonValue } from '../json';
 import type { PublicationRecord, PublishedResource } from './publication-record';
 import { stableHash } from './stable-hash';
@@ -47,6 +50,7 @@ export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResu
   const mapping = new Map<string, string>();
   const namer = new Namer(base, doc, mapping, options.previous);
   const planned = isJsonObject(doc) && doc.type === 'Manifest' ? planManifest(doc, base, namer) : undefined;
+  if (planned && isJsonObject(doc)) planNestedIds(doc, documentBaseUri(doc), base, mapping, namer);
   const local =
     options.fromBase !== undefined && options.fromBase !== '' ? trimSlash(options.fromBase) : undefined;
   const imagesBase = `${base}/${(options.imagesPath ?? 'images').replace(/^\/+|\/+$/g, '')}`;
@@ -153,6 +157,15 @@ class Namer {
   /** An id this resource may have: under the base, and neither given out nor held by another resource. */
   private free(id: string | undefined, source: string | undefined): id is string {
     return id !== undefined && this.under(id) && !this.used.has(id) && (id === source || !this.taken.has(id));
+  }
+
+  /** `candidate`, or when that is taken `candidate-2`, `-3`…: the published id of a nested resource. */
+  claim(candidate: string, source: string): string {
+    let id = candidate;
+    for (let n = 2; !this.free(id, source); n++) id = `${candidate}-${n}`;
+    this.used.add(id);
+    this.mapping.set(source, id);
+    return id;
   }
 
   /**
@@ -271,6 +284,53 @@ function planPages(
     pages.set(pageIndex, pagePlan);
   });
   node.children.set(key, pages);
+}
+
+/**
+ * Resources that live inside the manifest, described there and nowhere else: the kinds Tessera mints nested
+ * ids for (composed bodies). Anything else under the draft base that no plan names (an image, a service, a
+ * provider's page, a referenced page) is a file or page on someone's server, which a publication does not copy:
+ * its id is where it is, and stays.
+ */
+const DESCRIBED_TYPES = /^(?:SpecificResource|Choice|TextualBody|Annotation|\w*Selector)$/;
+
+/**
+ * Ids under the draft's base that no plan names (a composed body's `…/annotation/1/body/1`, a SpecificResource
+ * minted at the base): each goes where its nearest renamed ancestor id went (`<new annotation id>/body/1`),
+ * else from the draft base to the publication base. Planned first, so references anywhere follow.
+ */
+function planNestedIds(
+  doc: JsonObject,
+  draftBase: string,
+  base: string,
+  mapping: Map<string, string>,
+  namer: Namer,
+): void {
+  const draft = `${trimSlash(draftBase)}/`;
+  if (draft === `${base}/`) return;
+  const movedAncestor = (id: string): string | undefined => {
+    for (let slash = id.lastIndexOf('/'); slash > draft.length; slash = id.lastIndexOf('/', slash - 1)) {
+      const moved = mapping.get(id.slice(0, slash));
+      if (moved !== undefined) return moved + id.slice(slash);
+    }
+    return undefined;
+  };
+  const visit = (value: JsonValue): void => {
+    if (isJsonArray(value)) value.forEach(visit);
+    if (!isJsonObject(value)) return;
+    const id = value.id;
+    const type = typeof value.type === 'string' ? value.type : '';
+    if (
+      typeof id === 'string' &&
+      id.startsWith(draft) &&
+      !id.startsWith(`${base}/`) &&
+      !mapping.has(id) &&
+      DESCRIBED_TYPES.test(type)
+    )
+      namer.claim(movedAncestor(id) ?? base + id.slice(draft.length - 1), id);
+    for (const [key, child] of Object.entries(value)) if (!TEXT_PROPERTIES.has(key)) visit(child);
+  };
+  visit(doc);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LanguageMap } from '../language';
 import { displayStringOf, isWellFormedLanguageTag, normaliseLanguageMap, setLanguage } from '../language';
 import { applyPropertyChanges } from '../batch/batch-edit';
 import { canvasesOf, canvasIdOf, resolveIndices } from '../batch/canvas-list';
-import { sameJson } from '../json';
+import { own, sameJson } from '../json';
 import type { FolioSide, RelabelScheme } from './numbering';
 import { ROMAN_MAX, schemeText } from './numbering';
 
@@ -37,6 +37,8 @@ export interface RelabelChange {
   /** The label property before (undefined when absent) and after. */
   readonly beforeLabel: JsonValue | undefined;
   readonly afterLabel: LanguageMap;
+  /** The values the new label drops (other languages, in 'replace' mode); may be empty. */
+  readonly removed: readonly { readonly language: string; readonly value: string }[];
 }
 
 export interface RelabelPlan {
@@ -62,6 +64,37 @@ function checkOptions(options: RelabelOptions, count: number): string | undefine
     return 'A plain label needs a text: fill in the prefix or suffix.';
   }
   return undefined;
+}
+
+/**
+ * The language the labels of these canvases are in: the one most of them use (a canvas counts once per
+ * language), the first found on a tie, 'none' when none has a label. Relabelling in it replaces those labels
+ * instead of putting a second label beside (or, with other languages dropped, instead of) them.
+ */
+export function labelLanguageOf(doc: JsonValue, indices: readonly number[] | 'all'): string {
+  const canvases = canvasesOf(doc);
+  const counts = new Map<string, number>();
+  for (const index of resolveIndices(doc, indices)) {
+    const canvas = canvases[index] as JsonObject;
+    for (const [language, values] of Object.entries(normaliseLanguageMap(canvas['label']).map))
+      if (values.length > 0) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  let best = 'none';
+  let most = 0;
+  for (const [language, count] of counts)
+    if (count > most) {
+      best = language;
+      most = count;
+    }
+  return best;
+}
+
+/** What a new label drops from the old one: each value of a language that no longer appears. */
+function removedValues(before: JsonValue | undefined, after: LanguageMap): RelabelChange['removed'] {
+  const removed: { language: string; value: string }[] = [];
+  for (const [language, values] of Object.entries(normaliseLanguageMap(before).map))
+    if (own(after, language) === undefined) for (const value of values) removed.push({ language, value });
+  return removed;
 }
 
 export function planRelabel(
@@ -93,6 +126,7 @@ export function planRelabel(
       after: displayStringOf(afterLabel, preview),
       beforeLabel: before,
       afterLabel,
+      removed: removedValues(before, afterLabel),
     });
   });
   return { changes, count: changes.length };

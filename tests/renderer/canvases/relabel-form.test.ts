@@ -8,6 +8,11 @@ describe('relabel form', () => {
     expect(initialForm(2).scope).toBe('selected');
   });
 
+  it('starts in the language of the labels it relabels, "none" when they have none', () => {
+    expect(initialForm(2, 'en').language).toBe('en');
+    expect(initialForm(2).language).toBe('none');
+  });
+
   it('turns the form into relabel options', () => {
     const form = { ...initialForm(0), scheme: 'foliation' as const, start: ' 5 ', startSide: 'v' as const };
     expect(relabelOptionsOf({ ...form, keepOtherLanguages: true, language: 'la' })).toEqual({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   contentStateTargets,
+  describeInput,
   imageRequestServiceBase,
   inputsFromDrop,
   splitInputs,
@@ -18,12 +19,19 @@ const recipe = (name: string): JsonObject | null => {
 };
 
 describe('splitInputs', () => {
-  it('splits lines, spaces and commas, and skips blank and # lines', () => {
+  it('splits lines and spaces, and skips blank and # lines', () => {
     expect(
       splitInputs(
-        'https://a.org/1/info.json\n\n# comment\nhttps://b.org/2  https://c.org/3,https://d.org/4\r\n',
+        'https://a.org/1/info.json\n\n# comment\nhttps://b.org/2  https://c.org/3\thttps://d.org/4\r\n',
       ),
     ).toEqual(['https://a.org/1/info.json', 'https://b.org/2', 'https://c.org/3', 'https://d.org/4']);
+  });
+
+  it('keeps the commas of IIIF addresses: sizes and regions are one address each', () => {
+    const size = 'https://a.org/iiif/leaf/full/600,/0/default.jpg';
+    const region = 'https://a.org/iiif/leaf/10,20,300,400/max/0/default.jpg';
+    const sizes = 'https://a.org/iiif/leaf/full/!600,600/0/default.jpg';
+    expect(splitInputs(`${size}\n${region} ${sizes}`)).toEqual([size, region, sizes]);
   });
 
   it('keeps a pasted JSON content state whole, and a JSON list item by item', () => {
@@ -32,6 +40,39 @@ describe('splitInputs', () => {
     expect(splitInputs('["https://a.org/1", {"id": "https://x.org/m", "type": "Manifest"}]')).toEqual([
       'https://a.org/1',
       '{"id":"https://x.org/m","type":"Manifest"}',
+    ]);
+  });
+});
+
+describe('describeInput', () => {
+  it('says what each kind of input is taken as', () => {
+    const state = JSON.stringify({ id: 'https://x.org/m.json', type: 'Manifest' });
+    expect(
+      [
+        'https://a.org/iiif/2/leaf/info.json',
+        'https://a.org/iiif/2/leaf',
+        'https://a.org/iiif/2/leaf/full/600,/0/default.jpg',
+        'https://a.org/photos/leaf.jpg',
+        'https://a.org/manifests/book.json',
+        state,
+        encodeContentState(state),
+        'https://a.org/viewer?iiif-content=abc',
+        'https://a.org/page',
+        '{"not": "a state"}',
+        'leaf.jpg',
+      ].map(describeInput),
+    ).toEqual([
+      'image information (info.json)',
+      'image service',
+      'image service (from an image request)',
+      'image file',
+      'manifest',
+      'content state',
+      'content state (encoded)',
+      'content state',
+      'address, tried as an image, then a manifest',
+      'unreadable content state',
+      'not a web address',
     ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getIn, isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import {
+  getIn,
+  isJsonArray,
+  isJsonObject,
+  setIn,
+  type JsonObject,
+  type JsonValue,
+} from '../../../shared/iiif/json';
 import { nextRecord } from '../../../shared/iiif/publish/publication-record';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
 import { stableHash as h } from '../../../shared/iiif/publish/stable-hash';
@@ -240,5 +247,105 @@ describe('stable published ids', () => {
     expect(getIn(twice.doc, ['items', 0, 'id'])).not.toBe(getIn(twice.doc, ['items', 1, 'id']));
     const all = twice.resources.map((r) => r.published);
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('a composed document', () => {
+  const DRAFT = 'https://example.org/iiif/my-project';
+  const museum = 'https://iiif.museum.example/iiif/3/xyz';
+  const image = {
+    id: `${museum}/full/max/0/default.jpg`,
+    type: 'Image',
+    width: 1000,
+    height: 1000,
+    service: [{ id: museum, type: 'ImageService3', profile: 'level2' }],
+  };
+  /** What the composition panel makes: a crop (a SpecificResource body minted under its annotation) placed on
+   * a second canvas (minted under that canvas's page), and a comment on the crop. */
+  function composed(): JsonObject {
+    const page = `${DRAFT}/canvas/1/page/1`;
+    const crop = `${page}/annotation/1/body/1`;
+    const placed = `${DRAFT}/canvas/2/page/1/body/1`;
+    const cropBody = (id: string) => ({
+      id,
+      type: 'SpecificResource',
+      source: image,
+      selector: { type: 'ImageApiSelector', region: '10,10,500,500' },
+    });
+    return {
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: `${DRAFT}/manifest.json`,
+      type: 'Manifest',
+      label: { en: ['Composed'] },
+      items: [1, 2].map((n) => ({
+        id: `${DRAFT}/canvas/${n}`,
+        type: 'Canvas',
+        label: { en: [`Canvas ${n}`] },
+        width: 1000,
+        height: 1000,
+        items: [
+          {
+            id: `${DRAFT}/canvas/${n}/page/1`,
+            type: 'AnnotationPage',
+            items: [
+              {
+                id: `${DRAFT}/canvas/${n}/page/1/annotation/1`,
+                type: 'Annotation',
+                motivation: 'painting',
+                body: cropBody(n === 1 ? crop : placed),
+                target: `${DRAFT}/canvas/${n}#xywh=0,0,500,500`,
+              },
+            ],
+          },
+        ],
+        ...(n === 1
+          ? {
+              annotations: [
+                {
+                  id: `${DRAFT}/canvas/1/comments`,
+                  type: 'AnnotationPage',
+                  items: [
+                    {
+                      id: `${DRAFT}/canvas/1/comments/annotation/1`,
+                      type: 'Annotation',
+                      motivation: 'commenting',
+                      body: { id: `${DRAFT}/note/1`, type: 'TextualBody', value: `About ${crop}` },
+                      target: crop,
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
+      })),
+    };
+  }
+
+  it('moves every id under the draft base, composed bodies included, and keeps references to them', () => {
+    const input = composed();
+    const { doc, mapping } = rewriteIds(input, { toBase: TO });
+    const left = [...idsOf(doc).keys()].filter((id) => id.startsWith(`${DRAFT}/`));
+    expect(left).toEqual([]);
+    const annotation = getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'id']) as string;
+    const body = getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'body', 'id']);
+    // A nested id moves with the resource it is nested in, so it stays as stable as that one.
+    expect(body).toBe(`${annotation}/body/1`);
+    const page2 = getIn(doc, ['items', 1, 'items', 0, 'id']) as string;
+    expect(getIn(doc, ['items', 1, 'items', 0, 'items', 0, 'body', 'id'])).toBe(`${page2}/body/1`);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'target'])).toBe(body);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'body', 'id'])).toBe(`${TO}/note/1`);
+    expect(mapping[`${DRAFT}/canvas/1/page/1/annotation/1/body/1`]).toBe(body);
+    // The institution's image and text that quotes an id are not references: both stay as they were.
+    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'body', 'source'])).toBe(image);
+    expect(getIn(doc, ['items', 0, 'annotations', 0, 'items', 0, 'body', 'value'])).toContain(DRAFT);
+    expect(validate(doc).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps a file under the draft base where it is: its id is its address', () => {
+    const input = composed();
+    const own = { ...image, id: `${DRAFT}/canvas/1/page/1/annotation/1/body/1/full/max/0/default.jpg` };
+    const withFile = setIn(input, ['items', 0, 'items', 0, 'items', 0, 'body', 'source'], own);
+    const { doc } = rewriteIds(withFile, { toBase: TO });
+    expect(getIn(doc, ['items', 0, 'items', 0, 'items', 0, 'body', 'source', 'id'])).toBe(own.id);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { setIn } from '../../../shared/iiif/json';
-import { applyRelabel, planRelabel } from '../../../shared/iiif/relabel';
+import { applyRelabel, labelLanguageOf, planRelabel } from '../../../shared/iiif/relabel';
 import { canvasId, deepFreeze, itemsOf, makeManifest } from '../batch/manifest-fixture';
 
 const doc = deepFreeze(
@@ -59,6 +59,18 @@ describe('planRelabel', () => {
     expect(onlyEnglish.changes[0]?.afterLabel).toEqual({ en: ['1'], de: ['Vorderdeckel'] });
   });
 
+  it('says which values a new label removes', () => {
+    const replace = planRelabel(doc, [1], { scheme: 'pagination', language: 'en' });
+    expect(replace.changes[0]?.removed).toEqual([{ language: 'de', value: 'Vorderdeckel' }]);
+    const none = planRelabel(doc, [1], { scheme: 'pagination', language: 'none' });
+    expect(none.changes[0]?.removed).toEqual([
+      { language: 'en', value: 'Front cover' },
+      { language: 'de', value: 'Vorderdeckel' },
+    ]);
+    const kept = planRelabel(doc, [1], { scheme: 'pagination', language: 'en', mode: 'language' });
+    expect(kept.changes[0]?.removed).toEqual([]);
+  });
+
   it('leaves out canvases whose label would not change', () => {
     const plan = planRelabel(doc, 'all', { scheme: 'pagination', prefix: 'p. ' });
     expect(plan.changes.map((change) => change.index)).toEqual([1]);
@@ -77,6 +89,30 @@ describe('planRelabel', () => {
     expect(plan.error).toContain(message);
     expect(plan.changes).toEqual([]);
     expect(applyRelabel(doc, plan)).toBe(doc);
+  });
+});
+
+describe('labelLanguageOf', () => {
+  const mixed = deepFreeze(
+    makeManifest(5, (index) => ({
+      label: index < 3 ? { en: [`Page ${index}`] } : index === 3 ? { fr: ['Page'], en: ['Page'] } : 'Plain',
+    })),
+  );
+
+  it('is the language most of the canvases’ labels are in', () => {
+    expect(labelLanguageOf(mixed, 'all')).toBe('en');
+    expect(labelLanguageOf(mixed, [3])).toBe('fr');
+    // A plain-string label counts as "none".
+    expect(labelLanguageOf(mixed, [4])).toBe('none');
+  });
+
+  it('is "none" when no canvas has a label', () => {
+    expect(
+      labelLanguageOf(
+        makeManifest(2, () => ({ label: undefined })),
+        'all',
+      ),
+    ).toBe('none');
   });
 });
 

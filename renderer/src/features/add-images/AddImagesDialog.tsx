@@ -4,12 +4,15 @@
  */
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { splitInputs } from '../../../../shared/iiif/canvas-build/import-inputs';
+import { describeInput, splitInputs } from '../../../../shared/iiif/canvas-build/import-inputs';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store';
 import { canvasesOf } from '../canvases/canvas-view';
 import { useAddImagesStore } from './add-images-store';
 import { addImageFiles, addImages, cancelAdding, retryFailed } from './add-images-service';
+
+/** Inputs listed with what they were taken as; beyond this many, a count (the list is a check, not a report). */
+const LISTED = 100;
 
 export function AddImagesDialog() {
   const state = useAddImagesStore(
@@ -111,6 +114,17 @@ export function AddImagesDialog() {
             />
           </div>
           <p className="muted">{inputs.length === 1 ? '1 address' : `${inputs.length} addresses`}</p>
+          {inputs.length > 0 ? (
+            <ul className="add-images-inputs" aria-label="Addresses as read" data-testid="add-inputs">
+              {inputs.slice(0, LISTED).map((input, i) => (
+                <li key={`${i}-${input}`}>
+                  <code>{input}</code>
+                  <span className="muted">{describeInput(input)}</span>
+                </li>
+              ))}
+              {inputs.length > LISTED ? <li className="muted">and {inputs.length - LISTED} more</li> : null}
+            </ul>
+          ) : null}
         </>
       ) : null}
       {running || done ? (

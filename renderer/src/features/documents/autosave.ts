@@ -24,7 +24,8 @@ export function startAutosave(): () => void {
   let pendingSince: number | null = null;
   let writing = false;
   let again = false;
-  let failing = false;
+  /** The document whose autosave last failed (null: the last one succeeded). */
+  let failingFor: string | null = null;
 
   const write = async () => {
     timer = null;
@@ -42,14 +43,15 @@ export function startAutosave(): () => void {
         path: state.file?.path ?? null,
         name: documentName(state),
       });
-      // A failing autosave leaves the work unprotected against a crash: say so once, until one succeeds again.
-      if (outcome && !outcome.ok && !failing) {
+      // A failing autosave leaves the work unprotected against a crash: say so once per document (loading
+      // another one clears messages), until one succeeds again.
+      if (outcome && !outcome.ok && failingFor !== state.documentKey) {
         useAppStore.getState().showMessage({
           kind: 'error',
           text: `${outcome.error.message} Until this is fixed your unsaved changes are not protected against a crash: save them now.`,
         });
       }
-      if (outcome) failing = !outcome.ok;
+      if (outcome) failingFor = outcome.ok ? null : state.documentKey;
       // Meanwhile the document may have been saved or replaced and its record cleared. In the web host the
       // worker sends the write itself, outside the renderer's ordered queue (autosave-records.ts), so that clear
       // may have gone first: clear again, or a saved document would be offered for recovery on the next start.

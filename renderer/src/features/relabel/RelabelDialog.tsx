@@ -6,31 +6,50 @@
 import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { COMMON_LANGUAGES } from '../../../../shared/iiif/language';
-import { applyRelabel, planRelabel } from '../../../../shared/iiif/relabel';
+import { applyRelabel, labelLanguageOf, planRelabel } from '../../../../shared/iiif/relabel';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from '../canvases/announcer';
 import { sortedIndices } from '../canvases/order-math';
-import { initialForm, relabelOptionsOf, SCHEMES, type RelabelForm } from './relabel-form';
+import {
+  initialForm,
+  initialScope,
+  relabelOptionsOf,
+  SCHEMES,
+  type RelabelForm,
+  type RelabelScope,
+} from './relabel-form';
 
 /** Rows shown in the preview; the summary line gives the full count. */
 const PREVIEW_ROWS = 200;
 
 type Plan = ReturnType<typeof planRelabel>;
 
+function canvasesIn(doc: JsonObject | null, selected: ReadonlySet<number>, scope: RelabelScope) {
+  const total = Array.isArray(doc?.['items']) ? doc['items'].length : 0;
+  return scope === 'all' ? 'all' : sortedIndices(selected, total);
+}
+
 function planFor(doc: JsonObject | null, selected: ReadonlySet<number>, form: RelabelForm): Plan {
   if (!doc) return { changes: [], count: 0, error: 'No document is open.' };
   const parsed = relabelOptionsOf(form);
   if ('error' in parsed) return { changes: [], count: 0, error: parsed.error };
-  const total = Array.isArray(doc['items']) ? doc['items'].length : 0;
-  return planRelabel(doc, form.scope === 'all' ? 'all' : sortedIndices(selected, total), parsed.options);
+  return planRelabel(doc, canvasesIn(doc, selected, form.scope), parsed.options);
 }
 
 export function RelabelDialog({ onClose }: { onClose(): void }) {
   const doc = useAppStore((s) => s.doc);
   const selected = useAppStore((s) => s.selected);
-  const [form, setForm] = useState<RelabelForm>(() => initialForm(selected.size));
+  const labelLanguage = (scope: RelabelScope) =>
+    doc ? labelLanguageOf(doc, canvasesIn(doc, selected, scope)) : 'none';
+  const [form, setForm] = useState<RelabelForm>(() =>
+    initialForm(selected.size, labelLanguage(initialScope(selected.size))),
+  );
+  /** Until the language is typed in, it follows the labels of the canvases in scope. */
+  const [languageChosen, setLanguageChosen] = useState(false);
   const update = (patch: Partial<RelabelForm>) => setForm((current) => ({ ...current, ...patch }));
+  const setScope = (scope: RelabelScope) =>
+    update(languageChosen ? { scope } : { scope, language: labelLanguage(scope) });
   // Planning 10k labels takes a few milliseconds: typing stays responsive, the preview follows.
   const planned = useDeferredValue(form);
   const canvasTotal = Array.isArray(doc?.['items']) ? doc['items'].length : 0;
@@ -84,7 +103,7 @@ export function RelabelDialog({ onClose }: { onClose(): void }) {
               type="radio"
               name="relabel-scope"
               checked={form.scope === 'all'}
-              onChange={() => update({ scope: 'all' })}
+              onChange={() => setScope('all')}
             />
             All canvases ({canvasTotal.toLocaleString('en')})
           </label>
@@ -94,7 +113,7 @@ export function RelabelDialog({ onClose }: { onClose(): void }) {
               name="relabel-scope"
               checked={form.scope === 'selected'}
               disabled={selected.size === 0}
-              onChange={() => update({ scope: 'selected' })}
+              onChange={() => setScope('selected')}
             />
             Selected canvases ({selected.size.toLocaleString('en')})
           </label>
@@ -153,7 +172,10 @@ export function RelabelDialog({ onClose }: { onClose(): void }) {
             <input
               list="relabel-languages"
               value={form.language}
-              onChange={(event) => update({ language: event.target.value })}
+              onChange={(event) => {
+                setLanguageChosen(true);
+                update({ language: event.target.value });
+              }}
             />
             <datalist id="relabel-languages">
               {COMMON_LANGUAGES.map((language) => (
@@ -187,6 +209,8 @@ function RelabelPreview({ plan }: { plan: Plan }) {
     );
   }
   const shown = plan.changes.slice(0, PREVIEW_ROWS);
+  const losing = plan.changes.filter((change) => change.removed.length > 0);
+  const lostLanguages = [...new Set(losing.flatMap((change) => change.removed.map((r) => r.language)))];
   return (
     <section aria-label="Preview" className="relabel-preview">
       <p aria-live="polite" data-testid="relabel-summary">
@@ -194,6 +218,12 @@ function RelabelPreview({ plan }: { plan: Plan }) {
           ? 'No label would change.'
           : `${canvasCount(plan.count)} will be relabelled${plan.count > shown.length ? `; the first ${shown.length} are shown` : ''}.`}
       </p>
+      {losing.length > 0 ? (
+        <p className="field-warning" data-testid="relabel-removed">
+          {`The labels in ${lostLanguages.join(', ')} of ${canvasCount(losing.length)} will be removed. `}
+          Check “Keep labels in other languages” to keep them.
+        </p>
+      ) : null}
       {shown.length > 0 ? (
         <div className="relabel-preview-table" tabIndex={0} aria-label="Label changes">
           <table>
@@ -202,6 +232,7 @@ function RelabelPreview({ plan }: { plan: Plan }) {
                 <th scope="col">#</th>
                 <th scope="col">Now</th>
                 <th scope="col">After</th>
+                {losing.length > 0 ? <th scope="col">Removed</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -210,6 +241,9 @@ function RelabelPreview({ plan }: { plan: Plan }) {
                   <td>{change.index + 1}</td>
                   <td>{change.before || '—'}</td>
                   <td>{change.after}</td>
+                  {losing.length > 0 ? (
+                    <td>{change.removed.map((r) => `${r.language}: ${r.value}`).join('; ') || '—'}</td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -28,15 +28,23 @@ export const SCHEMES: readonly { value: RelabelScheme; name: string; example: st
 ];
 
 /** Relabel a selection when there is one worth relabelling (two or more), else everything. */
-export function initialForm(selectedCount: number): RelabelForm {
+export function initialScope(selectedCount: number): RelabelScope {
+  return selectedCount >= 2 ? 'selected' : 'all';
+}
+
+/**
+ * The form as the dialog opens. `labelLanguage` is the language the labels to relabel are in (see
+ * labelLanguageOf): new labels go there, so replacing them never drops the language they were written in.
+ */
+export function initialForm(selectedCount: number, labelLanguage = 'none'): RelabelForm {
   return {
-    scope: selectedCount >= 2 ? 'selected' : 'all',
+    scope: initialScope(selectedCount),
     scheme: 'pagination',
     start: '1',
     startSide: 'r',
     prefix: '',
     suffix: '',
-    language: 'none',
+    language: labelLanguage,
     keepOtherLanguages: false,
   };
 }
