@@ -8,12 +8,12 @@
  */
 import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../shared/iiif/json';
-import { writeBigManifest } from '../fixtures/big-manifest/big-manifest';
+import { bigManifest, manifestText, writeBigManifest } from '../fixtures/big-manifest/big-manifest';
 import { cell, openFromWorkspace, scrollToCanvas } from '../fixtures/big-manifest/grid-page';
 import {
   openBrowser,
@@ -367,5 +367,82 @@ describe('table of contents', () => {
     await expect.poll(() => allRows(page)).toEqual(edited);
     expect(session.errors).toEqual([]);
     expect(session.offLoopback).toEqual([]);
+  });
+  it('generates a table of contents from chapter labels and from an outline, shown before it is added', async () => {
+    const { page } = session;
+    const labels = ['Cover', 'Chapter 1', 'p. 3', 'Chapter 2', 'p. 5', 'p. 6', 'Chapter 3', 'p. 8'];
+    const manifest = bigManifest({ count: labels.length, base: BASE });
+    (manifest['items'] as Record<string, unknown>[]).forEach(
+      (canvas, i) => (canvas['label'] = { none: [labels[i] ?? ''] }),
+    );
+    await writeFile(path.join(host.workspace, 'chapters.json'), manifestText(manifest));
+    await openWorkspaceFile(page, 'chapters.json');
+    if ((await page.getByText('No table of contents yet').count()) === 0)
+      await page.getByRole('button', { name: 'Structure', exact: true }).click();
+    await page.getByText('No table of contents yet').waitFor();
+
+    await tools(page).getByRole('button', { name: 'Generate…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate table of contents' });
+    await expect
+      .poll(() => dialog.getByTestId('generate-toc-summary').textContent())
+      .toBe('3 ranges would be added. The first canvas comes before any match and will be in no range.');
+    expect(await dialog.getByRole('row').allTextContents()).toEqual([
+      'RangeCanvasesCount',
+      'Chapter 1Chapter 1 – p. 32',
+      'Chapter 2Chapter 2 – p. 63',
+      'Chapter 3Chapter 3 – p. 82',
+    ]);
+    // Nothing changes before Apply.
+    expect(await tree(page).getByRole('treeitem').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Add 3 ranges' }).click();
+    await expect.poll(() => structureSaid(page)).toBe('Added 3 ranges to the table of contents.');
+    const chapters = [
+      '1 Chapter 1',
+      '2 Chapter 1',
+      '2 p. 3',
+      '1 Chapter 2',
+      '2 Chapter 2',
+      '2 p. 5',
+      '2 p. 6',
+      '1 Chapter 3',
+      '2 Chapter 3',
+      '2 p. 8',
+    ];
+    await expect.poll(() => allRows(page)).toEqual(chapters);
+    // One undo step takes all three back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => tree(page).getByRole('treeitem').count()).toBe(0);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => allRows(page)).toEqual(chapters);
+
+    // The outline export of that table of contents, then an outline typed in, checked before it is added.
+    await tools(page).getByRole('button', { name: 'Generate…' }).click();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download CSV' }).click();
+    const exported = await readFile((await (await download).path()) ?? '', 'utf8');
+    expect(exported).toBe('label,first canvas,level\r\nChapter 1,2,1\r\nChapter 2,4,1\r\nChapter 3,7,1\r\n');
+    await dialog.getByLabel(/^An outline/).check();
+    const outline = dialog.getByRole('textbox', { name: 'Outline' });
+    await outline.fill('label,first canvas,level\nBook,1,1\nPlates,99,2\n');
+    await expect
+      .poll(() => dialog.getByTestId('generate-toc-problems').textContent())
+      .toBe('Row 3: there is no canvas 99 (the manifest has 8).');
+    expect(await dialog.getByRole('button', { name: /^Add / }).isDisabled()).toBe(true);
+    await outline.fill('label,first canvas,level\nBook,1,1\nText,2,2\nPlates,p. 8,2\n');
+    await expect
+      .poll(() => dialog.getByTestId('generate-toc-summary').textContent())
+      .toBe('3 ranges would be added.');
+    await dialog.getByRole('button', { name: 'Add 3 ranges' }).click();
+    await expect
+      .poll(async () => (await allRows(page)).slice(chapters.length))
+      .toEqual([
+        '1 Book',
+        '2 Cover',
+        '2 Text',
+        ...['Chapter 1', 'p. 3', 'Chapter 2', 'p. 5', 'p. 6', 'Chapter 3'].map((l) => `3 ${l}`),
+        '2 Plates',
+        '3 p. 8',
+      ]);
+    expect(session.errors).toEqual([]);
   });
 });
