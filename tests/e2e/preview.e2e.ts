@@ -12,6 +12,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigManifest, manifestText } from '../fixtures/big-manifest/big-manifest';
 import {
   ROOT,
   isLoopbackUrl,
@@ -180,5 +181,84 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
     expect(refused.every((url) => url.startsWith('https://iiif.io/'))).toBe(true);
     expect(session.offLoopback.every((url) => new URL(url).hostname.endsWith('iiif.io'))).toBe(true);
     expect(session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
+  });
+});
+
+describe('preview of a table of contents', () => {
+  let host: HostProcess;
+  let session: BrowserSession;
+  const BASE = 'https://example.org/contents';
+  const ref = (n: number) => ({ id: `${BASE}/canvas/${n}`, type: 'Canvas' });
+
+  beforeAll(async () => {
+    host = await startHost();
+    session = await openBrowser();
+    const manifest = bigManifest({ count: 6, base: BASE });
+    manifest['structures'] = [
+      {
+        id: `${BASE}/range/1`,
+        type: 'Range',
+        label: { en: ['Part A'] },
+        items: [
+          ref(1),
+          ref(2),
+          { id: `${BASE}/range/2`, type: 'Range', label: { en: ['Chapter A.1'] }, items: [ref(3)] },
+        ],
+      },
+      { id: `${BASE}/range/3`, type: 'Range', label: { en: ['Part B'] }, items: [ref(4), ref(5), ref(6)] },
+      {
+        id: `${BASE}/range/4`,
+        type: 'Range',
+        label: { en: ['Highlights'] },
+        behavior: ['sequence'],
+        items: [ref(5), ref(2), ref(4)],
+      },
+    ];
+    await writeFile(path.join(host.workspace, 'contents.json'), manifestText(manifest));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await host?.stop();
+  });
+
+  it('navigates by the table of contents and reads a sequence range as another order', async () => {
+    const { page } = session;
+    await openApp(page, host.url);
+    await openWorkspaceFile(page, 'contents.json');
+    await page.getByTestId('preview-toggle').click();
+    const contents = page.getByRole('navigation', { name: 'Table of contents' });
+    // The sequence is a reading order, not an entry of the contents.
+    expect(await contents.getByRole('button').allTextContents()).toEqual(['Part A', 'Chapter A.1', 'Part B']);
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 1']);
+    expect(await contents.getByRole('button', { name: 'Part A' }).getAttribute('aria-current')).toBe('true');
+
+    await contents.getByRole('button', { name: 'Chapter A.1' }).click();
+    await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 3 of 6');
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 3']);
+    expect(await contents.getByRole('button', { name: 'Chapter A.1' }).getAttribute('aria-current')).toBe(
+      'true',
+    );
+    await contents.getByRole('button', { name: 'Part B' }).click();
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 4']);
+
+    // The alternative order: only its pages, in its order, in the strip and with Next.
+    await page
+      .getByRole('combobox', { name: 'Reading order' })
+      .selectOption({ label: 'Highlights (3 pages)' });
+    await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 3');
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 5']);
+    expect(await page.locator('.preview-thumb-label').allTextContents()).toEqual(['p. 5', 'p. 2', 'p. 4']);
+    await page.getByTestId('preview-next').click();
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 2']);
+    await page.getByTestId('preview-next').click();
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 4']);
+    expect(await page.getByTestId('preview-next').isDisabled()).toBe(true);
+
+    await page
+      .getByRole('combobox', { name: 'Reading order' })
+      .selectOption({ label: 'The manifest’s order' });
+    await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 6');
+    expect(await page.getByTestId('preview-thumb').count()).toBe(6);
+    expect(session.offLoopback).toEqual([]);
   });
 });

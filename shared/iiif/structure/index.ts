@@ -7,3 +7,6 @@ export * from './structure-view';
 export * from './range-tree';
 export * from './range-edits';
 export * from './prune-references';
+export * from './outline';
+export * from './generate-toc';
+export * from './outline-csv';

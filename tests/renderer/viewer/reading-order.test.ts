@@ -74,3 +74,18 @@ describe('placing the canvases of a view', () => {
     expect((second?.y ?? 0) > 0).toBe(true);
   });
 });
+
+describe('an alternative reading order (a sequence Range)', () => {
+  it('reads only the sequence, in its order, one page at a time, in openings or as a strip', () => {
+    const canvases = pages(6);
+    expect(readingOrder({}, canvases, [4, 1, 3]).views).toEqual([[4], [1], [3]]);
+    expect(readingOrder({ behavior: ['paged'] }, canvases, [5, 0, 1, 2]).views).toEqual([[5], [0, 1], [2]]);
+    expect(readingOrder({ behavior: ['continuous'] }, canvases, [2, 0, 9]).views).toEqual([[2, 0]]);
+  });
+
+  it('finds the view that shows a canvas wherever the sequence put it', () => {
+    const order = readingOrder({}, pages(6), [4, 1, 3]);
+    expect(viewOfCanvas(order, 1)).toBe(1);
+    expect(viewOfCanvas(order, 3)).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@
  * providers. Every value goes through SafeHtml, which shows the spec's HTML subset sanitised by shared/iiif/html
  * and everything else as escaped text; rights show as the licence's name, linked to its URI.
  */
+import type { ReactNode } from 'react';
 import { isLanguageMap, pickLanguage } from '../../../../shared/iiif/language';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { findRightsOption } from '../../../../shared/iiif/rights';
@@ -49,7 +50,8 @@ function Pairs({ entries, languages }: { entries: readonly JsonValue[]; language
   );
 }
 
-export function ManifestInfo({ manifest }: { manifest: JsonObject }) {
+/** `children` (the table of contents) come right after the title. */
+export function ManifestInfo({ manifest, children }: { manifest: JsonObject; children?: ReactNode }) {
   const languages = useDisplayLanguages();
   const rights = typeof manifest['rights'] === 'string' ? manifest['rights'] : null;
   const licence = rights ? findRightsOption(rights) : undefined;
@@ -60,6 +62,7 @@ export function ManifestInfo({ manifest }: { manifest: JsonObject }) {
       <h2 data-testid="preview-title">
         <Values value={manifest['label']} languages={languages} />
       </h2>
+      {children}
       {manifest['summary'] !== undefined ? (
         <div className="preview-summary">
           <Values value={manifest['summary']} languages={languages} />

@@ -16,14 +16,18 @@ interface Props {
   direction: ViewingDirection;
   /** Canvases of the view on screen. */
   current: readonly number[];
+  /** The canvases to show, by index, in reading order (a sequence may leave some out or reorder them). */
+  order: readonly number[];
   onOpen(canvasIndex: number): void;
 }
 
-export function PreviewStrip({ canvases, labels, direction, current, onOpen }: Props) {
+export function PreviewStrip({ canvases, labels, direction, current, order, onOpen }: Props) {
   const rtl = direction === 'right-to-left';
-  const focus = current[0] ?? 0;
+  const focus = current[0] ?? order[0] ?? 0;
+  const at = Math.max(0, order.indexOf(focus));
   const step = (delta: number) => {
-    const next = Math.min(canvases.length - 1, Math.max(0, focus + delta));
+    const next = order[Math.min(order.length - 1, Math.max(0, at + delta))];
+    if (next === undefined) return;
     onOpen(next);
     document.getElementById(`preview-thumb-${next}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
@@ -42,13 +46,15 @@ export function PreviewStrip({ canvases, labels, direction, current, onOpen }: P
         const back = rtl ? 'ArrowRight' : 'ArrowLeft';
         if (event.key === forward) step(1);
         else if (event.key === back) step(-1);
-        else if (event.key === 'Home') step(-canvases.length);
-        else if (event.key === 'End') step(canvases.length);
+        else if (event.key === 'Home') step(-order.length);
+        else if (event.key === 'End') step(order.length);
         else return;
         event.preventDefault();
       }}
     >
-      {canvases.map((canvas, index) => {
+      {order.map((index) => {
+        const canvas = canvases[index];
+        if (canvas === undefined) return null;
         const choice = chooseThumbnail(canvas, BOX, window.devicePixelRatio || 1);
         const label = labels[index] ?? `Canvas ${index + 1}`;
         return (

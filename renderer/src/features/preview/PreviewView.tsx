@@ -1,7 +1,8 @@
 /**
  * Preview: the assembled manifest as a reader's viewer shows it. One page at a time, two-page openings or one
  * continuous strip (behavior), laid out and navigated in the manifest's viewingDirection, with its label,
- * metadata, credits and rights beside it and a thumbnail strip to move around. The pages are drawn by the same
+ * metadata, credits, rights and table of contents beside it (a `sequence` Range can be chosen as the reading
+ * order) and a thumbnail strip to move around. The pages are drawn by the same
  * deep-zoom viewer as the editor (one OpenSeadragon instance, a scene of one or more canvases); images that
  * cannot load show as labelled placeholders, so the order is visible even offline.
  */
@@ -14,6 +15,8 @@ import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
 import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
 import { ManifestInfo } from './ManifestInfo';
+import { PreviewContents } from './PreviewContents';
+import { currentEntry, previewContents } from './preview-contents';
 import { PreviewStrip } from './PreviewStrip';
 import { layoutView, readingOrder, viewOfCanvas } from './reading-order';
 
@@ -36,7 +39,19 @@ export function PreviewView() {
   const focus = useAppStore((s) => s.focus);
   const languages = useDisplayLanguages();
   const canvases = useMemo(() => canvasesOf(doc), [doc]);
-  const order = useMemo(() => (doc ? readingOrder(doc, canvases) : null), [doc, canvases]);
+  const contents = useMemo(
+    () => (doc ? previewContents(doc, languages) : { entries: [], sequences: [] }),
+    [doc, languages],
+  );
+  // A `sequence` Range chosen as the reading order, by its key; null is the manifest's own order.
+  const [sequenceKey, setSequenceKey] = useState<number | null>(null);
+  const sequence = contents.sequences.find((s) => s.key === sequenceKey)?.canvases;
+  const order = useMemo(
+    () => (doc ? readingOrder(doc, canvases, sequence) : null),
+    [doc, canvases, sequence],
+  );
+  // The thumbnail strip: the sequence's canvases, else every canvas (non-paged ones too, to go to).
+  const stripOrder = useMemo(() => sequence ?? canvases.map((_, i) => i), [sequence, canvases]);
   const labels = useMemo(
     () => canvases.map((c, i) => displayStringOf(c['label'], languages) || `Canvas ${i + 1}`),
     [canvases, languages],
@@ -74,10 +89,13 @@ export function PreviewView() {
 
   const rtl = order.direction === 'right-to-left';
   const views = order.views;
+  // A continuous strip is one view: moving is along its canvases, which a sequence may reorder.
+  const strip = continuous ? (views[0] ?? []) : [];
+  const stripAt = Math.max(0, strip.indexOf(inView ?? target));
   const go = (delta: number) => {
     if (continuous) {
-      const at = (inView ?? target) + delta;
-      setTarget(Math.min(canvases.length - 1, Math.max(0, at)));
+      const next = strip[Math.min(strip.length - 1, Math.max(0, stripAt + delta))];
+      if (next !== undefined) setTarget(next);
     } else {
       const next = views[Math.min(views.length - 1, Math.max(0, viewIndex + delta))];
       if (next?.[0] !== undefined) setTarget(next[0]);
@@ -93,7 +111,7 @@ export function PreviewView() {
     continuous && targetEntry ? { key: `canvas-${target}`, rect: canvasWorldRect(targetEntry) } : null;
   const current = continuous ? [inView ?? target] : view;
   const position = continuous
-    ? `Page ${(inView ?? target) + 1} of ${canvases.length}`
+    ? `Page ${stripAt + 1} of ${strip.length}`
     : `${view.length > 1 ? 'Opening' : 'Page'} ${viewIndex + 1} of ${views.length}`;
 
   /** In a continuous strip, the page at the centre of the view follows the reader's panning. */
@@ -124,7 +142,7 @@ export function PreviewView() {
     <button
       type="button"
       onClick={() => go(-1)}
-      disabled={continuous ? target <= 0 : viewIndex <= 0}
+      disabled={continuous ? stripAt <= 0 : viewIndex <= 0}
       data-testid="preview-previous"
     >
       {rtl ? 'Previous →' : '← Previous'}
@@ -134,7 +152,7 @@ export function PreviewView() {
     <button
       type="button"
       onClick={() => go(1)}
-      disabled={continuous ? target >= canvases.length - 1 : viewIndex >= views.length - 1}
+      disabled={continuous ? stripAt >= strip.length - 1 : viewIndex >= views.length - 1}
       data-testid="preview-next"
     >
       {rtl ? '← Next' : 'Next →'}
@@ -190,10 +208,25 @@ export function PreviewView() {
           labels={labels}
           direction={order.direction}
           current={current}
+          order={stripOrder}
           onOpen={open}
         />
       </div>
-      <ManifestInfo manifest={doc} />
+      <ManifestInfo manifest={doc}>
+        <PreviewContents
+          contents={contents}
+          current={currentEntry(contents.entries, current[0] ?? target)}
+          sequence={sequence ? sequenceKey : null}
+          onOpen={(entry) => {
+            if (entry.canvases[0] !== undefined) open(entry.canvases[0]);
+          }}
+          onSequence={(key) => {
+            setSequenceKey(key);
+            const first = contents.sequences.find((s) => s.key === key)?.canvases[0];
+            open(first ?? 0);
+          }}
+        />
+      </ManifestInfo>
     </main>
   );
 }

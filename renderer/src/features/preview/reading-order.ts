@@ -6,6 +6,7 @@
  * - `continuous`: every canvas in one strip (a scroll);
  * and within an opening or strip, the first canvas in reading order goes on the left (left-to-right), on the
  * right (right-to-left), at the top (top-to-bottom) or at the bottom (bottom-to-top).
+ * A `sequence` Range (an alternative reading order) replaces the manifest's order with its own canvases.
  * Pure, so the rules are unit-tested; the preview turns the result into a scene for the viewer.
  */
 import type { JsonObject } from '../../../../shared/iiif/json';
@@ -45,15 +46,23 @@ export function directionOf(manifest: JsonObject): ViewingDirection {
   return DIRECTIONS.find((d) => d === value) ?? 'left-to-right';
 }
 
-/** Openings of a paged book: [0], [1, 2], [3, 4]…, with facing-pages canvases alone and non-paged ones left out. */
-export function pagedViews(canvases: readonly JsonObject[]): number[][] {
+/**
+ * Openings of a paged book: [0], [1, 2], [3, 4]…, with facing-pages canvases alone and non-paged ones left out.
+ * `order` is the canvases to read, by index (default: all, in manifest order).
+ */
+export function pagedViews(
+  canvases: readonly JsonObject[],
+  order: readonly number[] = canvases.map((_, index) => index),
+): number[][] {
   const views: number[][] = [];
   let pending: number[] = [];
   const flush = () => {
     if (pending.length > 0) views.push(pending);
     pending = [];
   };
-  canvases.forEach((canvas, index) => {
+  order.forEach((index) => {
+    const canvas = canvases[index];
+    if (canvas === undefined) return;
     const list = behaviors(canvas);
     if (list.includes('non-paged')) return;
     if (list.includes('facing-pages')) {
@@ -73,13 +82,20 @@ export function pagedViews(canvases: readonly JsonObject[]): number[][] {
   return views;
 }
 
-export function readingOrder(manifest: JsonObject, canvases: readonly JsonObject[]): ReadingOrder {
+/** The views of `manifest`, reading `sequence` (canvas indices, e.g. a `sequence` Range's) when given. */
+export function readingOrder(
+  manifest: JsonObject,
+  canvases: readonly JsonObject[],
+  sequence?: readonly number[],
+): ReadingOrder {
   const layout = layoutOf(manifest);
   const direction = directionOf(manifest);
-  const all = canvases.map((_, index) => index);
+  const all = sequence
+    ? sequence.filter((index) => index >= 0 && index < canvases.length)
+    : canvases.map((_, index) => index);
   const views =
     layout === 'paged'
-      ? pagedViews(canvases)
+      ? pagedViews(canvases, all)
       : layout === 'continuous'
         ? all.length > 0
           ? [all]
@@ -88,8 +104,13 @@ export function readingOrder(manifest: JsonObject, canvases: readonly JsonObject
   return { layout, direction, views };
 }
 
-/** Index of the view showing `canvasIndex` (the nearest earlier one when that canvas is not shown). */
+/**
+ * Index of the view showing `canvasIndex`; when no view shows it, the nearest earlier one in manifest order
+ * (a non-paged canvas), or the first.
+ */
 export function viewOfCanvas(order: ReadingOrder, canvasIndex: number): number {
+  const exact = order.views.findIndex((view) => view.includes(canvasIndex));
+  if (exact >= 0) return exact;
   let found = 0;
   order.views.forEach((view, index) => {
     if (view.some((c) => c <= canvasIndex)) found = index;

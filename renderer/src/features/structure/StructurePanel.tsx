@@ -5,7 +5,7 @@
  * The tree is derived from the document on every change; gestures become edits in structure-actions.ts.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { listAt } from '../../../../shared/iiif/structure';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
@@ -22,6 +22,7 @@ import {
   wrapFocused,
 } from './structure-actions';
 import { useStructureStore } from './structure-store';
+import { GenerateTocDialog } from './GenerateTocDialog';
 import { RegionForm } from './RegionForm';
 import { StructureTools } from './StructureTools';
 import { treeCommandFor, typeAheadMatch } from './tree-keys';
@@ -55,6 +56,7 @@ function StructureTree() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const treeRef = useRef<HTMLDivElement>(null);
   const typed = useRef({ text: '', at: 0 });
+  const [generating, setGenerating] = useState(false);
   // The virtualizer's functions are read on every render, never memoized (as in CanvasGrid).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -181,8 +183,17 @@ function StructureTree() {
           move: moveFocused,
           remove: removeFocused,
           notInAny: selectCanvasesInNoRange,
+          generate: () => setGenerating(true),
         }}
       />
+      {generating ? (
+        <GenerateTocDialog
+          onClose={() => {
+            setGenerating(false);
+            requestAnimationFrame(() => treeRef.current?.focus());
+          }}
+        />
+      ) : null}
       <RegionForm />
       <p id="structure-help" className="visually-hidden">
         Arrow keys move the cursor; Right and Left open and close a range; Space shows its canvases in the

@@ -12,6 +12,7 @@ export interface StructureToolActions {
   move(direction: MoveDirection): void;
   remove(): void;
   notInAny(): void;
+  generate(): void;
 }
 
 export function StructureTools({
@@ -80,6 +81,13 @@ export function StructureTools({
       </button>
       <button type="button" onClick={actions.notInAny}>
         Not in any range
+      </button>
+      <button
+        type="button"
+        onClick={actions.generate}
+        title="Ranges from canvas labels or from a CSV/TSV outline, shown before they are added"
+      >
+        Generate…
       </button>
     </div>
   );

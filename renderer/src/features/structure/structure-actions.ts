@@ -8,7 +8,9 @@ import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/i
 import { displayStringOf } from '../../../../shared/iiif/language';
 import {
   addCanvasPart,
+  appendRanges,
   canvasIdsInAnyRange,
+  canvasIdsOf,
   canvasIdsInRange,
   createRange,
   itemAt,
@@ -17,12 +19,15 @@ import {
   moveItem,
   moveItemTo,
   nodeAt,
+  rangesFromOutline,
   removeItem,
   renameRange,
   splitRange,
   structureView,
+  structuresOf,
   wrapItems,
   type MoveDirection,
+  type OutlineEntry,
   type MoveResult,
   type RangeAddress,
 } from '../../../../shared/iiif/structure';
@@ -260,4 +265,15 @@ export function selectCanvasesInNoRange(): void {
       ? 'Every canvas is in a range.'
       : `${canvasCount(indices.length)} in no range, selected in the grid.`,
   );
+}
+
+/** Adds the Ranges of a generated or imported outline after the existing ones, as one undo step. */
+export function applyOutline(entries: readonly OutlineEntry[]): void {
+  const doc = currentDoc();
+  if (!doc || entries.length === 0) return;
+  const ranges = rangesFromOutline(entries, canvasIdsOf(doc), idMinterFor(doc));
+  const at = structuresOf(doc).length;
+  const noun = entries.length === 1 ? 'range' : 'ranges';
+  if (commit(`Generate table of contents`, { doc: appendRanges(doc, ranges), address: [at] }, doc))
+    announceStructure(`Added ${entries.length.toLocaleString('en')} ${noun} to the table of contents.`);
 }
