@@ -94,6 +94,12 @@ export default tseslint.config(
     ),
   },
   {
+    // The OCR worker thread's script, used as written (CommonJS: tesseract.js loads it with new Worker(path)).
+    files: ['electron/services/**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {

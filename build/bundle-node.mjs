@@ -1,7 +1,7 @@
 // Bundles the Node-side entry points with esbuild. Electron main and the preload are CommonJS (a sandboxed
 // preload cannot be an ES module); the web host and the CLI are ES modules run by plain Node.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 // TESSERA_DIST builds elsewhere than dist/ (parallel builds must not clobber each other).
@@ -13,8 +13,9 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // sharp loads a native addon; electron is provided by the runtime.
-  external: ['electron', 'sharp'],
+  // sharp loads a native addon; electron is provided by the runtime; tesseract.js runs its worker threads from
+  // its own files (dist/ocr/ocr-worker.cjs requires them), so it is loaded from node_modules, not bundled.
+  external: ['electron', 'sharp', 'tesseract.js'],
 };
 const esmBanner = {
   js: "import { createRequire as __tesseraRequire } from 'node:module'; const require = __tesseraRequire(import.meta.url);",
@@ -44,3 +45,7 @@ const targets = [
 ];
 
 await Promise.all(targets.filter((t) => existsSync(t.entryPoints[0])).map((t) => build({ ...common, ...t })));
+
+// The OCR worker thread's script: plain CommonJS, used as written (electron/services/ocr/ocr-files.ts finds it).
+mkdirSync(path.join(dist, 'ocr'), { recursive: true });
+copyFileSync('electron/services/ocr/ocr-worker.cjs', path.join(dist, 'ocr/ocr-worker.cjs'));

@@ -39,6 +39,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'list the annotations of a manifest or annotation page (--json, --text, --csv)',
     load: () => import('./commands/annotations'),
   },
+  ocr: {
+    summary: 'recognise the text of canvases offline, as a page of line annotations each (-o OUT)',
+    load: () => import('./commands/ocr'),
+  },
 };
 
 export function helpText(): string {

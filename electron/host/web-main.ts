@@ -10,6 +10,8 @@ import { createWorkspacePolicy } from '../services/files/path-policy';
 import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
+import { bundledOcrFiles } from '../services/ocr/ocr-files';
+import { createAppOcrJobs } from '../services/ocr/ocr-jobs';
 import { createRemoteService } from '../services/remote/remote-service';
 import { handleSourcesGet } from '../services/sources/routes';
 import { openInBrowser } from './open-browser';
@@ -31,8 +33,10 @@ async function main() {
     remote: createRemoteService({ cacheDir: paths.cache }),
     localImagesDir: path.join(policy.root ?? workspace, 'local-images'),
   };
+  const ocr = createAppOcrJobs(sources, bundledOcrFiles(here));
   const handlers = createHandlers({
     sources,
+    ocr,
     shell: 'web',
     version: APP_VERSION,
     policy,
@@ -63,6 +67,7 @@ async function main() {
   if (args.openBrowser) openInBrowser(url);
   const stop = () =>
     void host.close().then(() => {
+      ocr.closeAll();
       sources.remote.close();
       process.exit(0);
     });

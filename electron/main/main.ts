@@ -27,6 +27,8 @@ import { dataPaths } from '../services/app-paths';
 import { createGrantedPolicy } from '../services/files/path-policy';
 import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
+import { bundledOcrFiles } from '../services/ocr/ocr-files';
+import { createAppOcrJobs } from '../services/ocr/ocr-jobs';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
 import { handleSourcesGet } from '../services/sources/routes';
@@ -101,7 +103,12 @@ async function start() {
     }),
     localImagesDir: path.join(app.getPath('userData'), 'local-images'),
   };
-  app.on('will-quit', () => sources.remote.close());
+  // Text recognition in worker threads of this process, fed through the same sources.
+  const ocr = createAppOcrJobs(sources, bundledOcrFiles(here), APP_ORIGIN);
+  app.on('will-quit', () => {
+    ocr.closeAll();
+    sources.remote.close();
+  });
   // Dialogs are sheets of the window when there is one; never of a hidden window made for the purpose (one
   // would be left behind per dialog).
   const showOpenDialog = (options: OpenDialogOptions) =>
@@ -110,6 +117,7 @@ async function start() {
     window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
   const handlers = createHandlers({
     sources,
+    ocr,
     shell: 'electron',
     version: APP_VERSION,
     policy,

@@ -4,7 +4,9 @@
  * handlers run in tests with real temp folders.
  */
 import type { Handlers } from '../../shared/ipc/dispatch';
+import { UserFacingError } from '../../shared/ipc/result';
 import type { PathPolicy } from './files/path-policy';
+import type { OcrJobs } from './ocr/ocr-jobs';
 import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
@@ -32,6 +34,8 @@ export interface ServiceContext {
   onRecentChanged?(paths: string[]): void;
   /** The remote service and the local images folder (sources, adding images); absent in tests that need neither. */
   sources?: SourcesDeps;
+  /** Offline OCR jobs; absent in tests that do not recognise text. */
+  ocr?: OcrJobs;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -41,6 +45,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ctx.onRecentChanged?.(paths);
   };
   const localImages = { dir: ctx.sources?.localImagesDir ?? null };
+  const needOcr = (): OcrJobs => {
+    if (!ctx.ocr) throw new UserFacingError('unavailable', 'Text recognition is not set up in this shell.');
+    return ctx.ocr;
+  };
   const allowedPath = (requested: string) => ctx.policy.resolve(requested, 'write').catch(() => null);
   return {
     ...createSourcesHandlers(ctx.sources, ctx.policy),
@@ -117,5 +125,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     clearAutosave: ({ key }) => ctx.autosave.clear(key),
     listRecoverable: () => ctx.autosave.list(allowedPath),
     readRecoverable: ({ key }) => ctx.autosave.read(key, allowedPath),
+    ocrStart: async (request) => needOcr().start(request),
+    ocrStatus: async ({ jobId }) => needOcr().status(jobId),
+    ocrCancel: async ({ jobId }) => needOcr().cancel(jobId),
   };
 }

@@ -23,6 +23,9 @@ export const channelNames = [
   'showFolderDialog',
   'reviewPublication',
   'publishDocument',
+  'ocrStart',
+  'ocrStatus',
+  'ocrCancel',
 ] as const;
 
 /** The IPC channel string for Electron. */

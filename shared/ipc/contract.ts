@@ -79,6 +79,36 @@ const collectionRequest = {
   name: z.string().max(1024).optional(),
 };
 
+/** Offline OCR (issue 16): rectangles in canvas or image pixels. */
+const rect = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+});
+/** What to recognise on one canvas, as shared/iiif/annotations/ocr-source.ts describes it. */
+const ocrSource = z.object({
+  canvasIndex: z.number().int().min(0),
+  canvasId: z.string().min(1).max(8192),
+  image: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('service'), infoUrl: z.string().max(8192) }),
+    z.object({ kind: z.literal('image'), url: z.string().max(8192) }),
+  ]),
+  region: z.string().max(200),
+  frame: rect,
+  area: rect.optional(),
+});
+const ocrCanvasResult = z.object({
+  canvasIndex: z.number(),
+  canvasId: z.string(),
+  frame: rect,
+  imageWidth: z.number(),
+  imageHeight: z.number(),
+  lines: z.array(z.object({ text: z.string(), confidence: z.number(), box: rect })).readonly(),
+});
+/** Tesseract language codes, `+` between several: `eng`, `deu+lat`, `chi_sim`. */
+export const OCR_LANGUAGE = /^[a-z]{3}(?:_[a-z]+)?(?:\+[a-z]{3}(?:_[a-z]+)?){0,3}$/;
+
 export const channels = {
   appInfo: {
     request: z.object({}),
@@ -280,6 +310,39 @@ export const channels = {
       collectionUrl: z.string().optional(),
       manifestCount: z.number(),
     }),
+  },
+  /**
+   * Offline OCR as a background job (IPC is request/response, here as over the web host's HTTP): start answers
+   * at once with the job's id; status is polled for progress and, once finished, the results and the canvases
+   * that failed; cancel stops the workers.
+   */
+  ocrStart: {
+    request: z.object({
+      sources: z.array(ocrSource).min(1).max(2000),
+      language: z.string().regex(OCR_LANGUAGE).default('eng'),
+      /** The page's origin, which local images are served under. */
+      origin: z.string().max(512).optional(),
+    }),
+    response: z.object({ jobId: z.string(), workers: z.number() }),
+  },
+  ocrStatus: {
+    request: z.object({ jobId: z.string().max(100) }),
+    response: z.object({
+      state: z.enum(['running', 'done', 'cancelled']),
+      /** Canvases finished (recognised or failed) and in all. */
+      done: z.number(),
+      total: z.number(),
+      /** 0–1 over the whole job, including the canvas being recognised. */
+      progress: z.number(),
+      workers: z.number(),
+      /** Filled once the job is done. */
+      results: z.array(ocrCanvasResult),
+      failures: z.array(z.object({ canvasIndex: z.number(), canvasId: z.string(), message: z.string() })),
+    }),
+  },
+  ocrCancel: {
+    request: z.object({ jobId: z.string().max(100) }),
+    response: z.object({ cancelled: z.boolean() }),
   },
 } as const;
 

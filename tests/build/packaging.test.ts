@@ -42,6 +42,18 @@ describe('electron-builder configuration', () => {
     expect(build.asarUnpack.join(' ')).toContain('sharp');
   });
 
+  it('ships the OCR worker, engine and language data unpacked, where worker threads load them', () => {
+    for (const needed of [
+      'dist/ocr/**/*',
+      'node_modules/tesseract.js/**/*',
+      'node_modules/tesseract.js-core/**/*',
+      'node_modules/@tesseract.js-data/**/*',
+    ])
+      expect(build.asarUnpack).toContain(needed);
+    expect(build.files).toContain('node_modules/@tesseract.js-data/*/4.0.0_best_int/**/*');
+    expect(readFileSync(path.join(root, 'build/bundle-node.mjs'), 'utf8')).toContain('ocr/ocr-worker.cjs');
+  });
+
   it('validates against electron-builder’s own schema', async () => {
     const { validateConfiguration } = await import('./validate-builder-config');
     expect(await validateConfiguration(build)).toEqual([]);

@@ -3,7 +3,8 @@
  * stand-in Electron distribution (`electronDist`: a folder holding an executable named electron, which it
  * copies and renames, so nothing is downloaded), and the resulting app.asar is read back: every file main
  * looks for is where it looks, sharp's native module is outside the archive where Electron loads it from, and
- * nothing the bundles already contain is packed again.
+ * nothing the bundles already contain is packed again. OCR's worker, engine and language data are unpacked too
+ * (worker threads load by path), and text is recognised from the package's own copies alone.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -12,6 +13,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledOcrFiles } from '../../electron/services/ocr/ocr-files';
+import { runOcr } from '../../electron/services/ocr/ocr-run';
+import { drawTextPage } from '../fixtures/text-page';
 import { ROOT } from './harness';
 
 const requireHere = createRequire(__filename);
@@ -95,9 +99,39 @@ describe.skipIf(!built || process.platform !== 'linux')('the unpacked Linux pack
         .map((e) => /^\/node_modules\/(@[^/]+\/[^/]+|[^@/][^/]*)/.exec(e)?.[1])
         .filter((p) => p !== undefined),
     );
-    // Only main's one external (sharp) and what sharp requires at run time.
-    for (const name of packages) expect(name).toMatch(/^(sharp|@img\/.+|detect-libc|semver)$/);
+    // Only main's externals (sharp, tesseract.js) and what they require at run time: the OCR engine, its
+    // language data, and the worker thread's own dependencies.
+    const runtime =
+      /^(sharp|@img\/.+|detect-libc|semver|tesseract\.js|tesseract\.js-core|@tesseract\.js-data\/.+|regenerator-runtime|is-url|bmp-js|wasm-feature-detect)$/;
+    for (const name of packages) expect(name).toMatch(runtime);
     expect(packages.has('react')).toBe(false);
     expect(packages.has(nativePackage)).toBe(true);
   });
+
+  it('unpacks the OCR worker, engine and language data, and recognises text from them alone', async () => {
+    // Main runs inside the archive; the worker it starts is the unpacked copy.
+    const inArchive = bundledOcrFiles(path.join(resources, 'app.asar/dist/electron'));
+    expect(inArchive.workerPath).toBe(path.join(resources, 'app.asar.unpacked/dist/ocr/ocr-worker.cjs'));
+    expect(existsSync(inArchive.workerPath)).toBe(true);
+    // The package lives outside this repository, so nothing here resolves to the repository's node_modules.
+    const files = bundledOcrFiles(path.join(resources, 'app.asar.unpacked/dist/electron'));
+    const page = await drawTextPage({ rows: 2 });
+    const outcome = await runOcr({
+      sources: [
+        {
+          canvasIndex: 0,
+          canvasId: 'https://example.org/canvas/1',
+          image: { kind: 'image', url: 'https://example.org/page.png' },
+          region: 'full',
+          frame: { x: 0, y: 0, width: page.width, height: page.height },
+        },
+      ],
+      language: 'eng',
+      files,
+      fetcher: { json: () => Promise.reject(new Error('no json')), bytes: async () => page.png },
+      workers: 1,
+    });
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.results[0]?.lines.map((l) => l.text).join(' ')).toMatch(/garden river window market/);
+  }, 120_000);
 });

@@ -37,3 +37,7 @@ export {
   exportAnnotationPage,
   importAnnotations,
 } from './exchange';
+export type { OcrSource, OcrSourceResult } from './ocr-source';
+export { ocrSourceFor } from './ocr-source';
+export type { OcrCanvasResult, OcrLine } from './ocr-page';
+export { addOcrPages, lineBoxOnCanvas, ocrAnnotationPage, ocrLanguageTag } from './ocr-page';

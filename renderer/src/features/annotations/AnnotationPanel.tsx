@@ -15,6 +15,7 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { AnnotationExchange } from './AnnotationExchange';
 import { AnnotationRow } from './AnnotationRow';
+import { OcrPanel } from './OcrPanel';
 import { TranscriptionMode } from './TranscriptionMode';
 import { addCanvasAnnotation } from './annotation-actions';
 import { addressKey, searchAnnotations } from './annotation-search';
@@ -35,6 +36,9 @@ export function AnnotationPanel() {
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState<string | null>(null);
   const [transcribing, setTranscribing] = useState(false);
+  const [recognising, setRecognising] = useState(false);
+  /** Transcription mode opens on this page's first line (the page OCR just added). */
+  const [transcribeFrom, setTranscribeFrom] = useState<string | null>(null);
   const [motivation, setMotivation] = useState<string>('commenting');
   const [text, setText] = useState('');
   const [region, setRegion] = useState({ x: '', y: '', w: '', h: '' });
@@ -109,8 +113,23 @@ export function AnnotationPanel() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setTranscribing(true)} disabled={focus === null}>
+        <button
+          type="button"
+          onClick={() => {
+            setTranscribeFrom(null);
+            setTranscribing(true);
+          }}
+          disabled={focus === null}
+        >
           Transcribe
+        </button>
+        <button
+          type="button"
+          aria-expanded={recognising}
+          onClick={() => setRecognising(!recognising)}
+          disabled={focus === null}
+        >
+          Recognise text (OCR)…
         </button>
         <AnnotationExchange canvasIndex={focus} />
         <input
@@ -133,8 +152,28 @@ export function AnnotationPanel() {
           ))}
         </ul>
       ) : null}
+      {recognising && focus !== null ? (
+        <OcrPanel
+          canvasIndex={focus}
+          onClose={() => setRecognising(false)}
+          onDone={(pagePaths) => {
+            // Straight to correcting, when the focused canvas got lines.
+            const here = pagePaths.find((p) => p[1] === focus);
+            if (here === undefined) return;
+            setTranscribeFrom(here.join('/'));
+            setTranscribing(true);
+          }}
+        />
+      ) : null}
       {transcribing ? (
-        <TranscriptionMode lines={lines} onClose={() => setTranscribing(false)} />
+        <TranscriptionMode
+          lines={lines}
+          startAt={Math.max(
+            0,
+            lines.findIndex((l) => l.page.path.join('/') === transcribeFrom),
+          )}
+          onClose={() => setTranscribing(false)}
+        />
       ) : (
         <>
           <ul className="annotation-list">

@@ -14,12 +14,15 @@ function textOf(view: AnnotationView): string {
 
 export function TranscriptionMode({
   lines,
+  startAt = 0,
   onClose,
 }: {
   lines: readonly AnnotationView[];
+  /** The line to begin with (the first OCR line, after recognising text). */
+  startAt?: number;
   onClose: () => void;
 }) {
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(startAt);
   const field = useRef<HTMLTextAreaElement>(null);
   const line = lines[Math.min(index, lines.length - 1)];
 
