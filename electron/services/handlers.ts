@@ -10,6 +10,7 @@ import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
 import { publishDocument, reviewPublication } from './publish/publication-channels';
+import { buildTarget, type TargetRequest } from './publish/target-request';
 import { buildSampleManifest } from './sample/sample-manifest';
 import { createSourcesHandlers } from './sources/handlers';
 import type { SourcesDeps } from './sources/routes';
@@ -42,6 +43,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   };
   const localImages = { dir: ctx.sources?.localImagesDir ?? null };
   const allowedPath = (requested: string) => ctx.policy.resolve(requested, 'write').catch(() => null);
+  // The other files are read first: a folder target must not hold any of them.
+  const publication = async (request: { outDir: string; target: TargetRequest; otherFiles: string[] }) => {
+    const others = await readOtherManifests(request.otherFiles, ctx.policy);
+    const built = await buildTarget(request, {
+      resolvePath: (requested) => ctx.policy.resolve(requested, 'write'),
+      inputFiles: others.map((other) => other.file),
+    });
+    return { others, built };
+  };
   return {
     ...createSourcesHandlers(ctx.sources, ctx.policy),
     appInfo: async () => ({
@@ -96,20 +106,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (chosen) ctx.policy.grant(chosen);
       return { supported: true, path: chosen };
     },
-    reviewPublication: async (request) =>
-      reviewPublication(
-        request,
-        await ctx.policy.resolve(request.outDir, 'write'),
-        localImages,
-        await readOtherManifests(request.otherFiles, ctx.policy),
-      ),
-    publishDocument: async (request) =>
-      publishDocument(
-        request,
-        await ctx.policy.resolve(request.outDir, 'write'),
-        localImages,
-        await readOtherManifests(request.otherFiles, ctx.policy),
-      ),
+    reviewPublication: async (request) => {
+      const { others, built } = await publication(request);
+      return reviewPublication(request, built, localImages, others);
+    },
+    publishDocument: async (request) => {
+      const { others, built } = await publication(request);
+      return publishDocument(request, built, localImages, others);
+    },
     // A record names only a file the policy allows, when written and again when read back: the renderer is
     // untrusted, and the records outlive the session whose grants they were written under.
     writeAutosave: async (entry) =>

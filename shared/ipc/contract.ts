@@ -79,6 +79,58 @@ const collectionRequest = {
   name: z.string().max(1024).optional(),
 };
 
+/**
+ * Where a publication goes: the output folder (`outDir`), a branch of a local Git clone pushed to its remote, or
+ * S3-compatible storage. The S3 secret is sent once and never comes back; without one, the secret the services
+ * remember for this endpoint, bucket and key id is used (see secretStatus).
+ */
+const publicationTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder') }),
+  z.object({
+    kind: z.literal('git'),
+    /** A local clone with a remote to push to. */
+    repo: z.string().min(1).max(4096),
+    branch: z.string().min(1).max(255).default('gh-pages'),
+    message: z.string().max(10_000).optional(),
+    authorName: z.string().max(255).optional(),
+    authorEmail: z.string().max(255).optional(),
+  }),
+  z.object({
+    kind: z.literal('s3'),
+    endpoint: z.string().min(1).max(2048),
+    bucket: z.string().min(1).max(255),
+    prefix: z.string().max(1024).default(''),
+    region: z.string().max(64).default('us-east-1'),
+    accessKeyId: z.string().min(1).max(256),
+    secretAccessKey: z.string().min(1).max(1024).optional(),
+    /** Keep the secret just sent (encrypted by the operating system) for the next publications. */
+    rememberSecret: z.boolean().default(false),
+  }),
+]);
+
+/** What a review and a publication both take: the document, where it goes, and in which form. */
+const publicationRequest = {
+  doc: json,
+  base: z.string(),
+  /** The output folder, for the folder target; ignored by the others. */
+  outDir: z.string().default(''),
+  target: publicationTarget.default({ kind: 'folder' }),
+  minify: z.boolean().default(false),
+  /** Write Presentation 2.1 for older viewers instead of 3; the review lists what 2.1 cannot say. */
+  presentation2: z.boolean().default(false),
+  origin: z.string().optional(),
+  ...collectionRequest,
+};
+
+const publicationCheck = z.object({
+  from: z.string(),
+  documents: z.number(),
+  parsed: z.number(),
+  uris: z.number(),
+  resolved: z.number(),
+  failures: z.array(z.string()),
+});
+
 export const channels = {
   appInfo: {
     request: z.object({}),
@@ -213,13 +265,7 @@ export const channels = {
     response: z.object({ supported: z.boolean(), path: z.string().nullable() }),
   },
   reviewPublication: {
-    request: z.object({
-      doc: json,
-      base: z.string(),
-      outDir: z.string(),
-      minify: z.boolean().default(false),
-      ...collectionRequest,
-    }),
+    request: z.object(publicationRequest),
     response: z.object({
       /** The open document's final URL. */
       manifestUrl: z.string(),
@@ -248,6 +294,10 @@ export const channels = {
         removed: z.array(z.string()),
         counts: z.object({ changed: z.number(), added: z.number(), removed: z.number() }),
       }),
+      /** With presentation2: what Presentation 2.1 cannot say, prefixed by the file's name when there are several. */
+      lost: z.array(z.string()),
+      /** Where it would be published: the folder, the repository and branch, or the bucket and prefix. */
+      where: z.string(),
       /** Present when other files were given: the collection.json and its Manifests, in order. */
       collection: z
         .object({
@@ -260,16 +310,11 @@ export const channels = {
   },
   publishDocument: {
     request: z.object({
-      doc: json,
-      base: z.string(),
-      outDir: z.string(),
-      minify: z.boolean().default(false),
+      ...publicationRequest,
       /** Publishing a document with validation errors needs this, said explicitly by the user. */
       allowErrors: z.boolean().default(false),
       /** Publishing that would change a URI published before needs this, said explicitly by the user. */
       allowUriChanges: z.boolean().default(false),
-      origin: z.string().optional(),
-      ...collectionRequest,
     }),
     response: z.object({
       outDir: z.string(),
@@ -279,6 +324,10 @@ export const channels = {
       /** Present when other files were published with the document. */
       collectionUrl: z.string().optional(),
       manifestCount: z.number(),
+      /** The publication fetched back from where it is served: how many URIs resolve. */
+      check: publicationCheck,
+      /** With presentation2: what Presentation 2.1 could not say. */
+      lost: z.array(z.string()),
     }),
   },
 } as const;

@@ -79,6 +79,8 @@ export interface PublishOptions {
 }
 
 export interface PublishedManifest {
+  /** How messages name it (see ManifestToPublish.name). */
+  readonly name: string;
   readonly url: string;
   /** Path of manifest.json inside the output folder, with "/" separators. */
   readonly file: string;
@@ -295,6 +297,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       outDir: target.where,
       check,
       manifests: prepared.map((p, index) => ({
+        name: p.name,
         url: p.url,
         file: p.file,
         findings: p.findings,

@@ -1,0 +1,127 @@
+/**
+ * The Publish dialog's targets: choosing S3 storage or a Git repository sends that target with the review and
+ * the publication, Presentation 2.1's losses are listed in the review, and the answer's fetch-back check is what
+ * the curator reads afterwards. The services are stood in for by the api module.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JsonObject } from '../../../shared/iiif/json';
+
+const calls = vi.hoisted(() => ({
+  review: [] as Record<string, unknown>[],
+  publish: [] as Record<string, unknown>[],
+}));
+
+vi.mock('../../../renderer/src/api', () => ({
+  isElectron: false,
+  api: {
+    reviewPublication: (request: Record<string, unknown>) => {
+      calls.review.push(request);
+      return Promise.resolve({
+        ok: true,
+        value: {
+          manifestUrl: 'https://pub.example/b/manifest.json',
+          bytes: 2048,
+          findings: [],
+          firstPublication: true,
+          identical: false,
+          counts: { added: 0, removed: 0, changed: 0 },
+          samplePaths: [],
+          uris: { changed: [], added: [], removed: [], counts: { changed: 0, added: 3, removed: 0 } },
+          lost: request.presentation2 ? ['rights: Presentation 2.1 has license only'] : [],
+          where: 's3://site/books',
+        },
+      });
+    },
+    publishDocument: (request: Record<string, unknown>) => {
+      calls.publish.push(request);
+      return Promise.resolve({
+        ok: true,
+        value: {
+          outDir: 's3://site/books',
+          manifestUrl: 'https://pub.example/b/manifest.json',
+          file: 'manifest.json',
+          tiles: 0,
+          manifestCount: 1,
+          check: { from: 'x', documents: 1, parsed: 1, uris: 7, resolved: 7, failures: [] },
+          lost: ['rights: Presentation 2.1 has license only'],
+        },
+      });
+    },
+    showFolderDialog: () => Promise.resolve({ ok: true, value: { supported: false, path: null } }),
+  },
+}));
+
+const { PublishDialog } = await import('../../../renderer/src/features/publish/PublishDialog');
+const { useAppStore } = await import('../../../renderer/src/store/store');
+
+const format = { indent: '  ', newline: '\n', finalNewline: true, bom: false } as const;
+const doc: JsonObject = { id: 'https://example.org/m', type: 'Manifest', label: { en: ['M'] }, items: [] };
+
+beforeEach(() => {
+  calls.review.length = 0;
+  calls.publish.length = 0;
+  useAppStore.getState().loadDocument({ doc, format, file: null });
+});
+afterEach(() => cleanup());
+
+const fill = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('the Publish dialog', () => {
+  it('sends an S3 target and Presentation 2.1, lists the losses, and reports how many URIs resolve', async () => {
+    const onClose = vi.fn();
+    render(<PublishDialog onClose={onClose} />);
+    fill('Public base URL', 'https://pub.example/b');
+    fireEvent.click(screen.getByRole('radio', { name: 'S3-compatible storage' }));
+    expect(screen.queryByLabelText('Output folder')).toBeNull();
+    fill('Storage endpoint', 'http://127.0.0.1:9000');
+    fill('Bucket', 'site');
+    fill('Prefix (folder in the bucket)', 'books');
+    fill('Access key id', 'KEY');
+    fill('Secret access key', 'shh');
+    expect((screen.getByLabelText('Secret access key') as HTMLInputElement).type).toBe('password');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Presentation 2\.1/ }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
+    expect(calls.review[0]).toMatchObject({
+      presentation2: true,
+      target: {
+        kind: 's3',
+        endpoint: 'http://127.0.0.1:9000',
+        bucket: 'site',
+        prefix: 'books',
+        accessKeyId: 'KEY',
+        secretAccessKey: 'shh',
+      },
+    });
+    const losses = screen.getByRole('list', { name: 'What Presentation 2.1 cannot say' });
+    expect(losses.textContent).toContain('license only');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })));
+    expect(calls.publish[0]).toMatchObject({ presentation2: true, target: { kind: 's3' } });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(useAppStore.getState().message?.text).toMatch(/7 of 7 URIs resolve/);
+  });
+
+  it('sends a Git target with its branch, message and author', async () => {
+    render(<PublishDialog onClose={() => undefined} />);
+    fill('Public base URL', 'https://pub.example/b');
+    fireEvent.click(screen.getByRole('radio', { name: 'Git repository' }));
+    expect((screen.getByLabelText('Branch') as HTMLInputElement).value).toBe('gh-pages');
+    fill('Local clone', 'pages');
+    fill('Commit message', 'Second edition');
+    fill('Author name', 'Ada');
+    fill('Author e-mail', 'ada@example.org');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
+    expect(calls.review[0]).toMatchObject({
+      outDir: '',
+      target: {
+        kind: 'git',
+        repo: 'pages',
+        branch: 'gh-pages',
+        message: 'Second edition',
+        authorName: 'Ada',
+        authorEmail: 'ada@example.org',
+      },
+    });
+  });
+});
