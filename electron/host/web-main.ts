@@ -11,6 +11,7 @@ import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
+import { createMemorySecretStore } from '../services/secrets/secret-store';
 import { handleSourcesGet } from '../services/sources/routes';
 import { openInBrowser } from './open-browser';
 import { listenWithFallback, parseWebArgs } from './web-args';
@@ -34,6 +35,8 @@ async function main() {
   const handlers = createHandlers({
     sources,
     shell: 'web',
+    // The browser's secrets live for this session only, in this process's memory.
+    secrets: createMemorySecretStore(),
     version: APP_VERSION,
     policy,
     dialogs: {},

@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  safeStorage,
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
@@ -28,6 +29,7 @@ import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
+import { createEncryptedSecretStore } from '../services/secrets/secret-store';
 import { handleSourcesGet } from '../services/sources/routes';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { grantDroppedPath } from './dropped-files';
@@ -105,6 +107,8 @@ async function start() {
     window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
   const handlers = createHandlers({
     sources,
+    // Remembered S3 secrets, encrypted by the OS keychain; never in plain text (refused where unavailable).
+    secrets: createEncryptedSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage),
     shell: 'electron',
     version: APP_VERSION,
     policy,

@@ -11,6 +11,12 @@ import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
 import { publishDocument, reviewPublication } from './publish/publication-channels';
 import { buildTarget, type TargetRequest } from './publish/target-request';
+import {
+  cannotRemember,
+  createMemorySecretStore,
+  s3SecretName,
+  type SecretStore,
+} from './secrets/secret-store';
 import { buildSampleManifest } from './sample/sample-manifest';
 import { createSourcesHandlers } from './sources/handlers';
 import type { SourcesDeps } from './sources/routes';
@@ -31,6 +37,8 @@ export interface ServiceContext {
   autosave: AutosaveStore;
   /** Told after a document was opened or saved, e.g. to update the native Open Recent menu. */
   onRecentChanged?(paths: string[]): void;
+  /** Secrets the user asked to remember (S3); in memory for this session when absent. */
+  secrets?: SecretStore;
   /** The remote service and the local images folder (sources, adding images); absent in tests that need neither. */
   sources?: SourcesDeps;
 }
@@ -43,11 +51,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   };
   const localImages = { dir: ctx.sources?.localImagesDir ?? null };
   const allowedPath = (requested: string) => ctx.policy.resolve(requested, 'write').catch(() => null);
+  const secrets = ctx.secrets ?? createMemorySecretStore();
   // The other files are read first: a folder target must not hold any of them.
   const publication = async (request: { outDir: string; target: TargetRequest; otherFiles: string[] }) => {
     const others = await readOtherManifests(request.otherFiles, ctx.policy);
     const built = await buildTarget(request, {
       resolvePath: (requested) => ctx.policy.resolve(requested, 'write'),
+      s3Secret: async (target) =>
+        target.secretAccessKey ?? (await secrets.recall(s3SecretName(target.endpoint, target.accessKeyId))),
       inputFiles: others.map((other) => other.file),
     });
     return { others, built };
@@ -111,8 +122,23 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return reviewPublication(request, built, localImages, others);
     },
     publishDocument: async (request) => {
+      const { target } = request;
+      const remember = target.kind === 's3' && target.rememberSecret && target.secretAccessKey !== undefined;
+      // Refused before publishing, so that a publication never succeeds while its secret is silently dropped.
+      if (remember && !secrets.capability().canRemember) throw cannotRemember();
       const { others, built } = await publication(request);
-      return publishDocument(request, built, localImages, others);
+      const published = await publishDocument(request, built, localImages, others);
+      if (remember && target.secretAccessKey !== undefined)
+        await secrets.remember(s3SecretName(target.endpoint, target.accessKeyId), target.secretAccessKey);
+      return published;
+    },
+    publicationSecret: async ({ endpoint, accessKeyId }) => ({
+      remembered: (await secrets.recall(s3SecretName(endpoint, accessKeyId))) !== undefined,
+      ...secrets.capability(),
+    }),
+    forgetPublicationSecret: async ({ endpoint, accessKeyId }) => {
+      await secrets.forget(s3SecretName(endpoint, accessKeyId));
+      return {};
     },
     // A record names only a file the policy allows, when written and again when read back: the renderer is
     // untrusted, and the records outlive the session whose grants they were written under.

@@ -23,6 +23,8 @@ export const channelNames = [
   'showFolderDialog',
   'reviewPublication',
   'publishDocument',
+  'publicationSecret',
+  'forgetPublicationSecret',
 ] as const;
 
 /** The IPC channel string for Electron. */

@@ -103,7 +103,7 @@ const publicationTarget = z.discriminatedUnion('kind', [
     region: z.string().max(64).default('us-east-1'),
     accessKeyId: z.string().min(1).max(256),
     secretAccessKey: z.string().min(1).max(1024).optional(),
-    /** Keep the secret just sent (encrypted by the operating system) for the next publications. */
+    /** After a publication that succeeded, keep the secret sent (encrypted by the OS) for the next ones. */
     rememberSecret: z.boolean().default(false),
   }),
 ]);
@@ -121,6 +121,12 @@ const publicationRequest = {
   origin: z.string().optional(),
   ...collectionRequest,
 };
+
+/** Names a remembered S3 secret: the key id, at the storage it is used with. */
+const secretName = z.object({
+  endpoint: z.string().min(1).max(2048),
+  accessKeyId: z.string().min(1).max(256),
+});
 
 const publicationCheck = z.object({
   from: z.string(),
@@ -329,6 +335,20 @@ export const channels = {
       /** With presentation2: what Presentation 2.1 could not say. */
       lost: z.array(z.string()),
     }),
+  },
+  /** Whether a secret is remembered under this name (never the secret itself), and whether one can be. */
+  publicationSecret: {
+    request: secretName,
+    response: z.object({
+      remembered: z.boolean(),
+      canRemember: z.boolean(),
+      /** Remembered across sessions (desktop, encrypted by the OS), or for this session only (web host). */
+      persistent: z.boolean(),
+    }),
+  },
+  forgetPublicationSecret: {
+    request: secretName,
+    response: z.object({}),
   },
 } as const;
 

@@ -10,6 +10,7 @@ import type { JsonObject } from '../../../shared/iiif/json';
 const calls = vi.hoisted(() => ({
   review: [] as Record<string, unknown>[],
   publish: [] as Record<string, unknown>[],
+  remembered: false,
 }));
 
 vi.mock('../../../renderer/src/api', () => ({
@@ -48,6 +49,11 @@ vi.mock('../../../renderer/src/api', () => ({
         },
       });
     },
+    publicationSecret: () =>
+      Promise.resolve({
+        ok: true,
+        value: { remembered: calls.remembered, canRemember: true, persistent: true },
+      }),
     showFolderDialog: () => Promise.resolve({ ok: true, value: { supported: false, path: null } }),
   },
 }));
@@ -61,6 +67,7 @@ const doc: JsonObject = { id: 'https://example.org/m', type: 'Manifest', label: 
 beforeEach(() => {
   calls.review.length = 0;
   calls.publish.length = 0;
+  calls.remembered = false;
   useAppStore.getState().loadDocument({ doc, format, file: null });
 });
 afterEach(() => cleanup());
@@ -100,6 +107,31 @@ describe('the Publish dialog', () => {
     expect(calls.publish[0]).toMatchObject({ presentation2: true, target: { kind: 's3' } });
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(useAppStore.getState().message?.text).toMatch(/7 of 7 URIs resolve/);
+  });
+
+  it('offers to remember a typed secret, and sends none when one is remembered and the field is blank', async () => {
+    render(<PublishDialog onClose={() => undefined} />);
+    fill('Public base URL', 'https://pub.example/b');
+    fireEvent.click(screen.getByRole('radio', { name: 'S3-compatible storage' }));
+    fill('Storage endpoint', 'http://127.0.0.1:9000');
+    fill('Bucket', 'site');
+    fill('Access key id', 'KEY');
+    fill('Secret access key', 'shh');
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Remember the secret/ }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
+    expect(calls.review[0]).toMatchObject({ target: { secretAccessKey: 'shh', rememberSecret: true } });
+
+    cleanup();
+    calls.remembered = true;
+    render(<PublishDialog onClose={() => undefined} />);
+    fill('Public base URL', 'https://pub.example/b');
+    fireEvent.click(screen.getByRole('radio', { name: 'S3-compatible storage' }));
+    fill('Storage endpoint', 'http://127.0.0.1:9000');
+    fill('Bucket', 'site');
+    fill('Access key id', 'KEY');
+    expect((await screen.findByTestId('secret-remembered')).textContent).toMatch(/remembered for KEY/);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
+    expect(calls.review[1]?.target).not.toHaveProperty('secretAccessKey');
   });
 
   it('sends a Git target with its branch, message and author', async () => {

@@ -5,6 +5,7 @@
  */
 import type { RequestOf } from '../../../../shared/ipc/contract';
 import { isElectron } from '../../api';
+import { S3SecretField } from './S3SecretField';
 
 export type TargetKind = 'folder' | 'git' | 's3';
 
@@ -22,6 +23,7 @@ export interface TargetFields {
   readonly region: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  readonly rememberSecret: boolean;
 }
 
 export function initialTargetFields(outDir: string): TargetFields {
@@ -39,6 +41,7 @@ export function initialTargetFields(outDir: string): TargetFields {
     region: 'us-east-1',
     accessKeyId: '',
     secretAccessKey: '',
+    rememberSecret: false,
   };
 }
 
@@ -72,16 +75,19 @@ export function targetRequest(fields: TargetFields): { outDir: string; target: T
           prefix: fields.prefix.trim(),
           region: fields.region.trim() || 'us-east-1',
           accessKeyId: fields.accessKeyId.trim(),
-          ...(fields.secretAccessKey !== '' ? { secretAccessKey: fields.secretAccessKey } : {}),
+          ...(fields.secretAccessKey !== ''
+            ? { secretAccessKey: fields.secretAccessKey, rememberSecret: fields.rememberSecret }
+            : {}),
         },
       };
   }
 }
 
-/** What a review answers for: every field but the secret (a review stays valid while it is retyped). */
+/** What a review answers for: every field but the secret's (a review stays valid while it is retyped). */
 export function targetKey(fields: TargetFields): string {
-  const { secretAccessKey: _secret, ...rest } = fields;
+  const { secretAccessKey: _secret, rememberSecret: _remember, ...rest } = fields;
   void _secret;
+  void _remember;
   return JSON.stringify(rest);
 }
 
@@ -102,16 +108,10 @@ export function PublishTargetFields({
   onChooseFolder(): Promise<string | null>;
 }) {
   const set = (patch: Partial<TargetFields>) => onChange({ ...fields, ...patch });
-  const text = (key: keyof Omit<TargetFields, 'kind'>, label: string, type: 'text' | 'password' = 'text') => (
+  const text = (key: keyof Omit<TargetFields, 'kind' | 'rememberSecret'>, label: string) => (
     <label className="field">
       {label}
-      <input
-        type={type}
-        value={fields[key]}
-        autoComplete={type === 'password' ? 'off' : undefined}
-        onChange={(e) => set({ [key]: e.target.value })}
-        aria-label={label}
-      />
+      <input value={fields[key]} onChange={(e) => set({ [key]: e.target.value })} aria-label={label} />
     </label>
   );
   const choose = async (key: 'outDir' | 'repo') => {
@@ -181,7 +181,14 @@ export function PublishTargetFields({
           {text('prefix', 'Prefix (folder in the bucket)')}
           {text('region', 'Region')}
           {text('accessKeyId', 'Access key id')}
-          {text('secretAccessKey', 'Secret access key', 'password')}
+          <S3SecretField
+            endpoint={fields.endpoint}
+            accessKeyId={fields.accessKeyId}
+            secret={fields.secretAccessKey}
+            remember={fields.rememberSecret}
+            onSecretChange={(secretAccessKey) => set({ secretAccessKey })}
+            onRememberChange={(rememberSecret) => set({ rememberSecret })}
+          />
         </>
       ) : null}
     </>
