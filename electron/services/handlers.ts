@@ -3,6 +3,7 @@
  * Everything environment-specific (dialogs, folders, which shell) comes in as `ServiceContext`, so the same
  * handlers run in tests with real temp folders.
  */
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import type { PathPolicy } from './files/path-policy';
 import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
@@ -10,7 +11,9 @@ import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
 import { publishDocument, reviewPublication } from './publish/publication-channels';
+import { createJobs } from './publish/publication-jobs';
 import { buildTarget, type TargetRequest } from './publish/target-request';
+import type { TransferControl } from './publish/transfer-control';
 import {
   cannotRemember,
   createMemorySecretStore,
@@ -63,6 +66,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     });
     return { others, built };
   };
+  const publishRequested = async (request: ParsedRequestOf<'publishDocument'>, control?: TransferControl) => {
+    const { target } = request;
+    const remember = target.kind === 's3' && target.rememberSecret && target.secretAccessKey !== undefined;
+    // Refused before publishing, so that a publication never succeeds while its secret is silently dropped.
+    if (remember && !secrets.capability().canRemember) throw cannotRemember();
+    const { others, built } = await publication(request);
+    const published = await publishDocument(request, built, localImages, others, control);
+    if (remember && target.secretAccessKey !== undefined)
+      await secrets.remember(s3SecretName(target.endpoint, target.accessKeyId), target.secretAccessKey);
+    return published;
+  };
+  const jobs = createJobs<ResponseOf<'publishDocument'>>();
   return {
     ...createSourcesHandlers(ctx.sources, ctx.policy),
     appInfo: async () => ({
@@ -121,17 +136,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const { others, built } = await publication(request);
       return reviewPublication(request, built, localImages, others);
     },
-    publishDocument: async (request) => {
-      const { target } = request;
-      const remember = target.kind === 's3' && target.rememberSecret && target.secretAccessKey !== undefined;
-      // Refused before publishing, so that a publication never succeeds while its secret is silently dropped.
-      if (remember && !secrets.capability().canRemember) throw cannotRemember();
-      const { others, built } = await publication(request);
-      const published = await publishDocument(request, built, localImages, others);
-      if (remember && target.secretAccessKey !== undefined)
-        await secrets.remember(s3SecretName(target.endpoint, target.accessKeyId), target.secretAccessKey);
-      return published;
-    },
+    publishDocument: (request) => publishRequested(request),
+    startPublication: (request) =>
+      Promise.resolve({ jobId: jobs.start((control) => publishRequested(request, control)) }),
+    publicationJob: ({ jobId }) => Promise.resolve(jobs.status(jobId)),
+    cancelPublication: ({ jobId }) => Promise.resolve(jobs.cancel(jobId)),
     publicationSecret: async ({ endpoint, accessKeyId }) => ({
       remembered: (await secrets.recall(s3SecretName(endpoint, accessKeyId))) !== undefined,
       ...secrets.capability(),

@@ -23,6 +23,9 @@ export const channelNames = [
   'showFolderDialog',
   'reviewPublication',
   'publishDocument',
+  'startPublication',
+  'publicationJob',
+  'cancelPublication',
   'publicationSecret',
   'forgetPublicationSecret',
 ] as const;

@@ -137,6 +137,42 @@ const publicationCheck = z.object({
   failures: z.array(z.string()),
 });
 
+const publishRequest = z.object({
+  ...publicationRequest,
+  /** Publishing a document with validation errors needs this, said explicitly by the user. */
+  allowErrors: z.boolean().default(false),
+  /** Publishing that would change a URI published before needs this, said explicitly by the user. */
+  allowUriChanges: z.boolean().default(false),
+});
+
+const publishedResponse = z.object({
+  outDir: z.string(),
+  manifestUrl: z.string(),
+  file: z.string(),
+  tiles: z.number(),
+  /** Present when other files were published with the document. */
+  collectionUrl: z.string().optional(),
+  manifestCount: z.number(),
+  /** The publication fetched back from where it is served: how many URIs resolve. */
+  check: publicationCheck,
+  /** With presentation2: what Presentation 2.1 could not say. */
+  lost: z.array(z.string()),
+});
+
+/** A publication running as a job: progress n of m, and at the end its result, or why it failed or stopped. */
+const publicationJob = z.object({
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: z
+    .object({
+      phase: z.enum(['preparing', 'staging', 'uploading', 'pushing', 'checking']),
+      done: z.number(),
+      total: z.number(),
+    })
+    .nullable(),
+  result: publishedResponse.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
 export const channels = {
   appInfo: {
     request: z.object({}),
@@ -315,26 +351,22 @@ export const channels = {
     }),
   },
   publishDocument: {
-    request: z.object({
-      ...publicationRequest,
-      /** Publishing a document with validation errors needs this, said explicitly by the user. */
-      allowErrors: z.boolean().default(false),
-      /** Publishing that would change a URI published before needs this, said explicitly by the user. */
-      allowUriChanges: z.boolean().default(false),
-    }),
-    response: z.object({
-      outDir: z.string(),
-      manifestUrl: z.string(),
-      file: z.string(),
-      tiles: z.number(),
-      /** Present when other files were published with the document. */
-      collectionUrl: z.string().optional(),
-      manifestCount: z.number(),
-      /** The publication fetched back from where it is served: how many URIs resolve. */
-      check: publicationCheck,
-      /** With presentation2: what Presentation 2.1 could not say. */
-      lost: z.array(z.string()),
-    }),
+    request: publishRequest,
+    response: publishedResponse,
+  },
+  /** The same publication as a job: answers at once with its id; then poll publicationJob, or cancel it. */
+  startPublication: {
+    request: publishRequest,
+    response: z.object({ jobId: z.string() }),
+  },
+  publicationJob: {
+    request: z.object({ jobId: z.string().max(100) }),
+    response: publicationJob,
+  },
+  /** Stops a publication before it replaces the previous one; when it is too late, the job still ends 'done'. */
+  cancelPublication: {
+    request: z.object({ jobId: z.string().max(100) }),
+    response: publicationJob,
   },
   /** Whether a secret is remembered under this name (never the secret itself), and whether one can be. */
   publicationSecret: {

@@ -14,6 +14,7 @@ import type { UriChanges } from '../../../shared/iiif/publish/publication-record
 import type { OtherManifest } from './other-manifests';
 import { preparePublication, publish, type PlanOptions } from './publish';
 import type { BuiltTarget } from './target-request';
+import type { TransferControl } from './transfer-control';
 
 export interface PublicationRequest {
   doc: unknown;
@@ -149,12 +150,15 @@ export async function publishDocument(
   built: BuiltTarget,
   local: LocalImages,
   others: readonly OtherManifest[] = [],
+  control: TransferControl = {},
 ) {
   const outcome = await publish({
     ...optionsOf(request, built, local, others),
     target: built.target,
     allowErrors: request.allowErrors,
     allowUriChanges: request.allowUriChanges,
+    ...(control.signal ? { signal: control.signal } : {}),
+    ...(control.onProgress ? { onProgress: control.onProgress } : {}),
   });
   if (!outcome.ok) throw new UserFacingError(outcome.error.code, outcome.error.message);
   const { manifests, collectionUrl } = outcome.value;

@@ -34,6 +34,13 @@ import { folderTarget } from './folder-target';
 import { stagePublication } from './stage';
 import type { PublicationTarget } from './target';
 import type { TileFolder } from './tile-folders';
+import {
+  cancelledError,
+  isAbortError,
+  throwIfCancelled,
+  type PublishProgress,
+  type TransferControl,
+} from './transfer-control';
 
 export interface ManifestToPublish {
   readonly doc: JsonValue;
@@ -76,6 +83,10 @@ export interface PublishOptions {
    * refuses an output folder that holds any of them: the originals would be gone, only rewritten copies left.
    */
   readonly inputFiles?: readonly string[];
+  /** Stops the publication before the target switches to it, leaving the previous one serving. */
+  readonly signal?: AbortSignal;
+  /** Told n of m as files are staged and uploaded. */
+  readonly onProgress?: (progress: PublishProgress) => void;
 }
 
 export interface PublishedManifest {
@@ -148,7 +159,7 @@ export interface PublicationPlan {
 
 export type PlanOptions = Omit<
   PublishOptions,
-  'outDir' | 'target' | 'allowErrors' | 'allowUriChanges' | 'inputFiles'
+  'outDir' | 'target' | 'allowErrors' | 'allowUriChanges' | 'inputFiles' | 'signal' | 'onProgress'
 >;
 
 /** A plan and what it changes in the folder it would replace: what a review shows and a publication writes. */
@@ -189,7 +200,9 @@ function recordFileOf(manifestPath: string): string {
 export async function publish(options: PublishOptions): Promise<PublishOutcome> {
   try {
     return await publishOrThrow(options);
-  } catch (error) {
+  } catch (caught) {
+    // However a step noticed the cancellation (our check, an aborted git or HTTP request), it reads the same.
+    const error = isAbortError(caught) ? cancelledError() : caught;
     if (error instanceof UserFacingError)
       return { ok: false, error: { code: error.code, message: error.message } };
     const message = error instanceof Error ? error.message : String(error);
@@ -243,7 +256,13 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     options.target ??
     (options.outDir !== undefined ? folderTarget(options.outDir, options.inputFiles) : undefined);
   if (target === undefined) throw new UserFacingError('no-target', 'Say where to publish.');
-  const { plan, changes } = await preparePublication(options, await target.open());
+  const control: TransferControl = {
+    signal: options.signal,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  control.onProgress?.({ phase: 'preparing', done: 0, total: 1 });
+  const { plan, changes } = await preparePublication(options, await target.open(control));
+  throwIfCancelled(control);
   const prepared = plan.manifests;
   const several = prepared.length > 1;
 
@@ -288,8 +307,10 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
 
   const tiles: string[][] = [];
   await target.switchTo(async (dir) => {
-    tiles.push(...(await stagePublication(plan, dir)));
-  });
+    tiles.push(...(await stagePublication(plan, dir, control)));
+  }, control);
+  // Published: from here on a cancellation is too late, and the check runs to its end.
+  control.onProgress?.({ phase: 'checking', done: 0, total: 1 });
   const check = await target.check(plan);
   return {
     ok: true,

@@ -11,7 +11,20 @@ const calls = vi.hoisted(() => ({
   review: [] as Record<string, unknown>[],
   publish: [] as Record<string, unknown>[],
   remembered: false,
+  /** Status answers still to give before the job ends (then 'done', or 'cancelled' once cancelled). */
+  running: 0,
+  cancelled: false,
 }));
+
+const published = {
+  outDir: 's3://site/books',
+  manifestUrl: 'https://pub.example/b/manifest.json',
+  file: 'manifest.json',
+  tiles: 0,
+  manifestCount: 1,
+  check: { from: 'x', documents: 1, parsed: 1, uris: 7, resolved: 7, failures: [] },
+  lost: ['rights: Presentation 2.1 has license only'],
+};
 
 vi.mock('../../../renderer/src/api', () => ({
   isElectron: false,
@@ -34,20 +47,33 @@ vi.mock('../../../renderer/src/api', () => ({
         },
       });
     },
-    publishDocument: (request: Record<string, unknown>) => {
+    startPublication: (request: Record<string, unknown>) => {
       calls.publish.push(request);
-      return Promise.resolve({
-        ok: true,
-        value: {
-          outDir: 's3://site/books',
-          manifestUrl: 'https://pub.example/b/manifest.json',
-          file: 'manifest.json',
-          tiles: 0,
-          manifestCount: 1,
-          check: { from: 'x', documents: 1, parsed: 1, uris: 7, resolved: 7, failures: [] },
-          lost: ['rights: Presentation 2.1 has license only'],
-        },
-      });
+      return Promise.resolve({ ok: true, value: { jobId: 'job-1' } });
+    },
+    publicationJob: () => {
+      const progress = { phase: 'uploading', done: 3, total: 12 };
+      if (calls.cancelled)
+        return Promise.resolve({
+          ok: true,
+          value: {
+            state: 'cancelled',
+            progress,
+            error: {
+              code: 'cancelled',
+              message: 'Publishing was cancelled; the previous publication is unchanged.',
+            },
+          },
+        });
+      if (calls.running > 0) {
+        calls.running -= 1;
+        return Promise.resolve({ ok: true, value: { state: 'running', progress } });
+      }
+      return Promise.resolve({ ok: true, value: { state: 'done', progress, result: published } });
+    },
+    cancelPublication: () => {
+      calls.cancelled = true;
+      return Promise.resolve({ ok: true, value: { state: 'running', progress: null } });
     },
     publicationSecret: () =>
       Promise.resolve({
@@ -68,6 +94,8 @@ beforeEach(() => {
   calls.review.length = 0;
   calls.publish.length = 0;
   calls.remembered = false;
+  calls.running = 0;
+  calls.cancelled = false;
   useAppStore.getState().loadDocument({ doc, format, file: null });
 });
 afterEach(() => cleanup());
@@ -132,6 +160,21 @@ describe('the Publish dialog', () => {
     expect((await screen.findByTestId('secret-remembered')).textContent).toMatch(/remembered for KEY/);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
     expect(calls.review[1]?.target).not.toHaveProperty('secretAccessKey');
+  });
+
+  it('shows n of m files while publishing, and cancelling says the previous publication is unchanged', async () => {
+    calls.running = Number.POSITIVE_INFINITY;
+    const onClose = vi.fn();
+    render(<PublishDialog onClose={onClose} />);
+    fill('Public base URL', 'https://pub.example/b');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Uploading: 3 of 12 files'));
+    expect(screen.getByRole('progressbar', { name: 'Publishing progress' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel publishing' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/previous publication is unchanged/);
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
   });
 
   it('sends a Git target with its branch, message and author', async () => {

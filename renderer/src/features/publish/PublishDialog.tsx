@@ -16,6 +16,7 @@ import { useAppStore } from '../../store/store';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { CollectionMembers, fileNameOf } from './CollectionMembers';
 import { PublishedUris } from './PublishedUris';
+import { progressText, usePublicationJob } from './use-publication-job';
 import {
   initialTargetFields,
   PublishTargetFields,
@@ -107,18 +108,18 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   };
   const errors = review?.findings.filter((f) => f.severity === 'error') ?? [];
   const warnings = review?.findings.filter((f) => f.severity === 'warning') ?? [];
+  const job = usePublicationJob();
   const runPublish = async () => {
     setBusy(true);
-    const result = await api.publishDocument({
-      ...request(),
-      allowErrors: override,
-      allowUriChanges: confirmUris,
-    });
+    setError(null);
+    const result = await job.run({ ...request(), allowErrors: override, allowUriChanges: confirmUris });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(result.message);
     useAppStore.getState().showMessage({ kind: 'info', text: publishedMessage(result.value) });
     onClose();
   };
+  // While publishing, closing the dialog means stopping the publication; the dialog stays to say how it ended.
+  const cancelOrClose = () => (job.running ? job.cancel() : onClose());
 
   const defaultLabel =
     fields.kind === 'folder'
@@ -131,11 +132,11 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     <>
       <Modal
         title="Publish"
-        onCancel={onClose}
+        onCancel={cancelOrClose}
         actions={
           <>
-            <button type="button" onClick={onClose}>
-              Cancel
+            <button type="button" onClick={cancelOrClose}>
+              {job.running ? 'Cancel publishing' : 'Cancel'}
             </button>
             <button type="button" onClick={() => void runReview()} disabled={busy}>
               Review
@@ -192,6 +193,16 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             setReview(null);
           }}
         />
+        {job.running ? (
+          <p className="publish-progress" data-testid="publish-progress">
+            <progress
+              aria-label="Publishing progress"
+              max={job.progress?.total || 1}
+              value={job.progress?.done ?? 0}
+            />{' '}
+            <span role="status">{progressText(job.progress)}</span>
+          </p>
+        ) : null}
         {error ? (
           <p className="error" role="alert">
             {error}
