@@ -16,6 +16,7 @@ import { throwIfCancelled } from './transfer-control';
 export function folderTarget(outDir: string, inputFiles: readonly string[] = []): PublicationTarget {
   return {
     where: path.resolve(outDir),
+    outputFolder: path.resolve(outDir),
     open: async () => {
       await refuseInputsInside(outDir, inputFiles);
       return folderFiles(outDir);

@@ -4,6 +4,7 @@
  * and the whole folder replaced at once. The same input always produces the same bytes.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
@@ -30,6 +31,7 @@ import {
   type PublishedFiles,
 } from './last-publication';
 import type { PublicationCheck } from './check-published';
+import { describePublishFileError } from '../files/file-errors';
 import { folderTarget } from './folder-target';
 import { stagePublication } from './stage';
 import type { PublicationTarget } from './target';
@@ -306,9 +308,13 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
   }
 
   const tiles: string[][] = [];
-  await target.switchTo(async (dir) => {
-    tiles.push(...(await stagePublication(plan, dir, control)));
-  }, control);
+  try {
+    await target.switchTo(async (dir) => {
+      tiles.push(...(await stagePublication(plan, dir, control)));
+    }, control);
+  } catch (error) {
+    throw diskError(error, target) ?? error;
+  }
   // Published: from here on a cancellation is too late, and the check runs to its end.
   control.onProgress?.({ phase: 'checking', done: 0, total: 1 });
   const check = await target.check(plan);
@@ -332,6 +338,19 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
   };
+}
+
+/**
+ * A full, read-only or forbidden disk while writing, as a sentence naming the folder the user knows: the output
+ * folder (not the hidden one staged beside it), or the temporary folder other targets stage in.
+ */
+function diskError(error: unknown, target: PublicationTarget): UserFacingError | undefined {
+  const { code } = error as NodeJS.ErrnoException;
+  const message =
+    target.outputFolder !== undefined
+      ? describePublishFileError(code, target.outputFolder, 'output')
+      : describePublishFileError(code, os.tmpdir(), 'temporary');
+  return message === undefined ? undefined : new UserFacingError('disk-error', message);
 }
 
 function prepare(

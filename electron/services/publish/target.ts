@@ -12,6 +12,8 @@ import type { TransferControl } from './transfer-control';
 export interface PublicationTarget {
   /** How reports name it: the output folder, or the repository and branch. */
   readonly where: string;
+  /** The folder written into, for a folder target; other targets stage in the temporary folder. */
+  readonly outputFolder?: string;
   /** What the target serves now (for a remote, fetched first). */
   open(control?: TransferControl): Promise<PublishedFiles>;
   /**
