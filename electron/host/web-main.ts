@@ -13,6 +13,7 @@ import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { bundledOcrFiles } from '../services/ocr/ocr-files';
 import { createAppOcrJobs } from '../services/ocr/ocr-jobs';
 import { createRemoteService } from '../services/remote/remote-service';
+import { createMemorySecretStore } from '../services/secrets/secret-store';
 import { handleSourcesGet } from '../services/sources/routes';
 import { openInBrowser } from './open-browser';
 import { listenWithFallback, parseWebArgs } from './web-args';
@@ -38,6 +39,8 @@ async function main() {
     sources,
     ocr,
     shell: 'web',
+    // The browser's secrets live for this session only, in this process's memory.
+    secrets: createMemorySecretStore(),
     version: APP_VERSION,
     policy,
     dialogs: {},

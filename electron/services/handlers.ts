@@ -3,6 +3,7 @@
  * Everything environment-specific (dialogs, folders, which shell) comes in as `ServiceContext`, so the same
  * handlers run in tests with real temp folders.
  */
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { PathPolicy } from './files/path-policy';
@@ -12,6 +13,15 @@ import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
 import { publishDocument, reviewPublication } from './publish/publication-channels';
+import { createJobs } from './publish/publication-jobs';
+import { buildTarget, type TargetRequest } from './publish/target-request';
+import type { TransferControl } from './publish/transfer-control';
+import {
+  cannotRemember,
+  createMemorySecretStore,
+  s3SecretName,
+  type SecretStore,
+} from './secrets/secret-store';
 import { buildSampleManifest } from './sample/sample-manifest';
 import { createSourcesHandlers } from './sources/handlers';
 import type { SourcesDeps } from './sources/routes';
@@ -32,6 +42,8 @@ export interface ServiceContext {
   autosave: AutosaveStore;
   /** Told after a document was opened or saved, e.g. to update the native Open Recent menu. */
   onRecentChanged?(paths: string[]): void;
+  /** Secrets the user asked to remember (S3); in memory for this session when absent. */
+  secrets?: SecretStore;
   /** The remote service and the local images folder (sources, adding images); absent in tests that need neither. */
   sources?: SourcesDeps;
   /** Offline OCR jobs; absent in tests that do not recognise text. */
@@ -50,6 +62,30 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return ctx.ocr;
   };
   const allowedPath = (requested: string) => ctx.policy.resolve(requested, 'write').catch(() => null);
+  const secrets = ctx.secrets ?? createMemorySecretStore();
+  // The other files are read first: a folder target must not hold any of them.
+  const publication = async (request: { outDir: string; target: TargetRequest; otherFiles: string[] }) => {
+    const others = await readOtherManifests(request.otherFiles, ctx.policy);
+    const built = await buildTarget(request, {
+      resolvePath: (requested) => ctx.policy.resolve(requested, 'write'),
+      s3Secret: async (target) =>
+        target.secretAccessKey ?? (await secrets.recall(s3SecretName(target.endpoint, target.accessKeyId))),
+      inputFiles: others.map((other) => other.file),
+    });
+    return { others, built };
+  };
+  const publishRequested = async (request: ParsedRequestOf<'publishDocument'>, control?: TransferControl) => {
+    const { target } = request;
+    const remember = target.kind === 's3' && target.rememberSecret && target.secretAccessKey !== undefined;
+    // Refused before publishing, so that a publication never succeeds while its secret is silently dropped.
+    if (remember && !secrets.capability().canRemember) throw cannotRemember();
+    const { others, built } = await publication(request);
+    const published = await publishDocument(request, built, localImages, others, control);
+    if (remember && target.secretAccessKey !== undefined)
+      await secrets.remember(s3SecretName(target.endpoint, target.accessKeyId), target.secretAccessKey);
+    return published;
+  };
+  const jobs = createJobs<ResponseOf<'publishDocument'>>();
   return {
     ...createSourcesHandlers(ctx.sources, ctx.policy),
     appInfo: async () => ({
@@ -104,20 +140,23 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (chosen) ctx.policy.grant(chosen);
       return { supported: true, path: chosen };
     },
-    reviewPublication: async (request) =>
-      reviewPublication(
-        request,
-        await ctx.policy.resolve(request.outDir, 'write'),
-        localImages,
-        await readOtherManifests(request.otherFiles, ctx.policy),
-      ),
-    publishDocument: async (request) =>
-      publishDocument(
-        request,
-        await ctx.policy.resolve(request.outDir, 'write'),
-        localImages,
-        await readOtherManifests(request.otherFiles, ctx.policy),
-      ),
+    reviewPublication: async (request) => {
+      const { others, built } = await publication(request);
+      return reviewPublication(request, built, localImages, others);
+    },
+    publishDocument: (request) => publishRequested(request),
+    startPublication: (request) =>
+      Promise.resolve({ jobId: jobs.start((control) => publishRequested(request, control)) }),
+    publicationJob: ({ jobId }) => Promise.resolve(jobs.status(jobId)),
+    cancelPublication: ({ jobId }) => Promise.resolve(jobs.cancel(jobId)),
+    publicationSecret: async ({ endpoint, accessKeyId }) => ({
+      remembered: (await secrets.recall(s3SecretName(endpoint, accessKeyId))) !== undefined,
+      ...secrets.capability(),
+    }),
+    forgetPublicationSecret: async ({ endpoint, accessKeyId }) => {
+      await secrets.forget(s3SecretName(endpoint, accessKeyId));
+      return {};
+    },
     // A record names only a file the policy allows, when written and again when read back: the renderer is
     // untrusted, and the records outlive the session whose grants they were written under.
     writeAutosave: async (entry) =>

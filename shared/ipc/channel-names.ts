@@ -26,6 +26,11 @@ export const channelNames = [
   'ocrStart',
   'ocrStatus',
   'ocrCancel',
+  'startPublication',
+  'publicationJob',
+  'cancelPublication',
+  'publicationSecret',
+  'forgetPublicationSecret',
 ] as const;
 
 /** The IPC channel string for Electron. */

@@ -108,6 +108,99 @@ const ocrCanvasResult = z.object({
 });
 /** Tesseract language codes, `+` between several: `eng`, `deu+lat`, `chi_sim`. */
 export const OCR_LANGUAGE = /^[a-z]{3}(?:_[a-z]+)?(?:\+[a-z]{3}(?:_[a-z]+)?){0,3}$/;
+/**
+ * Where a publication goes: the output folder (`outDir`), a branch of a local Git clone pushed to its remote, or
+ * S3-compatible storage. The S3 secret is sent once and never comes back; without one, the secret the services
+ * remember for this endpoint, bucket and key id is used (see secretStatus).
+ */
+const publicationTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder') }),
+  z.object({
+    kind: z.literal('git'),
+    /** A local clone with a remote to push to. */
+    repo: z.string().min(1).max(4096),
+    branch: z.string().min(1).max(255).default('gh-pages'),
+    message: z.string().max(10_000).optional(),
+    authorName: z.string().max(255).optional(),
+    authorEmail: z.string().max(255).optional(),
+  }),
+  z.object({
+    kind: z.literal('s3'),
+    endpoint: z.string().min(1).max(2048),
+    bucket: z.string().min(1).max(255),
+    prefix: z.string().max(1024).default(''),
+    region: z.string().max(64).default('us-east-1'),
+    accessKeyId: z.string().min(1).max(256),
+    secretAccessKey: z.string().min(1).max(1024).optional(),
+    /** After a publication that succeeded, keep the secret sent (encrypted by the OS) for the next ones. */
+    rememberSecret: z.boolean().default(false),
+  }),
+]);
+
+/** What a review and a publication both take: the document, where it goes, and in which form. */
+const publicationRequest = {
+  doc: json,
+  base: z.string(),
+  /** The output folder, for the folder target; ignored by the others. */
+  outDir: z.string().default(''),
+  target: publicationTarget.default({ kind: 'folder' }),
+  minify: z.boolean().default(false),
+  /** Write Presentation 2.1 for older viewers instead of 3; the review lists what 2.1 cannot say. */
+  presentation2: z.boolean().default(false),
+  origin: z.string().optional(),
+  ...collectionRequest,
+};
+
+/** Names a remembered S3 secret: the key id, at the storage it is used with. */
+const secretName = z.object({
+  endpoint: z.string().min(1).max(2048),
+  accessKeyId: z.string().min(1).max(256),
+});
+
+const publicationCheck = z.object({
+  from: z.string(),
+  documents: z.number(),
+  parsed: z.number(),
+  uris: z.number(),
+  resolved: z.number(),
+  failures: z.array(z.string()),
+});
+
+const publishRequest = z.object({
+  ...publicationRequest,
+  /** Publishing a document with validation errors needs this, said explicitly by the user. */
+  allowErrors: z.boolean().default(false),
+  /** Publishing that would change a URI published before needs this, said explicitly by the user. */
+  allowUriChanges: z.boolean().default(false),
+});
+
+const publishedResponse = z.object({
+  outDir: z.string(),
+  manifestUrl: z.string(),
+  file: z.string(),
+  tiles: z.number(),
+  /** Present when other files were published with the document. */
+  collectionUrl: z.string().optional(),
+  manifestCount: z.number(),
+  /** The publication fetched back from where it is served: how many URIs resolve. */
+  check: publicationCheck,
+  /** With presentation2: what Presentation 2.1 could not say. */
+  lost: z.array(z.string()),
+});
+
+/** A publication running as a job: progress n of m, and at the end its result, or why it failed or stopped. */
+const publicationJob = z.object({
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: z
+    .object({
+      phase: z.enum(['preparing', 'staging', 'uploading', 'pushing', 'checking']),
+      done: z.number(),
+      total: z.number(),
+    })
+    .nullable(),
+  result: publishedResponse.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
 
 export const channels = {
   appInfo: {
@@ -243,13 +336,7 @@ export const channels = {
     response: z.object({ supported: z.boolean(), path: z.string().nullable() }),
   },
   reviewPublication: {
-    request: z.object({
-      doc: json,
-      base: z.string(),
-      outDir: z.string(),
-      minify: z.boolean().default(false),
-      ...collectionRequest,
-    }),
+    request: z.object(publicationRequest),
     response: z.object({
       /** The open document's final URL. */
       manifestUrl: z.string(),
@@ -278,6 +365,10 @@ export const channels = {
         removed: z.array(z.string()),
         counts: z.object({ changed: z.number(), added: z.number(), removed: z.number() }),
       }),
+      /** With presentation2: what Presentation 2.1 cannot say, prefixed by the file's name when there are several. */
+      lost: z.array(z.string()),
+      /** Where it would be published: the folder, the repository and branch, or the bucket and prefix. */
+      where: z.string(),
       /** Present when other files were given: the collection.json and its Manifests, in order. */
       collection: z
         .object({
@@ -289,26 +380,31 @@ export const channels = {
     }),
   },
   publishDocument: {
-    request: z.object({
-      doc: json,
-      base: z.string(),
-      outDir: z.string(),
-      minify: z.boolean().default(false),
-      /** Publishing a document with validation errors needs this, said explicitly by the user. */
-      allowErrors: z.boolean().default(false),
-      /** Publishing that would change a URI published before needs this, said explicitly by the user. */
-      allowUriChanges: z.boolean().default(false),
-      origin: z.string().optional(),
-      ...collectionRequest,
-    }),
+    request: publishRequest,
+    response: publishedResponse,
+  },
+  /** The same publication as a job: answers at once with its id; then poll publicationJob, or cancel it. */
+  startPublication: {
+    request: publishRequest,
+    response: z.object({ jobId: z.string() }),
+  },
+  publicationJob: {
+    request: z.object({ jobId: z.string().max(100) }),
+    response: publicationJob,
+  },
+  /** Stops a publication before it replaces the previous one; when it is too late, the job still ends 'done'. */
+  cancelPublication: {
+    request: z.object({ jobId: z.string().max(100) }),
+    response: publicationJob,
+  },
+  /** Whether a secret is remembered under this name (never the secret itself), and whether one can be. */
+  publicationSecret: {
+    request: secretName,
     response: z.object({
-      outDir: z.string(),
-      manifestUrl: z.string(),
-      file: z.string(),
-      tiles: z.number(),
-      /** Present when other files were published with the document. */
-      collectionUrl: z.string().optional(),
-      manifestCount: z.number(),
+      remembered: z.boolean(),
+      canRemember: z.boolean(),
+      /** Remembered across sessions (desktop, encrypted by the OS), or for this session only (web host). */
+      persistent: z.boolean(),
     }),
   },
   /**
@@ -343,6 +439,10 @@ export const channels = {
   ocrCancel: {
     request: z.object({ jobId: z.string().max(100) }),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  forgetPublicationSecret: {
+    request: secretName,
+    response: z.object({}),
   },
 } as const;
 

@@ -39,3 +39,33 @@ export function describeFileError(
       return `Could not ${verb}${code ? ` (${code})` : ''}. Try again, or use Save As to save elsewhere.`;
   }
 }
+
+/**
+ * The same for publishing, which writes into `folder`: the output folder (never the hidden folder it is staged
+ * in beside it), or the temporary folder a Git or storage publication is staged in. Undefined for errors that
+ * are not about the disk, which keep their own message.
+ */
+export function describePublishFileError(
+  code: string | undefined,
+  folder: string,
+  kind: 'output' | 'temporary',
+): string | undefined {
+  const which = kind === 'output' ? `the output folder ${folder}` : `the temporary folder ${folder}`;
+  const kept = 'Nothing was published; the previous publication is as it was.';
+  const elsewhere =
+    kind === 'output'
+      ? 'choose an output folder on another drive'
+      : 'or set TMPDIR to a folder on another drive before starting Tessera';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `Could not publish: the disk holding ${which} (or your quota) is full. ${kept} Free some space, ${kind === 'output' ? 'or ' : ''}${elsewhere}, then publish again.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Could not publish: you do not have permission to write in ${which}. ${kept} ${kind === 'output' ? 'Choose another output folder, or ask for access.' : 'Ask for access to it, or set TMPDIR to a folder you can write in.'}`;
+    case 'EROFS':
+      return `Could not publish: ${which} is on a read-only drive. ${kept} ${kind === 'output' ? 'Choose an output folder on a writable drive.' : 'Set TMPDIR to a folder on a writable drive.'}`;
+    default:
+      return undefined;
+  }
+}

@@ -11,15 +11,22 @@ import { checkPublished } from './check-published';
 import { folderFiles } from './last-publication';
 import { replaceFolder } from './replace-folder';
 import type { PublicationTarget } from './target';
+import { throwIfCancelled } from './transfer-control';
 
 export function folderTarget(outDir: string, inputFiles: readonly string[] = []): PublicationTarget {
   return {
     where: path.resolve(outDir),
+    outputFolder: path.resolve(outDir),
     open: async () => {
       await refuseInputsInside(outDir, inputFiles);
       return folderFiles(outDir);
     },
-    switchTo: (stage) => replaceFolder(outDir, stage),
+    switchTo: (stage, control) =>
+      replaceFolder(outDir, async (dir) => {
+        await stage(dir);
+        // The last moment to stop: after this the folder is swapped.
+        throwIfCancelled(control);
+      }),
     check: async (plan) => {
       const server = await serveFolder(path.resolve(outDir));
       try {

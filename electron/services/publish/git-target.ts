@@ -13,6 +13,7 @@ import { UserFacingError } from '../../../shared/ipc/result';
 import { checkPublished } from './check-published';
 import type { PublishedFiles } from './last-publication';
 import type { PublicationTarget } from './target';
+import { cancelledError, isAbortError, throwIfCancelled, type TransferControl } from './transfer-control';
 
 export interface GitTargetOptions {
   /** A local clone whose remote receives the publication. */
@@ -40,10 +41,15 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
   const tracking = `refs/remotes/${remote}/${branch}`;
   const author = options.author ?? { name: 'Tessera', email: 'tessera@localhost' };
   const message = options.message?.trim() || 'Publish with Tessera';
-  const git = (args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = repo) =>
-    run(args, cwd, { ...(options.env ?? process.env), ...extraEnv });
-  const must = async (args: readonly string[], what: string, extraEnv: NodeJS.ProcessEnv = {}) => {
-    const result = await git(args, extraEnv);
+  const git = (args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = repo, signal?: AbortSignal) =>
+    run(args, cwd, { ...(options.env ?? process.env), ...extraEnv }, signal);
+  const must = async (
+    args: readonly string[],
+    what: string,
+    extraEnv: NodeJS.ProcessEnv = {},
+    signal?: AbortSignal,
+  ) => {
+    const result = await git(args, extraEnv, repo, signal);
     if (result.code !== 0) throw new UserFacingError('git-failed', `${what}: ${lastLine(result.stderr)}`);
     return result.stdout.trim();
   };
@@ -59,7 +65,7 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
 
   return {
     where: `${repo} (${remote} ${branch})`,
-    open: async () => {
+    open: async (control?: TransferControl) => {
       if (!BRANCH.test(branch))
         throw new UserFacingError('invalid-branch', `"${branch}" cannot be a branch name.`);
       const folder = await fs.stat(repo).catch(() => null);
@@ -70,7 +76,12 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
       const url = await git(['remote', 'get-url', remote]);
       if (url.code !== 0)
         throw new UserFacingError('no-remote', `${repo} has no remote named "${remote}" to push to.`);
-      const fetched = await git(['fetch', '--quiet', remote, `+refs/heads/${branch}:${tracking}`]);
+      const fetched = await git(
+        ['fetch', '--quiet', remote, `+refs/heads/${branch}:${tracking}`],
+        {},
+        repo,
+        control?.signal,
+      );
       if (fetched.code !== 0 && !/couldn't find remote ref/i.test(fetched.stderr))
         throw new UserFacingError(
           'remote-unreachable',
@@ -81,7 +92,8 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
       parent = head?.code === 0 ? head.stdout.trim() : undefined;
       return parent ? showFrom(parent) : { read: () => Promise.resolve(undefined) };
     },
-    switchTo: async (stage) => {
+    switchTo: async (stage, control) => {
+      const signal = control?.signal;
       const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-git-'));
       try {
         const staging = path.join(temp, 'publication');
@@ -93,13 +105,14 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
           ['--git-dir', gitDir, '--work-tree', staging, 'add', '--all', '--force', '.'],
           staging,
           { ...(options.env ?? process.env), ...index },
+          signal,
         );
         if (added.code !== 0)
           throw new UserFacingError(
             'git-failed',
             `Could not stage the publication: ${lastLine(added.stderr)}`,
           );
-        const tree = await must(['write-tree'], 'Could not write the publication', index);
+        const tree = await must(['write-tree'], 'Could not write the publication', index, signal);
         if (parent && (await must(['rev-parse', `${parent}^{tree}`], 'Could not read the branch')) === tree)
           return;
         const identity = {
@@ -112,13 +125,23 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
           ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message],
           'Could not commit the publication',
           identity,
+          signal,
         );
-        const pushed = await git(['push', '--quiet', remote, `${commit}:refs/heads/${branch}`]);
+        throwIfCancelled(control);
+        control?.onProgress?.({ phase: 'pushing', done: 0, total: 1 });
+        // The remote takes a ref update whole or not at all, so stopping the push leaves either publication.
+        const pushed = await git(
+          ['push', '--quiet', remote, `${commit}:refs/heads/${branch}`],
+          {},
+          repo,
+          signal,
+        );
         if (pushed.code !== 0)
           throw new UserFacingError(
             'push-failed',
             `Pushing ${branch} to ${remote} failed, so the previous publication stays: ${lastLine(pushed.stderr)}`,
           );
+        control?.onProgress?.({ phase: 'pushing', done: 1, total: 1 });
         await must(['update-ref', tracking, commit], 'Could not record the push');
         await must(['update-ref', `refs/heads/${branch}`, commit], 'Could not move the local branch');
       } finally {
@@ -155,14 +178,30 @@ function lastLine(text: string): string {
   return lines[lines.length - 1] ?? 'git gave no reason';
 }
 
-/** git, without a shell; a non-zero exit is a result to read, not an exception. */
-function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GitResult> {
+/** git, without a shell; a non-zero exit is a result to read, not an exception. Aborting kills git. */
+function run(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<GitResult> {
+  if (signal?.aborted === true) return Promise.reject(cancelledError());
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       [...args],
-      { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      {
+        cwd,
+        env: { ...env, GIT_TERMINAL_PROMPT: '0' },
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'utf8',
+        ...(signal ? { signal } : {}),
+      },
       (error, stdout, stderr) => {
+        if (error && (isAbortError(error) || signal?.aborted === true)) {
+          reject(cancelledError());
+          return;
+        }
         if (error && typeof error.code !== 'number') {
           reject(
             (error as NodeJS.ErrnoException).code === 'ENOENT'

@@ -1,7 +1,8 @@
 /**
- * The publish flow behind the contract: a review (final ids, findings and a diff against what the output folder
- * holds now, written nowhere) and the publication itself (electron/services/publish does the writing). The open
- * document is published alone, or first in a collection with other Manifest files (read by the handler).
+ * The publish flow behind the contract: a review (final ids, findings and a diff against what the target serves
+ * now, written nowhere) and the publication itself (electron/services/publish does the writing), to a folder, a
+ * Git repository or S3 storage (built by the handler: target-request). The open document is published alone, or
+ * first in a collection with other Manifest files (read by the handler).
  */
 import path from 'node:path';
 import { isJsonObject, type JsonValue } from '../../../shared/iiif/json';
@@ -12,12 +13,15 @@ import { assemblePublication } from './assemble';
 import type { UriChanges } from '../../../shared/iiif/publish/publication-record';
 import type { OtherManifest } from './other-manifests';
 import { preparePublication, publish, type PlanOptions } from './publish';
+import type { BuiltTarget } from './target-request';
+import type { TransferControl } from './transfer-control';
 
 export interface PublicationRequest {
   doc: unknown;
   base: string;
-  outDir: string;
   minify: boolean;
+  /** Write Presentation 2.1 instead of 3. */
+  presentation2?: boolean;
   /** The page's origin: local images are served (and so referenced) under `${origin}/local-images`. */
   origin?: string | undefined;
   /** Label of the collection.json (plain text), when other files are published with the document. */
@@ -34,7 +38,7 @@ export interface LocalImages {
 /** What publish() takes for this request: the document, then the other files in order. */
 function publicationOf(
   request: PublicationRequest,
-  outDir: string,
+  outName: string,
   local: LocalImages,
   others: readonly OtherManifest[],
 ): PlanOptions {
@@ -47,7 +51,7 @@ function publicationOf(
       ...others.map((o) => ({ doc: o.doc, fileName: o.name })),
     ],
     base: request.base,
-    outName: outDir,
+    outName,
     collectionLabel: request.collectionLabel,
     minify: request.minify,
     localImages:
@@ -55,15 +59,36 @@ function publicationOf(
   });
 }
 
+function optionsOf(
+  request: PublicationRequest,
+  built: BuiltTarget,
+  local: LocalImages,
+  others: readonly OtherManifest[],
+): PlanOptions {
+  return {
+    ...publicationOf(request, built.outName, local, others),
+    presentation2: request.presentation2 === true,
+  };
+}
+
+/** What Presentation 2.1 cannot say, each line naming its file when several are published. */
+function lostOf(manifests: readonly { readonly name: string; readonly lost: readonly string[] }[]): string[] {
+  const several = manifests.length > 1;
+  return manifests.flatMap((m) => m.lost.map((line) => (several ? `${m.name}: ${line}` : line)));
+}
+
 const SAMPLE_PATHS = 12;
 
 export async function reviewPublication(
   request: PublicationRequest,
-  outDir: string,
+  built: BuiltTarget,
   local: LocalImages,
   others: readonly OtherManifest[] = [],
 ) {
-  const { plan, changes } = await preparePublication(publicationOf(request, outDir, local, others), outDir);
+  const { plan, changes } = await preparePublication(
+    optionsOf(request, built, local, others),
+    await built.target.open(),
+  );
   const { collection } = plan;
   const written = [...plan.manifests, ...(collection ? [collection] : [])];
   const document = plan.manifests[0];
@@ -92,11 +117,13 @@ export async function reviewPublication(
     counts: { added: sum('added'), removed: sum('removed'), changed: sum('changed') },
     samplePaths: samplePaths.slice(0, SAMPLE_PATHS),
     uris: uriSummary(plan.manifests.map((m) => m.uris)),
+    lost: lostOf(plan.manifests),
+    where: built.target.where,
     ...(collection
       ? {
           collection: {
             url: collection.url,
-            label: collectionLabelText(request.collectionLabel, path.basename(outDir)),
+            label: collectionLabelText(request.collectionLabel, path.basename(built.outName)),
             manifests: plan.manifests.map((m) => ({ name: m.name, url: m.url })),
           },
         }
@@ -120,16 +147,18 @@ function uriSummary(all: readonly UriChanges[]) {
 
 export async function publishDocument(
   request: PublicationRequest & { allowErrors: boolean; allowUriChanges: boolean },
-  outDir: string,
+  built: BuiltTarget,
   local: LocalImages,
   others: readonly OtherManifest[] = [],
+  control: TransferControl = {},
 ) {
   const outcome = await publish({
-    ...publicationOf(request, outDir, local, others),
-    outDir,
+    ...optionsOf(request, built, local, others),
+    target: built.target,
     allowErrors: request.allowErrors,
     allowUriChanges: request.allowUriChanges,
-    inputFiles: others.map((other) => other.file),
+    ...(control.signal ? { signal: control.signal } : {}),
+    ...(control.onProgress ? { onProgress: control.onProgress } : {}),
   });
   if (!outcome.ok) throw new UserFacingError(outcome.error.code, outcome.error.message);
   const { manifests, collectionUrl } = outcome.value;
@@ -141,5 +170,7 @@ export async function publishDocument(
     tiles: manifests.reduce((n, m) => n + m.tiles.length, 0),
     manifestCount: manifests.length,
     ...(collectionUrl !== undefined ? { collectionUrl } : {}),
+    check: { ...outcome.value.check, failures: [...outcome.value.check.failures] },
+    lost: lostOf(manifests),
   };
 }

@@ -4,6 +4,7 @@
  * and the whole folder replaced at once. The same input always produces the same bytes.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
@@ -30,10 +31,18 @@ import {
   type PublishedFiles,
 } from './last-publication';
 import type { PublicationCheck } from './check-published';
+import { describePublishFileError } from '../files/file-errors';
 import { folderTarget } from './folder-target';
 import { stagePublication } from './stage';
 import type { PublicationTarget } from './target';
 import type { TileFolder } from './tile-folders';
+import {
+  cancelledError,
+  isAbortError,
+  throwIfCancelled,
+  type PublishProgress,
+  type TransferControl,
+} from './transfer-control';
 
 export interface ManifestToPublish {
   readonly doc: JsonValue;
@@ -76,9 +85,15 @@ export interface PublishOptions {
    * refuses an output folder that holds any of them: the originals would be gone, only rewritten copies left.
    */
   readonly inputFiles?: readonly string[];
+  /** Stops the publication before the target switches to it, leaving the previous one serving. */
+  readonly signal?: AbortSignal;
+  /** Told n of m as files are staged and uploaded. */
+  readonly onProgress?: (progress: PublishProgress) => void;
 }
 
 export interface PublishedManifest {
+  /** How messages name it (see ManifestToPublish.name). */
+  readonly name: string;
   readonly url: string;
   /** Path of manifest.json inside the output folder, with "/" separators. */
   readonly file: string;
@@ -146,7 +161,7 @@ export interface PublicationPlan {
 
 export type PlanOptions = Omit<
   PublishOptions,
-  'outDir' | 'target' | 'allowErrors' | 'allowUriChanges' | 'inputFiles'
+  'outDir' | 'target' | 'allowErrors' | 'allowUriChanges' | 'inputFiles' | 'signal' | 'onProgress'
 >;
 
 /** A plan and what it changes in the folder it would replace: what a review shows and a publication writes. */
@@ -187,7 +202,9 @@ function recordFileOf(manifestPath: string): string {
 export async function publish(options: PublishOptions): Promise<PublishOutcome> {
   try {
     return await publishOrThrow(options);
-  } catch (error) {
+  } catch (caught) {
+    // However a step noticed the cancellation (our check, an aborted git or HTTP request), it reads the same.
+    const error = isAbortError(caught) ? cancelledError() : caught;
     if (error instanceof UserFacingError)
       return { ok: false, error: { code: error.code, message: error.message } };
     const message = error instanceof Error ? error.message : String(error);
@@ -241,7 +258,13 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     options.target ??
     (options.outDir !== undefined ? folderTarget(options.outDir, options.inputFiles) : undefined);
   if (target === undefined) throw new UserFacingError('no-target', 'Say where to publish.');
-  const { plan, changes } = await preparePublication(options, await target.open());
+  const control: TransferControl = {
+    signal: options.signal,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  control.onProgress?.({ phase: 'preparing', done: 0, total: 1 });
+  const { plan, changes } = await preparePublication(options, await target.open(control));
+  throwIfCancelled(control);
   const prepared = plan.manifests;
   const several = prepared.length > 1;
 
@@ -285,9 +308,15 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
   }
 
   const tiles: string[][] = [];
-  await target.switchTo(async (dir) => {
-    tiles.push(...(await stagePublication(plan, dir)));
-  });
+  try {
+    await target.switchTo(async (dir) => {
+      tiles.push(...(await stagePublication(plan, dir, control)));
+    }, control);
+  } catch (error) {
+    throw diskError(error, target) ?? error;
+  }
+  // Published: from here on a cancellation is too late, and the check runs to its end.
+  control.onProgress?.({ phase: 'checking', done: 0, total: 1 });
   const check = await target.check(plan);
   return {
     ok: true,
@@ -295,6 +324,7 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       outDir: target.where,
       check,
       manifests: prepared.map((p, index) => ({
+        name: p.name,
         url: p.url,
         file: p.file,
         findings: p.findings,
@@ -308,6 +338,19 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
   };
+}
+
+/**
+ * A full, read-only or forbidden disk while writing, as a sentence naming the folder the user knows: the output
+ * folder (not the hidden one staged beside it), or the temporary folder other targets stage in.
+ */
+function diskError(error: unknown, target: PublicationTarget): UserFacingError | undefined {
+  const { code } = error as NodeJS.ErrnoException;
+  const message =
+    target.outputFolder !== undefined
+      ? describePublishFileError(code, target.outputFolder, 'output')
+      : describePublishFileError(code, os.tmpdir(), 'temporary');
+  return message === undefined ? undefined : new UserFacingError('disk-error', message);
 }
 
 function prepare(

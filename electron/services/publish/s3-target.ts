@@ -19,6 +19,7 @@ import { checkPublished } from './check-published';
 import type { PublishedFiles } from './last-publication';
 import { PUBLICATION_MARKER } from './replace-folder';
 import type { PublicationTarget } from './target';
+import { cancelledError, throwIfCancelled } from './transfer-control';
 
 export interface S3TargetOptions {
   /** e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000 */
@@ -66,7 +67,9 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
     query = '',
     body?: Buffer,
     headers: Record<string, string> = {},
+    signal?: AbortSignal,
   ) => {
+    if (signal?.aborted === true) return Promise.reject(cancelledError());
     const encoded = key
       .split('/')
       .map((part) => encodeURIComponent(part))
@@ -94,6 +97,7 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
           path: request.path,
           headers: request.headers as http.OutgoingHttpHeaders,
           timeout: 30_000,
+          ...(signal ? { signal } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -105,10 +109,12 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
       req.on('timeout', () => req.destroy(new Error('the storage did not answer in 30 s')));
       req.on('error', (error) =>
         reject(
-          new UserFacingError(
-            'storage-unreachable',
-            `Could not reach the storage at ${endpoint.origin}: ${error.message}`,
-          ),
+          signal?.aborted === true
+            ? cancelledError()
+            : new UserFacingError(
+                'storage-unreachable',
+                `Could not reach the storage at ${endpoint.origin}: ${error.message}`,
+              ),
         ),
       );
       req.end(body);
@@ -128,7 +134,7 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
     throw new UserFacingError('storage-failed', `The storage answered ${code} while ${what}.`);
   };
 
-  const list = async (): Promise<Map<string, string>> => {
+  const list = async (signal?: AbortSignal): Promise<Map<string, string>> => {
     const found = new Map<string, string>();
     let token: string | undefined;
     do {
@@ -137,7 +143,7 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
         ...(token ? [`continuation-token=${encodeURIComponent(token)}`] : []),
         `prefix=${encodeURIComponent(prefix ? `${prefix}/` : '')}`,
       ].join('&');
-      const response = await send('GET', '', query);
+      const response = await send('GET', '', query, undefined, {}, signal);
       if (response.status === 404) return found;
       if (response.status !== 200) fail(response, `listing ${where}`);
       const xml = response.body.toString();
@@ -164,8 +170,8 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
 
   return {
     where,
-    open: async () => {
-      existing = await list();
+    open: async (control) => {
+      existing = await list(control?.signal);
       const ours = existing.has(keyOf(PUBLICATION_MARKER));
       if (existing.size > 0 && !ours)
         throw new UserFacingError(
@@ -174,22 +180,43 @@ export function s3Target(options: S3TargetOptions): PublicationTarget {
         );
       return files;
     },
-    switchTo: async (stage) => {
+    switchTo: async (stage, control) => {
       const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-s3-'));
       try {
         await stage(temp);
         await fs.writeFile(path.join(temp, PUBLICATION_MARKER), 'Published by Tessera.\n');
         const staged = await filesUnder(temp);
-        const put = async (file: string) => {
+        const created: string[] = [];
+        let done = 0;
+        const put = async (file: string, signal?: AbortSignal) => {
+          control?.onProgress?.({ phase: 'uploading', done, total: staged.length });
           const bytes = await fs.readFile(path.join(temp, ...file.split('/')));
-          if (existing.get(keyOf(file)) === createHash('md5').update(bytes).digest('hex')) return;
-          const response = await send('PUT', keyOf(file), '', bytes, { 'Content-Type': contentType(file) });
-          if (response.status !== 200) fail(response, `uploading ${file}`);
+          const key = keyOf(file);
+          if (existing.get(key) !== createHash('md5').update(bytes).digest('hex')) {
+            // Counted before it is sent: a stopped upload may still land, and must be taken away too.
+            if (!existing.has(key)) created.push(key);
+            const headers = { 'Content-Type': contentType(file) };
+            const response = await send('PUT', key, '', bytes, headers, signal);
+            if (response.status !== 200) fail(response, `uploading ${file}`);
+          }
+          done += 1;
+          control?.onProgress?.({ phase: 'uploading', done, total: staged.length });
         };
         // What the documents point at goes up first, then the documents, so viewers never see a half; the
         // record last, so that it never describes a publication that did not finish.
         const record = (f: string) => f.endsWith(RECORD_FILE);
-        for (const file of staged.filter((f) => !DOCUMENTS.test(f))) await put(file);
+        try {
+          for (const file of staged.filter((f) => !DOCUMENTS.test(f))) {
+            throwIfCancelled(control);
+            await put(file, control?.signal);
+          }
+          // The last moment to stop: the documents that switch viewers to the new publication go up next.
+          throwIfCancelled(control);
+        } catch (error) {
+          // Nothing points at the new objects yet: removing them leaves the storage as it was.
+          for (const key of created) await send('DELETE', key).catch(() => undefined);
+          throw error;
+        }
         for (const file of staged.filter((f) => DOCUMENTS.test(f) && !record(f))) await put(file);
         for (const file of staged.filter(record)) await put(file);
         const keep = new Set(staged.map(keyOf));

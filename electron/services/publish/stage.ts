@@ -9,20 +9,45 @@ import { RECORD_FILE } from '../../../shared/iiif/publish/publication-record';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { PublicationPlan } from './publish';
 import { copyTileFolders } from './tile-folders';
+import { throwIfCancelled, type TransferControl } from './transfer-control';
 
-/** Writes the plan into `dir`; returns the tile folders copied for each Manifest, by path in the publication. */
-export async function stagePublication(plan: PublicationPlan, dir: string): Promise<string[][]> {
+/**
+ * Writes the plan into `dir`; returns the tile folders copied for each Manifest, by path in the publication.
+ * Progress counts documents and image tile folders written; a cancellation stops between two of them.
+ */
+export async function stagePublication(
+  plan: PublicationPlan,
+  dir: string,
+  control?: TransferControl,
+): Promise<string[][]> {
   const tiles: string[][] = [];
+  const total = plan.manifests.reduce((n, p) => n + 2 + p.tileFolders.length, 0) + (plan.collection ? 1 : 0);
+  let done = 0;
+  const step = () => {
+    throwIfCancelled(control);
+    control?.onProgress?.({ phase: 'staging', done, total });
+    done += 1;
+  };
   for (const p of plan.manifests) {
     const folder = path.join(dir, p.folder);
     await fs.mkdir(folder, { recursive: true });
+    step();
     await writeDurably(path.join(folder, 'manifest.json'), p.text);
+    step();
     await writeDurably(path.join(folder, RECORD_FILE), p.record.text);
-    tiles.push(
-      (await copyTileFolders(folder, p.tileFolders, p.base)).map((t) => (p.folder ? `${p.folder}/${t}` : t)),
-    );
+    const copied: string[] = [];
+    for (const tileFolder of p.tileFolders) {
+      step();
+      copied.push(...(await copyTileFolders(folder, [tileFolder], p.base)));
+    }
+    tiles.push(copied.map((t) => (p.folder ? `${p.folder}/${t}` : t)));
   }
-  if (plan.collection) await writeDurably(path.join(dir, plan.collection.file), plan.collection.text);
+  if (plan.collection) {
+    step();
+    await writeDurably(path.join(dir, plan.collection.file), plan.collection.text);
+  }
+  throwIfCancelled(control);
+  control?.onProgress?.({ phase: 'staging', done, total });
   await verifyStaged(plan, dir);
   return tiles;
 }

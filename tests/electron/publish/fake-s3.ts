@@ -22,6 +22,11 @@ export interface FakeS3 {
   readonly log: string[];
   /** Makes the next requests to keys matching fail with 500 (a storage failing mid-publication). */
   failPutsMatching: RegExp | undefined;
+  /**
+   * Delays the next PUT whose key matches until released (a slow upload, without timing): `reached` tells
+   * which key is being held. A PUT whose client went away while held is not stored, as S3 would not.
+   */
+  holdPut(matching: RegExp): { reached: Promise<string>; release(): void };
   close(): Promise<void>;
 }
 
@@ -31,10 +36,12 @@ export async function startFakeS3(bucket: string, keys: { accessKeyId: string; s
   const objects = new Map<string, StoredObject>();
   const log: string[] = [];
   const state = { failPutsMatching: undefined as RegExp | undefined };
+  let held: { matching: RegExp; reached(key: string): void; released: Promise<void> } | undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => void answer());
+    const answer = async () => {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://x');
       const error = (status: number, code: string) =>
@@ -78,6 +85,13 @@ export async function startFakeS3(bucket: string, keys: { accessKeyId: string; s
       }
       if (req.method === 'PUT') {
         if (state.failPutsMatching?.test(key)) return void error(500, 'InternalError');
+        const hold = held;
+        if (hold?.matching.test(key)) {
+          held = undefined;
+          hold.reached(key);
+          await hold.released;
+          if (res.destroyed || req.socket.destroyed) return;
+        }
         const etag = createHash('md5').update(body).digest('hex');
         objects.set(key, { body, contentType: String(req.headers['content-type'] ?? ''), etag });
         res.writeHead(200, { etag: `"${etag}"` }).end();
@@ -94,7 +108,7 @@ export async function startFakeS3(bucket: string, keys: { accessKeyId: string; s
         return;
       }
       error(404, 'NoSuchKey');
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -107,6 +121,14 @@ export async function startFakeS3(bucket: string, keys: { accessKeyId: string; s
     },
     set failPutsMatching(value) {
       state.failPutsMatching = value;
+    },
+    holdPut(matching) {
+      let reached: (key: string) => void = () => undefined;
+      let release: () => void = () => undefined;
+      const wait = new Promise<string>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      held = { matching, reached, released };
+      return { reached: wait, release };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

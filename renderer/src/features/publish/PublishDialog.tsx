@@ -1,6 +1,7 @@
 /**
- * Publish: choose the public base URL and an output folder, review what will be written (final ids, findings,
- * what changed since the last publication), then write. Errors block publishing unless the curator says
+ * Publish: choose the public base URL and where to publish (a folder, a Git repository, S3 storage), in
+ * Presentation 3 or 2.1, review what will be written (final ids, findings, what changed since the last
+ * publication, what 2.1 cannot say), then write; the answer says how many URIs resolve when fetched back. Errors block publishing unless the curator says
  * explicitly to publish anyway. Other manifest files can be published beside the document, with a
  * collection.json listing them all; the review and the override then cover every one of them.
  */
@@ -8,13 +9,21 @@ import { useState } from 'react';
 import { documentBaseUri } from '../../../../shared/iiif/document/mint-ids';
 import { folderNameOf } from '../../../../shared/iiif/publish/collection-naming';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { api, isElectron } from '../../api';
+import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { CollectionMembers, fileNameOf } from './CollectionMembers';
 import { PublishedUris } from './PublishedUris';
+import { progressText, usePublicationJob } from './use-publication-job';
+import {
+  initialTargetFields,
+  PublishTargetFields,
+  targetKey,
+  targetRequest,
+  type TargetFields,
+} from './PublishTargetFields';
 
 type Review = ResponseOf<'reviewPublication'>;
 
@@ -29,7 +38,8 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const name = useAppStore(documentName);
   const openPath = useAppStore((s) => s.file?.path ?? null);
   const [base, setBase] = useState(() => (doc ? documentBaseUri(doc) : ''));
-  const [outDir, setOutDir] = useState(() => `published/${folderNameOf(name)}`);
+  const [fields, setFields] = useState(() => initialTargetFields(`published/${folderNameOf(name)}`));
+  const [presentation2, setPresentation2] = useState(false);
   const [otherFiles, setOtherFiles] = useState<string[]>([]);
   const [collectionLabel, setCollectionLabel] = useState('');
   const [minify, setMinify] = useState(false);
@@ -42,8 +52,9 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const request = () => ({
     doc,
     base: base.trim(),
-    outDir: outDir.trim(),
+    ...targetRequest(fields),
     minify,
+    presentation2,
     origin: window.location.origin,
     name,
     otherFiles,
@@ -51,7 +62,14 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   });
   // What a review was made for: a review answers for these inputs only, so one that comes back after they
   // changed (or is shown after they changed) never unlocks Publish for something that was not reviewed.
-  const inputsKey = JSON.stringify([base.trim(), outDir.trim(), minify, otherFiles, collectionLabel.trim()]);
+  const inputsKey = JSON.stringify([
+    base.trim(),
+    targetKey(fields),
+    minify,
+    presentation2,
+    otherFiles,
+    collectionLabel.trim(),
+  ]);
   const review = reviewed && reviewed.key === inputsKey && reviewed.doc === doc ? reviewed.value : null;
   const runReview = async () => {
     setBusy(true);
@@ -82,41 +100,43 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const { choose: chooseFile, picker } = useOpenFileChooser(addFile, setError);
   const chooseFolder = async () => {
     const result = await api.showFolderDialog({});
-    if (result.ok && result.value.path) setOutDir(result.value.path);
+    return result.ok ? result.value.path : null;
+  };
+  const changeTarget = (next: TargetFields) => {
+    setFields(next);
+    setError(null);
   };
   const errors = review?.findings.filter((f) => f.severity === 'error') ?? [];
   const warnings = review?.findings.filter((f) => f.severity === 'warning') ?? [];
+  const job = usePublicationJob();
   const runPublish = async () => {
     setBusy(true);
-    const result = await api.publishDocument({
-      ...request(),
-      allowErrors: override,
-      allowUriChanges: confirmUris,
-    });
+    setError(null);
+    const result = await job.run({ ...request(), allowErrors: override, allowUriChanges: confirmUris });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    const { collectionUrl, manifestCount } = result.value;
-    useAppStore.getState().showMessage({
-      kind: 'info',
-      text:
-        collectionUrl !== undefined
-          ? `Published ${collectionUrl} with ${manifestCount} manifests into ${result.value.outDir}.`
-          : `Published ${result.value.manifestUrl} into ${result.value.outDir}.`,
-    });
+    if (!result.ok) return setError(result.message);
+    useAppStore.getState().showMessage({ kind: 'info', text: publishedMessage(result.value) });
     onClose();
   };
+  // While publishing, closing the dialog means stopping the publication; the dialog stays to say how it ended.
+  const cancelOrClose = () => (job.running ? job.cancel() : onClose());
 
-  const defaultLabel = outDir.trim().split(/[\\/]/).filter(Boolean).pop() ?? '';
+  const defaultLabel =
+    fields.kind === 'folder'
+      ? (fields.outDir.trim().split(/[\\/]/).filter(Boolean).pop() ?? '')
+      : fields.kind === 'git'
+        ? fields.branch.trim()
+        : (fields.prefix.trim().split('/').filter(Boolean).pop() ?? fields.bucket.trim());
 
   return (
     <>
       <Modal
         title="Publish"
-        onCancel={onClose}
+        onCancel={cancelOrClose}
         actions={
           <>
-            <button type="button" onClick={onClose}>
-              Cancel
+            <button type="button" onClick={cancelOrClose}>
+              {job.running ? 'Cancel publishing' : 'Cancel'}
             </button>
             <button type="button" onClick={() => void runReview()} disabled={busy}>
               Review
@@ -148,27 +168,18 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             aria-label="Public base URL"
           />
         </label>
-        <label className="field">
-          Output folder {isElectron ? '' : '(inside the workspace)'}
-          <span className="row">
-            <input
-              value={outDir}
-              onChange={(e) => {
-                setOutDir(e.target.value);
-                setReview(null);
-              }}
-              aria-label="Output folder"
-            />
-            {isElectron ? (
-              <button type="button" onClick={() => void chooseFolder()}>
-                Choose…
-              </button>
-            ) : null}
-          </span>
-        </label>
+        <PublishTargetFields fields={fields} onChange={changeTarget} onChooseFolder={chooseFolder} />
         <label className="check">
           <input type="checkbox" checked={minify} onChange={(e) => setMinify(e.target.checked)} /> Minified
           JSON
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={presentation2}
+            onChange={(e) => setPresentation2(e.target.checked)}
+          />{' '}
+          Presentation 2.1 (for older viewers; the review lists what it cannot say)
         </label>
         <CollectionMembers
           documentName={name}
@@ -182,6 +193,16 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             setReview(null);
           }}
         />
+        {job.running ? (
+          <p className="publish-progress" data-testid="publish-progress">
+            <progress
+              aria-label="Publishing progress"
+              max={job.progress?.total || 1}
+              value={job.progress?.done ?? 0}
+            />{' '}
+            <span role="status">{progressText(job.progress)}</span>
+          </p>
+        ) : null}
         {error ? (
           <p className="error" role="alert">
             {error}
@@ -208,9 +229,12 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
                 <strong>{review.manifestUrl}</strong> — {(review.bytes / 1024).toFixed(1)} KB
               </p>
             )}
+            <p data-testid="publish-where">
+              To <code>{review.where}</code>
+            </p>
             <p data-testid="publish-changes">
               {review.firstPublication
-                ? 'First publication in this folder.'
+                ? `First publication ${fields.kind === 'folder' ? 'in this folder' : 'here'}.`
                 : review.identical
                   ? 'Identical to the last publication.'
                   : `Since the last publication: ${review.counts.changed} changed, ${review.counts.added} added, ${review.counts.removed} removed.`}
@@ -225,6 +249,16 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
               </ul>
             ) : null}
             <PublishedUris uris={review.uris} confirmed={confirmUris} onConfirm={setConfirmUris} />
+            {review.lost.length > 0 ? (
+              <div data-testid="publish-p2-losses">
+                <p>Presentation 2.1 cannot say {review.lost.length === 1 ? 'this' : 'these'}:</p>
+                <ul className="notice-list" aria-label="What Presentation 2.1 cannot say">
+                  {review.lost.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <p data-testid="publish-findings">
               {errors.length} errors, {warnings.length} warnings
               {review.collection ? ` across ${review.collection.manifests.length} manifests` : ''}.
@@ -251,4 +285,22 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
       {picker}
     </>
   );
+}
+
+/** What the curator reads after publishing: what went where, and how much of it came back when fetched. */
+function publishedMessage(published: ResponseOf<'publishDocument'>): string {
+  const { collectionUrl, manifestCount, check, lost } = published;
+  const what =
+    collectionUrl !== undefined
+      ? `Published ${collectionUrl} with ${manifestCount} manifests into ${published.outDir}.`
+      : `Published ${published.manifestUrl} into ${published.outDir}.`;
+  const fetched =
+    check.parsed === check.documents
+      ? ` Fetched back: ${check.resolved} of ${check.uris} URIs resolve.`
+      : ` Fetched back: ${check.parsed} of ${check.documents} documents (missing: ${check.failures.join(', ')}), ${check.resolved} of ${check.uris} URIs resolve.`;
+  const p2 =
+    lost.length > 0
+      ? ` As Presentation 2.1, ${lost.length} thing${lost.length === 1 ? '' : 's'} could not be said.`
+      : '';
+  return what + fetched + p2;
 }
