@@ -3,7 +3,8 @@
  * institution (another port: another origin, as a real one would be) serves the images; the curator edits the
  * manifest's label without saving, opens each viewer, and must see the edited label and the image drawn in the
  * viewer's deep-zoom canvas, with every image request made to the app's own origin (the /remote-image route),
- * none to the institution directly, nothing outside 127.0.0.1, and no errors on the page.
+ * none to the institution directly, nothing outside 127.0.0.1, and no errors on the page. What the image route
+ * cannot carry (here a collection the manifest is part of) is left out, and the preview says so.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,6 +56,8 @@ describe('preview in Mirador and Clover', () => {
     host = await startHost();
     session = await openBrowser();
     const manifest = (await (await fetch(museum.manifestUrl(3))).json()) as Record<string, unknown>;
+    // A collection kept at the museum: both viewers would fetch it from there, so the preview leaves it out.
+    manifest['partOf'] = [{ id: `${museum.baseUrl}/collections/all.json`, type: 'Collection' }];
     await writeFile(path.join(host.workspace, FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     session.page.on('request', (request) => {
       if (request.url().startsWith(museum.baseUrl)) direct.push(request.url());
@@ -92,6 +95,9 @@ describe('preview in Mirador and Clover', () => {
       .poll(() => drawsQuadrants(viewer.locator('.openseadragon-canvas')), { timeout: 60_000 })
       .toBe(true);
     expect(routedImages.length).toBeGreaterThan(before);
+    expect(await page.getByTestId('public-viewer-notice').textContent()).toMatch(
+      /^Not shown here: 1 annotation page, collection or search service kept elsewhere\./,
+    );
   });
 
   it('shows the edited document in Clover, its images through the app’s own origin', async () => {

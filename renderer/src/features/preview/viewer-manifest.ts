@@ -6,8 +6,8 @@
  * route (remote-service-route.ts), because those viewers build tile addresses from the service base themselves.
  *
  * What that route cannot carry (it passes only images and image information) is left out of the copy and
- * counted, so the preview can say so: audio, video and text bodies, and annotation pages and collections kept
- * elsewhere, which the viewers would otherwise fetch straight from the institution.
+ * counted, so the preview can say so: audio, video and text bodies, and annotation pages, collections and search
+ * services kept elsewhere, which the viewers would otherwise fetch straight from the institution.
  */
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { remoteServicePath } from '../../../../shared/iiif/image-api/remote-service-route';
@@ -43,11 +43,14 @@ function isRemoteHttp(url: string, origin: string): boolean {
 }
 
 /**
- * A reference to a page of annotations or a collection kept at its own address (no `items` here): a viewer
- * would fetch it from there (Mirador and Clover both follow `partOf` to its collection).
+ * A reference to a page of annotations or a collection kept at its own address (no `items` here), or a search
+ * service: a viewer would fetch it from there (Mirador follows `partOf` to its collection, and both viewers
+ * send a reader's search to the service).
  */
 function isExternalReference(node: JsonObject): boolean {
-  const type = node['type'] ?? node['@type'];
+  const type = String(node['type'] ?? node['@type'] ?? '');
+  const profile = JSON.stringify(node['profile'] ?? '');
+  if (/Search|AutoComplete/.test(type) || /iiif\.io\/api\/search/.test(profile)) return true;
   return (
     (type === 'AnnotationPage' || type === 'sc:AnnotationList' || type === 'Collection') && !('items' in node)
   );

@@ -4,6 +4,11 @@
  * adding other manifests would fetch them from the internet. Everything else is Mirador's default, as a
  * publisher's page would have it. Rendered inside our React tree (no `id`, so Mirador makes no root of its own),
  * which unmounts it with the preview.
+ *
+ * Mirador checks that an info.json's id is the address it asked for (normalize-url on both sides) and otherwise
+ * records the answer as "degraded" for IIIF Auth. On app:// (Electron) normalize-url leaves the trailing slash
+ * of its side, so the routed id never matches there; that is harmless, since the route passes no auth services
+ * (viewer-info.ts) and Mirador uses the flag for nothing but starting an auth flow.
  */
 import Mirador from 'mirador';
 import { useMemo } from 'react';

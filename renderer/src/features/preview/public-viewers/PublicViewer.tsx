@@ -21,7 +21,7 @@ function leftOutNotice({ media, external }: { media: number; external: number })
   if (media > 0) parts.push(`${media} audio, video or text resource${media === 1 ? '' : 's'}`);
   if (external > 0)
     parts.push(
-      `${external} annotation page${external === 1 ? '' : 's'} or collection${external === 1 ? '' : 's'} kept elsewhere`,
+      `${external} annotation page${external === 1 ? '' : 's'}, collection${external === 1 ? '' : 's'} or search service${external === 1 ? '' : 's'} kept elsewhere`,
     );
   if (parts.length === 0) return null;
   return `Not shown here: ${parts.join(' and ')}. This preview loads only images, through Tessera's image cache, so that it works offline; your readers' viewer will load them from the web.`;
