@@ -69,6 +69,23 @@ describe('serveRemoteImageService', () => {
     );
   });
 
+  it('answers from the cache once the institution is gone, so the viewers work offline', async () => {
+    const inst = await institution(cleanup, { level: 2, imageApi: 3 });
+    const remote = await remoteService(cleanup);
+    const base = remoteServicePath(inst.serviceUrl('quadrants'));
+    const tile = `${base}/full/100,/0/default.jpg`;
+    expect((await serveRemoteImageService(remote, `${base}/info.json`, ORIGIN)).status).toBe(200);
+    expect((await serveRemoteImageService(remote, tile, ORIGIN)).status).toBe(200);
+    await inst.close();
+    const info = await serveRemoteImageService(remote, `${base}/info.json`, ORIGIN);
+    expect(info.status).toBe(200);
+    expect(info.headers['X-Tessera-Cache']).toBe('stale');
+    expect((JSON.parse(String(info.body)) as Record<string, unknown>)['id']).toBe(`${ORIGIN}${base}`);
+    const offline = await serveRemoteImageService(remote, tile, ORIGIN);
+    expect(offline.status).toBe(200);
+    expect(offline.headers['X-Tessera-Cache']).toBe('stale');
+  });
+
   it('keeps a version 2 service’s @id form', async () => {
     const inst = await institution(cleanup, { level: 0, imageApi: 2 });
     const base = remoteServicePath(inst.serviceUrl('quadrants'));

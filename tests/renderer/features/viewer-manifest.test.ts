@@ -96,4 +96,10 @@ describe('manifestForViewers', () => {
     const doc = manifest({ thumbnail: [{ id: local, type: 'Image' }] });
     expect(getIn(manifestForViewers(doc, ORIGIN).manifest, ['thumbnail', 0, 'id'])).toBe(local);
   });
+
+  it('routes through app://tessera in the desktop app, where every institution is another origin', () => {
+    const { manifest: out } = manifestForViewers(manifest(), 'app://tessera');
+    expect(getIn(out, [...BODY, 'id'])).toMatch(/^app:\/\/tessera\/remote-image\?url=https%3A/);
+    expect(getIn(out, [...BODY, 'service', 0, '@id'])).toMatch(/^app:\/\/tessera\/remote-image\/service\//);
+  });
 });
