@@ -7,7 +7,12 @@ export function contentSecurityPolicy(options: { connectSelf: boolean }): string
   return [
     "default-src 'none'",
     "script-src 'self'",
-    // React and OpenSeadragon set inline style attributes; no inline <style> blocks of ours need more.
+    // React and OpenSeadragon set inline style attributes, and the preview's Mirador (MUI's emotion) and Clover
+    // (stitches) write their styles into <style> elements they create (empty ones filled through CSSOM, which CSP
+    // still checks as inline). Neither lets us pass a nonce (Mirador makes its emotion caches itself), and this
+    // policy is a fixed header for static files, so a nonce or hashes are not the answer: 'unsafe-inline' for
+    // styles only. Tried without it (style-src 'self'; style-src-attr 'unsafe-inline'): Mirador renders unstyled.
+    // Neither viewer needs 'unsafe-eval', and scripts stay 'self' only.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: http: https:",
     // OpenSeadragon fetches info.json and tiles with XHR/fetch when using IIIF tile sources.

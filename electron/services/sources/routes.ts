@@ -1,10 +1,13 @@
 /**
  * The GET routes the sources feature adds to the page's own origin, the same in the web host (after its Host and
- * token checks) and on Electron's app:// scheme: remote images through the disk cache, and local images' tiles.
+ * token checks) and on Electron's app:// scheme: remote images through the disk cache (also as whole image services,
+ * for the third-party viewers of the preview), and local images' tiles.
  */
 import type { RemoteService } from '../remote/remote-service';
 import { LOCAL_IMAGES_PATH, serveLocalImage } from './local-images';
 import { serveRemoteImage, type RouteResponse } from './remote-image';
+import { serveRemoteImageService } from './remote-image-service';
+import { REMOTE_SERVICE_PATH } from '../../../shared/iiif/image-api/remote-service-route';
 
 export type { RouteResponse } from './remote-image';
 
@@ -30,6 +33,8 @@ export async function handleSourcesGet(
 ): Promise<RouteResponse | null> {
   if (url.pathname === REMOTE_IMAGE_PATH)
     return serveRemoteImage(deps.remote, url.searchParams.get('url'), signal);
+  if (url.pathname.startsWith(`${REMOTE_SERVICE_PATH}/`))
+    return serveRemoteImageService(deps.remote, url.pathname, origin, signal);
   if (url.pathname.startsWith(`${LOCAL_IMAGES_PATH}/`))
     return serveLocalImage(deps.localImagesDir, url.pathname, origin);
   return null;

@@ -4,9 +4,10 @@
  * metadata, credits, rights and table of contents beside it (a `sequence` Range can be chosen as the reading
  * order) and a thumbnail strip to move around. The pages are drawn by the same
  * deep-zoom viewer as the editor (one OpenSeadragon instance, a scene of one or more canvases); images that
- * cannot load show as labelled placeholders, so the order is visible even offline.
+ * cannot load show as labelled placeholders, so the order is visible even offline. The same document can also be
+ * shown in Mirador or Clover, the viewers people publish to (public-viewers/, loaded only when chosen).
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
 import { displayStringOf } from '../../../../shared/iiif/language';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
@@ -17,8 +18,19 @@ import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
 import { ManifestInfo } from './ManifestInfo';
 import { PreviewContents } from './PreviewContents';
 import { currentEntry, previewContents } from './preview-contents';
+import type { PublicViewerKind } from './public-viewers/PublicViewer';
+
+/** Not in the editor's bundle: the copy of the document for Mirador and Clover is made only when one is chosen. */
+const PublicViewer = lazy(() => import('./public-viewers/PublicViewer'));
 import { PreviewStrip } from './PreviewStrip';
 import { layoutView, readingOrder, viewOfCanvas } from './reading-order';
+
+type ViewerChoice = 'tessera' | PublicViewerKind;
+const VIEWER_CHOICES: readonly { key: ViewerChoice; name: string }[] = [
+  { key: 'tessera', name: 'Tessera' },
+  { key: 'mirador', name: 'Mirador' },
+  { key: 'clover', name: 'Clover' },
+];
 
 const LAYOUT_NAMES = {
   individuals: 'one page at a time',
@@ -59,6 +71,7 @@ export function PreviewView() {
   // The canvas the reader went to (strip, buttons, keys), and in a continuous strip the one in view.
   const [target, setTarget] = useState(() => focus ?? 0);
   const [inView, setInView] = useState<number | null>(null);
+  const [viewer, setViewer] = useState<ViewerChoice>('tessera');
   const continuous = order?.layout === 'continuous';
   const viewIndex = order ? viewOfCanvas(order, Math.min(target, Math.max(0, canvases.length - 1))) : 0;
   const view = useMemo(() => order?.views[viewIndex] ?? [], [order, viewIndex]);
@@ -128,7 +141,8 @@ export function PreviewView() {
 
   const onKeyDown = (event: KeyboardEvent) => {
     const inside = event.target instanceof HTMLElement ? event.target : null;
-    if (inside?.closest('.viewer-canvas, input, textarea, select, [role="listbox"]')) return;
+    // Mirador and Clover have keys of their own.
+    if (inside?.closest('.viewer-canvas, .public-viewer, input, textarea, select, [role="listbox"]')) return;
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === forward || event.key === 'PageDown') go(1);
@@ -159,15 +173,41 @@ export function PreviewView() {
     </button>
   );
 
+  const viewerChoice = (
+    <div className="preview-viewer-choice" role="group" aria-label="Viewer">
+      {VIEWER_CHOICES.map(({ key, name }) => (
+        <button
+          key={key}
+          type="button"
+          aria-pressed={viewer === key}
+          onClick={() => setViewer(key)}
+          data-testid={`preview-viewer-${key}`}
+          title={
+            key === 'tessera'
+              ? 'Tessera’s own preview'
+              : `View in ${name}, as readers of a site using it will`
+          }
+        >
+          {key === 'tessera' ? name : `View in ${name}`}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
     <main className="preview" aria-label="Preview" onKeyDown={onKeyDown}>
       <div className="preview-stage">
         <nav className="preview-nav" aria-label="Pages" dir={rtl ? 'rtl' : 'ltr'}>
-          {previous}
-          <span className="preview-position" data-testid="preview-position" aria-live="polite" dir="ltr">
-            {position} · {LAYOUT_NAMES[order.layout]} · {order.direction}
-          </span>
-          {next}
+          {viewer === 'tessera' && (
+            <>
+              {previous}
+              <span className="preview-position" data-testid="preview-position" aria-live="polite" dir="ltr">
+                {position} · {LAYOUT_NAMES[order.layout]} · {order.direction}
+              </span>
+              {next}
+            </>
+          )}
+          {viewerChoice}
           <button
             type="button"
             className="preview-exit"
@@ -177,40 +217,52 @@ export function PreviewView() {
             Back to editing
           </button>
         </nav>
-        <DeepZoomViewer
-          scene={scene}
-          fit={fit}
-          label="Preview of the pages"
-          emptyText="This manifest has no canvases to show."
-          onViewportChange={onViewport}
-          overlay={(transform) =>
-            scene.map((entry) => {
-              const box = transform.toScreen(canvasWorldRect(entry));
-              const index = canvasIndexOf(entry);
-              return (
-                <span
-                  key={entry.key}
-                  className="preview-page-label"
-                  data-testid="preview-page-label"
-                  data-canvas-index={index}
-                  dir="auto"
-                  // Inside the page's top edge (kept on screen), so it shows whatever the zoom.
-                  style={{ left: box.x, top: Math.max(box.y, 0) + 6, width: box.width }}
-                >
-                  <span>{labels[index]}</span>
-                </span>
-              );
-            })
-          }
-        />
-        <PreviewStrip
-          canvases={canvases}
-          labels={labels}
-          direction={order.direction}
-          current={current}
-          order={stripOrder}
-          onOpen={open}
-        />
+        {viewer !== 'tessera' ? (
+          <Suspense fallback={null}>
+            <PublicViewer
+              kind={viewer}
+              name={VIEWER_CHOICES.find((c) => c.key === viewer)?.name ?? viewer}
+              doc={doc}
+            />
+          </Suspense>
+        ) : (
+          <>
+            <DeepZoomViewer
+              scene={scene}
+              fit={fit}
+              label="Preview of the pages"
+              emptyText="This manifest has no canvases to show."
+              onViewportChange={onViewport}
+              overlay={(transform) =>
+                scene.map((entry) => {
+                  const box = transform.toScreen(canvasWorldRect(entry));
+                  const index = canvasIndexOf(entry);
+                  return (
+                    <span
+                      key={entry.key}
+                      className="preview-page-label"
+                      data-testid="preview-page-label"
+                      data-canvas-index={index}
+                      dir="auto"
+                      // Inside the page's top edge (kept on screen), so it shows whatever the zoom.
+                      style={{ left: box.x, top: Math.max(box.y, 0) + 6, width: box.width }}
+                    >
+                      <span>{labels[index]}</span>
+                    </span>
+                  );
+                })
+              }
+            />
+            <PreviewStrip
+              canvases={canvases}
+              labels={labels}
+              direction={order.direction}
+              current={current}
+              order={stripOrder}
+              onOpen={open}
+            />
+          </>
+        )}
       </div>
       <ManifestInfo manifest={doc}>
         <PreviewContents
