@@ -45,6 +45,9 @@ const TARGETS: Record<string, string> = {
   add_500_vs_ideal: '<= 1.3 (+1 s)',
   edit_10k_later_task_ms: '< 50',
   edit_drop_10k_later_task_ms: '< 50',
+  annotations_200k_open_vs_parse: '<= 1.5',
+  annotations_200k_heap_vs_json: '<= 1.5',
+  annotations_200k_canvas_list_ms: '< 16',
 };
 
 async function loadCases(only: readonly string[]): Promise<BenchCase[]> {

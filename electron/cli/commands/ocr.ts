@@ -138,7 +138,7 @@ export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDe
     }
     let next = doc;
     if (sources.length > 0) {
-      let shown = -1;
+      let shown = '';
       const outcome = await runOcr({
         sources,
         language,
@@ -146,9 +146,10 @@ export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDe
         fetcher,
         ...(deps.workers === undefined ? {} : { workers: deps.workers }),
         onProgress: ({ done, total, fraction }) => {
+          // One line per tenth, and when a canvas is finished.
           const percent = Math.floor(fraction * 10) * 10;
-          if (percent === shown) return;
-          shown = percent;
+          if (`${percent}:${done}` === shown) return;
+          shown = `${percent}:${done}`;
           io.stderr(`tessera ocr: ${percent}% (${done} of ${total} canvases)\n`);
         },
       });

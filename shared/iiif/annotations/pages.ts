@@ -75,6 +75,18 @@ function rangePages(node: JsonValue, path: JsonPath, out: PageView[]): void {
     node.items.forEach((child, i) => rangePages(child, [...path, 'items', i], out));
 }
 
+/** The pages of canvas `index`: its `annotations`, then any misplaced on its painting pages. */
+function canvasPagesInto(canvas: JsonValue | undefined, index: number, out: PageView[]): void {
+  if (!isJsonObject(canvas)) return;
+  pagesIn(canvas, ['items', index], 'canvas', out, index);
+  // Pages on a painting page are misplaced (the validator's own "broken" fixture has them) but they are
+  // still the canvas's annotations to its author: listed, so that they can be seen and moved.
+  if (isJsonArray(canvas.items))
+    canvas.items.forEach((page, p) => {
+      if (isJsonObject(page)) pagesIn(page, ['items', index, 'items', p], 'canvas', out, index);
+    });
+}
+
 /** Every annotation page of the document, in document order: its own, then each canvas's, then ranges'. */
 export function listPages(doc: JsonValue): PageView[] {
   const out: PageView[] = [];
@@ -92,18 +104,8 @@ export function listPages(doc: JsonValue): PageView[] {
     return out;
   }
   pagesIn(doc, [], 'document', out);
-  if (doc.type === 'Manifest' && isJsonArray(doc.items)) {
-    doc.items.forEach((canvas, index) => {
-      if (!isJsonObject(canvas)) return;
-      pagesIn(canvas, ['items', index], 'canvas', out, index);
-      // Pages on a painting page are misplaced (the validator's own "broken" fixture has them) but they are
-      // still the canvas's annotations to its author: listed, so that they can be seen and moved.
-      if (isJsonArray(canvas.items))
-        canvas.items.forEach((page, p) => {
-          if (isJsonObject(page)) pagesIn(page, ['items', index, 'items', p], 'canvas', out, index);
-        });
-    });
-  }
+  if (doc.type === 'Manifest' && isJsonArray(doc.items))
+    doc.items.forEach((canvas, index) => canvasPagesInto(canvas, index, out));
   if (isJsonArray(doc.structures))
     doc.structures.forEach((range, i) => rangePages(range, ['structures', i], out));
   return out;
@@ -153,9 +155,11 @@ export function listAnnotations(doc: JsonValue, options: { canvasIndex?: number 
     };
     return [annotationView(doc, [], page, 0)];
   }
-  const pages = listPages(doc).filter(
-    (page) => options.canvasIndex === undefined || page.canvasIndex === options.canvasIndex,
-  );
+  if (options.canvasIndex === undefined) return listPages(doc).flatMap(annotationsOfPage);
+  // One canvas: straight to it (switching canvases must not walk the pages of all 10,000 others).
+  const pages: PageView[] = [];
+  if (isJsonObject(doc) && doc.type === 'Manifest' && isJsonArray(doc.items))
+    canvasPagesInto(doc.items[options.canvasIndex], options.canvasIndex, pages);
   return pages.flatMap(annotationsOfPage);
 }
 

@@ -12,6 +12,7 @@ import { carryLicenses, licensesOf } from './carry-license';
 import { dropForeignBehaviors } from './drop-foreign-behaviors';
 import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
+import { finishP2TextBodies, markP2TextBodies } from './p2-text-bodies';
 import { repairPresentation2 } from './repair-p2';
 import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
 
@@ -30,6 +31,8 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   const repaired = repairPresentation2(source);
   const explanations = explainPresentation2Source(source);
   const licenses = licensesOf(source);
+  // Transcriptions' text resources are marked now and finished after the upgrade (p2-text-bodies.ts).
+  const textBodies = markP2TextBodies(source);
   const mutable = source as Record<string, unknown>;
   // We carry `license` ourselves (carry-license.ts): the upgrader drops it, and throws on the object form
   // ({"@id": ...}) that real manifests use, which would refuse a readable document.
@@ -72,7 +75,8 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   }
   const rebuilt = rangePlan === undefined ? undefined : rebuildP2Ranges(rangePlan, doc['structures']);
   const structured = rebuilt === undefined ? doc : { ...doc, structures: rebuilt };
-  const carried = carryLicenses(dropForeignBehaviors(structured), licenses);
+  const texted = textBodies > 0 ? finishP2TextBodies(structured) : structured;
+  const carried = carryLicenses(dropForeignBehaviors(texted), licenses);
   return {
     ok: true,
     doc: carried.doc,

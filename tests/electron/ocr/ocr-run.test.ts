@@ -126,6 +126,7 @@ describe('offline OCR', () => {
         if (over) hits += 1;
       }
     }
+    console.info(`OCR found ${hits} of ${page.words} words over their lines`);
     expect(hits / page.words).toBeGreaterThanOrEqual(0.9);
     expect(networkAttempts()).toEqual([]);
   }, 120_000);
