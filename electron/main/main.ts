@@ -29,7 +29,7 @@ import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
-import { createEncryptedSecretStore } from '../services/secrets/secret-store';
+import { createEncryptedSecretStore, keychainCipher } from '../services/secrets/secret-store';
 import { handleSourcesGet } from '../services/sources/routes';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { grantDroppedPath } from './dropped-files';
@@ -108,7 +108,10 @@ async function start() {
   const handlers = createHandlers({
     sources,
     // Remembered S3 secrets, encrypted by the OS keychain; never in plain text (refused where unavailable).
-    secrets: createEncryptedSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage),
+    secrets: createEncryptedSecretStore(
+      path.join(app.getPath('userData'), 'secrets.json'),
+      keychainCipher(safeStorage),
+    ),
     shell: 'electron',
     version: APP_VERSION,
     policy,
