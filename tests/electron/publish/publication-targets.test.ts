@@ -147,6 +147,13 @@ describe('publishing to S3 storage through the channels', () => {
     });
     expect(value(first)).toMatchObject({ manifestCount: 1 });
     const before = s3.objects.get('books/two/manifest.json')?.body.toString();
+    for (const endpoint of ['ftp://127.0.0.1/', 'not a url']) {
+      const odd = await call('reviewPublication', {
+        ...book,
+        target: { ...target('books/two', KEYS.secretAccessKey), endpoint },
+      });
+      expect(odd.ok === false && odd.error.message).toMatch(/endpoint must be an http\(s\) address/);
+    }
     const none = await call('publishDocument', { ...book, target: target('books/two') });
     expect(none.ok === false && none.error.message).toMatch(/secret access key/);
     const changed = { ...book, doc: { ...book.doc, label: { en: ['Changed'] } } };
