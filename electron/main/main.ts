@@ -32,7 +32,7 @@ import { bundledOcrFiles } from '../services/ocr/ocr-files';
 import { createAppOcrJobs } from '../services/ocr/ocr-jobs';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { createRemoteService } from '../services/remote/remote-service';
-import { createEncryptedSecretStore } from '../services/secrets/secret-store';
+import { createEncryptedSecretStore, keychainCipher } from '../services/secrets/secret-store';
 import { handleSourcesGet } from '../services/sources/routes';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { grantDroppedPath } from './dropped-files';
@@ -121,7 +121,10 @@ async function start() {
     sources,
     ocr,
     // Remembered S3 secrets, encrypted by the OS keychain; never in plain text (refused where unavailable).
-    secrets: createEncryptedSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage),
+    secrets: createEncryptedSecretStore(
+      path.join(app.getPath('userData'), 'secrets.json'),
+      keychainCipher(safeStorage),
+    ),
     shell: 'electron',
     version: APP_VERSION,
     policy,

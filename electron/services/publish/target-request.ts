@@ -66,13 +66,8 @@ export async function buildTarget(
       };
     }
     case 's3': {
-      let endpoint: URL;
-      try {
-        endpoint = new URL(target.endpoint);
-      } catch {
-        endpoint = new URL('invalid:');
-      }
-      if (endpoint.protocol !== 'http:' && endpoint.protocol !== 'https:')
+      const protocol = URL.canParse(target.endpoint) ? new URL(target.endpoint).protocol : '';
+      if (protocol !== 'http:' && protocol !== 'https:')
         throw new UserFacingError(
           'invalid-endpoint',
           `The storage endpoint must be an http(s) address, not "${target.endpoint}".`,

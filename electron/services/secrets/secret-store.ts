@@ -28,6 +28,25 @@ export interface OsCipher {
   decryptString(encrypted: Buffer): string;
 }
 
+/**
+ * Electron's safeStorage as the store's cipher. On Linux without a keyring it falls back to 'basic_text', a key
+ * written into Electron itself, which hides nothing from anyone who reads the file: that counts as no
+ * encryption, so nothing is remembered there.
+ */
+export function keychainCipher(
+  storage: OsCipher & { getSelectedStorageBackend?(): string },
+  platform: NodeJS.Platform = process.platform,
+): OsCipher {
+  const protects = () =>
+    storage.isEncryptionAvailable() &&
+    !(platform === 'linux' && storage.getSelectedStorageBackend?.() === 'basic_text');
+  return {
+    isEncryptionAvailable: protects,
+    encryptString: (plain) => storage.encryptString(plain),
+    decryptString: (encrypted) => storage.decryptString(encrypted),
+  };
+}
+
 export function createMemorySecretStore(): SecretStore {
   const secrets = new Map<string, string>();
   return {

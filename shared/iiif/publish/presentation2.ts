@@ -118,9 +118,21 @@ function targetOf(target: JsonValue | undefined): JsonValue | undefined {
   return undefined;
 }
 
+/** The bodies of an annotation; a Choice keeps its first item (2.1's oa:Choice is read by few viewers). */
+function bodiesOf(anno: JsonObject, losses: Losses): JsonObject[] {
+  return list(anno.body)
+    .filter(isJsonObject)
+    .flatMap((b) => {
+      if (b.type !== 'Choice') return [b];
+      losses.note('a choice of annotation bodies keeps only its first');
+      const first = list(b.items).find(isJsonObject);
+      return first ? [first] : [];
+    });
+}
+
 function annotation(anno: JsonObject, losses: Losses): JsonObject | undefined {
   const motivations = list(anno.motivation).filter((m): m is string => typeof m === 'string');
-  const bodies = list(anno.body).filter(isJsonObject);
+  const bodies = bodiesOf(anno, losses);
   const resources = bodies.flatMap((b): JsonValue[] => {
     if (b.type === 'TextualBody') {
       const out: Record<string, JsonValue> = { '@type': 'cnt:ContentAsText', chars: str(b.value) ?? '' };
@@ -137,10 +149,16 @@ function annotation(anno: JsonObject, losses: Losses): JsonObject | undefined {
     losses.note('an annotation whose target 2.1 cannot express is left out');
     return undefined;
   }
+  // A 2.1 annotation without a resource is not one: readers (and upgraders) fail on it.
+  const resource = one(resources);
+  if (resource === undefined) {
+    losses.note('an annotation left with no body 2.1 can carry is left out');
+    return undefined;
+  }
   const out: Record<string, JsonValue> = { '@type': 'oa:Annotation' };
   set(out, '@id', anno.id);
   out.motivation = motivations.map((m) => `oa:${m}`).join(' ') || 'oa:commenting';
-  set(out, 'resource', one(resources));
+  out.resource = resource;
   out.on = on;
   return out;
 }

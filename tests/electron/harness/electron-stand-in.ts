@@ -492,7 +492,29 @@ export function createElectronStandIn(options: StandInOptions) {
     }
   }
 
-  const electron = { app, BrowserWindow: StandInWindow, dialog, ipcMain, Menu, protocol, session, shell };
+  // ---- safeStorage (docs: api/safe-storage): a Linux machine without a keyring, so nothing is remembered ----
+  const safeStorage = {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+    encryptString: (): Buffer => {
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString.');
+    },
+    decryptString: (): string => {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    },
+  };
+
+  const electron = {
+    app,
+    BrowserWindow: StandInWindow,
+    dialog,
+    ipcMain,
+    Menu,
+    protocol,
+    safeStorage,
+    session,
+    shell,
+  };
 
   return {
     /** What `require('electron')` returns to main.cjs. */

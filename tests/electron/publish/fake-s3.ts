@@ -32,7 +32,16 @@ export interface FakeS3 {
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export async function startFakeS3(bucket: string, keys: { accessKeyId: string; secretAccessKey: string }) {
+export interface FakeS3Options {
+  /** Objects can be read without signing, as a bucket published as a website is (with CORS for viewers). */
+  readonly publicRead?: boolean;
+}
+
+export async function startFakeS3(
+  bucket: string,
+  keys: { accessKeyId: string; secretAccessKey: string },
+  options: FakeS3Options = {},
+) {
   const objects = new Map<string, StoredObject>();
   const log: string[] = [];
   const state = { failPutsMatching: undefined as RegExp | undefined };
@@ -49,6 +58,15 @@ export async function startFakeS3(bucket: string, keys: { accessKeyId: string; s
           .writeHead(status, { 'content-type': 'application/xml' })
           .end(`<Error><Code>${code}</Code></Error>`);
       const auth = req.headers.authorization ?? '';
+      if (options.publicRead === true && auth === '' && req.method === 'GET') {
+        const [, name, ...rest] = url.pathname.split('/');
+        const found = objects.get(rest.map(decodeURIComponent).join('/'));
+        if (decodeURIComponent(name ?? '') !== bucket || !found) return void error(404, 'NoSuchKey');
+        res
+          .writeHead(200, { 'content-type': found.contentType, 'access-control-allow-origin': '*' })
+          .end(found.body);
+        return;
+      }
       const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(';') ?? [];
       const headers: Record<string, string> = {};
       for (const name of signed) headers[name] = String(req.headers[name] ?? '');

@@ -15,6 +15,7 @@ import { createHandlers } from '../../../electron/services/handlers';
 import { createAutosaveStore } from '../../../electron/services/recovery/autosave-store';
 import {
   createEncryptedSecretStore,
+  keychainCipher,
   type OsCipher,
   type SecretStore,
 } from '../../../electron/services/secrets/secret-store';
@@ -95,6 +96,29 @@ describe('the encrypted secret store', () => {
     expect(store.capability()).toEqual({ canRemember: false, persistent: true });
     await expect(store.remember('x', SECRET)).rejects.toThrow(/no encrypted storage/);
     expect(await fs.readdir(root)).toEqual([]);
+  });
+});
+
+describe("Electron's safeStorage as the cipher", () => {
+  it("counts Linux's basic_text fallback (a key built into Electron) as no encryption", async () => {
+    const storage = Object.assign(standInSafeStorage(), { getSelectedStorageBackend: () => 'basic_text' });
+    const file = path.join(root, 'secrets.json');
+    const store = createEncryptedSecretStore(file, keychainCipher(storage, 'linux'));
+    expect(store.capability().canRemember).toBe(false);
+    await expect(store.remember('x', SECRET)).rejects.toThrow(/no encrypted storage/);
+    const keyring = Object.assign(standInSafeStorage(), {
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    });
+    expect(createEncryptedSecretStore(file, keychainCipher(keyring, 'linux')).capability().canRemember).toBe(
+      true,
+    );
+    // Elsewhere (macOS Keychain, Windows DPAPI) there is no such fallback to ask about.
+    expect(
+      createEncryptedSecretStore(file, keychainCipher(standInSafeStorage(), 'darwin')).capability(),
+    ).toEqual({
+      canRemember: true,
+      persistent: true,
+    });
   });
 });
 

@@ -62,4 +62,46 @@ describe('toPresentation2', () => {
     // The book has a provider: 2.1 keeps its logo, not the agent.
     expect(toPresentation2(loadFixture('valid-book')).lost).toEqual(['the provider is reduced to its logo']);
   });
+
+  it('never writes an annotation without a resource (the upgrader fails on one), as cookbook 0346 had it', () => {
+    const book = loadFixture('valid-book');
+    const items = book.items as JsonObject[];
+    const first = items[0] as JsonObject;
+    const target = `${String(first.id)}#xywh=0,0,10,10`;
+    const comment = {
+      id: 'https://example.org/iiif/book1/page/comments',
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'https://example.org/iiif/book1/anno/choice',
+          type: 'Annotation',
+          motivation: 'commenting',
+          body: {
+            type: 'Choice',
+            items: [
+              { type: 'TextualBody', value: 'A koto', language: 'en' },
+              { type: 'TextualBody', value: '琴', language: 'ja' },
+            ],
+          },
+          target,
+        },
+        {
+          id: 'https://example.org/iiif/book1/anno/nobody',
+          type: 'Annotation',
+          motivation: 'tagging',
+          body: { type: 'SpecificResource' },
+          target,
+        },
+      ],
+    };
+    const doc = { ...book, items: [{ ...first, annotations: [comment] }, ...items.slice(1)] } as JsonObject;
+    const { doc: p2, lost } = toPresentation2(doc);
+    const canvas = ((p2.sequences as JsonObject[])[0]?.canvases as JsonObject[])[0] as JsonObject;
+    const resources = ((canvas.otherContent as JsonObject[])[0] as JsonObject).resources as JsonObject[];
+    expect(resources.map((r) => r['@id'])).toEqual(['https://example.org/iiif/book1/anno/choice']);
+    expect(resources[0]?.resource).toMatchObject({ chars: 'A koto', language: 'en' });
+    expect(lost).toContain('a choice of annotation bodies keeps only its first');
+    expect(lost).toContain('an annotation left with no body 2.1 can carry is left out');
+    expect(shown(roundTrip(doc))).toEqual(shown(doc));
+  });
 });
