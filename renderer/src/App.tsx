@@ -26,6 +26,7 @@ import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
 import { StructurePanel } from './features/structure/StructurePanel';
 import { useStructureStore } from './features/structure/structure-store';
+import { Icon } from './components/icons';
 import { PanelBoundary } from './components/PanelBoundary';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { takeLaunchFile } from './launch-file';
@@ -137,11 +138,11 @@ export function App() {
         <button type="button" onClick={() => runCommand('save-as')} disabled={!doc}>
           Save As…
         </button>
-        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast} aria-label="Undo">
-          ↶ Undo
+        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast}>
+          <Icon name="undo" /> Undo
         </button>
-        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture} aria-label="Redo">
-          ↷ Redo
+        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture}>
+          <Icon name="redo" /> Redo
         </button>
         <button
           type="button"
@@ -156,7 +157,8 @@ export function App() {
           onClick={() => setShowValidation((v) => !v)}
           data-testid="validation-toggle"
         >
-          {findingCounts.errors > 0 ? '⛔' : '✓'} Validation ({findingCounts.errors}/{findingCounts.warnings})
+          <Icon name={findingCounts.errors > 0 ? 'error' : 'valid'} /> Validation ({findingCounts.errors}/
+          {findingCounts.warnings})
         </button>
         <button
           type="button"
@@ -208,7 +210,7 @@ export function App() {
             {message.text}
           </span>
           <button type="button" onClick={() => useAppStore.getState().showMessage(null)} aria-label="Dismiss">
-            ✕
+            <Icon name="close" />
           </button>
         </div>
       ) : (

@@ -12,6 +12,7 @@ import { imageSrc } from '../images/image-src';
 import { cropStyle } from './crop-style';
 import type { ThumbnailCrop } from './thumbnail-choice';
 import { markSettled, settledState, thumbnailQueue, type LoadTicket } from './thumbnail-queue';
+import { Icon } from '../../components/icons';
 
 type Phase = 'none' | 'queued' | 'loading' | 'loaded' | 'failed';
 
@@ -84,7 +85,7 @@ export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, heig
         {phase === 'failed' ? (
           <>
             <span className="broken-mark" aria-hidden="true">
-              ⚠
+              <Icon name="warning" />
             </span>
             Image unavailable
           </>

@@ -8,6 +8,7 @@ import type { JsonValue } from '../../../../shared/iiif/json';
 import type { ChangeHandler } from '../../components/language/editor-types';
 import type { NavDateParts } from './nav-date';
 import { composeNavDate, parseNavDate, TIME_ZONES } from './nav-date';
+import { Icon } from '../../components/icons';
 
 interface Props {
   value: JsonValue | undefined;
@@ -91,7 +92,7 @@ export function NavDateField({ value, onChange }: Props) {
           aria-label="Remove the navigation date"
           onClick={() => onChange(undefined, 'action')}
         >
-          ✕
+          <Icon name="remove" />
         </button>
       ) : null}
       {error !== null ? (

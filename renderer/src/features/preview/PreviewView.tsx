@@ -16,6 +16,7 @@ import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
 import { ManifestInfo } from './ManifestInfo';
 import { PreviewStrip } from './PreviewStrip';
 import { layoutView, readingOrder, viewOfCanvas } from './reading-order';
+import { Icon } from '../../components/icons';
 
 const LAYOUT_NAMES = {
   individuals: 'one page at a time',
@@ -127,7 +128,15 @@ export function PreviewView() {
       disabled={continuous ? target <= 0 : viewIndex <= 0}
       data-testid="preview-previous"
     >
-      {rtl ? 'Previous →' : '← Previous'}
+      {rtl ? (
+        <>
+          Previous <Icon name="arrow-right" />
+        </>
+      ) : (
+        <>
+          <Icon name="arrow-left" /> Previous
+        </>
+      )}
     </button>
   );
   const next = (
@@ -137,7 +146,15 @@ export function PreviewView() {
       disabled={continuous ? target >= canvases.length - 1 : viewIndex >= views.length - 1}
       data-testid="preview-next"
     >
-      {rtl ? '← Next' : 'Next →'}
+      {rtl ? (
+        <>
+          <Icon name="arrow-left" /> Next
+        </>
+      ) : (
+        <>
+          Next <Icon name="arrow-right" />
+        </>
+      )}
     </button>
   );
 

@@ -26,6 +26,7 @@ import { RegionForm } from './RegionForm';
 import { StructureTools } from './StructureTools';
 import { treeCommandFor, typeAheadMatch } from './tree-keys';
 import { treeRows, type TreeRow } from './tree-rows';
+import { Icon } from '../../components/icons';
 
 const ROW_HEIGHT = 28;
 const DRAG_TYPE = 'application/x-tessera-range-item';
@@ -258,7 +259,7 @@ function StructureTree() {
                       useStructureStore.getState().toggleCollapsed(row.collapseKey);
                     }}
                   >
-                    {row.expanded ? '▾' : '▸'}
+                    <Icon name={row.expanded ? 'expanded' : 'collapsed'} />
                   </span>
                 ) : (
                   <span className="twisty" aria-hidden="true" />

@@ -24,6 +24,7 @@ import {
 } from './scene';
 import { transformFor, type ViewTransform } from './view-transform';
 import { WorldSync, type ItemState } from './world-sync';
+import { Icon } from '../../components/icons';
 
 export interface DeepZoomViewerProps {
   /** One canvas (the editor)… */
@@ -261,13 +262,13 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
       </div>
       <div className="viewer-controls" role="toolbar" aria-label="Zoom">
         <button type="button" onClick={() => zoom(1.4)} aria-label="Zoom in">
-          +
+          <Icon name="zoom-in" />
         </button>
         <button type="button" onClick={() => zoom(1 / 1.4)} aria-label="Zoom out">
-          −
+          <Icon name="zoom-out" />
         </button>
         <button type="button" onClick={fitView} aria-label="Fit to canvas">
-          ⤢
+          <Icon name="fit" />
         </button>
         {controls}
       </div>
