@@ -108,18 +108,24 @@ export function App() {
   const canvas = focus !== null ? (canvases[focus] ?? null) : null;
   return (
     <div className="app">
-      <header className="toolbar" role="toolbar" aria-label="Document">
+      {/* A banner landmark (not role=toolbar, which hid it): the document's name is the page's h1. */}
+      <header className="toolbar">
         <div className="title">
-          <span className="name" data-testid="manifest-label">
+          <h1 className="name" data-testid="manifest-label">
             {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
-          </span>
+          </h1>
           <span className="count" data-testid="canvas-count">
             {doc ? `${canvases.length} canvases` : ''}
           </span>
           <span className="count">
             {name}
             {dirty ? (
-              <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
+              <span
+                className="dirty-marker"
+                role="img"
+                aria-label="unsaved changes"
+                data-testid="dirty-marker"
+              >
                 {' '}
                 •
               </span>

@@ -269,6 +269,8 @@ function StructureTree() {
                 ) : (
                   <span className="structure-label">{row.label}</span>
                 )}
+                {/* Spaced from the label: the name ("label, N canvases") holds the visible text in order. */}
+                {row.kind === 'range' ? ' ' : null}
                 {row.kind === 'range' ? (
                   <span className="structure-count" aria-hidden="true">
                     {row.count}

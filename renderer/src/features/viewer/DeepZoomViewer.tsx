@@ -99,6 +99,9 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
       preserveViewport: true,
       preserveImageSizeOnResize: true,
     });
+    // An interactive widget of its own keys (pan, zoom): role application lets it take them, and a div may
+    // only carry a name once it has a role.
+    instance.canvas.setAttribute('role', 'application');
     instance.canvas.setAttribute(
       'aria-label',
       'Image view: arrow keys or W A S D pan, = (or +) and − zoom, 0 fits the whole view',
