@@ -223,6 +223,13 @@ describe('accessibility of every screen (axe-core)', () => {
     await page.getByRole('heading', { name: 'Canvas 2' }).waitFor();
     await page.getByTestId('html-report').waitFor();
     await expectAccessible(page, 'grid');
+    // The manifest's and the canvas's fields are on screen together: no two may share a name (axe does not
+    // check this; a screen reader's list of form fields shows names without their section).
+    const names = await page
+      .getByRole('complementary', { name: 'Properties' })
+      .locator('input, textarea, select')
+      .evaluateAll((fields) => fields.map((f) => f.getAttribute('aria-label') ?? '').filter((n) => n !== ''));
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
   });
 
   it('the list view', async () => {

@@ -13,11 +13,14 @@ import { Icon } from '../../components/icons';
 interface Props {
   value: JsonValue | undefined;
   onChange: ChangeHandler<string | undefined>;
+  /** Starts the fields' names when another resource's navDate is on screen too ("Canvas navigation date"). */
+  owner?: string | undefined;
 }
 
 const EMPTY: NavDateParts = { date: '', time: '00:00:00', zone: 'Z' };
 
-export function NavDateField({ value, onChange }: Props) {
+export function NavDateField({ value, onChange, owner }: Props) {
+  const named = (text: string) => (owner ? `${owner} ${text.toLowerCase()}` : text);
   const errorId = useId();
   const stored = typeof value === 'string' ? value : undefined;
   const parsed = stored === undefined ? EMPTY : parseNavDate(stored);
@@ -60,7 +63,7 @@ export function NavDateField({ value, onChange }: Props) {
     <div className="nav-date" onBlur={() => setTouched(true)}>
       <input
         type="date"
-        aria-label="Navigation date"
+        aria-label={named('Navigation date')}
         aria-invalid={error !== null}
         aria-describedby={described}
         value={parts.date}
@@ -69,13 +72,13 @@ export function NavDateField({ value, onChange }: Props) {
       <input
         type="time"
         step={1}
-        aria-label="Navigation time"
+        aria-label={named('Navigation time')}
         aria-describedby={described}
         value={parts.time}
         onChange={(event) => update({ time: event.target.value })}
       />
       <select
-        aria-label="Time zone"
+        aria-label={named('Time zone')}
         value={parts.zone}
         onChange={(event) => update({ zone: event.target.value })}
       >
@@ -89,7 +92,7 @@ export function NavDateField({ value, onChange }: Props) {
         <button
           type="button"
           className="small"
-          aria-label="Remove the navigation date"
+          aria-label={`Remove the ${named('navigation date').toLowerCase()}`}
           onClick={() => onChange(undefined, 'action')}
         >
           <Icon name="remove" />
