@@ -26,6 +26,7 @@ import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
 import { StructurePanel } from './features/structure/StructurePanel';
 import { useStructureStore } from './features/structure/structure-store';
+import { Icon } from './components/icons';
 import { PanelBoundary } from './components/PanelBoundary';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { takeLaunchFile } from './launch-file';
@@ -107,18 +108,24 @@ export function App() {
   const canvas = focus !== null ? (canvases[focus] ?? null) : null;
   return (
     <div className="app">
-      <header className="toolbar" role="toolbar" aria-label="Document">
+      {/* A banner landmark (not role=toolbar, which hid it): the document's name is the page's h1. */}
+      <header className="toolbar">
         <div className="title">
-          <span className="name" data-testid="manifest-label">
+          <h1 className="name" data-testid="manifest-label">
             {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
-          </span>
+          </h1>
           <span className="count" data-testid="canvas-count">
             {doc ? `${canvases.length} canvases` : ''}
           </span>
           <span className="count">
             {name}
             {dirty ? (
-              <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
+              <span
+                className="dirty-marker"
+                role="img"
+                aria-label="unsaved changes"
+                data-testid="dirty-marker"
+              >
                 {' '}
                 •
               </span>
@@ -137,11 +144,11 @@ export function App() {
         <button type="button" onClick={() => runCommand('save-as')} disabled={!doc}>
           Save As…
         </button>
-        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast} aria-label="Undo">
-          ↶ Undo
+        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast}>
+          <Icon name="undo" /> Undo
         </button>
-        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture} aria-label="Redo">
-          ↷ Redo
+        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture}>
+          <Icon name="redo" /> Redo
         </button>
         <button
           type="button"
@@ -156,7 +163,8 @@ export function App() {
           onClick={() => setShowValidation((v) => !v)}
           data-testid="validation-toggle"
         >
-          {findingCounts.errors > 0 ? '⛔' : '✓'} Validation ({findingCounts.errors}/{findingCounts.warnings})
+          <Icon name={findingCounts.errors > 0 ? 'error' : 'valid'} /> Validation ({findingCounts.errors}/
+          {findingCounts.warnings})
         </button>
         <button
           type="button"
@@ -208,7 +216,7 @@ export function App() {
             {message.text}
           </span>
           <button type="button" onClick={() => useAppStore.getState().showMessage(null)} aria-label="Dismiss">
-            ✕
+            <Icon name="close" />
           </button>
         </div>
       ) : (

@@ -214,14 +214,16 @@ describe('metadata, rights and batch editing', () => {
     expect(await preview.locator('.change-table').textContent()).toContain('Leaf 100 (recto)');
     await preview.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('tab', { name: 'Properties' }).click();
-    expect(await canvasRegion(page).getByLabel('Label (en)', { exact: true }).inputValue()).toBe('Page 1');
+    expect(await canvasRegion(page).getByLabel('Canvas label (en)', { exact: true }).inputValue()).toBe(
+      'Page 1',
+    );
 
     await page.getByRole('tab', { name: 'Spreadsheet' }).click();
     await importCsv();
     await preview.getByRole('button', { name: 'Apply 3 changes' }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('3 changes on 3 canvases');
     await page.getByRole('tab', { name: 'Properties' }).click();
-    expect(await canvasRegion(page).getByLabel('Label (en)', { exact: true }).inputValue()).toBe(
+    expect(await canvasRegion(page).getByLabel('Canvas label (en)', { exact: true }).inputValue()).toBe(
       'Leaf 1 (recto)',
     );
 

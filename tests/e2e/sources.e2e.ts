@@ -131,7 +131,7 @@ describe('sources and drops', () => {
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('1 canvases');
 
     // Back in the collection, then traced back from the document's canvas to the original.
-    await page.getByRole('button', { name: /← Our sources/ }).click();
+    await page.getByRole('button', { name: 'Back to Our sources' }).click();
     await expect.poll(() => page.getByTestId('source-label').textContent()).toBe('Our sources');
     await page.getByTestId('canvas-cell').first().click();
     await page.getByTestId('canvas-source').getByRole('button').click();

@@ -186,8 +186,9 @@ describe('canvas panel', () => {
     expect(loading).toHaveLength(6);
     expect(queued.length).toBeGreaterThan(0);
     expect(thumbnailQueue.stats('http://127.0.0.1:9')).toEqual({ inFlight: 6, waiting: queued.length });
-    // The placeholder shows the label while loading.
-    expect(loading[0]?.textContent).toBe('p. 1');
+    // The placeholder shows the label while loading (drawn by CSS from data-text: it is not the cell's text).
+    expect(loading[0]?.querySelector('.placeholder')?.getAttribute('data-text')).toBe('p. 1');
+    expect(loading[0]?.textContent).toBe('');
     act(() => unmount());
     expect(thumbnailQueue.stats('http://127.0.0.1:9')).toEqual({ inFlight: 0, waiting: 0 });
   });

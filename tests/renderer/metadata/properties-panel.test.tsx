@@ -89,19 +89,19 @@ describe('labels in several languages', () => {
   });
 
   it('keeps a cleared row on screen while the document loses the empty value', () => {
-    const input = canvasRegion().getByLabelText('Label (none)');
+    const input = canvasRegion().getByLabelText('Canvas label (none)');
     type(input, ['']);
     expect(doc()['items']).toBeDefined();
     expect((doc()['items'] as JsonObject[])[0]?.['label']).toBeUndefined();
-    expect(canvasRegion().getByLabelText('Label (none)')).toBeDefined();
-    type(canvasRegion().getByLabelText('Label (none)'), ['f. 1r']);
+    expect(canvasRegion().getByLabelText('Canvas label (none)')).toBeDefined();
+    type(canvasRegion().getByLabelText('Canvas label (none)'), ['f. 1r']);
     expect((doc()['items'] as JsonObject[])[0]?.['label']).toEqual({ none: ['f. 1r'] });
     expect(steps()).toBe(1); // one focus session, one step
   });
 
   it('keeps the old test id on the first label input', () => {
     expect(screen.getByTestId('label-manifest')).toBe(manifestRegion().getByLabelText('Label (en)'));
-    expect(screen.getByTestId('label-items-0')).toBe(canvasRegion().getByLabelText('Label (none)'));
+    expect(screen.getByTestId('label-items-0')).toBe(canvasRegion().getByLabelText('Canvas label (none)'));
   });
 });
 

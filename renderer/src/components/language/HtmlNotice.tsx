@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { isHtmlValue, sanitizeValue } from '../../../../shared/iiif/html';
 import { SafeHtml } from './SafeHtml';
+import { Icon } from '../icons';
 
 export function HtmlNotice({ value, htmlAllowed }: { value: string; htmlAllowed: boolean }) {
   const result = useMemo(() => (isHtmlValue(value) ? sanitizeValue(value) : null), [value]);
@@ -14,7 +15,7 @@ export function HtmlNotice({ value, htmlAllowed }: { value: string; htmlAllowed:
     <div className="html-notice">
       {result.changed ? (
         <p className="field-warning" role="status" data-testid="html-warning">
-          ⚠ Unsafe or disallowed HTML (never run or shown): {result.removed.join(', ')}.
+          <Icon name="warning" /> Unsafe or disallowed HTML (never run or shown): {result.removed.join(', ')}.
         </p>
       ) : null}
       {htmlAllowed ? (

@@ -31,6 +31,7 @@ import {
   updateRow,
 } from './language-rows';
 import { LanguageTagInput } from './LanguageTagInput';
+import { Icon } from '../icons';
 
 interface Props {
   /** What the field is called, used in every accessible name: "Label", "Summary", "Metadata value 2". */
@@ -193,7 +194,7 @@ function LanguageRowEditor(props: RowProps) {
           title="Add another value in this language"
           onClick={() => onChange({ ...row, values: [...row.values, ''] }, 'action')}
         >
-          +
+          <Icon name="add" />
         </button>
         <button
           type="button"
@@ -202,7 +203,7 @@ function LanguageRowEditor(props: RowProps) {
           title="Remove this language"
           onClick={onRemove}
         >
-          ✕
+          <Icon name="remove" />
         </button>
       </div>
       {row.values.map((text, index) => (
@@ -232,7 +233,7 @@ function LanguageRowEditor(props: RowProps) {
               aria-label={`Remove value ${index + 1} in ${row.language} from ${label}`}
               onClick={() => onChange(removeValueAt(row, index), 'action')}
             >
-              −
+              <Icon name="remove-value" />
             </button>
           ) : null}
           <HtmlNotice value={text} htmlAllowed={htmlAllowed} />

@@ -11,6 +11,7 @@ import {
   removeAnnotation,
   reorderAnnotation,
 } from './annotation-actions';
+import { Icon } from '../../components/icons';
 
 export function AnnotationRow({
   view,
@@ -57,7 +58,7 @@ export function AnnotationRow({
           disabled={view.index === 0}
           onClick={() => reorderAnnotation(address, view.index - 1)}
         >
-          ↑
+          <Icon name="move-up" />
         </button>
         <button
           type="button"
@@ -65,10 +66,10 @@ export function AnnotationRow({
           disabled={view.index >= count - 1}
           onClick={() => reorderAnnotation(address, view.index + 1)}
         >
-          ↓
+          <Icon name="move-down" />
         </button>
         <button type="button" aria-label={`Delete ${label}`} onClick={() => removeAnnotation(address)}>
-          ✕
+          <Icon name="remove" />
         </button>
       </div>
       {text?.kind === 'text' ? (

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeTarget, type AnnotationView } from '../../../../shared/iiif/annotations';
 import { editAnnotationBody } from './annotation-actions';
+import { Icon } from '../../components/icons';
 
 function textOf(view: AnnotationView): string {
   const body = view.bodies.find((b) => b.kind === 'text');
@@ -82,10 +83,16 @@ export function TranscriptionMode({
       />
       <div className="transcription-tools">
         <button type="button" onClick={() => go(-1)} disabled={index === 0}>
-          ← Previous
+          <Icon name="arrow-left" /> Previous
         </button>
         <button type="button" onClick={() => go(1)}>
-          {index + 1 < lines.length ? 'Next →' : 'Done'}
+          {index + 1 < lines.length ? (
+            <>
+              Next <Icon name="arrow-right" />
+            </>
+          ) : (
+            'Done'
+          )}
         </button>
       </div>
     </div>

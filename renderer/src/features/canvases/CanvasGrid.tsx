@@ -159,15 +159,18 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
     }
   }
   const indicator = dropGap !== null ? indicatorRect(dropGap, metrics, count) : null;
+  // A listbox must own options: with no canvases it is a plain focusable group (still the drop and paste
+  // target), which says it is empty instead of announcing a list with nothing in it.
+  const empty = count === 0;
 
   return (
     <div
       ref={scrollRef}
       id="canvas-listbox"
       className={`canvas-grid ${mode}-view`}
-      role="listbox"
-      aria-multiselectable="true"
-      aria-label="Canvases in order"
+      role={empty ? 'group' : 'listbox'}
+      aria-multiselectable={empty ? undefined : true}
+      aria-label={empty ? 'Canvases in order: none yet' : 'Canvases in order'}
       aria-describedby={describedBy}
       aria-activedescendant={focus !== null && focus < count ? optionId(focus) : undefined}
       tabIndex={0}

@@ -4,6 +4,7 @@
  * to act on are disabled and skipped.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { Icon, type IconName } from '../../components/icons';
 import { useAppStore } from '../../store/store';
 import {
   copySelection,
@@ -27,8 +28,10 @@ type Needs = 'canvases' | 'targets' | 'selection' | 'clipboard';
 
 interface Action {
   readonly key: keyof typeof SHORTCUTS;
+  /** The visible text; the accessible name `name` contains it (WCAG 2.5.3, label in name). */
   readonly text: string;
   readonly name: string;
+  readonly icon?: IconName;
   readonly needs: Needs;
   readonly run: () => void;
 }
@@ -36,16 +39,38 @@ interface Action {
 const ACTIONS: readonly Action[] = [
   { key: 'select-all', text: 'Select all', name: 'Select all', needs: 'canvases', run: selectAllCanvases },
   { key: 'select-none', text: 'Select none', name: 'Select none', needs: 'selection', run: selectNoCanvases },
-  { key: 'move-up', text: '↑ Up', name: 'Move up', needs: 'targets', run: () => moveSelectionBy(-1) },
-  { key: 'move-down', text: '↓ Down', name: 'Move down', needs: 'targets', run: () => moveSelectionBy(1) },
+  {
+    key: 'move-up',
+    text: 'Up',
+    name: 'Move up',
+    icon: 'move-up',
+    needs: 'targets',
+    run: () => moveSelectionBy(-1),
+  },
+  {
+    key: 'move-down',
+    text: 'Down',
+    name: 'Move down',
+    icon: 'move-down',
+    needs: 'targets',
+    run: () => moveSelectionBy(1),
+  },
   {
     key: 'send-to-start',
-    text: '⤒ Start',
+    text: 'Start',
     name: 'Send to start',
+    icon: 'send-to-start',
     needs: 'targets',
     run: sendSelectionToStart,
   },
-  { key: 'send-to-end', text: '⤓ End', name: 'Send to end', needs: 'targets', run: sendSelectionToEnd },
+  {
+    key: 'send-to-end',
+    text: 'End',
+    name: 'Send to end',
+    icon: 'send-to-end',
+    needs: 'targets',
+    run: sendSelectionToEnd,
+  },
   {
     key: 'move-to',
     text: 'Move to…',
@@ -131,7 +156,13 @@ export function CanvasToolbar({ count }: { count: number }) {
           onFocus={() => setActive(action.key)}
           onClick={action.run}
         >
-          {action.text}
+          {action.icon ? (
+            <>
+              <Icon name={action.icon} /> {action.text}
+            </>
+          ) : (
+            action.text
+          )}
         </button>
       ))}
     </div>

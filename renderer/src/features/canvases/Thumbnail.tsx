@@ -12,6 +12,7 @@ import { imageSrc } from '../images/image-src';
 import { cropStyle } from './crop-style';
 import type { ThumbnailCrop } from './thumbnail-choice';
 import { markSettled, settledState, thumbnailQueue, type LoadTicket } from './thumbnail-queue';
+import { Icon } from '../../components/icons';
 
 type Phase = 'none' | 'queued' | 'loading' | 'loaded' | 'failed';
 
@@ -71,6 +72,8 @@ export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, heig
     setPhase(state);
   };
 
+  // The placeholders' words are drawn by CSS from data-text (see styles.css): they stand in for a picture,
+  // so they are not text of the cell, whose accessible name must contain all its visible text (WCAG 2.5.3).
   const style = { width, height };
   if (phase === 'failed' || phase === 'none') {
     return (
@@ -78,19 +81,15 @@ export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, heig
         className={`thumb placeholder ${phase === 'failed' ? 'broken' : ''}`}
         style={style}
         data-thumb-state={phase}
+        data-text={phase === 'failed' ? 'Image unavailable' : label}
         role="img"
         aria-label={phase === 'failed' ? `${label}: image unavailable` : `${label}: no thumbnail`}
       >
         {phase === 'failed' ? (
-          <>
-            <span className="broken-mark" aria-hidden="true">
-              ⚠
-            </span>
-            Image unavailable
-          </>
-        ) : (
-          label
-        )}
+          <span className="broken-mark" aria-hidden="true">
+            <Icon name="warning" />
+          </span>
+        ) : null}
       </span>
     );
   }
@@ -112,9 +111,7 @@ export const Thumbnail = memo(function Thumbnail({ url, crop, label, width, heig
   return (
     <span className="thumb-frame" style={style} data-thumb-state={phase}>
       {phase !== 'loaded' ? (
-        <span className="thumb placeholder" aria-hidden="true">
-          {label}
-        </span>
+        <span className="thumb placeholder" aria-hidden="true" data-text={label} />
       ) : null}
       {image && cropped ? (
         <span className={`thumb-crop ${pending}`} style={cropped.clip} data-testid="thumb-crop">

@@ -8,6 +8,7 @@ import type { ImageServiceDescriptor } from '../../../../shared/iiif/image-api/d
 import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import type { CropEncoding, PaintedItem } from '../../../../shared/iiif/document/painted-items';
 import { NumberField } from './NumberField';
+import { Icon } from '../../components/icons';
 
 export interface PlaceableCanvas {
   readonly index: number;
@@ -142,7 +143,7 @@ export function CompositionPanel(props: Props) {
 
           <div className="composition-actions">
             <button type="button" onClick={props.onRotate} disabled={!croppable} data-testid="rotate">
-              Rotate 90° ↻
+              Rotate 90° <Icon name="rotate" />
             </button>
             <button
               type="button"

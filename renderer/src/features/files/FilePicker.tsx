@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
+import { Icon } from '../../components/icons';
 
 type Listing = ResponseOf<'listDirectory'>;
 
@@ -59,7 +60,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
               {recent.map((file) => (
                 <li key={file}>
                   <button type="button" className="file-entry" title={file} onClick={() => onChoose(file)}>
-                    <span aria-hidden="true">🕘</span> {file.split(/[\\/]/).pop()}
+                    <Icon name="recent" /> {file.split(/[\\/]/).pop()}
                   </button>
                 </li>
               ))}
@@ -69,7 +70,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
         <div className="file-picker-path" aria-label="Current folder">
           {listing?.parent ? (
             <button type="button" onClick={() => void load(listing.parent ?? undefined)}>
-              ↑ Up
+              <Icon name="parent-folder" /> Up
             </button>
           ) : null}
           <code>{listing?.path ?? '…'}</code>
@@ -86,7 +87,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
                   else setName(entry.name);
                 }}
               >
-                <span aria-hidden="true">{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
+                <Icon name={entry.kind === 'directory' ? 'folder' : 'file'} /> {entry.name}
               </button>
             </li>
           ))}

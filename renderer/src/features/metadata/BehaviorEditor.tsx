@@ -8,6 +8,7 @@ import { isJsonArray } from '../../../../shared/iiif/json';
 import type { ChangeHandler } from '../../components/language/editor-types';
 import type { BehaviorHost } from './behaviors';
 import { behaviorOptions, conflictsWith, unofferedBehaviors } from './behaviors';
+import { Icon } from '../../components/icons';
 
 interface Props {
   host: BehaviorHost;
@@ -60,7 +61,7 @@ export function BehaviorEditor({ host, value, onChange }: Props) {
                 aria-label={`Remove behavior ${other}`}
                 onClick={() => set(present.filter((v) => v !== other))}
               >
-                ✕
+                <Icon name="remove" />
               </button>
             </span>
           ))}

@@ -7,6 +7,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useAppStore } from '../../store/store';
 import { describeValuePath, documentHtmlWarnings, removeDisallowedHtml, removedKinds } from './html-cleaning';
+import { Icon } from '../../components/icons';
 
 const SHOWN = 8;
 
@@ -26,7 +27,7 @@ export function HtmlReport() {
     <div className="html-report" role="alert" data-testid="html-report">
       <p>
         <strong>
-          ⚠ Disallowed HTML in {warnings.length} value{warnings.length === 1 ? '' : 's'}
+          <Icon name="warning" /> Disallowed HTML in {warnings.length} value{warnings.length === 1 ? '' : 's'}
         </strong>
         : {removedKinds(warnings).join(', ')}. It is never run or shown, and stays in the file until you clean
         it.

@@ -13,6 +13,7 @@ import { ExternalLink } from './ExternalLink';
 import type { LinkedProperty } from './linked-resources';
 import { ListItemTools } from './ListItemTools';
 import { itemsOf, LINKED_SPECS, listValue, newLinkedItem, replaceItem, uriProblem } from './linked-resources';
+import { Icon } from '../../components/icons';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+(\s*;.*)?$/i;
 const formatProblem = (text: string) =>
@@ -99,7 +100,9 @@ function ItemEditor(props: {
           check={uriProblem}
           onChange={(v, g) => setKey('id', v, g)}
         />
-        <ExternalLink href={id}>open ↗</ExternalLink>
+        <ExternalLink href={id}>
+          open <Icon name="external-link" />
+        </ExternalLink>
       </div>
       <div className="inline-field">
         <span>Type</span>

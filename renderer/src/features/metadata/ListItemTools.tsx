@@ -3,6 +3,7 @@
  * move down, remove. Each click is one undo step ('action'); the aria names say which item they act on.
  */
 import { moveItem } from './linked-resources';
+import { Icon } from '../../components/icons';
 
 interface Props<T> {
   /** Shown beside the tools, e.g. "Entry 2". */
@@ -27,7 +28,7 @@ export function ListItemTools<T>({ label, name, items, index, onChange }: Props<
             disabled={index === 0}
             onClick={() => onChange(moveItem(items, index, index - 1))}
           >
-            ↑
+            <Icon name="move-up" />
           </button>
           <button
             type="button"
@@ -36,7 +37,7 @@ export function ListItemTools<T>({ label, name, items, index, onChange }: Props<
             disabled={index === items.length - 1}
             onClick={() => onChange(moveItem(items, index, index + 1))}
           >
-            ↓
+            <Icon name="move-down" />
           </button>
         </>
       ) : null}
@@ -46,7 +47,7 @@ export function ListItemTools<T>({ label, name, items, index, onChange }: Props<
         aria-label={`Remove ${name}`}
         onClick={() => onChange(items.filter((_, i) => i !== index))}
       >
-        ✕
+        <Icon name="remove" />
       </button>
     </div>
   );

@@ -8,15 +8,19 @@ import type { JsonValue } from '../../../../shared/iiif/json';
 import type { ChangeHandler } from '../../components/language/editor-types';
 import type { NavDateParts } from './nav-date';
 import { composeNavDate, parseNavDate, TIME_ZONES } from './nav-date';
+import { Icon } from '../../components/icons';
 
 interface Props {
   value: JsonValue | undefined;
   onChange: ChangeHandler<string | undefined>;
+  /** Starts the fields' names when another resource's navDate is on screen too ("Canvas navigation date"). */
+  owner?: string | undefined;
 }
 
 const EMPTY: NavDateParts = { date: '', time: '00:00:00', zone: 'Z' };
 
-export function NavDateField({ value, onChange }: Props) {
+export function NavDateField({ value, onChange, owner }: Props) {
+  const named = (text: string) => (owner ? `${owner} ${text.toLowerCase()}` : text);
   const errorId = useId();
   const stored = typeof value === 'string' ? value : undefined;
   const parsed = stored === undefined ? EMPTY : parseNavDate(stored);
@@ -59,7 +63,7 @@ export function NavDateField({ value, onChange }: Props) {
     <div className="nav-date" onBlur={() => setTouched(true)}>
       <input
         type="date"
-        aria-label="Navigation date"
+        aria-label={named('Navigation date')}
         aria-invalid={error !== null}
         aria-describedby={described}
         value={parts.date}
@@ -68,13 +72,13 @@ export function NavDateField({ value, onChange }: Props) {
       <input
         type="time"
         step={1}
-        aria-label="Navigation time"
+        aria-label={named('Navigation time')}
         aria-describedby={described}
         value={parts.time}
         onChange={(event) => update({ time: event.target.value })}
       />
       <select
-        aria-label="Time zone"
+        aria-label={named('Time zone')}
         value={parts.zone}
         onChange={(event) => update({ zone: event.target.value })}
       >
@@ -88,10 +92,10 @@ export function NavDateField({ value, onChange }: Props) {
         <button
           type="button"
           className="small"
-          aria-label="Remove the navigation date"
+          aria-label={`Remove the ${named('navigation date').toLowerCase()}`}
           onClick={() => onChange(undefined, 'action')}
         >
-          ✕
+          <Icon name="remove" />
         </button>
       ) : null}
       {error !== null ? (

@@ -9,6 +9,7 @@ import type { JsonValue } from '../../../../shared/iiif/json';
 import { groupedRightsOptions, normaliseRights } from '../../../../shared/iiif/rights';
 import type { ChangeHandler } from '../../components/language/editor-types';
 import { ExternalLink } from './ExternalLink';
+import { Icon } from '../../components/icons';
 
 const OTHER = '__other__';
 const GROUPS = groupedRightsOptions();
@@ -158,7 +159,11 @@ function RightsStatus({ uri, onFix }: { uri: string; onFix(uri: string): void })
         </p>
       );
     case 'unknown':
-      return <p className="field-warning">⚠ {status.notice}</p>;
+      return (
+        <p className="field-warning">
+          <Icon name="warning" /> {status.notice}
+        </p>
+      );
     case 'invalid':
       return (
         <p className="field-error" role="alert">

@@ -24,6 +24,7 @@ import type { PublicViewerKind } from './public-viewers/PublicViewer';
 const PublicViewer = lazy(() => import('./public-viewers/PublicViewer'));
 import { PreviewStrip } from './PreviewStrip';
 import { layoutView, readingOrder, viewOfCanvas } from './reading-order';
+import { Icon } from '../../components/icons';
 
 type ViewerChoice = 'tessera' | PublicViewerKind;
 const VIEWER_CHOICES: readonly { key: ViewerChoice; name: string }[] = [
@@ -159,7 +160,15 @@ export function PreviewView() {
       disabled={continuous ? stripAt <= 0 : viewIndex <= 0}
       data-testid="preview-previous"
     >
-      {rtl ? 'Previous →' : '← Previous'}
+      {rtl ? (
+        <>
+          Previous <Icon name="arrow-right" />
+        </>
+      ) : (
+        <>
+          <Icon name="arrow-left" /> Previous
+        </>
+      )}
     </button>
   );
   const next = (
@@ -169,7 +178,15 @@ export function PreviewView() {
       disabled={continuous ? stripAt >= strip.length - 1 : viewIndex >= views.length - 1}
       data-testid="preview-next"
     >
-      {rtl ? '← Next' : 'Next →'}
+      {rtl ? (
+        <>
+          <Icon name="arrow-left" /> Next
+        </>
+      ) : (
+        <>
+          Next <Icon name="arrow-right" />
+        </>
+      )}
     </button>
   );
 

@@ -83,6 +83,20 @@ const BoundField = memo(
     a.rule === b.rule && a.kind === b.kind && a.path.join('/') === b.path.join('/'),
 );
 
+/**
+ * The accessible name of a canvas's language fields starts with "Canvas": the panel shows the manifest's and
+ * the focused canvas's properties together, and two fields both named "Label (en)" could not be told apart
+ * in a screen reader's list of form fields. The document's own fields keep the plain names.
+ */
+function ownerName(kind: ResourceKind): string | undefined {
+  return kind === 'Canvas' ? 'Canvas' : undefined;
+}
+
+function fieldName(kind: ResourceKind, title: string): string {
+  const owner = ownerName(kind);
+  return owner ? `${owner} ${title.toLowerCase()}` : title;
+}
+
 function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPath; bound: BoundProperty }) {
   const { rule, kind, path, bound } = props;
   const language = useEditingLanguage();
@@ -91,7 +105,7 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'label':
       return (
         <LanguageMapEditor
-          label="Label"
+          label={fieldName(kind, 'Label')}
           value={value}
           onChange={onChange}
           defaultLanguage={language}
@@ -101,7 +115,7 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'summary':
       return (
         <LanguageMapEditor
-          label="Summary"
+          label={fieldName(kind, 'Summary')}
           value={value}
           onChange={onChange}
           multiline
@@ -118,7 +132,7 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'provider':
       return <ProviderEditor value={value} onChange={onChange} language={language} />;
     case 'navDate':
-      return <NavDateField value={value} onChange={onChange} />;
+      return <NavDateField value={value} onChange={onChange} owner={ownerName(kind)} />;
     case 'behavior':
       return <BehaviorEditor host={kind} value={value} onChange={onChange} />;
     case 'viewingDirection':

@@ -4,6 +4,7 @@
  * dialog's job, since the browser's file picker must sit outside the dialog.
  */
 import { useId } from 'react';
+import { Icon } from '../../components/icons';
 
 interface Props {
   documentName: string;
@@ -53,7 +54,7 @@ export function CollectionMembers(props: Props) {
                     disabled={index === 0}
                     onClick={() => onFilesChange(moved(files, index, index - 1))}
                   >
-                    ↑
+                    <Icon name="move-up" />
                   </button>
                   <button
                     type="button"
@@ -61,14 +62,14 @@ export function CollectionMembers(props: Props) {
                     disabled={index === files.length - 1}
                     onClick={() => onFilesChange(moved(files, index, index + 1))}
                   >
-                    ↓
+                    <Icon name="move-down" />
                   </button>
                   <button
                     type="button"
                     aria-label={`Remove ${name}`}
                     onClick={() => onFilesChange(files.filter((_, i) => i !== index))}
                   >
-                    ✕
+                    <Icon name="remove" />
                   </button>
                 </span>
               </li>

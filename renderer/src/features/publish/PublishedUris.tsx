@@ -4,6 +4,7 @@
  * the new ones, and the ones no longer published.
  */
 import type { ResponseOf } from '../../../../shared/ipc/contract';
+import { Icon } from '../../components/icons';
 
 type Uris = ResponseOf<'reviewPublication'>['uris'];
 
@@ -27,7 +28,7 @@ export function PublishedUris({
           <ul className="notice-list" aria-label="Changed URIs">
             {uris.changed.map((c) => (
               <li key={c.before}>
-                <code>{c.before}</code> → <code>{c.after}</code>
+                <code>{c.before}</code> <Icon name="arrow-right" label="becomes" /> <code>{c.after}</code>
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { imageSrc } from '../images/image-src';
 import { insertFromSource, openSourceAt, writeSourceDrag } from './sources-service';
 import { currentSource, useSourcesStore, type OpenedSource } from './sources-store';
+import { Icon } from '../../components/icons';
 
 const THUMB_BOX = { width: 96, height: 110 };
 
@@ -140,7 +141,7 @@ export function SourcesPanel() {
           aria-label="Close sources"
           onClick={() => useSourcesStore.getState().setOpen(false)}
         >
-          ✕
+          <Icon name="close" />
         </button>
       </div>
       <form
@@ -170,7 +171,7 @@ export function SourcesPanel() {
       ) : null}
       {parent ? (
         <button type="button" className="source-back" onClick={() => useSourcesStore.getState().back()}>
-          ← {parent.label}
+          <Icon name="back" /> <span className="visually-hidden">Back to</span> {parent.label}
         </button>
       ) : null}
       {source ? (
@@ -191,7 +192,7 @@ export function SourcesPanel() {
               {source.members.map((member) => (
                 <li key={member.id}>
                   <button type="button" onClick={() => void openSourceAt(member.id, 'push')}>
-                    {member.type === 'Collection' ? '📚' : '📄'} {member.label}
+                    <Icon name={member.type === 'Collection' ? 'collection' : 'file'} /> {member.label}
                   </button>
                 </li>
               ))}

@@ -6,6 +6,7 @@
 import { applyCsvImport, type CsvImportPlan } from '../../../../shared/iiif/csv';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store';
+import { Icon } from '../../components/icons';
 
 const PREVIEW_ROWS = 200;
 
@@ -54,7 +55,11 @@ export function CsvImportDialog(props: { plan: CsvImportPlan; fileName: string; 
           <ul className="problem-list" aria-label="Problems" data-testid="csv-problems">
             {plan.problems.map((problem, index) => (
               <li key={index} className={problem.severity}>
-                {problem.severity === 'error' ? '⛔' : '⚠'} Row {problem.row}
+                <Icon
+                  name={problem.severity === 'error' ? 'error' : 'warning'}
+                  label={problem.severity === 'error' ? 'Error:' : 'Warning:'}
+                />{' '}
+                Row {problem.row}
                 {problem.column ? `, ${problem.column}` : ''}: {problem.message}
               </li>
             ))}

@@ -27,6 +27,7 @@ import { RegionForm } from './RegionForm';
 import { StructureTools } from './StructureTools';
 import { treeCommandFor, typeAheadMatch } from './tree-keys';
 import { treeRows, type TreeRow } from './tree-rows';
+import { Icon } from '../../components/icons';
 
 const ROW_HEIGHT = 28;
 const DRAG_TYPE = 'application/x-tessera-range-item';
@@ -269,7 +270,7 @@ function StructureTree() {
                       useStructureStore.getState().toggleCollapsed(row.collapseKey);
                     }}
                   >
-                    {row.expanded ? '▾' : '▸'}
+                    <Icon name={row.expanded ? 'expanded' : 'collapsed'} />
                   </span>
                 ) : (
                   <span className="twisty" aria-hidden="true" />
@@ -279,6 +280,8 @@ function StructureTree() {
                 ) : (
                   <span className="structure-label">{row.label}</span>
                 )}
+                {/* Spaced from the label: the name ("label, N canvases") holds the visible text in order. */}
+                {row.kind === 'range' ? ' ' : null}
                 {row.kind === 'range' ? (
                   <span className="structure-count" aria-hidden="true">
                     {row.count}

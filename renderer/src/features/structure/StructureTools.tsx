@@ -1,6 +1,7 @@
 /** The structure panel's toolbar: every action of the tree as a button with an accessible name. */
 import type { MoveDirection } from '../../../../shared/iiif/structure';
 import type { TreeRow } from './tree-rows';
+import { Icon } from '../../components/icons';
 
 export interface StructureToolActions {
   newTop(): void;
@@ -55,10 +56,10 @@ export function StructureTools({
         Merge with next
       </button>
       <button type="button" aria-label="Move up" onClick={() => actions.move('up')} disabled={!focused}>
-        ↑
+        <Icon name="move-up" />
       </button>
       <button type="button" aria-label="Move down" onClick={() => actions.move('down')} disabled={!focused}>
-        ↓
+        <Icon name="move-down" />
       </button>
       <button
         type="button"
@@ -66,7 +67,7 @@ export function StructureTools({
         onClick={() => actions.move('in')}
         disabled={!focused}
       >
-        →
+        <Icon name="move-in" />
       </button>
       <button
         type="button"
@@ -74,7 +75,7 @@ export function StructureTools({
         onClick={() => actions.move('out')}
         disabled={!nested}
       >
-        ←
+        <Icon name="move-out" />
       </button>
       <button type="button" onClick={actions.remove} disabled={!focused}>
         Remove

@@ -9,8 +9,7 @@ import { applyAllOfKind, applyFix, describeFix } from '../../../../shared/iiif/v
 import type { Finding } from '../../../../shared/iiif/validation/types';
 import { useAppStore } from '../../store/store';
 import { countBySeverity, groupFindings } from './use-findings';
-
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+import { Icon } from '../../components/icons';
 
 /**
  * Moves focus to the editor of the property a finding is about: in the canvas's or the manifest's section of the
@@ -90,7 +89,7 @@ export function ValidationPanel({ findings }: { findings: readonly Finding[] }) 
             {group.findings.map((finding, i) => (
               <li key={`${finding.code}:${finding.pathText}:${i}`} className={`finding ${finding.severity}`}>
                 <button type="button" className="finding-jump" onClick={() => select(finding)}>
-                  <span aria-label={finding.severity}>{ICON[finding.severity]}</span> {finding.message}{' '}
+                  <Icon name={finding.severity} label={finding.severity} /> {finding.message}{' '}
                   <code>{finding.pathText}</code>
                 </button>
                 {finding.fix ? (

@@ -24,6 +24,7 @@ import {
 } from './scene';
 import { transformFor, type ViewTransform } from './view-transform';
 import { WorldSync, type ItemState } from './world-sync';
+import { Icon } from '../../components/icons';
 
 export interface DeepZoomViewerProps {
   /** One canvas (the editor)… */
@@ -98,6 +99,9 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
       preserveViewport: true,
       preserveImageSizeOnResize: true,
     });
+    // An interactive widget of its own keys (pan, zoom): role application lets it take them, and a div may
+    // only carry a name once it has a role.
+    instance.canvas.setAttribute('role', 'application');
     instance.canvas.setAttribute(
       'aria-label',
       'Image view: arrow keys or W A S D pan, = (or +) and − zoom, 0 fits the whole view',
@@ -261,13 +265,13 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
       </div>
       <div className="viewer-controls" role="toolbar" aria-label="Zoom">
         <button type="button" onClick={() => zoom(1.4)} aria-label="Zoom in">
-          +
+          <Icon name="zoom-in" />
         </button>
         <button type="button" onClick={() => zoom(1 / 1.4)} aria-label="Zoom out">
-          −
+          <Icon name="zoom-out" />
         </button>
         <button type="button" onClick={fitView} aria-label="Fit to canvas">
-          ⤢
+          <Icon name="fit" />
         </button>
         {controls}
       </div>
