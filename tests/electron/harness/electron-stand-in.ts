@@ -69,6 +69,8 @@ export interface MenuItem {
 export interface DialogCall {
   kind: 'showOpenDialog' | 'showSaveDialog' | 'showMessageBoxSync';
   options: Record<string, unknown>;
+  /** The window the dialog is a sheet of, or null for a parentless dialog. */
+  parent: unknown;
 }
 
 export interface StandInOptions {
@@ -193,24 +195,29 @@ export function createElectronStandIn(options: StandInOptions) {
   const ipcMain = new IpcMain();
 
   // ---- dialog (docs: api/dialog), answered by the test in order ----
-  function answerDialog(kind: DialogCall['kind'], dialogOptions: Record<string, unknown>): unknown {
-    dialogCalls.push({ kind, options: dialogOptions });
+  function answerDialog(
+    kind: DialogCall['kind'],
+    dialogOptions: Record<string, unknown>,
+    parent: unknown,
+  ): unknown {
+    dialogCalls.push({ kind, options: dialogOptions, parent });
     const index = dialogAnswers.findIndex((a) => a.kind === kind);
     if (index < 0) throw new Error(`The test did not script an answer for dialog.${kind}`);
     return dialogAnswers.splice(index, 1)[0]?.answer;
   }
   // Each takes an optional parent window first: dialog.showOpenDialog([window, ]options).
   const optionsOf = (first: unknown, second: unknown) => (second ?? first) as Record<string, unknown>;
+  const parentOf = (first: unknown, second: unknown) => (second === undefined ? null : first);
   const dialog = {
     async showOpenDialog(first: unknown, second?: unknown) {
-      return answerDialog('showOpenDialog', optionsOf(first, second));
+      return answerDialog('showOpenDialog', optionsOf(first, second), parentOf(first, second));
     },
     async showSaveDialog(first: unknown, second?: unknown) {
-      return answerDialog('showSaveDialog', optionsOf(first, second));
+      return answerDialog('showSaveDialog', optionsOf(first, second), parentOf(first, second));
     },
     /** "Returns Integer - the index of the clicked button." (synchronous: it blocks the main process) */
     showMessageBoxSync(first: unknown, second?: unknown) {
-      return answerDialog('showMessageBoxSync', optionsOf(first, second)) as number;
+      return answerDialog('showMessageBoxSync', optionsOf(first, second), parentOf(first, second)) as number;
     },
   };
 
