@@ -45,6 +45,8 @@ const TARGETS: Record<string, string> = {
   add_500_vs_ideal: '<= 1.3 (+1 s)',
   edit_10k_later_task_ms: '< 50',
   edit_drop_10k_later_task_ms: '< 50',
+  structure_open_10k_vs_parse: '<= 1.3',
+  range_edit_10k_max_median_ms: '< 5',
 };
 
 async function loadCases(only: readonly string[]): Promise<BenchCase[]> {
