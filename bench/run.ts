@@ -47,6 +47,8 @@ const TARGETS: Record<string, string> = {
   edit_drop_10k_later_task_ms: '< 50',
   structure_open_10k_vs_parse: '<= 1.3',
   range_edit_10k_max_median_ms: '< 5',
+  structure_tree_edit_10k_ms: '<= 16',
+  structure_tree_scroll_long_frames_pct: '<= 5',
 };
 
 async function loadCases(only: readonly string[]): Promise<BenchCase[]> {
