@@ -90,6 +90,7 @@ interface SubtreeRows {
   readonly rows: readonly TreeRow[];
 }
 const subtreeCache = new WeakMap<JsonObject, SubtreeRows>();
+const CACHED_LEVELS = 4;
 
 export function treeRows(
   doc: JsonObject,
@@ -166,7 +167,13 @@ export function treeRows(
         for (const row of cached.rows) rows.push(row);
         continue;
       }
-      frames.push({ list: items, owner: address, next: 0, range: item, start: rows.length });
+      // Remembering a Range copies its rows, so only the top levels are remembered: a chain thousands of
+      // levels deep would otherwise copy its rows once per level (quadratic); edits copy those few anyway.
+      frames.push(
+        level <= CACHED_LEVELS
+          ? { list: items, owner: address, next: 0, range: item, start: rows.length }
+          : { list: items, owner: address, next: 0, start: rows.length },
+      );
       continue;
     }
     if (view.kind === 'canvas' || view.kind === 'part') {
