@@ -48,6 +48,10 @@ const TARGETS: Record<string, string> = {
   annotations_200k_open_vs_parse: '<= 1.5',
   annotations_200k_heap_vs_json: '<= 1.5',
   annotations_200k_canvas_list_ms: '< 16',
+  structure_open_10k_vs_parse: '<= 1.3',
+  range_edit_10k_max_median_ms: '< 5',
+  structure_tree_edit_10k_ms: '<= 16',
+  structure_tree_scroll_long_frames_pct: '<= 5',
 };
 
 async function loadCases(only: readonly string[]): Promise<BenchCase[]> {

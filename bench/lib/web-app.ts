@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -132,7 +132,13 @@ export interface BigManifestSession {
  * everything down again (browser, host, image server, scratch folder, build).
  */
 export async function withBigManifestInChromium<T>(
-  options: { readonly scratchPrefix: string; readonly file: string; readonly count: number },
+  options: {
+    readonly scratchPrefix: string;
+    readonly file: string;
+    readonly count: number;
+    /** The manifest's text, when it is not the plain big manifest (it must have `count` canvases). */
+    readonly text?: string;
+  },
   measure: (session: BigManifestSession) => Promise<T>,
 ): Promise<T> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), options.scratchPrefix));
@@ -141,10 +147,13 @@ export async function withBigManifestInChromium<T>(
   const workspace = path.join(scratch, 'workspace');
   const dataDir = path.join(scratch, 'data');
   await Promise.all([mkdir(workspace), mkdir(dataDir)]);
-  const { text } = await writeBigManifest(workspace, options.file, {
-    count: options.count,
-    image: (i) => ({ url: `${images.base}/page/${i + 1}.jpg`, width: 100, height: 140 }),
-  });
+  let text = options.text;
+  if (text === undefined) {
+    ({ text } = await writeBigManifest(workspace, options.file, {
+      count: options.count,
+      image: (i) => ({ url: `${images.base}/page/${i + 1}.jpg`, width: 100, height: 140 }),
+    }));
+  } else await writeFile(path.join(workspace, options.file), text);
   const host = await startWebHost(dist, workspace, dataDir);
   try {
     const app = await openInChromium(host.url, options.file, options.count);

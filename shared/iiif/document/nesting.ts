@@ -17,17 +17,26 @@ export const MAX_NESTING = 100;
 export function nestsDeeperThan(root: unknown, limit: number = MAX_NESTING): boolean {
   const nodes: unknown[] = [root];
   const depths: number[] = [1];
+  // Indexed and for-in loops rather than Object.values: the walk runs right after JSON.parse, while the new
+  // tree is still in the young generation, and an array per object made the collector copy the whole tree
+  // (the walk cost 0.6-0.9x the parse; without those arrays, about 0.15x). JSON.parse makes plain objects,
+  // so for-in sees only their own keys.
+  const visit = (child: unknown, depth: number) => {
+    if (typeof child === 'object' && child !== null) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
+  };
   while (nodes.length > 0) {
     const node = nodes.pop();
     const depth = depths.pop() as number;
     if (typeof node !== 'object' || node === null) continue;
     if (depth > limit) return true;
-    const children: readonly unknown[] = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        nodes.push(child);
-        depths.push(depth + 1);
-      }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i += 1) visit(node[i], depth);
+    } else {
+      const object = node as Record<string, unknown>;
+      for (const key in object) visit(object[key], depth);
     }
   }
   return false;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { treeCommandFor, typeAheadMatch } from '../../../renderer/src/features/structure/tree-keys';
 import { treeRows } from '../../../renderer/src/features/structure/tree-rows';
+import { removeCanvases } from '../../../shared/iiif/document/canvas-edits';
+import { moveItem, removeItem } from '../../../shared/iiif/structure';
 import { BASE, book, canvasId, deepChain, range, ref } from '../../shared/structure/fixtures';
 
 const doc = book(4, [
@@ -55,5 +57,40 @@ describe('tree keys', () => {
     expect(typeAheadMatch(labels, 2, 'c')).toBe(0);
     expect(typeAheadMatch(labels, 0, 'app')).toBe(3);
     expect(typeAheadMatch(labels, 0, 'zz')).toBeNull();
+  });
+});
+
+describe('treeRows after edits', () => {
+  const start = book(6, [
+    range('p1', [range('c1', [ref(1), ref(2)]), range('c2', [ref(3)])]),
+    range('p2', [range('c3', [ref(4), ref(5)])]),
+    range('p3', [ref(6)]),
+  ]);
+  // The panel's collapsed set is one object until it changes.
+  const none = new Set<string>();
+  const fresh = (d: typeof start) => treeRows(structuredClone(d), new Set(), ['en']);
+  const shape = (rows: ReturnType<typeof treeRows>) =>
+    rows.map((r) => [r.key, r.level, r.setSize, r.label, r.count, r.canvasIndex, r.collapseKey]);
+
+  it('gives after every edit the rows a fresh build gives, reusing the rows of Ranges the edit left alone', () => {
+    const before = treeRows(start, none, ['en']);
+    const moved = moveItem(start, [0, 0], 'down').doc;
+    const after = treeRows(moved, none, ['en']);
+    expect(shape(after)).toEqual(shape(fresh(moved)));
+    // p2's and p3's rows are the same objects: nothing of theirs changed.
+    const c3 = (rows: typeof before) => rows.find((r) => r.label === 'c3');
+    expect(c3(after)).toBe(c3(before));
+
+    // Removing p1 shifts p2 to address 0: its rows are built again, with the new keys.
+    const removed = removeItem(moved, [0]);
+    expect(shape(treeRows(removed, none, ['en']))).toEqual(shape(fresh(removed)));
+    // Deleting a canvas changes the canvas list: labels and indexes are read again.
+    const deleted = removeCanvases(removed, [0]);
+    expect(shape(treeRows(deleted, none, ['en']))).toEqual(shape(fresh(deleted)));
+    // Collapsing is a new set: the rows follow it.
+    const collapsed = new Set([`${BASE}/range/c3`]);
+    expect(shape(treeRows(deleted, collapsed, ['en']))).toEqual(
+      shape(treeRows(structuredClone(deleted), collapsed, ['en'])),
+    );
   });
 });

@@ -4,7 +4,7 @@
  * tree never holds a copy of the table of contents.
  */
 import { displayStringOf } from '../../../../shared/iiif/language';
-import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
+import { isJsonArray, isJsonObject, type JsonArray, type JsonObject } from '../../../../shared/iiif/json';
 import {
   classifyRangeItem,
   structureView,
@@ -38,23 +38,59 @@ export function addressKey(address: RangeAddress): string {
   return address.join('.');
 }
 
+/**
+ * Each canvas id's first index. Cached per `items` list: a range edit leaves that list the same object, so the
+ * tree of a 10,000-canvas manifest is not re-indexed on every edit.
+ */
+const indexCache = new WeakMap<JsonArray, Map<string, number>>();
+
 export function canvasIndexById(doc: JsonObject): Map<string, number> {
-  const map = new Map<string, number>();
   const items = doc['items'];
-  if (isJsonArray(items)) {
-    items.forEach((canvas, i) => {
-      if (isJsonObject(canvas) && typeof canvas['id'] === 'string' && !map.has(canvas['id']))
-        map.set(canvas['id'], i);
-    });
-  }
+  if (!isJsonArray(items)) return new Map();
+  const cached = indexCache.get(items);
+  if (cached) return cached;
+  const map = new Map<string, number>();
+  items.forEach((canvas, i) => {
+    if (isJsonObject(canvas) && typeof canvas['id'] === 'string' && !map.has(canvas['id']))
+      map.set(canvas['id'], i);
+  });
+  indexCache.set(items, map);
   return map;
 }
+
+/**
+ * A canvas's display label, cached per canvas object and language preference: reading a language map is the
+ * costliest step of building the rows, and edits of the table of contents leave every canvas the same object.
+ */
+const labelCache = new WeakMap<JsonObject, { languages: string; label: string }>();
 
 function canvasLabel(doc: JsonObject, index: number | undefined, languages: readonly string[]): string {
   if (index === undefined) return '';
   const canvas = (doc['items'] as JsonObject[])[index];
-  return isJsonObject(canvas) ? displayStringOf(canvas['label'], languages) : '';
+  if (!isJsonObject(canvas)) return '';
+  const key = languages.join(',');
+  const cached = labelCache.get(canvas);
+  if (cached?.languages === key) return cached.label;
+  const label = displayStringOf(canvas['label'], languages);
+  labelCache.set(canvas, { languages: key, label });
+  return label;
 }
+
+/**
+ * The rows inside a Range, remembered per Range object. An edit copies only the Ranges on its path (structural
+ * sharing), so at 2,000 Ranges nearly every Range is the same object after it, and its rows can be reused as
+ * long as everything they depend on is the same: the Range's address (row keys), the collapsed set, the
+ * canvases (row labels and indexes) and the display languages.
+ */
+interface SubtreeRows {
+  readonly owner: string;
+  readonly collapsed: ReadonlySet<string>;
+  readonly canvases: unknown;
+  readonly languages: string;
+  readonly rows: readonly TreeRow[];
+}
+const subtreeCache = new WeakMap<JsonObject, SubtreeRows>();
+const CACHED_LEVELS = 4;
 
 export function treeRows(
   doc: JsonObject,
@@ -63,17 +99,32 @@ export function treeRows(
 ): TreeRow[] {
   const rows: TreeRow[] = [];
   const canvases = canvasIndexById(doc);
+  const languageKey = languages.join(',');
   // Counts come from the cached structure view (one backward pass), never from a walk per row.
   const counts = new Map<JsonObject, number>();
   for (const node of structureView(doc).nodes) counts.set(node.json, node.totalCanvasRefs);
-  // Frames of [list, address of the list's owner, next index]; the top frame is `structures`.
-  const frames: { list: readonly unknown[]; owner: RangeAddress; next: number }[] = [
-    { list: structuresOf(doc), owner: [], next: 0 },
-  ];
+  // Frames of [list, address of the list's owner, next index]; the top frame is `structures`. A Range's frame
+  // also keeps where its rows begin, so that they can be remembered for the next build.
+  const frames: {
+    list: readonly unknown[];
+    owner: RangeAddress;
+    next: number;
+    range?: JsonObject;
+    start: number;
+  }[] = [{ list: structuresOf(doc), owner: [], next: 0, start: 0 }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1] as (typeof frames)[number];
     if (frame.next >= frame.list.length) {
       frames.pop();
+      if (frame.range !== undefined) {
+        subtreeCache.set(frame.range, {
+          owner: addressKey(frame.owner),
+          collapsed,
+          canvases: doc['items'],
+          languages: languageKey,
+          rows: rows.slice(frame.start),
+        });
+      }
       continue;
     }
     const index = frame.next;
@@ -104,7 +155,25 @@ export function treeRows(
         canvasIndex: null,
         collapseKey,
       });
-      if (expanded) frames.push({ list: items, owner: address, next: 0 });
+      if (!expanded) continue;
+      const cached = subtreeCache.get(item);
+      if (
+        cached !== undefined &&
+        cached.owner === key &&
+        cached.collapsed === collapsed &&
+        cached.canvases === doc['items'] &&
+        cached.languages === languageKey
+      ) {
+        for (const row of cached.rows) rows.push(row);
+        continue;
+      }
+      // Remembering a Range copies its rows, so only the top levels are remembered: a chain thousands of
+      // levels deep would otherwise copy its rows once per level (quadratic); edits copy those few anyway.
+      frames.push(
+        level <= CACHED_LEVELS
+          ? { list: items, owner: address, next: 0, range: item, start: rows.length }
+          : { list: items, owner: address, next: 0, start: rows.length },
+      );
       continue;
     }
     if (view.kind === 'canvas' || view.kind === 'part') {
