@@ -1,7 +1,7 @@
 /**
- * Drawing annotations on the viewer, end to end through the web host in Chromium under the app's CSP: draw a
- * box, a point and a polygon with the mouse on a canvas whose image a loopback server serves; move and resize
- * the box with the keyboard; delete the point; undo and redo each step; save. The saved file has the selectors
+ * Drawing annotations on the viewer, end to end through the web host in Chromium under the app's CSP, on a
+ * canvas whose image a loopback server serves: draw a box, a point, a polygon and a free shape with the mouse;
+ * drag the polygon; move and resize the box with the keyboard; delete the point; undo and redo each step; save. The saved file has the selectors
  * each shape calls for (#xywh=, SvgSelector), passes the official schema, and reopens with the shapes drawn in
  * the same screen positions. No CSP violation is reported on the way.
  */
@@ -218,14 +218,42 @@ describe('drawing annotations on the viewer', () => {
     await undoRedo(page, boxAndPoint);
     const three = await shapesOnScreen(page);
 
+    // A free shape, traced in one stroke, is an outline too; it goes again with one undo.
+    await page.getByTestId('draw-freehand').click();
+    const [sx, sy] = await clientAt(page, 400, 600);
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    for (const [x, y] of [
+      [450, 600],
+      [500, 650],
+      [450, 700],
+      [400, 680],
+    ] as const)
+      await page.mouse.move(...(await clientAt(page, x, y)), { steps: 4 });
+    await page.mouse.up();
+    await expect
+      .poll(() => shapesOnScreen(page).then((s) => s.map((d) => d.kind)))
+      .toEqual(['box', 'point', 'polygon', 'polygon']);
+    await undoRedo(page, three);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(3);
+
+    // The mouse moves a shape with the select tool: the polygon, 20 px right and down.
+    await dragAt(page, [700, 150], [720, 170]);
+    await expect
+      .poll(() => shapesOnScreen(page).then((s) => s[2]?.x))
+      .toBeGreaterThan((three[2]?.x ?? 0) + 5);
+    await undoRedo(page, three);
+    const dragged = await shapesOnScreen(page);
+
     // The keyboard: the right arrow moves the box by 1% of the canvas width, Shift+down makes it taller.
     const box = page.getByRole('button', { name: /^Box annotation 1/ });
     await box.focus();
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => shapesOnScreen(page).then((s) => s[0]?.x))
-      .toBeGreaterThan((three[0]?.x ?? 0) + 2);
-    await undoRedo(page, three);
+      .toBeGreaterThan((dragged[0]?.x ?? 0) + 2);
+    await undoRedo(page, dragged);
     const moved = await shapesOnScreen(page);
     await page.getByRole('button', { name: /^Box annotation 1/ }).focus();
     await page.keyboard.press('Shift+ArrowDown');
@@ -257,7 +285,7 @@ describe('drawing annotations on the viewer', () => {
     if (savedBox?.kind !== 'box') throw new Error('no box');
     near([savedBox.x, savedBox.y, savedBox.w, savedBox.h], [110, 100, 200, 160]);
     if (savedPolygon?.kind !== 'polygon') throw new Error('no polygon');
-    near(savedPolygon.points.flat(), [600, 100, 800, 100, 700, 300]);
+    near(savedPolygon.points.flat(), [620, 120, 820, 120, 720, 320]);
     const written = annotations.map((a) => a.annotation.target as unknown as JsonObject | string);
     expect(written[0]).toMatch(new RegExp(`^${BASE}/canvas/1#xywh=\\d+,\\d+,\\d+,\\d+$`));
     expect(written[1]).toMatchObject({
