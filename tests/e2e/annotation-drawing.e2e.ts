@@ -238,6 +238,28 @@ describe('drawing annotations on the viewer', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(3);
 
+    // Escape cancels a polygon half drawn, and a second Escape leaves the drawing tool.
+    await page.getByTestId('draw-polygon').click();
+    await clickAt(page, 100, 500);
+    await clickAt(page, 200, 500);
+    await expect.poll(() => page.getByTestId('annotation-draft').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('annotation-draft').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('draw-select').getAttribute('aria-pressed')).toBe('true');
+    expect(await shapesOnScreen(page)).toHaveLength(3);
+
+    // Without a mouse: Enter on the drawing surface places a box in the middle of the view, one undo step.
+    await page.getByTestId('draw-box').click();
+    await page.getByTestId('annotation-surface').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => shapesOnScreen(page).then((s) => s.map((d) => d.kind)))
+      .toEqual(['box', 'point', 'polygon', 'box']);
+    await undoRedo(page, three);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(3);
+
     // The mouse moves a shape with the select tool: the polygon, 20 px right and down.
     await dragAt(page, [700, 150], [720, 170]);
     await expect
