@@ -1,9 +1,9 @@
 /**
  * Drawing annotations on the viewer, end to end through the web host in Chromium under the app's CSP, on a
  * canvas whose image a loopback server serves: draw a box, a point, a polygon and a free shape with the mouse;
- * drag the polygon; move and resize the box with the keyboard; delete the point; undo and redo each step; save. The saved file has the selectors
- * each shape calls for (#xywh=, SvgSelector), passes the official schema, and reopens with the shapes drawn in
- * the same screen positions. No CSP violation is reported on the way.
+ * drag the polygon; move and resize the box with the keyboard and its handle; delete the point; undo and redo
+ * each step; save. The saved file has the selectors each shape calls for (#xywh=, SvgSelector), passes the
+ * official schema, and reopens with the shapes drawn in the same screen positions. No CSP violation is reported.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -283,6 +283,20 @@ describe('drawing annotations on the viewer', () => {
       .poll(() => shapesOnScreen(page).then((s) => s[0]?.height))
       .toBeGreaterThan((moved[0]?.height ?? 0) + 2);
     await undoRedo(page, moved);
+    const taller = await shapesOnScreen(page);
+
+    // The selected box's corner handle resizes it with the mouse: 20 px wider and taller.
+    await page.getByRole('button', { name: /^Box annotation 1/ }).focus();
+    const handle = await page.getByTestId('annotation-resize-handle').boundingBox();
+    if (!handle) throw new Error('no resize handle');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(...(await clientAt(page, 330, 280)), { steps: 6 });
+    await page.mouse.up();
+    await expect
+      .poll(() => shapesOnScreen(page).then((s) => s[0]?.width))
+      .toBeGreaterThan((taller[0]?.width ?? 0) + 5);
+    await undoRedo(page, taller);
     const resized = await shapesOnScreen(page);
 
     // Delete the point from the keyboard.
@@ -303,9 +317,9 @@ describe('drawing annotations on the viewer', () => {
     const geometries = annotations.map((a) => a.targets[0]?.geometry) as Geometry[];
     expect(geometries.map((g) => g.kind)).toEqual(['box', 'polygon']);
     const [savedBox, savedPolygon] = geometries;
-    // Drawn at 100,100 → 300,250, moved right by 10, made 10 taller.
+    // Drawn at 100,100 → 300,250, moved right by 10, made 10 taller, then dragged by its corner to 330,280.
     if (savedBox?.kind !== 'box') throw new Error('no box');
-    near([savedBox.x, savedBox.y, savedBox.w, savedBox.h], [110, 100, 200, 160]);
+    near([savedBox.x, savedBox.y, savedBox.w, savedBox.h], [110, 100, 220, 180]);
     if (savedPolygon?.kind !== 'polygon') throw new Error('no polygon');
     near(savedPolygon.points.flat(), [620, 120, 820, 120, 720, 320]);
     const written = annotations.map((a) => a.annotation.target as unknown as JsonObject | string);
