@@ -191,6 +191,8 @@ describe('drawing annotations on the viewer', () => {
     await page.addInitScript(CSP_RECORDER);
     await showCanvas(page, host.url);
     expect(await shapesOnScreen(page)).toEqual([]);
+    // By default the mouse pans the image; the tools are a click away.
+    expect(await page.getByTestId('draw-pan').getAttribute('aria-pressed')).toBe('true');
 
     // A box, dragged corner to corner.
     await page.getByTestId('draw-box').click();
@@ -261,6 +263,7 @@ describe('drawing annotations on the viewer', () => {
     await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(3);
 
     // The mouse moves a shape with the select tool: the polygon, 20 px right and down.
+    await page.getByTestId('draw-select').click();
     await dragAt(page, [700, 150], [720, 170]);
     await expect
       .poll(() => shapesOnScreen(page).then((s) => s[2]?.x))

@@ -41,7 +41,11 @@ import { addCanvasAnnotation, changeAnnotationTarget, removeAnnotation } from '.
 import { addressKey } from './annotation-search';
 import './annotations.css';
 
-export type DrawTool = 'select' | 'box' | 'point' | 'polygon' | 'freehand';
+/**
+ * 'pan' (the default) leaves the mouse to OpenSeadragon, so a page covered in OCR lines still pans by dragging;
+ * shapes stay reachable from the keyboard. 'select' lets the mouse pick, move and resize them.
+ */
+export type DrawTool = 'pan' | 'select' | 'box' | 'point' | 'polygon' | 'freehand';
 
 /** What a drawn annotation says until the user writes something: the panel edits it in place. */
 const DRAWN_MOTIVATION = 'commenting';
@@ -177,7 +181,7 @@ export function AnnotationLayer(props: Props) {
   const layer = useRef<SVGSVGElement>(null);
   /** The shape to focus once the document has it (just drawn, or still selected after an edit). */
   const focusWanted = useRef<string | null>(null);
-  const drawing = tool !== 'select';
+  const drawing = tool !== 'select' && tool !== 'pan';
 
   useEffect(() => {
     const key = focusWanted.current;
@@ -393,7 +397,7 @@ export function AnnotationLayer(props: Props) {
   return (
     <svg
       ref={layer}
-      className={`annotation-layer${drawing ? ' drawing' : ''}`}
+      className={`annotation-layer ${drawing ? 'drawing' : tool}`}
       data-testid="annotation-layer"
       aria-label="Annotations on the canvas"
       role="group"
@@ -495,6 +499,7 @@ export function AnnotationLayer(props: Props) {
 }
 
 const TOOLS: readonly { tool: DrawTool; label: string; glyph: string }[] = [
+  { tool: 'pan', label: 'Pan and zoom the image', glyph: '✋' },
   { tool: 'select', label: 'Select, move and resize annotations', glyph: '↖' },
   { tool: 'box', label: 'Draw a box annotation', glyph: '▭' },
   { tool: 'point', label: 'Draw a point annotation', glyph: '•' },

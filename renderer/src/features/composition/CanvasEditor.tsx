@@ -69,7 +69,7 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [opacity, setOpacity] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [preferred, setPreferred] = useState<Encoding>('selector');
-  const [tool, setTool] = useState<DrawTool>('select');
+  const [tool, setTool] = useState<DrawTool>('pan');
   /** The annotation shape selected on the viewer, for the canvas it belongs to. */
   const [shape, setShape] = useState<{ canvasKey: string; key: string | null }>({ canvasKey: '', key: null });
   // The whole document matters only while composing (the canvases to take images from): a 10,000-canvas
