@@ -339,6 +339,20 @@ describe('drawing annotations on the viewer', () => {
     await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(2);
     expectSameScreen(await shapesOnScreen(page), final);
 
+    // With the Pan tool (the default), a drag over a shape pans the image: every shape moves alike on screen,
+    // and the document has no step to undo.
+    const [px, py] = await clientAt(page, 720, 170);
+    await page.mouse.move(px, py);
+    await page.mouse.down();
+    await page.mouse.move(px - 80, py + 40, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(() => shapesOnScreen(page).then((s) => (s[1]?.x ?? 0) - (final[1]?.x ?? 0)))
+      .toBeLessThan(-40);
+    const panned = await shapesOnScreen(page);
+    expect(Math.abs(panned[0]!.x - final[0]!.x - (panned[1]!.x - final[1]!.x))).toBeLessThanOrEqual(1);
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(session.offLoopback).toEqual([]);
   });
