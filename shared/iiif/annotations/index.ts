@@ -41,3 +41,16 @@ export type { OcrSource, OcrSourceResult } from './ocr-source';
 export { ocrSourceFor } from './ocr-source';
 export type { OcrCanvasResult, OcrLine } from './ocr-page';
 export { addOcrPages, lineBoxOnCanvas, ocrAnnotationPage, ocrLanguageTag } from './ocr-page';
+export type { Bounds, DrawnGeometry, Size } from './shape-edit';
+export {
+  boundsOfGeometry,
+  boxFromCorners,
+  growBounds,
+  inPixels,
+  inUnitOf,
+  isDrawn,
+  moveGeometry,
+  pointAt,
+  polygonFrom,
+  resizeGeometry,
+} from './shape-edit';

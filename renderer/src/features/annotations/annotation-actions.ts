@@ -31,7 +31,7 @@ function apply(label: string, edit: (doc: JsonObject) => JsonObject): boolean {
 /** Adds an annotation on a canvas (and its first page when it has none); returns where it went. */
 export function addCanvasAnnotation(
   canvasIndex: number,
-  args: { motivation: string; target: TargetShape; text: string; language?: string },
+  args: { motivation: string; target: TargetShape; text?: string; language?: string; label?: string },
 ): AnnotationAddress | null {
   const { doc, commit } = useAppStore.getState();
   if (!doc) return null;
@@ -42,11 +42,11 @@ export function addCanvasAnnotation(
     id: mint('annotation', canvasId),
     motivation: args.motivation,
     target: args.target,
-    text: args.text,
+    ...(args.text === undefined ? {} : { text: args.text }),
     ...(args.language ? { language: args.language } : {}),
   });
   const result = annotateCanvas(doc, { canvasIndex, annotation, newPageId: mint('annotations', canvasId) });
-  commit(`Add ${args.motivation} annotation`, result.doc);
+  commit(args.label ?? `Add ${args.motivation} annotation`, result.doc);
   return result.address;
 }
 
@@ -62,8 +62,9 @@ export function changeAnnotationTarget(
   address: AnnotationAddress,
   shape: TargetShape,
   targetIndex = 0,
+  label = 'Move annotation',
 ): boolean {
-  return apply('Move annotation', (doc) => changeTarget(doc, { address, targetIndex, shape }));
+  return apply(label, (doc) => changeTarget(doc, { address, targetIndex, shape }));
 }
 
 export function changeMotivation(address: AnnotationAddress, motivation: string): boolean {

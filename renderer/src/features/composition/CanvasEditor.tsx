@@ -9,6 +9,7 @@ import { setIn, type JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { canvasesOf, labelText } from '../canvases/canvas-view';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
+import { AnnotationLayer, AnnotationTools, type DrawTool } from '../annotations/AnnotationLayer';
 import { parseRegion, type Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import {
   canvasSize,
@@ -68,6 +69,9 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [opacity, setOpacity] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [preferred, setPreferred] = useState<Encoding>('selector');
+  const [tool, setTool] = useState<DrawTool>('pan');
+  /** The annotation shape selected on the viewer, for the canvas it belongs to. */
+  const [shape, setShape] = useState<{ canvasKey: string; key: string | null }>({ canvasKey: '', key: null });
   // The whole document matters only while composing (the canvases to take images from): a 10,000-canvas
   // manifest must not cost the plain viewer a pass over every canvas on each render.
   const doc = useAppStore((s) => (composing ? s.doc : null));
@@ -159,17 +163,30 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
                   onKey={actions.onKey}
                 />
               )
-            : undefined
+            : (view) => (
+                <AnnotationLayer
+                  view={view}
+                  canvas={canvas}
+                  canvasIndex={canvasIndex}
+                  tool={tool}
+                  onTool={setTool}
+                  selected={shape.canvasKey === canvasKey ? shape.key : null}
+                  onSelect={(key) => setShape({ canvasKey, key })}
+                />
+              )
         }
         controls={
-          <button
-            type="button"
-            aria-pressed={composing}
-            onClick={() => setComposing((on) => !on)}
-            data-testid="compose-toggle"
-          >
-            Compose
-          </button>
+          <>
+            <button
+              type="button"
+              aria-pressed={composing}
+              onClick={() => setComposing((on) => !on)}
+              data-testid="compose-toggle"
+            >
+              Compose
+            </button>
+            {composing ? null : <AnnotationTools tool={tool} onTool={setTool} />}
+          </>
         }
       />
       {composing ? (
