@@ -135,7 +135,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await page.getByRole('button', { name: 'Open…' }).click();
       await page.getByTestId('canvas-count').filter({ hasText: '3 canvases' }).waitFor();
       await expect.poll(() => window.getTitle()).toBe('book.json — Tessera');
-      expect(standIn.app.recentDocuments.at(-1)).toBe(file);
+      await expect.poll(() => standIn.app.recentDocuments.at(-1)).toBe(file);
 
       await editLabel(page, 'An edited book');
       await expect.poll(() => window.isDocumentEdited()).toBe(true);
