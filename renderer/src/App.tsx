@@ -131,6 +131,9 @@ export function App() {
         <button type="button" onClick={() => runCommand('open')}>
           Open…
         </button>
+        <button type="button" onClick={() => runCommand('open-url')}>
+          Open URL…
+        </button>
         <button type="button" onClick={() => runCommand('save')} disabled={!doc}>
           Save
         </button>
