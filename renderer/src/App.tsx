@@ -109,7 +109,7 @@ export function App() {
     <div className="app">
       <header className="toolbar" role="toolbar" aria-label="Document">
         <div className="title">
-          <span className="name" data-testid="manifest-label">
+          <span className="name" data-testid="manifest-label" dir="auto">
             {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
           </span>
           <span className="count" data-testid="canvas-count">

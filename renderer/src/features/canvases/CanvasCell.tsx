@@ -71,7 +71,9 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
       />
       <span className="canvas-meta" aria-hidden="true">
         <span className="canvas-position">{index + 1}</span>
-        <span className="canvas-label">{label}</span>
+        <span className="canvas-label" dir="auto">
+          {label}
+        </span>
       </span>
     </div>
   );
