@@ -114,8 +114,13 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     openFile: async ({ path }) => {
       const snapshot = await readTextFile(await ctx.policy.resolve(path, 'read'));
-      await remember(snapshot.path);
+      // Not into Recent yet: only a file that opens as a document goes there (rememberOpened).
+      ctx.policy.grant(snapshot.path);
       return snapshot;
+    },
+    rememberOpened: async ({ path }) => {
+      await remember(await ctx.policy.resolve(path, 'read'));
+      return {};
     },
     saveFile: async (request) => {
       const saved = await saveTextFile(await ctx.policy.resolve(request.path, 'write'), request);

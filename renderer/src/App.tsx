@@ -111,7 +111,7 @@ export function App() {
       {/* A banner landmark (not role=toolbar, which hid it): the document's name is the page's h1. */}
       <header className="toolbar">
         <div className="title">
-          <h1 className="name" data-testid="manifest-label">
+          <h1 className="name" data-testid="manifest-label" dir="auto">
             {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
           </h1>
           <span className="count" data-testid="canvas-count">
@@ -137,6 +137,9 @@ export function App() {
         </button>
         <button type="button" onClick={() => runCommand('open')}>
           Open…
+        </button>
+        <button type="button" onClick={() => runCommand('open-url')}>
+          Open URL…
         </button>
         <button type="button" onClick={() => runCommand('save')} disabled={!doc}>
           Save

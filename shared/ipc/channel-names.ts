@@ -12,6 +12,7 @@ export const channelNames = [
   'openFile',
   'saveFile',
   'recentFiles',
+  'rememberOpened',
   'writeAutosave',
   'clearAutosave',
   'listRecoverable',

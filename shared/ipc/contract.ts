@@ -258,6 +258,14 @@ export const channels = {
     request: z.object({}),
     response: z.object({ paths: z.array(z.string()) }),
   },
+  /**
+   * A file read with openFile turned out to be a document and is now open: it goes into Recent. Reading is not
+   * enough (the renderer parses the text), or files that failed to open would be offered again.
+   */
+  rememberOpened: {
+    request: z.object({ path: z.string() }),
+    response: z.object({}),
+  },
   writeAutosave: {
     request: z.object({
       /** Stable id of the editing session's document. */

@@ -8,10 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyJson, decodeDocumentBytes, readDocument } from '../../shared/iiif/document';
 import type { JsonValue } from '../../shared/iiif/json';
+import { validate } from '../../shared/iiif/validation/validate';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // TESSERA_CORPUS: where a worktree does not sit beside ../shared (the lead's checkout does).
 const corpus = process.env['TESSERA_CORPUS'] ?? path.resolve(projectRoot, '../shared/corpus');
+
+/**
+ * Findings that only the upgrade itself could cause (a P3 context on embedded resources, the manifest's and the
+ * sequence's viewing hints merged into a contradiction): nothing Tessera writes may be a finding of its own
+ * validator (issue 13, item 4).
+ */
+const UPGRADE_OWN_FINDINGS = new Set(['context-in-embedded', 'behavior-conflict', 'behavior-not-allowed']);
 
 /** Texts the upgrader or the engine say, which must never reach a user. */
 const INTERNAL = /is not a function|Cannot (use|read)|undefined|the upgrader stopped/;
@@ -33,6 +41,7 @@ if (!existsSync(corpus)) {
       let repaired = 0;
       const byRepair = new Map<string, number>();
       const refused: string[] = [];
+      const ownFindings: string[] = [];
       for (const rel of files) {
         const decoded = decodeDocumentBytes(readFileSync(path.join(corpus, rel)));
         if (!decoded.ok) continue;
@@ -52,6 +61,9 @@ if (!existsSync(corpus)) {
           continue;
         }
         opened += 1;
+        for (const finding of validate(read.doc))
+          if (finding.severity === 'error' && UPGRADE_OWN_FINDINGS.has(finding.code))
+            ownFindings.push(`${rel} ${finding.pathText}: ${finding.code}`);
         const repairs = read.notices.filter((n) => n.code.startsWith('repaired-'));
         if (repairs.length > 0) repaired += 1;
         for (const r of repairs) byRepair.set(r.code, (byRepair.get(r.code) ?? 0) + 1);
@@ -62,6 +74,7 @@ if (!existsSync(corpus)) {
       );
       expect(p2).toBeGreaterThan(50);
       expect(refused).toEqual([]);
+      expect(ownFindings, 'errors of our own validator in what the upgrade wrote').toEqual([]);
     });
   });
 }

@@ -156,7 +156,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await expect.poll(() => window.getTitle()).toBe('book.json — Tessera');
       // One title format: the page's own title (which Electron shows unless main sets one) is the same.
       expect(await page.title()).toBe('book.json — Tessera');
-      expect(standIn.app.recentDocuments.at(-1)).toBe(file);
+      await expect.poll(() => standIn.app.recentDocuments.at(-1)).toBe(file);
       // The Open dialog was a sheet of this window; no hidden window was made to parent it. (Identity checks:
       // windows hold Playwright pages, too deep for toEqual.)
       const openCall = standIn.dialogCalls.at(-1);

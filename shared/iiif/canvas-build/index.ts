@@ -10,6 +10,7 @@ export {
   type PlainImage,
 } from './image-canvas';
 export {
+  alreadyPainted,
   canvasSources,
   copyCanvasFromSource,
   findOriginal,

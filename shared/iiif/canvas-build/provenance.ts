@@ -120,3 +120,21 @@ export function findOriginal(copy: JsonObject, candidates: readonly JsonObject[]
   if (wanted.size === 0) return -1;
   return candidates.findIndex((canvas) => paintedImageIds(canvas).some((id) => wanted.has(id)));
 }
+
+/**
+ * For each canvas of `added`, the index of the first canvas of `existing` that already paints the same image
+ * (-1: none), so re-adding an image can be pointed out. One index of `existing`: linear in the document.
+ */
+export function alreadyPainted(added: readonly JsonObject[], existing: readonly JsonObject[]): number[] {
+  const where = new Map<string, number>();
+  existing.forEach((canvas, index) => {
+    for (const id of paintedImageIds(canvas)) if (!where.has(id)) where.set(id, index);
+  });
+  return added.map((canvas) => {
+    for (const id of paintedImageIds(canvas)) {
+      const found = where.get(id);
+      if (found !== undefined) return found;
+    }
+    return -1;
+  });
+}

@@ -4,8 +4,11 @@
  * Only cells that differ from what export would write for the current document produce changes, so exporting
  * and importing an untouched file changes nothing, even where a cell cannot hold a value exactly (a value with
  * a line break, a value the formula guard prefixed). Rows are matched by canvas id, never by position.
+ * HTML that comes in is cleaned as it comes (a warning names what went); values already in the document, even
+ * in an edited cell, stay as they were written.
  */
 import type { JsonObject, JsonValue } from '../json';
+import { sanitizeValue } from '../html';
 import { isJsonObject } from '../json';
 import { isWellFormedLanguageTag, sameStrings } from '../language';
 import { normaliseRights } from '../rights';
@@ -168,7 +171,8 @@ export function planCsvImport(
       // Unchanged as exported, or as a spreadsheet re-saves it (formula guards dropped): not an edit.
       const text = cell.replace(/\r\n?/g, '\n');
       if (text === formatCell(current) || text === current.join('\n')) return;
-      const next = cellValues(column, cell, current, { row, header }, problems);
+      const asked = cellValues(column, cell, current, { row, header }, problems);
+      const next = asked === undefined ? undefined : withCleanHtml(asked, current, { row, header }, problems);
       if (next === undefined || sameStrings(next, current)) return;
       if ('language' in column && !isWellFormedLanguageTag(column.language)) {
         problems.push({
@@ -230,6 +234,31 @@ function cellValues(
     });
   }
   return [rights.uri];
+}
+
+/** New values with disallowed HTML cleaned (reported); values the document already holds are kept as written. */
+function withCleanHtml(
+  values: readonly string[],
+  current: readonly string[],
+  where: { row: number; header: string },
+  problems: CsvProblem[],
+): readonly string[] {
+  const removed = new Set<string>();
+  const cleaned = values.flatMap((value) => {
+    if (current.includes(value)) return [value];
+    const result = sanitizeValue(value);
+    for (const what of result.removed) removed.add(what);
+    // Markup with nothing allowed left in it is no value at all.
+    return result.changed && result.text.trim() === '' ? [] : [result.text];
+  });
+  if (removed.size === 0) return values;
+  problems.push({
+    row: where.row,
+    column: where.header,
+    severity: 'warning',
+    message: `Disallowed HTML removed as it was imported: ${[...removed].join(', ')}.`,
+  });
+  return cleaned;
 }
 
 function checkRequiredStatement(canvas: JsonObject, row: number, problems: CsvProblem[]): void {

@@ -10,6 +10,8 @@ import type { Notice } from './notices';
 import { notice } from './notices';
 import { carryLicenses, licensesOf } from './carry-license';
 import { dropForeignBehaviors } from './drop-foreign-behaviors';
+import { resolveBehaviorConflicts } from './resolve-behavior-conflicts';
+import { stripEmbeddedContexts } from './strip-embedded-contexts';
 import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
 import { finishP2TextBodies, markP2TextBodies } from './p2-text-bodies';
@@ -76,7 +78,11 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   const rebuilt = rangePlan === undefined ? undefined : rebuildP2Ranges(rangePlan, doc['structures']);
   const structured = rebuilt === undefined ? doc : { ...doc, structures: rebuilt };
   const texted = textBodies > 0 ? finishP2TextBodies(structured) : structured;
-  const carried = carryLicenses(dropForeignBehaviors(texted), licenses);
+  // What the upgrader writes that our own validator would report: P3 contexts inside, contradicting hints.
+  const tidy = dropForeignBehaviors(texted);
+  stripEmbeddedContexts(tidy);
+  const resolved = resolveBehaviorConflicts(tidy);
+  const carried = carryLicenses(tidy, licenses);
   return {
     ok: true,
     doc: carried.doc,
@@ -88,6 +94,7 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
       ),
       ...repaired.notices,
       ...explanations,
+      ...resolved,
       ...carried.notices,
     ],
   };

@@ -230,6 +230,41 @@ describe('HTML in values', () => {
     ]);
   });
 
+  it('keeps a value with disallowed HTML as written when its field is only visited', () => {
+    const summary = manifestRegion().getByLabelText('Summary (en)');
+    act(() => summary.focus());
+    act(() => summary.blur());
+    expect((doc()['summary'] as JsonObject)['en']).toEqual([
+      '<p>Nice <b>book</b><script>alert(1)</script></p>',
+    ]);
+    expect(steps()).toBe(0);
+  });
+
+  it('cleans HTML as it is pasted, in the same step, and says what it removed', () => {
+    const summary = manifestRegion().getByLabelText('Summary (en)') as HTMLTextAreaElement;
+    act(() => summary.focus());
+    summary.setSelectionRange(0, summary.value.length);
+    fireEvent.paste(summary, {
+      clipboardData: { getData: () => '<p>Pasted <a href="javascript:alert(1)" onclick="x()">link</a></p>' },
+    });
+    expect(doc()['summary']).toEqual({ en: ['<p>Pasted <a>link</a></p>'] });
+    expect(steps()).toBe(1);
+    expect(manifestRegion().getByTestId('html-cleaned').textContent).toBe(
+      'Removed from the pasted HTML, which Presentation 3 does not allow: javascript: link, onclick attribute.',
+    );
+  });
+
+  it('cleans HTML typed into a field when the field is left, in the same undo step', () => {
+    const summary = manifestRegion().getByLabelText('Summary (en)');
+    type(summary, ['<p>Typed', '<p>Typed<img src="x.png" onerror="steal()"></p>']);
+    act(() => summary.blur());
+    expect(doc()['summary']).toEqual({ en: ['<p>Typed</p>'] });
+    expect(steps()).toBe(1);
+    expect(manifestRegion().getByTestId('html-cleaned').textContent).toMatch(
+      /^Removed from the typed HTML, .*onerror attribute/,
+    );
+  });
+
   it('cleans the whole document in one undo step on request', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clean now' }));
     expect(doc()['summary']).toEqual({ en: ['<p>Nice <b>book</b></p>'] });

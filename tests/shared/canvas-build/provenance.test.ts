@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCanvases,
+  alreadyPainted,
   canvasSources,
   copyCanvasFromSource,
   findOriginal,
@@ -137,6 +138,16 @@ describe('copyCanvasFromSource', () => {
     const items = sourceManifest()['items'] as JsonObject[];
     const copy = copyCanvasFromSource(items[1] as JsonObject, source, createIdMinter(BASE, new Set()));
     expect(findOriginal(copy, items)).toBe(1);
+  });
+
+  it('points out which new canvases paint an image the document already shows, and where', () => {
+    const items = sourceManifest()['items'] as JsonObject[];
+    const mint = createIdMinter(BASE, new Set());
+    const again = [items[1], items[0]].map((canvas) =>
+      copyCanvasFromSource(canvas as JsonObject, source, mint),
+    );
+    expect(alreadyPainted(again, [items[1] as JsonObject])).toEqual([0, -1]);
+    expect(alreadyPainted(again, [])).toEqual([-1, -1]);
   });
 
   it('copies from an upgraded Presentation 2 manifest, with its attribution', () => {

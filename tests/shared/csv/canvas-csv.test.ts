@@ -249,6 +249,39 @@ describe('planCsvImport and applyCsvImport', () => {
     expect(itemsOf(next)[0]).not.toHaveProperty('rights');
   });
 
+  it('cleans the HTML that comes in, says what went, and keeps HTML the document already had', () => {
+    const old = '<p onclick="steal()">Kept as written<br/></p>';
+    const withOld = setIn(doc, ['items', 2, 'summary'], { en: [old] });
+    const exported = exportCanvasCsv(withOld);
+    expect(planCsvImport(withOld, exported)).toMatchObject({ changes: [], problems: [] });
+    const edited = editCell(
+      exported,
+      canvasId(2),
+      'summary@en',
+      `${old}\n<p>New<script>alert(1)</script></p>`,
+    );
+    const plan = planCsvImport(withOld, edited);
+    expect(plan.changes.map((change) => change.afterValues)).toEqual([[old, '<p>New</p>']]);
+    expect(plan.problems).toEqual([
+      {
+        row: 4,
+        column: 'summary@en',
+        severity: 'warning',
+        message: 'Disallowed HTML removed as it was imported: script element.',
+      },
+    ]);
+    expect(getIn(applyCsvImport(withOld, plan), ['items', 2, 'summary'])).toEqual({
+      en: [old, '<p>New</p>'],
+    });
+    // Markup with nothing allowed left in it is no value at all.
+    const empty = planCsvImport(
+      withOld,
+      editCell(exported, canvasId(3), 'summary@en', '<script>x()</script>'),
+    );
+    expect(empty.changes).toEqual([]);
+    expect(empty.problems).toMatchObject([{ row: 5, message: expect.stringMatching(/script element/) }]);
+  });
+
   it('normalises a rights URI with a warning and refuses a non-URI', () => {
     let edited = editCell(
       csv,

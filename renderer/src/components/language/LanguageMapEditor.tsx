@@ -6,8 +6,13 @@
  * nothing is left). The rows on screen are a draft that may hold empty values while the person types; only the
  * tidy map reaches the document. When the document changes from elsewhere (undo, a batch edit) the draft is
  * rebuilt from it.
+ *
+ * HTML pasted into a value, or typed into it, is cleaned of what Presentation 3 does not allow when it is
+ * pasted or when the field is left, and the field says what was removed. A value nobody edited stays exactly
+ * as written (disallowed HTML in it is a finding with a "Clean now" the person chooses).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type ClipboardEvent, type FocusEvent } from 'react';
+import { sanitizeValue } from '../../../../shared/iiif/html';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import type { LanguageMap } from '../../../../shared/iiif/language';
 import {
@@ -167,6 +172,39 @@ function LanguageRowEditor(props: RowProps) {
     if (language !== row.language) onChange({ ...row, language }, 'action');
   };
   const name = findLanguageOption(row.language)?.name;
+  /** What the last clean-up of a value removed, shown under that value. */
+  const [cleaned, setCleaned] = useState<{ index: number; how: string; removed: readonly string[] } | null>(
+    null,
+  );
+  /** The value as it was when its field got the focus: leaving a field unedited cleans nothing. */
+  const atFocus = useRef<string | null>(null);
+  /** Stores `text` cleaned when it holds disallowed HTML; true when it did (the change is part of the typing). */
+  const clean = (index: number, text: string, how: 'pasted' | 'typed'): boolean => {
+    const result = sanitizeValue(text);
+    if (!result.changed) return false;
+    onChange(setValueAt(row, index, result.text), 'typing');
+    setCleaned({ index, how, removed: result.removed });
+    return true;
+  };
+  const onPaste = (index: number) => (event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const field = event.currentTarget;
+    const pasted = event.clipboardData.getData('text/plain');
+    const start = field.selectionStart ?? field.value.length;
+    const end = field.selectionEnd ?? field.value.length;
+    if (clean(index, field.value.slice(0, start) + pasted + field.value.slice(end), 'pasted'))
+      event.preventDefault();
+  };
+  const valueFocus = {
+    onFocus: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      atFocus.current = event.currentTarget.value;
+      setCleaned(null);
+    },
+  };
+  const onValueBlur = (index: number) => (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const text = event.currentTarget.value;
+    if (atFocus.current !== null && text !== atFocus.current) clean(index, text, 'typed');
+    atFocus.current = null;
+  };
   const fieldName = (index: number) =>
     `${label} (${row.language})${row.values.length > 1 ? ` ${index + 1}` : ''}`;
 
@@ -216,6 +254,9 @@ function LanguageRowEditor(props: RowProps) {
               aria-label={fieldName(index)}
               data-testid={index === 0 ? props.firstInputTestId : undefined}
               onChange={(event) => onChange(setValueAt(row, index, event.target.value), 'typing')}
+              onPaste={onPaste(index)}
+              onBlur={onValueBlur(index)}
+              {...valueFocus}
             />
           ) : (
             <input
@@ -224,6 +265,9 @@ function LanguageRowEditor(props: RowProps) {
               aria-label={fieldName(index)}
               data-testid={index === 0 ? props.firstInputTestId : undefined}
               onChange={(event) => onChange(setValueAt(row, index, event.target.value), 'typing')}
+              onPaste={onPaste(index)}
+              onBlur={onValueBlur(index)}
+              {...valueFocus}
             />
           )}
           {row.values.length > 1 ? (
@@ -235,6 +279,12 @@ function LanguageRowEditor(props: RowProps) {
             >
               <Icon name="remove-value" />
             </button>
+          ) : null}
+          {cleaned?.index === index ? (
+            <p className="field-notice" role="status" data-testid="html-cleaned">
+              Removed from the {cleaned.how} HTML, which Presentation 3 does not allow:{' '}
+              {cleaned.removed.join(', ')}.
+            </p>
           ) : null}
           <HtmlNotice value={text} htmlAllowed={htmlAllowed} />
         </div>

@@ -27,6 +27,7 @@ export function AddImagesDialog() {
       added: s.added,
       failures: s.failures,
       staleCount: s.staleCount,
+      duplicates: s.duplicates,
     })),
   );
   const count = useAppStore((s) => canvasesOf(s.doc).length);
@@ -142,6 +143,25 @@ export function AddImagesDialog() {
             </p>
           ) : null}
         </div>
+      ) : null}
+      {state.duplicates.length > 0 ? (
+        <>
+          <h3 className="add-images-failures-title">Already in the manifest, added again</h3>
+          <ul
+            className="add-images-failures"
+            aria-label="Already in the manifest"
+            data-testid="add-duplicates"
+          >
+            {state.duplicates.map((duplicate, i) => (
+              <li key={`${i}-${duplicate.input}`}>
+                <code>{duplicate.input}</code>
+                <span>
+                  Canvas {duplicate.position} already shows this image. Undo removes the new canvases.
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {state.failures.length > 0 ? (
         <>

@@ -9,12 +9,13 @@
  * limit at 6, hundreds of images take seconds, which the progress display covers.) Retrying failures is a
  * new gesture and a new step: the canvases that now succeed go back to where they belong in the order.
  */
-import { buildCanvas, type CanvasSeed } from '../../../../shared/iiif/canvas-build';
+import { alreadyPainted, buildCanvas, type CanvasSeed } from '../../../../shared/iiif/canvas-build';
 import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
 import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { useAppStore } from '../../store/store';
 import { insertCanvasesAt } from '../canvases/canvas-drop-api';
+import { canvasesOf } from '../canvases/canvas-view';
 import { keepOffline } from '../sources/sources-service';
 import { useAddImagesStore, type AddFailure } from './add-images-store';
 import { resolveInputs, type Outcome } from './resolve-inputs';
@@ -75,21 +76,47 @@ function commit(batch: Batch, indices: readonly number[], at: number, label: str
   const mint = idMinterFor(doc);
   const canvases: JsonObject[] = [];
   const copies: JsonObject[] = [];
+  /** The input each new canvas came from. */
+  const inputOf: number[] = [];
   for (const i of indices) {
     const outcome = batch.outcomes[i];
     if (!outcome?.ok) continue;
     const built = outcome.seeds.map((seed: CanvasSeed) => buildCanvas(seed, mint));
     batch.ids[i] = built.map((canvas) => String(canvas['id']));
     canvases.push(...built);
+    inputOf.push(...built.map(() => i));
     outcome.seeds.forEach((seed, k) => {
       if (seed.kind === 'copy') copies.push(built[k] as JsonObject);
     });
   }
   if (canvases.length === 0) return 0;
+  noteDuplicates(batch, canvases, inputOf, doc);
   insertCanvasesAt(at, canvases, label);
   // Service thumbnails were cached by the main side while fetching; copied canvases' ones are fetched now.
   keepOffline(copies);
   return canvases.length;
+}
+
+/**
+ * Images the manifest already shows are added again (a curator may want a second view of a page), but never
+ * silently: the dialog names them and the canvas that already shows each.
+ */
+function noteDuplicates(
+  batch: Batch,
+  canvases: readonly JsonObject[],
+  inputOf: readonly number[],
+  doc: JsonObject,
+) {
+  const found = alreadyPainted(canvases, canvasesOf(doc));
+  const seen = new Set<number>();
+  const duplicates = [...store().duplicates];
+  found.forEach((index, k) => {
+    const input = inputOf[k] as number;
+    if (index < 0 || seen.has(input)) return;
+    seen.add(input);
+    duplicates.push({ input: batch.inputs[input] ?? '', position: index + 1 });
+  });
+  if (duplicates.length > store().duplicates.length) store().update({ duplicates });
 }
 
 async function run(batch: Batch, indices: readonly number[]): Promise<void> {
@@ -136,7 +163,7 @@ export async function addImages(inputs: readonly string[], position: number | nu
     start: gapFor(position),
     cancelled: false,
   };
-  store().update({ added: 0, failures: [], staleCount: 0 });
+  store().update({ added: 0, failures: [], staleCount: 0, duplicates: [] });
   await finish(
     batch,
     inputs.map((_, i) => i),
@@ -156,7 +183,7 @@ export async function addImageFiles(files: readonly File[], position: number | n
     cancelled: false,
   };
   store().show({ text: '', position });
-  store().update({ added: 0, failures: [], staleCount: 0 });
+  store().update({ added: 0, failures: [], staleCount: 0, duplicates: [] });
   await finish(
     batch,
     files.map((_, i) => i),

@@ -7,6 +7,13 @@ export interface AddFailure {
   readonly reason: string;
 }
 
+/** An input whose image the manifest already showed before it was added (again). */
+export interface AddDuplicate {
+  readonly input: string;
+  /** 1-based position of the canvas that already showed it, when the batch was added. */
+  readonly position: number;
+}
+
 export type AddPhase = 'edit' | 'running' | 'done';
 
 export interface AddImagesState {
@@ -23,6 +30,7 @@ export interface AddImagesState {
   failures: readonly AddFailure[];
   /** Some answers came from the offline cache because a server could not be reached. */
   staleCount: number;
+  duplicates: readonly AddDuplicate[];
   show(options?: { text?: string; position?: number | null }): void;
   close(): void;
   setText(text: string): void;
@@ -41,13 +49,22 @@ export const useAddImagesStore = create<AddImagesState>()((set) => ({
   added: 0,
   failures: [],
   staleCount: 0,
+  duplicates: [],
   show: (options = {}) =>
     set((state) => ({
       open: true,
       text: options.text ?? (state.phase === 'done' ? '' : state.text),
       position: options.position !== undefined ? options.position : state.position,
       ...(state.phase === 'done'
-        ? { phase: 'edit' as const, total: 0, completed: 0, added: 0, failures: [], staleCount: 0 }
+        ? {
+            phase: 'edit' as const,
+            total: 0,
+            completed: 0,
+            added: 0,
+            failures: [],
+            staleCount: 0,
+            duplicates: [],
+          }
         : {}),
     })),
   close: () => set({ open: false }),

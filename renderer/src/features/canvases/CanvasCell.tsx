@@ -72,7 +72,10 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
       {/* The label comes first, as in the accessible name (which must contain the visible text in its order);
           CSS shows the position before it. */}
       <span className="canvas-meta" aria-hidden="true">
-        <span className="canvas-label">{label}</span> <span className="canvas-position">{index + 1}</span>
+        <span className="canvas-label" dir="auto">
+          {label}
+        </span>{' '}
+        <span className="canvas-position">{index + 1}</span>
       </span>
     </div>
   );

@@ -86,7 +86,15 @@ export async function openPath(path: string): Promise<void> {
   store.getState().setBusy(null);
   if (!result.ok) return fail(result.error.message);
   const { name, mtimeMs, size, hash } = result.value;
-  loadText(result.value.text, { file: { path: result.value.path, name, mtimeMs, size, hash }, name });
+  const file = { path: result.value.path, name, mtimeMs, size, hash };
+  if (loadText(result.value.text, { file, name })) rememberOpened(file.path);
+}
+
+/** Into Recent, now that the file has opened: a file that could not be opened is never offered there. */
+function rememberOpened(path: string): void {
+  void api.rememberOpened({ path }).then((result) => {
+    if (!result.ok) console.warn(`Recent files: ${result.error.message}`);
+  });
 }
 
 export async function chooseAndOpen(): Promise<void> {
@@ -221,6 +229,7 @@ export async function recover(key: string): Promise<void> {
       name,
     });
     if (!loaded) return;
+    rememberOpened(onDisk.value.path);
     store.getState().commit('Recover unsaved changes', recovered.doc);
   } else {
     loadText(text, { file: null, name }, { dirty: true });

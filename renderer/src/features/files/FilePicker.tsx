@@ -2,7 +2,7 @@
  * The in-app file picker used in the browser, where there are no native dialogs: it browses the web host's
  * workspace folder (the host refuses anything outside it) to open a file or choose where to save one.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { Icon } from '../../components/icons';
@@ -22,6 +22,9 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   const [name, setName] = useState(suggestedName ?? 'manifest.json');
   // Open Recent for the browser, where there is no native menu: the host lists only files inside the workspace.
   const [recent, setRecent] = useState<string[]>([]);
+  const dialog = useRef<HTMLDivElement>(null);
+  /** Whether the first entry got the focus (once: later listings leave it where the user put it). */
+  const focusedEntry = useRef(false);
 
   const show = (result: Awaited<ReturnType<typeof api.listDirectory>>) => {
     if (result.ok) {
@@ -39,6 +42,21 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
     }
   }, [mode]);
 
+  // Focus moves into the picker at once (Ctrl+O left it on the toolbar), to the file name when saving; when
+  // opening, to the first file as soon as the folder is listed, unless the user has moved it meanwhile.
+  useEffect(() => {
+    const box = dialog.current;
+    if (!box) return;
+    const field = mode === 'save' ? box.querySelector<HTMLInputElement>('input') : null;
+    (field ?? box).focus();
+  }, [mode]);
+  useEffect(() => {
+    const box = dialog.current;
+    if (!box || mode !== 'open' || focusedEntry.current || !listing) return;
+    focusedEntry.current = true;
+    if (document.activeElement === box) box.querySelector<HTMLButtonElement>('.file-entry')?.focus();
+  }, [listing, mode]);
+
   const separator = listing?.path.includes('\\') ? '\\' : '/';
   const submitSave = () => {
     const trimmed = name.trim();
@@ -50,8 +68,15 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" role="presentation">
-      <div className="modal file-picker" role="dialog" aria-modal="true" aria-labelledby="file-picker-title">
+    <div className="modal-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div
+        ref={dialog}
+        tabIndex={-1}
+        className="modal file-picker"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="file-picker-title"
+      >
         <h2 id="file-picker-title">{mode === 'open' ? 'Open a manifest' : 'Save manifest as'}</h2>
         {recent.length > 0 ? (
           <>

@@ -3,7 +3,7 @@
  * Its canvases show as thumbnails; select one or many and drag them onto the canvas grid, or insert them at a
  * numbered position. Copies get new ids and carry their provenance (partOf, credits).
  */
-import { memo, useState } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { displayStringOf } from '../../../../shared/iiif/language';
@@ -12,6 +12,7 @@ import { canvasesOf, labelText, thumbnailOf } from '../canvases/canvas-view';
 import { chooseThumbnail } from '../canvases/thumbnail-choice';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { imageSrc } from '../images/image-src';
+import { columnsOf, movedIndex } from './source-list-keys';
 import { insertFromSource, openSourceAt, writeSourceDrag } from './sources-service';
 import { currentSource, useSourcesStore, type OpenedSource } from './sources-store';
 import { Icon } from '../../components/icons';
@@ -29,16 +30,20 @@ const SourceCanvas = memo(function SourceCanvas(props: {
   index: number;
   selected: boolean;
   highlighted: boolean;
+  /** The option the keyboard is on (the listbox's active descendant). */
+  active: boolean;
 }) {
-  const { source, canvas, index, selected, highlighted } = props;
+  const { source, canvas, index, selected, highlighted, active } = props;
   const [broken, setBroken] = useState(false);
   const label = labelText(canvas['label']) || `Canvas ${index + 1}`;
   const url = thumbUrl(canvas);
   return (
     <li
       role="option"
+      id={optionId(index)}
+      data-index={index}
       aria-selected={selected}
-      className={`source-canvas${highlighted ? ' traced' : ''}`}
+      className={`source-canvas${highlighted ? ' traced' : ''}${active ? ' active' : ''}`}
       data-testid="source-canvas"
       title={label}
       draggable
@@ -64,6 +69,73 @@ const SourceCanvas = memo(function SourceCanvas(props: {
     </li>
   );
 });
+
+function optionId(index: number): string {
+  return `source-canvas-${index}`;
+}
+
+/**
+ * The source's canvases as a listbox with one tab stop: arrows move (and select, Shift extends, Ctrl only
+ * moves), Space toggles, Ctrl+A selects all. The focus stays on the list (aria-activedescendant), so the
+ * thumbnails never each take a tab stop.
+ */
+function SourceCanvasList({ source }: { source: OpenedSource }) {
+  const { selected, highlight } = useSourcesStore(
+    useShallow((s) => ({ selected: s.selected, highlight: s.highlight })),
+  );
+  const [active, setActive] = useState({ key: source.key, index: 0 });
+  const current = active.key === source.key ? Math.min(active.index, source.canvases.length - 1) : 0;
+  useEffect(() => {
+    document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const store = useSourcesStore.getState();
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.key.toLowerCase() === 'a') {
+      store.selectAll();
+    } else if (event.key === ' ') {
+      store.select(current, 'toggle');
+    } else {
+      const next = movedIndex(event.key, current, source.canvases.length, columnsOf(event.currentTarget));
+      if (next === null) return;
+      setActive({ key: source.key, index: next });
+      if (event.shiftKey) store.select(next, 'range');
+      else if (!mod) store.select(next, 'only');
+    }
+    // Handled here: the window's shortcuts (Ctrl+A selects the document's canvases) must not act too.
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <ul
+      className="source-canvases"
+      role="listbox"
+      aria-multiselectable="true"
+      aria-label="Source canvases"
+      tabIndex={0}
+      aria-activedescendant={source.canvases.length > 0 ? optionId(current) : undefined}
+      onKeyDown={onKeyDown}
+      onClick={(event) => {
+        const option = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        if (option) setActive({ key: source.key, index: Number(option.dataset['index']) });
+      }}
+    >
+      {source.canvases.map((canvas, index) => (
+        <SourceCanvas
+          key={index}
+          source={source}
+          canvas={canvas}
+          index={index}
+          selected={selected.has(index)}
+          highlighted={highlight === index}
+          active={index === current}
+        />
+      ))}
+    </ul>
+  );
+}
 
 function Credits({ source }: { source: OpenedSource }) {
   const statement = source.info.requiredStatement as JsonObject | undefined;
@@ -117,15 +189,8 @@ function InsertControl({ source }: { source: OpenedSource }) {
 }
 
 export function SourcesPanel() {
-  const { open, stack, loading, error, selected, highlight } = useSourcesStore(
-    useShallow((s) => ({
-      open: s.open,
-      stack: s.stack,
-      loading: s.loading,
-      error: s.error,
-      selected: s.selected,
-      highlight: s.highlight,
-    })),
+  const { open, stack, loading, error } = useSourcesStore(
+    useShallow((s) => ({ open: s.open, stack: s.stack, loading: s.loading, error: s.error })),
   );
   const [address, setAddress] = useState('');
   const { choose: openFile, picker } = useOpenFileChooser((path) => void openSourceAt(path));
@@ -200,23 +265,7 @@ export function SourcesPanel() {
           ) : (
             <>
               <InsertControl source={source} />
-              <ul
-                className="source-canvases"
-                role="listbox"
-                aria-multiselectable="true"
-                aria-label="Source canvases"
-              >
-                {source.canvases.map((canvas, index) => (
-                  <SourceCanvas
-                    key={index}
-                    source={source}
-                    canvas={canvas}
-                    index={index}
-                    selected={selected.has(index)}
-                    highlighted={highlight === index}
-                  />
-                ))}
-              </ul>
+              <SourceCanvasList source={source} />
             </>
           )}
         </div>

@@ -5,6 +5,7 @@
  */
 import { contentStateTargets } from '../../../../shared/iiif/canvas-build/import-inputs';
 import {
+  alreadyPainted,
   copyCanvasFromSource,
   findOriginal,
   canvasSources,
@@ -16,7 +17,7 @@ import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/i
 import { api } from '../../api';
 import { useAppStore } from '../../store/store';
 import { insertCanvasesAt } from '../canvases/canvas-drop-api';
-import { labelText, thumbnailOf } from '../canvases/canvas-view';
+import { canvasesOf, labelText, thumbnailOf } from '../canvases/canvas-view';
 import { currentSource, sourceByKey, useSourcesStore, type OpenedSource } from './sources-store';
 
 /** Drag data of canvases dragged out of the Sources panel. */
@@ -124,8 +125,19 @@ export function insertFromSource(key: string, indices: readonly number[], positi
   const copies = copiesFrom(source, indices);
   if (copies.length === 0) return 0;
   const noun = copies.length === 1 ? 'canvas' : 'canvases';
+  const before = alreadyPainted(copies, canvasesOf(state.doc)).filter((index) => index >= 0);
   insertCanvasesAt(position, copies, `Add ${copies.length} ${noun} from ${source.label}`);
   keepOffline(copies);
+  // Added again on purpose or by mistake: say so, since the grid alone does not show it.
+  if (before.length > 0) {
+    const where = [...new Set(before)].map((index) => index + 1).join(', ');
+    state.showMessage({
+      kind: 'info',
+      text:
+        `${before.length === 1 ? '1 added canvas shows an image' : `${before.length} added canvases show images`} ` +
+        `the manifest already had (canvas ${where}). Undo removes them.`,
+    });
+  }
   return copies.length;
 }
 
