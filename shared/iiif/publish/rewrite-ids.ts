@@ -2,8 +2,9 @@
  * Gives a Manifest the ids it will have once published under a base URL. An id is a property of the resource,
  * never of its position, because other people's annotations, exhibitions and citations point at published
  * URIs: a resource whose id already lies under the base keeps it byte for byte; one published before (the
- * previous publication's record) keeps the URI it had, even after its id in the document was edited (Canvases
- * are then recognised by what they show); any other gets `<parent>/<kind>/<hash of its current id>`, so
+ * previous publication's record) keeps the URI it had, even after its id in the document was edited (it is then
+ * recognised by its fingerprint: what it is apart from its id and place, see resource-fingerprints); any other
+ * gets `<parent>/<kind>/<hash of its current id>`, so
  * reordering, inserting or deleting resources renames no other one. Only a resource without any id is named
  * from its place inside its parent. Every reference to an old id (start, Range items, annotation targets with
  * #xywh= or #t= fragments, SpecificResource sources, partOf) follows. Other ids under the draft's base (the
@@ -14,6 +15,13 @@
 import { documentBaseUri } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, putOwn, type JsonObject, type JsonValue } from '../json';
 import type { PublicationRecord, PublishedResource } from './publication-record';
+import {
+  annotationFingerprint,
+  canvasFingerprint,
+  pageFingerprint,
+  rangeFingerprint,
+  TEXT_PROPERTIES,
+} from './resource-fingerprints';
 import { stableHash } from './stable-hash';
 
 export interface RewriteOptions {
@@ -38,9 +46,6 @@ export interface RewriteResult {
   readonly resources: readonly PublishedResource[];
 }
 
-/** Descriptive text is never a reference, even when it happens to quote an id. */
-const TEXT_PROPERTIES = new Set(['label', 'summary', 'metadata', 'requiredStatement', 'value']);
-
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -48,22 +53,21 @@ function trimSlash(url: string): string {
 export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResult {
   const base = trimSlash(options.toBase);
   const mapping = new Map<string, string>();
-  const namer = new Namer(base, doc, mapping, options.previous);
-  const planned = isJsonObject(doc) && doc.type === 'Manifest' ? planManifest(doc, base, namer) : undefined;
-  if (planned && isJsonObject(doc)) planNestedIds(doc, documentBaseUri(doc), base, mapping, namer);
+  const manifest = isJsonObject(doc) && doc.type === 'Manifest' ? doc : undefined;
+  // A fingerprint may only name a resource it tells apart from every other, which is known once all are
+  // fingerprinted: a first pass counts them (matching none), the second names.
+  const survey = new Namer(base, doc, new Map(), options.previous);
+  if (manifest) planManifest(manifest, base, survey);
+  const namer = new Namer(base, doc, mapping, options.previous, survey.fingerprintCounts);
+  const planned = manifest ? planManifest(manifest, base, namer) : undefined;
+  if (manifest) planNestedIds(manifest, documentBaseUri(manifest), base, mapping, namer, options.previous);
   const local =
     options.fromBase !== undefined && options.fromBase !== '' ? trimSlash(options.fromBase) : undefined;
   const imagesBase = `${base}/${(options.imagesPath ?? 'images').replace(/^\/+|\/+$/g, '')}`;
 
   const rewriteString = (value: string): string => {
-    // A Range may be named by a fragment of another URI (`…/manifest#chapter-1`, which the specification
-    // allows): that whole id is the Range's own, and must win over the document it is a fragment of.
-    const whole = mapping.get(value);
-    if (whole !== undefined) return whole;
-    const hash = value.indexOf('#');
-    const head = hash === -1 ? value : value.slice(0, hash);
-    const mapped = mapping.get(head);
-    if (mapped !== undefined) return hash === -1 ? mapped : mapped + value.slice(hash);
+    const resolved = resolveIn(mapping, value);
+    if (resolved !== undefined) return resolved;
     if (local !== undefined && (value === local || value.startsWith(`${local}/`))) {
       const moved = imagesBase + value.slice(local.length);
       if (!mapping.has(value)) mapping.set(value, moved);
@@ -74,6 +78,19 @@ export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResu
 
   const rewritten = rewriteValue(doc, planned, rewriteString);
   return { doc: rewritten, mapping: Object.fromEntries(mapping), resources: namer.resources };
+}
+
+/** The new form of a reference to a renamed resource, `#fragment` kept; undefined when it names none. */
+function resolveIn(mapping: ReadonlyMap<string, string>, value: string): string | undefined {
+  // A Range may be named by a fragment of another URI (`…/manifest#chapter-1`, which the specification
+  // allows): that whole id is the Range's own, and must win over the document it is a fragment of.
+  const whole = mapping.get(value);
+  if (whole !== undefined) return whole;
+  const hash = value.indexOf('#');
+  const head = hash === -1 ? value : value.slice(0, hash);
+  const mapped = mapping.get(head);
+  if (mapped === undefined) return undefined;
+  return hash === -1 ? mapped : mapped + value.slice(hash);
 }
 
 /**
@@ -102,27 +119,6 @@ function collectIds(value: JsonValue, into: Set<string>): void {
   }
 }
 
-/**
- * What a Canvas shows: the ids of its painted bodies, sorted. It survives an edit of the Canvas's own id, so a
- * renamed Canvas is still recognised as the one published before.
- */
-function canvasFingerprint(canvas: JsonObject): string | undefined {
-  const ids: string[] = [];
-  const addBody = (body: JsonValue | undefined): void => {
-    if (isJsonArray(body)) body.forEach(addBody);
-    else if (isJsonObject(body)) {
-      if (typeof body.id === 'string') ids.push(body.id);
-      if (isJsonArray(body.items)) body.items.forEach(addBody);
-    }
-  };
-  for (const page of listOf(canvas.items)) {
-    if (!isJsonObject(page)) continue;
-    for (const annotation of listOf(page.items))
-      if (isJsonObject(annotation) && annotation.motivation === 'painting') addBody(annotation.body);
-  }
-  return ids.length > 0 ? `canvas ${ids.sort().join(' ')}` : undefined;
-}
-
 /** Chooses each resource's published id, making sure no two resources share one. */
 class Namer {
   readonly resources: PublishedResource[] = [];
@@ -131,16 +127,31 @@ class Namer {
   private readonly taken = new Set<string>();
   /** Canvas fingerprints that occur once in the document (a repeated one tells no Canvas apart). */
   private readonly uniqueFingerprints = new Set<string>();
+  /** How often each fingerprint of a page, annotation or Range occurs in the document, as this pass finds them. */
+  readonly fingerprintCounts = new Map<string, number>();
+  /**
+   * URIs the record gives to ids the document still holds: their resources claim them by id, so no other
+   * resource may take one by fingerprint, wherever it stands.
+   */
+  private readonly reserved = new Set<string>();
+  private readonly remembered: PublicationRecord | undefined;
 
+  /** `counted`: every fingerprint in the document and how often it occurs; without it none is matched. */
   constructor(
     private readonly base: string,
     doc: JsonValue,
     private readonly mapping: Map<string, string>,
-    private readonly previous: PublicationRecord | undefined,
+    previous: PublicationRecord | undefined,
+    private readonly counted?: ReadonlyMap<string, number>,
   ) {
+    this.remembered = previous?.base === base ? previous : undefined;
     const ids = new Set<string>();
     collectIds(doc, ids);
-    for (const id of ids) if (this.under(id)) this.taken.add(id);
+    for (const id of ids) {
+      if (this.under(id)) this.taken.add(id);
+      const uri = this.remembered?.ids[id];
+      if (uri !== undefined) this.reserved.add(uri);
+    }
     const counts = new Map<string, number>();
     if (isJsonObject(doc))
       for (const canvas of listOf(doc.items)) {
@@ -168,9 +179,13 @@ class Namer {
     return id;
   }
 
+  /** A reference as it will be published, as far as the resources named so far tell. */
+  readonly resolve = (reference: string): string => resolveIn(this.mapping, reference) ?? reference;
+
   /**
    * The published id of `node`. `parent` and `segment` place a derived id (`<parent>/<segment>/<hash>`);
-   * `fallback` stands in for the id of a resource that has none.
+   * `fallback` stands in for the id of a resource that has none. `fingerprint` (not for Canvases, which are
+   * fingerprinted by what they show) recognises a resource published before under another id.
    */
   name(
     node: JsonObject,
@@ -178,18 +193,30 @@ class Namer {
     parent: string,
     segment: string,
     fallback: string,
-    exact?: string,
+    given: { readonly exact?: string; readonly fingerprint?: string } = {},
   ): string {
     const source = typeof node.id === 'string' ? node.id : undefined;
-    const fingerprint = kind === 'canvas' ? canvasFingerprint(node) : undefined;
-    const distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
-    const remembered = this.previous?.base === this.base ? this.previous : undefined;
+    const remembered = this.remembered;
+    let fingerprint: string | undefined;
+    let distinct: boolean;
+    let known: string | undefined;
+    if (kind === 'canvas') {
+      fingerprint = canvasFingerprint(node);
+      distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
+      known = distinct ? remembered?.canvases[fingerprint as string] : undefined;
+    } else {
+      fingerprint = given.fingerprint;
+      if (fingerprint !== undefined)
+        this.fingerprintCounts.set(fingerprint, (this.fingerprintCounts.get(fingerprint) ?? 0) + 1);
+      distinct = fingerprint !== undefined && this.counted?.get(fingerprint) === 1;
+      known = distinct ? remembered?.fingerprints[fingerprint as string] : undefined;
+      if (known !== undefined && this.reserved.has(known)) known = undefined;
+    }
     let id: string | undefined;
-    if (exact !== undefined) id = exact;
+    if (given.exact !== undefined) id = given.exact;
     else if (this.free(source, source)) id = source;
     else if (source !== undefined && this.free(remembered?.ids[source], source)) id = remembered?.ids[source];
-    else if (distinct && this.free(remembered?.canvases[fingerprint], source))
-      id = remembered?.canvases[fingerprint];
+    else if (this.free(known, source)) id = known;
     if (id === undefined) {
       const derived = `${parent}/${segment}/${stableHash(source ?? fallback)}`;
       id = derived;
@@ -209,12 +236,17 @@ class Namer {
 }
 
 function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
-  const root = plan(namer.name(manifest, 'manifest', base, '', '', `${base}/manifest.json`));
+  const root = plan(namer.name(manifest, 'manifest', base, '', '', { exact: `${base}/manifest.json` }));
+  // Every Canvas first: what is on a Canvas, or points at one, is fingerprinted by the Canvases' published URIs.
+  const canvasIds = new Map<number, string>();
+  listOf(manifest.items).forEach((canvas, index) => {
+    if (isJsonObject(canvas))
+      canvasIds.set(index, namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`));
+  });
   const canvases = new Map<number, Plan>();
   listOf(manifest.items).forEach((canvas, index) => {
-    if (!isJsonObject(canvas)) return;
-    const id = namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`);
-    canvases.set(index, planCanvas(canvas, id, namer));
+    const id = canvasIds.get(index);
+    if (isJsonObject(canvas) && id !== undefined) canvases.set(index, planCanvas(canvas, id, namer));
   });
   root.children.set('items', canvases);
   planCompanions(manifest, base, root, namer);
@@ -225,7 +257,12 @@ function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
     if (!isJsonArray(range.items)) return plan();
     // The same Range may be spelled out in two hierarchies: it keeps one new id.
     const existing = typeof range.id === 'string' ? rangeIds.get(range.id) : undefined;
-    const node = plan(existing ?? namer.name(range, 'range', base, 'range', where));
+    const node = plan(
+      existing ??
+        namer.name(range, 'range', base, 'range', where, {
+          fingerprint: rangeFingerprint(range, namer.resolve),
+        }),
+    );
     if (typeof range.id === 'string') rangeIds.set(range.id, node.id as string);
     const children = new Map<number, Plan>();
     range.items.forEach((item, index) => {
@@ -272,13 +309,26 @@ function planPages(
   const pages = new Map<number, Plan>();
   listOf(owner[key]).forEach((page, pageIndex) => {
     if (!isJsonObject(page) || !isJsonArray(page.items)) return;
-    const pageId = namer.name(page, 'page', ownerId, segment, `${ownerId} ${key} ${pageIndex}`);
+    const fingerprints = page.items.map((annotation) =>
+      isJsonObject(annotation) ? annotationFingerprint(annotation, namer.resolve) : undefined,
+    );
+    const pageId = namer.name(page, 'page', ownerId, segment, `${ownerId} ${key} ${pageIndex}`, {
+      fingerprint: pageFingerprint(
+        ownerId,
+        key,
+        fingerprints.filter((f): f is string => f !== undefined),
+      ),
+    });
     const pagePlan = plan(pageId);
     const annotations = new Map<number, Plan>();
     page.items.forEach((annotation, index) => {
-      if (!isJsonObject(annotation)) return;
+      const fingerprint = fingerprints[index];
+      if (!isJsonObject(annotation) || fingerprint === undefined) return;
       const where = `${pageId} items ${index}`;
-      annotations.set(index, plan(namer.name(annotation, 'annotation', pageId, 'annotation', where)));
+      annotations.set(
+        index,
+        plan(namer.name(annotation, 'annotation', pageId, 'annotation', where, { fingerprint })),
+      );
     });
     pagePlan.children.set('items', annotations);
     pages.set(pageIndex, pagePlan);
@@ -297,7 +347,9 @@ const DESCRIBED_TYPES = /^(?:SpecificResource|Choice|TextualBody|Annotation|\w*S
 /**
  * Ids under the draft's base that no plan names (a composed body's `…/annotation/1/body/1`, a SpecificResource
  * minted at the base): each goes where its nearest renamed ancestor id went (`<new annotation id>/body/1`),
- * else from the draft base to the publication base. Planned first, so references anywhere follow.
+ * else from the draft base to the publication base. Planned first, so references anywhere follow. An ancestor
+ * whose id was edited since the last publication is still found by the id it was published under, so the
+ * body keeps following the Annotation that keeps its URI.
  */
 function planNestedIds(
   doc: JsonObject,
@@ -305,12 +357,16 @@ function planNestedIds(
   base: string,
   mapping: Map<string, string>,
   namer: Namer,
+  previous: PublicationRecord | undefined,
 ): void {
   const draft = `${trimSlash(draftBase)}/`;
   if (draft === `${base}/`) return;
+  const remembered = previous?.base === base ? previous.ids : {};
   const movedAncestor = (id: string): string | undefined => {
     for (let slash = id.lastIndexOf('/'); slash > draft.length; slash = id.lastIndexOf('/', slash - 1)) {
-      const moved = mapping.get(id.slice(0, slash));
+      const ancestor = id.slice(0, slash);
+      const moved =
+        mapping.get(ancestor) ?? (Object.hasOwn(remembered, ancestor) ? remembered[ancestor] : undefined);
       if (moved !== undefined) return moved + id.slice(slash);
     }
     return undefined;
