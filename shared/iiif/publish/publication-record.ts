@@ -3,7 +3,7 @@
  * URI. Republishing reads it back so every resource published before keeps its URI, whatever happened to the
  * document's order or ids since; comparing two records tells which URIs change, appear or disappear.
  */
-import { isJsonObject, type JsonValue } from '../json';
+import { isJsonObject, putOwn, type JsonValue } from '../json';
 
 export const RECORD_FILE = '.tessera-record.json';
 
@@ -48,7 +48,7 @@ function stringMap(value: JsonValue | undefined): Record<string, string> | undef
   const out: Record<string, string> = {};
   for (const [key, v] of Object.entries(value)) {
     if (typeof v !== 'string') return undefined;
-    out[key] = v;
+    putOwn(out, key, v);
   }
   return out;
 }

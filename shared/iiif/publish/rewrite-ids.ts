@@ -119,6 +119,14 @@ function collectIds(value: JsonValue, into: Set<string>): void {
   }
 }
 
+/** What a record's map says for `key`: its own entries only (an id may be spelled `constructor`). */
+function recalled(
+  map: Readonly<Record<string, string>> | undefined,
+  key: string | undefined,
+): string | undefined {
+  return map !== undefined && key !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 /** Chooses each resource's published id, making sure no two resources share one. */
 class Namer {
   readonly resources: PublishedResource[] = [];
@@ -149,7 +157,7 @@ class Namer {
     collectIds(doc, ids);
     for (const id of ids) {
       if (this.under(id)) this.taken.add(id);
-      const uri = this.remembered?.ids[id];
+      const uri = recalled(this.remembered?.ids, id);
       if (uri !== undefined) this.reserved.add(uri);
     }
     const counts = new Map<string, number>();
@@ -203,19 +211,19 @@ class Namer {
     if (kind === 'canvas') {
       fingerprint = canvasFingerprint(node);
       distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
-      known = distinct ? remembered?.canvases[fingerprint as string] : undefined;
+      known = distinct ? recalled(remembered?.canvases, fingerprint) : undefined;
     } else {
       fingerprint = given.fingerprint;
       if (fingerprint !== undefined)
         this.fingerprintCounts.set(fingerprint, (this.fingerprintCounts.get(fingerprint) ?? 0) + 1);
       distinct = fingerprint !== undefined && this.counted?.get(fingerprint) === 1;
-      known = distinct ? remembered?.fingerprints[fingerprint as string] : undefined;
+      known = distinct ? recalled(remembered?.fingerprints, fingerprint) : undefined;
       if (known !== undefined && this.reserved.has(known)) known = undefined;
     }
     let id: string | undefined;
     if (given.exact !== undefined) id = given.exact;
     else if (this.free(source, source)) id = source;
-    else if (source !== undefined && this.free(remembered?.ids[source], source)) id = remembered?.ids[source];
+    else if (this.free(recalled(remembered?.ids, source), source)) id = recalled(remembered?.ids, source);
     else if (this.free(known, source)) id = known;
     if (id === undefined) {
       const derived = `${parent}/${segment}/${stableHash(source ?? fallback)}`;
@@ -361,12 +369,11 @@ function planNestedIds(
 ): void {
   const draft = `${trimSlash(draftBase)}/`;
   if (draft === `${base}/`) return;
-  const remembered = previous?.base === base ? previous.ids : {};
+  const remembered = previous?.base === base ? previous.ids : undefined;
   const movedAncestor = (id: string): string | undefined => {
     for (let slash = id.lastIndexOf('/'); slash > draft.length; slash = id.lastIndexOf('/', slash - 1)) {
       const ancestor = id.slice(0, slash);
-      const moved =
-        mapping.get(ancestor) ?? (Object.hasOwn(remembered, ancestor) ? remembered[ancestor] : undefined);
+      const moved = mapping.get(ancestor) ?? recalled(remembered, ancestor);
       if (moved !== undefined) return moved + id.slice(slash);
     }
     return undefined;

@@ -157,6 +157,15 @@ describe('republishing after ids were edited', () => {
     expect([...again.uris.removed].sort()).toEqual(before.slice(0, 2).sort());
   });
 
+  it('reads ids spelled like object properties as ids, in the record too', () => {
+    const odd = [comment('constructor', 'One.'), comment('__proto__', 'Two.')];
+    const first = publish(setIn(book(), COMMENTS, odd) as JsonObject);
+    expect(Object.keys(first.record.ids)).toEqual(expect.arrayContaining(['constructor', '__proto__']));
+    const again = publish(setIn(book(), COMMENTS, odd) as JsonObject, first.record);
+    expect(commentIds(again.doc)).toEqual(commentIds(first.doc));
+    expect(again.uris).toEqual(NO_CHANGE);
+  });
+
   it('still reads a record written before fingerprints, and republishes the same ids from it', () => {
     const first = publish(book());
     const old = JSON.parse(serializeRecord(first.record)) as Record<string, unknown>;
