@@ -54,11 +54,7 @@ export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResu
   const base = trimSlash(options.toBase);
   const mapping = new Map<string, string>();
   const manifest = isJsonObject(doc) && doc.type === 'Manifest' ? doc : undefined;
-  // A fingerprint may only name a resource it tells apart from every other, which is known once all are
-  // fingerprinted: a first pass counts them (matching none), the second names.
-  const survey = new Namer(base, doc, new Map(), options.previous);
-  if (manifest) planManifest(manifest, base, survey);
-  const namer = new Namer(base, doc, mapping, options.previous, survey.fingerprintCounts);
+  const namer = new Namer(base, doc, mapping, options.previous);
   const planned = manifest ? planManifest(manifest, base, namer) : undefined;
   if (manifest) planNestedIds(manifest, documentBaseUri(manifest), base, mapping, namer, options.previous);
   const local =
@@ -135,8 +131,10 @@ class Namer {
   private readonly taken = new Set<string>();
   /** Canvas fingerprints that occur once in the document (a repeated one tells no Canvas apart). */
   private readonly uniqueFingerprints = new Set<string>();
-  /** How often each fingerprint of a page, annotation or Range occurs in the document, as this pass finds them. */
-  readonly fingerprintCounts = new Map<string, number>();
+  /** How often each fingerprint of a page, annotation or Range occurs in the document. */
+  private readonly fingerprintCounts = new Map<string, number>();
+  /** Each surveyed page, annotation and Range's fingerprint; null for one met twice (two places, two keys). */
+  private readonly fingerprints = new Map<JsonObject, string | null>();
   /**
    * URIs the record gives to ids the document still holds: their resources claim them by id, so no other
    * resource may take one by fingerprint, wherever it stands.
@@ -144,13 +142,11 @@ class Namer {
   private readonly reserved = new Set<string>();
   private readonly remembered: PublicationRecord | undefined;
 
-  /** `counted`: every fingerprint in the document and how often it occurs; without it none is matched. */
   constructor(
     private readonly base: string,
     doc: JsonValue,
     private readonly mapping: Map<string, string>,
     previous: PublicationRecord | undefined,
-    private readonly counted?: ReadonlyMap<string, number>,
   ) {
     this.remembered = previous?.base === base ? previous : undefined;
     const ids = new Set<string>();
@@ -187,13 +183,21 @@ class Namer {
     return id;
   }
 
+  /**
+   * Notes what `node` is (see surveyFingerprints). All are surveyed before any is named, so a fingerprint is
+   * matched only when it tells its resource apart from every other in the document.
+   */
+  survey(node: JsonObject, fingerprint: string): void {
+    this.fingerprintCounts.set(fingerprint, (this.fingerprintCounts.get(fingerprint) ?? 0) + 1);
+    this.fingerprints.set(node, this.fingerprints.has(node) ? null : fingerprint);
+  }
+
   /** A reference as it will be published, as far as the resources named so far tell. */
   readonly resolve = (reference: string): string => resolveIn(this.mapping, reference) ?? reference;
 
   /**
    * The published id of `node`. `parent` and `segment` place a derived id (`<parent>/<segment>/<hash>`);
-   * `fallback` stands in for the id of a resource that has none. `fingerprint` (not for Canvases, which are
-   * fingerprinted by what they show) recognises a resource published before under another id.
+   * `fallback` stands in for the id of a resource that has none; `exact`, when given, is its id.
    */
   name(
     node: JsonObject,
@@ -201,7 +205,7 @@ class Namer {
     parent: string,
     segment: string,
     fallback: string,
-    given: { readonly exact?: string; readonly fingerprint?: string } = {},
+    exact?: string,
   ): string {
     const source = typeof node.id === 'string' ? node.id : undefined;
     const remembered = this.remembered;
@@ -213,15 +217,13 @@ class Namer {
       distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
       known = distinct ? recalled(remembered?.canvases, fingerprint) : undefined;
     } else {
-      fingerprint = given.fingerprint;
-      if (fingerprint !== undefined)
-        this.fingerprintCounts.set(fingerprint, (this.fingerprintCounts.get(fingerprint) ?? 0) + 1);
-      distinct = fingerprint !== undefined && this.counted?.get(fingerprint) === 1;
+      fingerprint = this.fingerprints.get(node) ?? undefined;
+      distinct = fingerprint !== undefined && this.fingerprintCounts.get(fingerprint) === 1;
       known = distinct ? recalled(remembered?.fingerprints, fingerprint) : undefined;
       if (known !== undefined && this.reserved.has(known)) known = undefined;
     }
     let id: string | undefined;
-    if (given.exact !== undefined) id = given.exact;
+    if (exact !== undefined) id = exact;
     else if (this.free(source, source)) id = source;
     else if (this.free(recalled(remembered?.ids, source), source)) id = recalled(remembered?.ids, source);
     else if (this.free(known, source)) id = known;
@@ -244,13 +246,14 @@ class Namer {
 }
 
 function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
-  const root = plan(namer.name(manifest, 'manifest', base, '', '', { exact: `${base}/manifest.json` }));
+  const root = plan(namer.name(manifest, 'manifest', base, '', '', `${base}/manifest.json`));
   // Every Canvas first: what is on a Canvas, or points at one, is fingerprinted by the Canvases' published URIs.
   const canvasIds = new Map<number, string>();
   listOf(manifest.items).forEach((canvas, index) => {
     if (isJsonObject(canvas))
       canvasIds.set(index, namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`));
   });
+  surveyFingerprints(manifest, base, canvasIds, namer);
   const canvases = new Map<number, Plan>();
   listOf(manifest.items).forEach((canvas, index) => {
     const id = canvasIds.get(index);
@@ -265,12 +268,7 @@ function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
     if (!isJsonArray(range.items)) return plan();
     // The same Range may be spelled out in two hierarchies: it keeps one new id.
     const existing = typeof range.id === 'string' ? rangeIds.get(range.id) : undefined;
-    const node = plan(
-      existing ??
-        namer.name(range, 'range', base, 'range', where, {
-          fingerprint: rangeFingerprint(range, namer.resolve),
-        }),
-    );
+    const node = plan(existing ?? namer.name(range, 'range', base, 'range', where));
     if (typeof range.id === 'string') rangeIds.set(range.id, node.id as string);
     const children = new Map<number, Plan>();
     range.items.forEach((item, index) => {
@@ -305,6 +303,52 @@ function planCompanions(owner: JsonObject, ownerId: string, node: Plan, namer: N
   }
 }
 
+/**
+ * Fingerprints every page and Annotation of the Manifest and its Canvases, and every Range given in full, once
+ * the Canvases are named and before anything else is: each names the Canvases it is on or points at by their
+ * published URIs, and other resources by their ids in the document, whatever order they are named in.
+ * (Pages of placeholder and accompanying Canvases, named later, are left out: they are matched by id only.)
+ */
+function surveyFingerprints(
+  manifest: JsonObject,
+  base: string,
+  canvasIds: ReadonlyMap<number, string>,
+  namer: Namer,
+): void {
+  const pagesOf = (owner: JsonObject, ownerId: string): void => {
+    for (const key of ['items', 'annotations']) {
+      for (const page of listOf(owner[key])) {
+        if (!isJsonObject(page) || !isJsonArray(page.items)) continue;
+        const annotations: string[] = [];
+        for (const annotation of page.items) {
+          if (!isJsonObject(annotation)) continue;
+          const fingerprint = annotationFingerprint(annotation, namer.resolve);
+          namer.survey(annotation, fingerprint);
+          annotations.push(fingerprint);
+        }
+        namer.survey(page, pageFingerprint(ownerId, key, annotations));
+      }
+    }
+  };
+  pagesOf({ annotations: manifest.annotations ?? [] }, base);
+  listOf(manifest.items).forEach((canvas, index) => {
+    const id = canvasIds.get(index);
+    if (isJsonObject(canvas) && id !== undefined) pagesOf(canvas, id);
+  });
+  // A Range spelled out in two hierarchies is one Range (it keeps one id): surveyed once.
+  const ranges = new Set<string>();
+  const visitRange = (range: JsonValue): void => {
+    if (!isJsonObject(range) || range.type !== 'Range' || !isJsonArray(range.items)) return;
+    if (typeof range.id === 'string') {
+      if (ranges.has(range.id)) return;
+      ranges.add(range.id);
+    }
+    namer.survey(range, rangeFingerprint(range, namer.resolve));
+    range.items.forEach(visitRange);
+  };
+  listOf(manifest.structures).forEach(visitRange);
+}
+
 /** Annotation Pages given in full (with items) and their Annotations; referenced pages keep their ids. */
 function planPages(
   owner: JsonObject,
@@ -317,26 +361,13 @@ function planPages(
   const pages = new Map<number, Plan>();
   listOf(owner[key]).forEach((page, pageIndex) => {
     if (!isJsonObject(page) || !isJsonArray(page.items)) return;
-    const fingerprints = page.items.map((annotation) =>
-      isJsonObject(annotation) ? annotationFingerprint(annotation, namer.resolve) : undefined,
-    );
-    const pageId = namer.name(page, 'page', ownerId, segment, `${ownerId} ${key} ${pageIndex}`, {
-      fingerprint: pageFingerprint(
-        ownerId,
-        key,
-        fingerprints.filter((f): f is string => f !== undefined),
-      ),
-    });
+    const pageId = namer.name(page, 'page', ownerId, segment, `${ownerId} ${key} ${pageIndex}`);
     const pagePlan = plan(pageId);
     const annotations = new Map<number, Plan>();
     page.items.forEach((annotation, index) => {
-      const fingerprint = fingerprints[index];
-      if (!isJsonObject(annotation) || fingerprint === undefined) return;
+      if (!isJsonObject(annotation)) return;
       const where = `${pageId} items ${index}`;
-      annotations.set(
-        index,
-        plan(namer.name(annotation, 'annotation', pageId, 'annotation', where, { fingerprint })),
-      );
+      annotations.set(index, plan(namer.name(annotation, 'annotation', pageId, 'annotation', where)));
     });
     pagePlan.children.set('items', annotations);
     pages.set(pageIndex, pagePlan);
