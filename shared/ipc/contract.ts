@@ -170,7 +170,7 @@ const publishRequest = z.object({
   ...publicationRequest,
   /** Publishing a document with validation errors needs this, said explicitly by the user. */
   allowErrors: z.boolean().default(false),
-  /** Publishing that would change a URI published before needs this, said explicitly by the user. */
+  /** Publishing that would change or drop a URI published before needs this, said explicitly by the user. */
   allowUriChanges: z.boolean().default(false),
 });
 

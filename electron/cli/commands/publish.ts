@@ -1,13 +1,15 @@
 /**
  * `tessera publish FILE... --base URL (--out DIR | --git REPO [--branch B]) [--label TEXT] [--minify]
- * [--allow-errors]`: gives the Manifests their final ids under URL, validates them, and replaces DIR with the
- * publication, or commits it to branch B of the clone REPO and pushes it to its remote. One file becomes
- * DIR/manifest.json; several become DIR/<name>/manifest.json each (named after the file) plus DIR/collection.json
- * listing them in the order given. DIR must be empty, new, or an earlier publication. Images the Manifests
- * reference stay where they are: the command line has no project, so it has no local image tiles to copy.
+ * [--allow-errors] [--allow-uri-changes]`: gives the Manifests their final ids under URL, validates them, and
+ * replaces DIR with the publication, or commits it to branch B of the clone REPO and pushes it to its remote.
+ * One file becomes DIR/manifest.json; several become DIR/<name>/manifest.json each (named after the file) plus
+ * DIR/collection.json listing them in the order given. DIR must be empty, new, or an earlier publication. A
+ * publication that would change or drop a URI published there before is refused unless --allow-uri-changes is
+ * given: links to it elsewhere would break. Images the Manifests reference stay where they are: the command
+ * line has no project, so it has no local image tiles to copy.
  *
- * Exit codes: 0 published; 1 not published (validation errors, unreadable file, not a Manifest, write failure);
- * 2 usage error.
+ * Exit codes: 0 published; 1 not published (validation errors, URIs that would change, unreadable file, not a
+ * Manifest, write failure); 2 usage error.
  */
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
@@ -41,6 +43,7 @@ Options:
   --region R               its region (default us-east-1)
   --p2             write Presentation 2.1 for older viewers, and list what it cannot say
   --allow-errors   publish even when validation finds errors
+  --allow-uri-changes  publish even when URIs published before would change or no longer be published
   -h, --help       show this help
 `;
 
@@ -54,6 +57,7 @@ interface Parsed {
   readonly minify: boolean;
   readonly presentation2: boolean;
   readonly allowErrors: boolean;
+  readonly allowUriChanges: boolean;
 }
 
 const VALUE_OPTIONS = new Set([
@@ -75,6 +79,7 @@ function parse(args: readonly string[]): Parsed | string {
   let minify = false;
   let presentation2 = false;
   let allowErrors = false;
+  let allowUriChanges = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [name, inline] =
@@ -88,6 +93,7 @@ function parse(args: readonly string[]): Parsed | string {
     } else if (name === '--minify') minify = true;
     else if (name === '--p2') presentation2 = true;
     else if (name === '--allow-errors') allowErrors = true;
+    else if (name === '--allow-uri-changes') allowUriChanges = true;
     else if (name.startsWith('-') && name !== '-') return `unknown option ${name}`;
     else files.push(arg);
   }
@@ -133,7 +139,7 @@ function parse(args: readonly string[]): Parsed | string {
         };
   if (label !== undefined && files.length === 1)
     return '--label names the collection.json, which is written only when several files are published';
-  return { files, base, out, git, s3, label, minify, presentation2, allowErrors };
+  return { files, base, out, git, s3, label, minify, presentation2, allowErrors, allowUriChanges };
 }
 
 /** Credentials come from the environment, as every S3 tool reads them, never from the command line. */
@@ -206,10 +212,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         : { outDir: parsed.out }),
     presentation2: parsed.presentation2,
     allowErrors: parsed.allowErrors,
+    allowUriChanges: parsed.allowUriChanges,
     inputFiles: parsed.files.filter((file) => file !== '-'),
   });
   if (!outcome.ok) {
     io.stderr(`tessera publish: ${outcome.error.message}\n`);
+    if (outcome.error.code === 'uris-change')
+      io.stderr('Nothing was published; publish again with --allow-uri-changes to go ahead.\n');
     return outcome.error.code === 'invalid-base' ? EXIT_USAGE : EXIT_BAD_INPUT;
   }
   printReport(outcome.value, io);

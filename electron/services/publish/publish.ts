@@ -76,8 +76,8 @@ export interface PublishOptions {
   /** Publish even when the validator reports errors. */
   readonly allowErrors?: boolean;
   /**
-   * Publish even when a URI published before would now name nothing or be replaced by another (true unless
-   * said otherwise: the command line reports such changes, the Publish dialog asks first).
+   * Publish even when a URI published before would be replaced by another or no longer be published (true
+   * unless said otherwise: the command line and the Publish dialog say false until the user confirms).
    */
   readonly allowUriChanges?: boolean;
   /**
@@ -295,17 +295,8 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
     };
   }
 
-  const renamed = prepared.flatMap((p) => p.uris.changed);
-  if (renamed.length > 0 && options.allowUriChanges === false) {
-    const first = renamed[0];
-    return {
-      ok: false,
-      error: {
-        code: 'uris-change',
-        message: `Publishing would change ${renamed.length} published URI${renamed.length === 1 ? '' : 's'} (${first?.before} would become ${first?.after}); review and confirm the change.`,
-      },
-    };
-  }
+  const refusal = options.allowUriChanges === false ? uriChangesRefusal(prepared) : undefined;
+  if (refusal) return { ok: false, error: refusal };
 
   const tiles: string[][] = [];
   try {
@@ -337,6 +328,27 @@ async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> 
       })),
       ...(plan.collection ? { collectionUrl: plan.collection.url } : {}),
     },
+  };
+}
+
+/**
+ * Why a publication that would change or drop URIs published before waits for a yes: links to them elsewhere
+ * (annotation servers, exhibitions, citations) would break either way. Undefined when none would.
+ */
+function uriChangesRefusal(prepared: readonly PlannedManifest[]): AppError | undefined {
+  const renamed = prepared.flatMap((p) => p.uris.changed);
+  const dropped = prepared.flatMap((p) => p.uris.removed);
+  if (renamed.length + dropped.length === 0) return undefined;
+  const plural = (n: number, what: string) => `${n} published URI${n === 1 ? '' : 's'} ${what}`;
+  const parts = [
+    ...(renamed.length > 0 ? [plural(renamed.length, 'would change')] : []),
+    ...(dropped.length > 0 ? [plural(dropped.length, 'would no longer be published')] : []),
+  ];
+  const first = renamed[0];
+  const example = first ? `${first.before} would become ${first.after}` : `${dropped[0] ?? ''} would be gone`;
+  return {
+    code: 'uris-change',
+    message: `Publishing: ${parts.join(', ')} (${example}); links to them would break. Review and confirm the change.`,
   };
 }
 

@@ -3,7 +3,7 @@
  * URI. Republishing reads it back so every resource published before keeps its URI, whatever happened to the
  * document's order or ids since; comparing two records tells which URIs change, appear or disappear.
  */
-import { isJsonObject, type JsonValue } from '../json';
+import { isJsonObject, putOwn, type JsonValue } from '../json';
 
 export const RECORD_FILE = '.tessera-record.json';
 
@@ -13,6 +13,11 @@ export interface PublicationRecord {
   readonly ids: Readonly<Record<string, string>>;
   /** Canvases by what they show (their painted bodies) → URI, so a Canvas whose id was edited keeps its URI. */
   readonly canvases: Readonly<Record<string, string>>;
+  /**
+   * Pages, Annotations and Ranges by what they are (see resource-fingerprints) → URI, so one whose id was edited
+   * keeps its URI. Records written before there were any lack it: read as empty.
+   */
+  readonly fingerprints: Readonly<Record<string, string>>;
   /** The URIs this publication serves, in document order. */
   readonly published: readonly string[];
 }
@@ -23,7 +28,10 @@ export interface PublishedResource {
   /** Its id in the document, when it had one. */
   readonly source?: string;
   readonly published: string;
-  /** What a Canvas shows (see canvasFingerprint), when that tells it apart from every other. */
+  /**
+   * What it is apart from its id and place (see resource-fingerprints), when that tells it apart from every
+   * other resource of its kind in the document.
+   */
   readonly fingerprint?: string;
 }
 
@@ -40,7 +48,7 @@ function stringMap(value: JsonValue | undefined): Record<string, string> | undef
   const out: Record<string, string> = {};
   for (const [key, v] of Object.entries(value)) {
     if (typeof v !== 'string') return undefined;
-    out[key] = v;
+    putOwn(out, key, v);
   }
   return out;
 }
@@ -57,9 +65,10 @@ export function parseRecord(text: string): PublicationRecord | undefined {
     return undefined;
   const ids = stringMap(value.ids);
   const canvases = stringMap(value.canvases);
+  const fingerprints = value.fingerprints === undefined ? {} : stringMap(value.fingerprints);
   const published = value.published.filter((p): p is string => typeof p === 'string');
-  if (!ids || !canvases) return undefined;
-  return { base: value.base, ids, canvases, published };
+  if (!ids || !canvases || !fingerprints) return undefined;
+  return { base: value.base, ids, canvases, fingerprints, published };
 }
 
 function sorted(entries: Map<string, string>): Record<string, string> {
@@ -78,11 +87,19 @@ export function nextRecord(
   const keep = previous?.base === base;
   const ids = new Map(keep ? Object.entries(previous.ids) : []);
   const canvases = new Map(keep ? Object.entries(previous.canvases) : []);
+  const fingerprints = new Map(keep ? Object.entries(previous.fingerprints) : []);
   for (const r of resources) {
     if (r.source !== undefined) ids.set(r.source, r.published);
-    if (r.fingerprint !== undefined) canvases.set(r.fingerprint, r.published);
+    if (r.fingerprint !== undefined)
+      (r.kind === 'canvas' ? canvases : fingerprints).set(r.fingerprint, r.published);
   }
-  return { base, ids: sorted(ids), canvases: sorted(canvases), published: resources.map((r) => r.published) };
+  return {
+    base,
+    ids: sorted(ids),
+    canvases: sorted(canvases),
+    fingerprints: sorted(fingerprints),
+    published: resources.map((r) => r.published),
+  };
 }
 
 /** Key order is fixed (sorted maps), so the same publication always writes the same record bytes. */

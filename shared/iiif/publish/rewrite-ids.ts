@@ -2,8 +2,9 @@
  * Gives a Manifest the ids it will have once published under a base URL. An id is a property of the resource,
  * never of its position, because other people's annotations, exhibitions and citations point at published
  * URIs: a resource whose id already lies under the base keeps it byte for byte; one published before (the
- * previous publication's record) keeps the URI it had, even after its id in the document was edited (Canvases
- * are then recognised by what they show); any other gets `<parent>/<kind>/<hash of its current id>`, so
+ * previous publication's record) keeps the URI it had, even after its id in the document was edited (it is then
+ * recognised by its fingerprint: what it is apart from its id and place, see resource-fingerprints); any other
+ * gets `<parent>/<kind>/<hash of its current id>`, so
  * reordering, inserting or deleting resources renames no other one. Only a resource without any id is named
  * from its place inside its parent. Every reference to an old id (start, Range items, annotation targets with
  * #xywh= or #t= fragments, SpecificResource sources, partOf) follows. Other ids under the draft's base (the
@@ -14,6 +15,13 @@
 import { documentBaseUri } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, putOwn, type JsonObject, type JsonValue } from '../json';
 import type { PublicationRecord, PublishedResource } from './publication-record';
+import {
+  annotationFingerprint,
+  canvasFingerprint,
+  pageFingerprint,
+  rangeFingerprint,
+  TEXT_PROPERTIES,
+} from './resource-fingerprints';
 import { stableHash } from './stable-hash';
 
 export interface RewriteOptions {
@@ -38,9 +46,6 @@ export interface RewriteResult {
   readonly resources: readonly PublishedResource[];
 }
 
-/** Descriptive text is never a reference, even when it happens to quote an id. */
-const TEXT_PROPERTIES = new Set(['label', 'summary', 'metadata', 'requiredStatement', 'value']);
-
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -48,22 +53,17 @@ function trimSlash(url: string): string {
 export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResult {
   const base = trimSlash(options.toBase);
   const mapping = new Map<string, string>();
+  const manifest = isJsonObject(doc) && doc.type === 'Manifest' ? doc : undefined;
   const namer = new Namer(base, doc, mapping, options.previous);
-  const planned = isJsonObject(doc) && doc.type === 'Manifest' ? planManifest(doc, base, namer) : undefined;
-  if (planned && isJsonObject(doc)) planNestedIds(doc, documentBaseUri(doc), base, mapping, namer);
+  const planned = manifest ? planManifest(manifest, base, namer) : undefined;
+  if (manifest) planNestedIds(manifest, documentBaseUri(manifest), base, mapping, namer, options.previous);
   const local =
     options.fromBase !== undefined && options.fromBase !== '' ? trimSlash(options.fromBase) : undefined;
   const imagesBase = `${base}/${(options.imagesPath ?? 'images').replace(/^\/+|\/+$/g, '')}`;
 
   const rewriteString = (value: string): string => {
-    // A Range may be named by a fragment of another URI (`…/manifest#chapter-1`, which the specification
-    // allows): that whole id is the Range's own, and must win over the document it is a fragment of.
-    const whole = mapping.get(value);
-    if (whole !== undefined) return whole;
-    const hash = value.indexOf('#');
-    const head = hash === -1 ? value : value.slice(0, hash);
-    const mapped = mapping.get(head);
-    if (mapped !== undefined) return hash === -1 ? mapped : mapped + value.slice(hash);
+    const resolved = resolveIn(mapping, value);
+    if (resolved !== undefined) return resolved;
     if (local !== undefined && (value === local || value.startsWith(`${local}/`))) {
       const moved = imagesBase + value.slice(local.length);
       if (!mapping.has(value)) mapping.set(value, moved);
@@ -74,6 +74,19 @@ export function rewriteIds(doc: JsonValue, options: RewriteOptions): RewriteResu
 
   const rewritten = rewriteValue(doc, planned, rewriteString);
   return { doc: rewritten, mapping: Object.fromEntries(mapping), resources: namer.resources };
+}
+
+/** The new form of a reference to a renamed resource, `#fragment` kept; undefined when it names none. */
+function resolveIn(mapping: ReadonlyMap<string, string>, value: string): string | undefined {
+  // A Range may be named by a fragment of another URI (`…/manifest#chapter-1`, which the specification
+  // allows): that whole id is the Range's own, and must win over the document it is a fragment of.
+  const whole = mapping.get(value);
+  if (whole !== undefined) return whole;
+  const hash = value.indexOf('#');
+  const head = hash === -1 ? value : value.slice(0, hash);
+  const mapped = mapping.get(head);
+  if (mapped === undefined) return undefined;
+  return hash === -1 ? mapped : mapped + value.slice(hash);
 }
 
 /**
@@ -102,25 +115,12 @@ function collectIds(value: JsonValue, into: Set<string>): void {
   }
 }
 
-/**
- * What a Canvas shows: the ids of its painted bodies, sorted. It survives an edit of the Canvas's own id, so a
- * renamed Canvas is still recognised as the one published before.
- */
-function canvasFingerprint(canvas: JsonObject): string | undefined {
-  const ids: string[] = [];
-  const addBody = (body: JsonValue | undefined): void => {
-    if (isJsonArray(body)) body.forEach(addBody);
-    else if (isJsonObject(body)) {
-      if (typeof body.id === 'string') ids.push(body.id);
-      if (isJsonArray(body.items)) body.items.forEach(addBody);
-    }
-  };
-  for (const page of listOf(canvas.items)) {
-    if (!isJsonObject(page)) continue;
-    for (const annotation of listOf(page.items))
-      if (isJsonObject(annotation) && annotation.motivation === 'painting') addBody(annotation.body);
-  }
-  return ids.length > 0 ? `canvas ${ids.sort().join(' ')}` : undefined;
+/** What a record's map says for `key`: its own entries only (an id may be spelled `constructor`). */
+function recalled(
+  map: Readonly<Record<string, string>> | undefined,
+  key: string | undefined,
+): string | undefined {
+  return map !== undefined && key !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 /** Chooses each resource's published id, making sure no two resources share one. */
@@ -131,16 +131,31 @@ class Namer {
   private readonly taken = new Set<string>();
   /** Canvas fingerprints that occur once in the document (a repeated one tells no Canvas apart). */
   private readonly uniqueFingerprints = new Set<string>();
+  /** How often each fingerprint of a page, annotation or Range occurs in the document. */
+  private readonly fingerprintCounts = new Map<string, number>();
+  /** Each surveyed page, annotation and Range's fingerprint; null for one met twice (two places, two keys). */
+  private readonly fingerprints = new Map<JsonObject, string | null>();
+  /**
+   * URIs the record gives to ids the document still holds: their resources claim them by id, so no other
+   * resource may take one by fingerprint, wherever it stands.
+   */
+  private readonly reserved = new Set<string>();
+  private readonly remembered: PublicationRecord | undefined;
 
   constructor(
     private readonly base: string,
     doc: JsonValue,
     private readonly mapping: Map<string, string>,
-    private readonly previous: PublicationRecord | undefined,
+    previous: PublicationRecord | undefined,
   ) {
+    this.remembered = previous?.base === base ? previous : undefined;
     const ids = new Set<string>();
     collectIds(doc, ids);
-    for (const id of ids) if (this.under(id)) this.taken.add(id);
+    for (const id of ids) {
+      if (this.under(id)) this.taken.add(id);
+      const uri = recalled(this.remembered?.ids, id);
+      if (uri !== undefined) this.reserved.add(uri);
+    }
     const counts = new Map<string, number>();
     if (isJsonObject(doc))
       for (const canvas of listOf(doc.items)) {
@@ -169,8 +184,20 @@ class Namer {
   }
 
   /**
+   * Notes what `node` is (see surveyFingerprints). All are surveyed before any is named, so a fingerprint is
+   * matched only when it tells its resource apart from every other in the document.
+   */
+  survey(node: JsonObject, fingerprint: string): void {
+    this.fingerprintCounts.set(fingerprint, (this.fingerprintCounts.get(fingerprint) ?? 0) + 1);
+    this.fingerprints.set(node, this.fingerprints.has(node) ? null : fingerprint);
+  }
+
+  /** A reference as it will be published, as far as the resources named so far tell. */
+  readonly resolve = (reference: string): string => resolveIn(this.mapping, reference) ?? reference;
+
+  /**
    * The published id of `node`. `parent` and `segment` place a derived id (`<parent>/<segment>/<hash>`);
-   * `fallback` stands in for the id of a resource that has none.
+   * `fallback` stands in for the id of a resource that has none; `exact`, when given, is its id.
    */
   name(
     node: JsonObject,
@@ -181,15 +208,25 @@ class Namer {
     exact?: string,
   ): string {
     const source = typeof node.id === 'string' ? node.id : undefined;
-    const fingerprint = kind === 'canvas' ? canvasFingerprint(node) : undefined;
-    const distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
-    const remembered = this.previous?.base === this.base ? this.previous : undefined;
+    const remembered = this.remembered;
+    let fingerprint: string | undefined;
+    let distinct: boolean;
+    let known: string | undefined;
+    if (kind === 'canvas') {
+      fingerprint = canvasFingerprint(node);
+      distinct = fingerprint !== undefined && this.uniqueFingerprints.has(fingerprint);
+      known = distinct ? recalled(remembered?.canvases, fingerprint) : undefined;
+    } else {
+      fingerprint = this.fingerprints.get(node) ?? undefined;
+      distinct = fingerprint !== undefined && this.fingerprintCounts.get(fingerprint) === 1;
+      known = distinct ? recalled(remembered?.fingerprints, fingerprint) : undefined;
+      if (known !== undefined && this.reserved.has(known)) known = undefined;
+    }
     let id: string | undefined;
     if (exact !== undefined) id = exact;
     else if (this.free(source, source)) id = source;
-    else if (source !== undefined && this.free(remembered?.ids[source], source)) id = remembered?.ids[source];
-    else if (distinct && this.free(remembered?.canvases[fingerprint], source))
-      id = remembered?.canvases[fingerprint];
+    else if (this.free(recalled(remembered?.ids, source), source)) id = recalled(remembered?.ids, source);
+    else if (this.free(known, source)) id = known;
     if (id === undefined) {
       const derived = `${parent}/${segment}/${stableHash(source ?? fallback)}`;
       id = derived;
@@ -210,11 +247,17 @@ class Namer {
 
 function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
   const root = plan(namer.name(manifest, 'manifest', base, '', '', `${base}/manifest.json`));
+  // Every Canvas first: what is on a Canvas, or points at one, is fingerprinted by the Canvases' published URIs.
+  const canvasIds = new Map<number, string>();
+  listOf(manifest.items).forEach((canvas, index) => {
+    if (isJsonObject(canvas))
+      canvasIds.set(index, namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`));
+  });
+  surveyFingerprints(manifest, base, canvasIds, namer);
   const canvases = new Map<number, Plan>();
   listOf(manifest.items).forEach((canvas, index) => {
-    if (!isJsonObject(canvas)) return;
-    const id = namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`);
-    canvases.set(index, planCanvas(canvas, id, namer));
+    const id = canvasIds.get(index);
+    if (isJsonObject(canvas) && id !== undefined) canvases.set(index, planCanvas(canvas, id, namer));
   });
   root.children.set('items', canvases);
   planCompanions(manifest, base, root, namer);
@@ -260,6 +303,52 @@ function planCompanions(owner: JsonObject, ownerId: string, node: Plan, namer: N
   }
 }
 
+/**
+ * Fingerprints every page and Annotation of the Manifest and its Canvases, and every Range given in full, once
+ * the Canvases are named and before anything else is: each names the Canvases it is on or points at by their
+ * published URIs, and other resources by their ids in the document, whatever order they are named in.
+ * (Pages of placeholder and accompanying Canvases, named later, are left out: they are matched by id only.)
+ */
+function surveyFingerprints(
+  manifest: JsonObject,
+  base: string,
+  canvasIds: ReadonlyMap<number, string>,
+  namer: Namer,
+): void {
+  const pagesOf = (owner: JsonObject, ownerId: string): void => {
+    for (const key of ['items', 'annotations']) {
+      for (const page of listOf(owner[key])) {
+        if (!isJsonObject(page) || !isJsonArray(page.items)) continue;
+        const annotations: string[] = [];
+        for (const annotation of page.items) {
+          if (!isJsonObject(annotation)) continue;
+          const fingerprint = annotationFingerprint(annotation, namer.resolve);
+          namer.survey(annotation, fingerprint);
+          annotations.push(fingerprint);
+        }
+        namer.survey(page, pageFingerprint(ownerId, key, annotations));
+      }
+    }
+  };
+  pagesOf({ annotations: manifest.annotations ?? [] }, base);
+  listOf(manifest.items).forEach((canvas, index) => {
+    const id = canvasIds.get(index);
+    if (isJsonObject(canvas) && id !== undefined) pagesOf(canvas, id);
+  });
+  // A Range spelled out in two hierarchies is one Range (it keeps one id): surveyed once.
+  const ranges = new Set<string>();
+  const visitRange = (range: JsonValue): void => {
+    if (!isJsonObject(range) || range.type !== 'Range' || !isJsonArray(range.items)) return;
+    if (typeof range.id === 'string') {
+      if (ranges.has(range.id)) return;
+      ranges.add(range.id);
+    }
+    namer.survey(range, rangeFingerprint(range, namer.resolve));
+    range.items.forEach(visitRange);
+  };
+  listOf(manifest.structures).forEach(visitRange);
+}
+
 /** Annotation Pages given in full (with items) and their Annotations; referenced pages keep their ids. */
 function planPages(
   owner: JsonObject,
@@ -297,7 +386,9 @@ const DESCRIBED_TYPES = /^(?:SpecificResource|Choice|TextualBody|Annotation|\w*S
 /**
  * Ids under the draft's base that no plan names (a composed body's `…/annotation/1/body/1`, a SpecificResource
  * minted at the base): each goes where its nearest renamed ancestor id went (`<new annotation id>/body/1`),
- * else from the draft base to the publication base. Planned first, so references anywhere follow.
+ * else from the draft base to the publication base. Planned first, so references anywhere follow. An ancestor
+ * whose id was edited since the last publication is still found by the id it was published under, so the
+ * body keeps following the Annotation that keeps its URI.
  */
 function planNestedIds(
   doc: JsonObject,
@@ -305,12 +396,15 @@ function planNestedIds(
   base: string,
   mapping: Map<string, string>,
   namer: Namer,
+  previous: PublicationRecord | undefined,
 ): void {
   const draft = `${trimSlash(draftBase)}/`;
   if (draft === `${base}/`) return;
+  const remembered = previous?.base === base ? previous.ids : undefined;
   const movedAncestor = (id: string): string | undefined => {
     for (let slash = id.lastIndexOf('/'); slash > draft.length; slash = id.lastIndexOf('/', slash - 1)) {
-      const moved = mapping.get(id.slice(0, slash));
+      const ancestor = id.slice(0, slash);
+      const moved = mapping.get(ancestor) ?? recalled(remembered, ancestor);
       if (moved !== undefined) return moved + id.slice(slash);
     }
     return undefined;

@@ -10,7 +10,7 @@ import { createWorkspacePolicy } from '../../../electron/services/files/path-pol
 import { createRecentFiles } from '../../../electron/services/files/recent-files';
 import { createHandlers } from '../../../electron/services/handlers';
 import { createAutosaveStore } from '../../../electron/services/recovery/autosave-store';
-import type { JsonObject } from '../../../shared/iiif/json';
+import { getIn, setIn, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import type { Handlers } from '../../../shared/ipc/dispatch';
 import { dispatch } from '../../../shared/ipc/dispatch';
 import type { Result } from '../../../shared/ipc/result';
@@ -91,6 +91,37 @@ describe('publishing the open document alone', () => {
       '.tessera-record.json',
       'manifest.json',
     ]);
+  });
+});
+
+describe('published URIs in the review', () => {
+  /** The book with its comment's id edited, or the comment deleted. */
+  const comments = ['items', 0, 'annotations', 0, 'items'];
+  const withComments = (items: JsonValue) => ({ ...book, doc: setIn(book.doc, comments, items) });
+
+  it('lists no change after ids were edited, and asks before a URI is no longer published', async () => {
+    value(await call('publishDocument', { ...book, outDir: 'site' }));
+    const comment = getIn(book.doc, [...comments, 0]) as JsonObject;
+    const edited = withComments([{ ...comment, id: 'https://example.org/iiif/book1/notes/initial' }]);
+    const review = value(await call('reviewPublication', { ...edited, outDir: 'site' }));
+    expect(review.uris).toMatchObject({ counts: { changed: 0, added: 0, removed: 0 } });
+
+    const deleted = withComments([]);
+    const gone = (await readJson(path.join(workspace, 'site', 'manifest.json'))) as JsonValue;
+    const goneUri = getIn(gone, [...comments, 0, 'id']);
+    const second = value(await call('reviewPublication', { ...deleted, outDir: 'site' }));
+    expect(second.uris).toMatchObject({ removed: [goneUri], counts: { changed: 0, removed: 1 } });
+    const refused = await call('publishDocument', { ...deleted, outDir: 'site' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('uris-change');
+      expect(refused.error.message).toContain('1 published URI would no longer be published');
+    }
+    expect(getIn(await readJson(path.join(workspace, 'site', 'manifest.json')), [...comments, 0, 'id'])).toBe(
+      goneUri,
+    );
+    value(await call('publishDocument', { ...deleted, outDir: 'site', allowUriChanges: true }));
+    expect(getIn(await readJson(path.join(workspace, 'site', 'manifest.json')), comments)).toEqual([]);
   });
 });
 

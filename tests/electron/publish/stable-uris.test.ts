@@ -1,6 +1,7 @@
 /**
  * Published URIs through `tessera publish`: reordering a document and publishing it again renames nothing, a
- * document whose ids already lie under the base keeps them exactly, and what is no longer published is named.
+ * document whose ids already lie under the base keeps them exactly, editing the ids of published resources
+ * renames nothing either, and what is no longer published is named and dropped only when the user says so.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli/commands/publish';
 import type { CliIo } from '../../../electron/cli/cli-io';
-import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import {
+  getIn,
+  isJsonArray,
+  isJsonObject,
+  setIn,
+  type JsonObject,
+  type JsonValue,
+} from '../../../shared/iiif/json';
 import { shown, texts, upgradeP2 } from '../../shared/publish/presentation2-helpers';
 import { loadFixture } from '../../shared/validation/helpers';
 
@@ -62,11 +70,11 @@ function book(): JsonObject {
   return { ...doc, items: [...(doc.items as JsonObject[]), third] };
 }
 
-async function publishFile(doc: JsonObject, base = BASE): Promise<JsonObject> {
+async function publishFile(doc: JsonObject, base = BASE, ...options: string[]): Promise<JsonObject> {
   const input = path.join(dir, 'book.json');
   await fs.writeFile(input, JSON.stringify(doc));
   printed = [];
-  const code = await run([input, '--base', base, '--out', out], io);
+  const code = await run([input, '--base', base, '--out', out, ...options], io);
   expect(code, printed.join('')).toBe(0);
   return JSON.parse(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')) as JsonObject;
 }
@@ -122,8 +130,88 @@ describe('tessera publish keeps published URIs', () => {
     const gone = canvasUris(
       ((JSON.parse(manifest.toString()) as JsonObject).items as JsonValue[])[2] ?? [],
     )[0];
-    await publishFile({ ...original, items: (original.items as JsonValue[]).slice(0, 2) });
+    await publishFile(
+      { ...original, items: (original.items as JsonValue[]).slice(0, 2) },
+      BASE,
+      '--allow-uri-changes',
+    );
     expect(printed.join('')).toContain(`no longer published: ${(gone ?? '').replace(/^\S+ /, '')}`);
+  });
+});
+
+/** The document after an edit of one id, references to it (with their #fragments) following, as the editor does. */
+function renameId(value: JsonValue, from: string, to: string): JsonValue {
+  if (typeof value === 'string')
+    return value === from ? to : value.startsWith(`${from}#`) ? to + value.slice(from.length) : value;
+  if (isJsonArray(value)) return value.map((v) => renameId(v, from, to));
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === 'label' || k === 'value' ? v : renameId(v, from, to)]),
+  );
+}
+
+describe('tessera publish after ids were edited', () => {
+  const OLD = 'https://example.org/iiif/book1';
+  const COMMENTS = ['items', 0, 'annotations', 0];
+
+  it('keeps the URI of an edited page, annotation, Range and canvas, with the canvases reversed too', async () => {
+    const original = book();
+    const first = await publishFile(original);
+    let edited: JsonValue = original;
+    for (const [from, to] of [
+      [`${OLD}/comments/p1`, `${OLD}/notes/first-page`],
+      [`${OLD}/comments/p1/1`, `${OLD}/notes/initial`],
+      [`${OLD}/range/toc`, `${OLD}/range/contents`],
+      [`${OLD}/range/hours`, `${OLD}/range/virgin`],
+      [`${OLD}/canvas/p2`, `${OLD}/canvas/f1v`],
+    ])
+      edited = renameId(edited, from as string, to as string);
+    expect(getIn(edited, [...COMMENTS, 'id'])).toBe(`${OLD}/notes/first-page`);
+    expect(getIn(edited, [...COMMENTS, 'items', 0, 'id'])).toBe(`${OLD}/notes/initial`);
+    expect(getIn(edited, ['structures', 0, 'items', 1, 'id'])).toBe(`${OLD}/range/virgin`);
+
+    const second = await publishFile(edited as JsonObject);
+    expect(ids(second)).toEqual(ids(first));
+    expect(printed.join('')).not.toContain('published URIs');
+
+    const reversed = {
+      ...(edited as JsonObject),
+      items: [...((edited as JsonObject).items as JsonValue[])].reverse(),
+    };
+    const third = await publishFile(reversed);
+    expect((third.items as JsonValue[]).map(canvasUris).reverse()).toEqual(
+      (first.items as JsonValue[]).map(canvasUris),
+    );
+    expect(ids(third.structures ?? [])).toEqual(ids(first.structures ?? []));
+    expect(printed.join('')).not.toContain('published URIs');
+  });
+
+  it('gives a new annotation a new URI, and drops a deleted one only with --allow-uri-changes', async () => {
+    const original = book();
+    const first = await publishFile(original);
+    const gone = getIn(first, [...COMMENTS, 'items', 0, 'id']) as string;
+    const fresh: JsonObject = {
+      id: `${OLD}/notes/later`,
+      type: 'Annotation',
+      motivation: 'commenting',
+      body: { type: 'TextualBody', value: 'A later hand.', language: 'en' },
+      target: `${OLD}/canvas/p1#xywh=10,10,30,30`,
+    };
+    const replaced = setIn(original, [...COMMENTS, 'items'], [fresh]) as JsonObject;
+    const input = path.join(dir, 'book.json');
+    await fs.writeFile(input, JSON.stringify(replaced));
+    const before = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    printed = [];
+    expect(await run([input, '--base', BASE, '--out', out], io)).toBe(1);
+    expect(printed.join('')).toContain('1 published URI would no longer be published');
+    expect(printed.join('')).toContain('--allow-uri-changes');
+    expect(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
+
+    const second = await publishFile(replaced, BASE, '--allow-uri-changes');
+    const added = getIn(second, [...COMMENTS, 'items', 0, 'id']) as string;
+    expect(ids(first)).not.toContain(`Annotation ${added}`);
+    expect(printed.join('')).toContain('0 changed, 1 new, 1 no longer published');
+    expect(printed.join('')).toContain(`no longer published: ${gone}`);
   });
 });
 

@@ -14,6 +14,8 @@ const calls = vi.hoisted(() => ({
   /** Status answers still to give before the job ends (then 'done', or 'cancelled' once cancelled). */
   running: 0,
   cancelled: false,
+  /** The review's published URIs: by default three new ones, nothing to confirm. */
+  uris: undefined as Record<string, unknown> | undefined,
 }));
 
 const published = {
@@ -41,7 +43,12 @@ vi.mock('../../../renderer/src/api', () => ({
           identical: false,
           counts: { added: 0, removed: 0, changed: 0 },
           samplePaths: [],
-          uris: { changed: [], added: [], removed: [], counts: { changed: 0, added: 3, removed: 0 } },
+          uris: calls.uris ?? {
+            changed: [],
+            added: [],
+            removed: [],
+            counts: { changed: 0, added: 3, removed: 0 },
+          },
           lost: request.presentation2 ? ['rights: Presentation 2.1 has license only'] : [],
           where: 's3://site/books',
         },
@@ -96,6 +103,7 @@ beforeEach(() => {
   calls.remembered = false;
   calls.running = 0;
   calls.cancelled = false;
+  calls.uris = undefined;
   useAppStore.getState().loadDocument({ doc, format, file: null });
 });
 afterEach(() => cleanup());
@@ -198,5 +206,21 @@ describe('the Publish dialog', () => {
         authorEmail: 'ada@example.org',
       },
     });
+  });
+
+  it('waits for a yes before a published URI stops being published', async () => {
+    const gone = 'https://pub.example/b/canvas/p1/annotations/x/annotation/y';
+    calls.uris = { changed: [], added: [], removed: [gone], counts: { changed: 0, added: 0, removed: 1 } };
+    render(<PublishDialog onClose={() => undefined} />);
+    fill('Public base URL', 'https://pub.example/b');
+    fill('Output folder', 'site');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Review' })));
+    expect(screen.getByRole('list', { name: 'No longer published' }).textContent).toContain(gone);
+    const publishButton = screen.getByRole('button', { name: 'Publish' });
+    expect((publishButton as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Stop publishing 1 published URI\b/ }));
+    expect((publishButton as HTMLButtonElement).disabled).toBe(false);
+    await act(async () => fireEvent.click(publishButton));
+    expect(calls.publish[0]).toMatchObject({ allowUriChanges: true });
   });
 });

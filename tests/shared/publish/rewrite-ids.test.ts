@@ -341,6 +341,22 @@ describe('a composed document', () => {
     expect(validate(doc).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it("keeps a composed body with its annotation when the annotation's id was edited", () => {
+    const first = rewriteIds(composed(), { toBase: TO });
+    const record = nextRecord(undefined, TO, first.resources);
+    const annotation = ['items', 0, 'items', 0, 'items', 0];
+    const edited = setIn(composed(), [...annotation, 'id'], `${DRAFT}/crops/initial`);
+    const again = rewriteIds(edited, { toBase: TO, previous: record });
+    expect(getIn(again.doc, [...annotation, 'id'])).toBe(getIn(first.doc, [...annotation, 'id']));
+    expect(getIn(again.doc, [...annotation, 'body', 'id'])).toBe(
+      getIn(first.doc, [...annotation, 'body', 'id']),
+    );
+    // The comment on the crop still points at it.
+    expect(getIn(again.doc, ['items', 0, 'annotations', 0, 'items', 0, 'target'])).toBe(
+      getIn(first.doc, [...annotation, 'body', 'id']),
+    );
+  });
+
   it('keeps a file under the draft base where it is: its id is its address', () => {
     const input = composed();
     const own = { ...image, id: `${DRAFT}/canvas/1/page/1/annotation/1/body/1/full/max/0/default.jpg` };

@@ -148,7 +148,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
                 busy ||
                 !review ||
                 (errors.length > 0 && !override) ||
-                (review.uris.counts.changed > 0 && !confirmUris)
+                (review.uris.counts.changed + review.uris.counts.removed > 0 && !confirmUris)
               }
               onClick={() => void runPublish()}
             >

@@ -1,7 +1,7 @@
 /**
  * The review's account of published URIs since the last publication at this place: the ones that would be
- * renamed (other people's annotations and citations point at them, so publishing waits for an explicit yes),
- * the new ones, and the ones no longer published.
+ * renamed, the new ones, and the ones no longer published. Other people's annotations and citations point at
+ * published URIs, and a link breaks whether its URI is renamed or dropped, so either waits for an explicit yes.
  */
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { Icon } from '../../components/icons';
@@ -18,25 +18,20 @@ export function PublishedUris({
   onConfirm(confirmed: boolean): void;
 }) {
   const { counts } = uris;
+  const breaking = counts.changed + counts.removed;
   return (
     <div data-testid="publish-uris">
       <p>
         Published URIs: {counts.changed} changed, {counts.added} new, {counts.removed} no longer published.
       </p>
       {counts.changed > 0 ? (
-        <>
-          <ul className="notice-list" aria-label="Changed URIs">
-            {uris.changed.map((c) => (
-              <li key={c.before}>
-                <code>{c.before}</code> <Icon name="arrow-right" label="becomes" /> <code>{c.after}</code>
-              </li>
-            ))}
-          </ul>
-          <label className="check">
-            <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} /> Change{' '}
-            {counts.changed} published URI{counts.changed === 1 ? '' : 's'} (links to the old ones will break)
-          </label>
-        </>
+        <ul className="notice-list" aria-label="Changed URIs">
+          {uris.changed.map((c) => (
+            <li key={c.before}>
+              <code>{c.before}</code> <Icon name="arrow-right" label="becomes" /> <code>{c.after}</code>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {counts.removed > 0 ? (
         <ul className="notice-list" aria-label="No longer published">
@@ -47,6 +42,19 @@ export function PublishedUris({
           ))}
         </ul>
       ) : null}
+      {breaking > 0 ? (
+        <label className="check">
+          <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />{' '}
+          {confirmText(counts.changed, counts.removed)} (links to the old ones will break)
+        </label>
+      ) : null}
     </div>
   );
+}
+
+function confirmText(changed: number, removed: number): string {
+  const uris = (n: number) => `${n} published URI${n === 1 ? '' : 's'}`;
+  if (removed === 0) return `Change ${uris(changed)}`;
+  if (changed === 0) return `Stop publishing ${uris(removed)}`;
+  return `Change ${uris(changed)} and stop publishing ${removed}`;
 }
