@@ -13,6 +13,7 @@ import { thumbnailFor } from '../../../shared/iiif/image-api/image-urls';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { createRemoteService, type RemoteService } from '../../services/remote/remote-service';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../cli-io';
+import { describeFsError, displayName } from '../load-document';
 
 export interface InfoCommandDeps {
   /** A remote service to use (the CLI entry point may share one); otherwise one is created and closed here. */
@@ -98,7 +99,7 @@ async function fromFile(file: string, io: CliIo): Promise<number> {
         ? `there is no file "${file}"`
         : code === 'EISDIR'
           ? `"${file}" is a folder, not a file`
-          : `cannot read "${file}": ${(error as Error).message}`;
+          : describeFsError(error, displayName(file));
     io.stderr(`tessera info: ${why}\n`);
     return EXIT_BAD_INPUT;
   }
