@@ -8,7 +8,13 @@ import { describeSize } from '../../shared/iiif/document/limits';
 import type { CliIo } from './cli-io';
 
 export type LoadResult =
-  { readonly ok: true; readonly read: ReadSuccess } | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly read: ReadSuccess;
+      /** The decoded text, as written: what only the text shows (duplicate keys, number spellings) is there. */
+      readonly text: string;
+    }
+  | { readonly ok: false; readonly message: string };
 
 /** Loads `source` (a path, or "-" for standard input). */
 export async function loadDocument(source: string, io: CliIo): Promise<LoadResult> {
@@ -25,7 +31,7 @@ export async function loadDocument(source: string, io: CliIo): Promise<LoadResul
   if (!decoded.ok) return { ok: false, message: `${displayName(source)}: ${decoded.error.message}` };
   const read = readDocument(decoded.text);
   if (!read.ok) return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
-  return { ok: true, read };
+  return { ok: true, read, text: decoded.text };
 }
 
 export function displayName(source: string): string {
