@@ -17,6 +17,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { SHARP_INPUT, checkPixelCount } from './pixel-limit';
 
 export interface StaticTilesOptions {
   /** The image file: JPEG, PNG or TIFF. */
@@ -55,6 +56,7 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
 
   let metadata: Metadata;
   try {
+    // The header only (no pixels are decoded): it gives the size that checkPixelCount refuses by.
     metadata = await sharp(options.source).metadata();
   } catch {
     throw new UserFacingError(
@@ -68,6 +70,7 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
       `"${name}" is a ${metadata.format ?? 'unknown'} file; only JPEG, PNG and TIFF images can be added.`,
     );
   }
+  checkPixelCount(name, metadata.width, metadata.height);
 
   await fs.mkdir(options.outputDir, { recursive: true });
   const identifier = await chooseIdentifier(
@@ -81,7 +84,7 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
     await fs.mkdir(staging);
     // rotate(): apply the EXIF orientation so portrait photos stay portrait; flatten: transparent PNGs get a
     // white background rather than JPEG's black.
-    const oriented = () => sharp(options.source).rotate().flatten({ background: '#ffffff' });
+    const oriented = () => sharp(options.source, SHARP_INPUT).rotate().flatten({ background: '#ffffff' });
     await oriented()
       .jpeg({ quality })
       .tile({ layout: 'iiif3', size: tileSize, id: baseUri })
