@@ -26,6 +26,8 @@ export interface StaticTilesOptions {
   readonly outputDir: string;
   /** Base URI the services are served under; the service id is `${baseUri}/${identifier}`. */
   readonly baseUri: string;
+  /** The image's name as the user knows it, for messages; default: the source file's name. */
+  readonly displayName?: string;
   /** Folder name and last URI segment. Default: derived from the file name, made unique in outputDir. */
   readonly identifier?: string;
   /** Replace an existing service with the same identifier instead of choosing a new name. Default false. */
@@ -52,7 +54,8 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
   const tileSize = options.tileSize ?? 512;
   const quality = options.quality ?? 85;
   const baseUri = options.baseUri.replace(/\/+$/, '');
-  const name = path.basename(options.source);
+  // An upload is staged as a hidden temporary file: its name means nothing to the user who chose the image.
+  const name = options.displayName ?? path.basename(options.source);
 
   let metadata: Metadata;
   try {
