@@ -3,11 +3,18 @@
  * turned into one sentence for stderr. Shared by the commands (upgrade, info, validate) so they refuse alike.
  */
 import type { ReadSuccess } from '../../shared/iiif/document';
-import { decodeDocumentBytes, readDocument } from '../../shared/iiif/document';
+import { MAX_DOCUMENT_BYTES, decodeDocumentBytes, readDocument } from '../../shared/iiif/document';
+import { describeSize } from '../../shared/iiif/document/limits';
 import type { CliIo } from './cli-io';
 
 export type LoadResult =
-  { readonly ok: true; readonly read: ReadSuccess } | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly read: ReadSuccess;
+      /** The decoded text, as written: what only the text shows (duplicate keys, number spellings) is there. */
+      readonly text: string;
+    }
+  | { readonly ok: false; readonly message: string };
 
 /** Loads `source` (a path, or "-" for standard input). */
 export async function loadDocument(source: string, io: CliIo): Promise<LoadResult> {
@@ -18,13 +25,13 @@ export async function loadDocument(source: string, io: CliIo): Promise<LoadResul
       bytes = await io.readStdin();
     } else bytes = await io.readFile(source);
   } catch (error) {
-    return { ok: false, message: describeFsError(error, source) };
+    return { ok: false, message: describeFsError(error, displayName(source)) };
   }
   const decoded = decodeDocumentBytes(bytes);
   if (!decoded.ok) return { ok: false, message: `${displayName(source)}: ${decoded.error.message}` };
   const read = readDocument(decoded.text);
   if (!read.ok) return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
-  return { ok: true, read };
+  return { ok: true, read, text: decoded.text };
 }
 
 export function displayName(source: string): string {
@@ -44,6 +51,15 @@ export function describeFsError(error: unknown, path: string, action: 'read' | '
       return `${path}: permission denied`;
     case 'ENOTDIR':
       return `${path}: a part of the path is not a folder`;
+    case 'ENOTREGULAR':
+      return `${path}: is not a regular file (a pipe, a device or a socket), so it is not read`;
+    case 'EFBIG': {
+      const size = (error as { size?: unknown }).size;
+      const what = typeof size === 'number' ? `is ${describeSize(size)}` : 'is too large';
+      return `${path} ${what}; Tessera reads documents up to ${describeSize(MAX_DOCUMENT_BYTES)}`;
+    }
+    case 'ETIMEDOUT':
+      return `${path}: reading it took too long (a slow or disconnected drive?)`;
     default:
       return `${path}: ${error instanceof Error ? error.message : String(error)}`;
   }

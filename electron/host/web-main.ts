@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION } from '../app-version';
-import { dataPaths, defaultDataDir, defaultWorkspace } from '../services/app-paths';
+import { cleanDataFolder, dataPaths, defaultDataDir, defaultWorkspace } from '../services/app-paths';
 import { createWorkspacePolicy } from '../services/files/path-policy';
 import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
@@ -27,6 +27,7 @@ async function main() {
   // A file given on the command line opens at start; its folder is the workspace unless one was chosen.
   const workspace = args.workspace ?? (file ? path.dirname(file) : path.resolve(defaultWorkspace()));
   const paths = dataPaths(path.resolve(args.dataDir ?? defaultDataDir()));
+  await cleanDataFolder(paths);
   const policy = await createWorkspacePolicy(workspace);
   // One remote service for the whole host: info.json, manifests and every image the page shows share its
   // per-host limit and its disk cache in the data folder (offline use).

@@ -24,7 +24,7 @@ import {
   type MenuCommand,
 } from '../../shared/ipc/shell-events';
 import { APP_VERSION } from '../app-version';
-import { dataPaths } from '../services/app-paths';
+import { cleanDataFolder, dataPaths } from '../services/app-paths';
 import { createGrantedPolicy } from '../services/files/path-policy';
 import { createRecentFiles } from '../services/files/recent-files';
 import { createHandlers } from '../services/handlers';
@@ -83,6 +83,8 @@ async function start() {
   await app.whenReady();
   const here = __dirname;
   const paths = dataPaths(app.getPath('userData'));
+  // In the background: the window need not wait for leftovers of killed saves to go.
+  void cleanDataFolder(paths);
   const recent = createRecentFiles(paths.recent);
   for (const file of await recent.list()) policy.grant(file);
 

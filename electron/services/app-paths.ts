@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { removeInterruptedSaves } from './files/atomic-write';
 
 export function defaultDataDir(): string {
   if (process.env['TESSERA_DATA_DIR']) return path.resolve(process.env['TESSERA_DATA_DIR']);
@@ -21,8 +22,14 @@ export function defaultWorkspace(): string {
 
 export function dataPaths(dataDir: string) {
   return {
+    root: dataDir,
     autosave: path.join(dataDir, 'autosave'),
     recent: path.join(dataDir, 'recent-files.json'),
     cache: path.join(dataDir, 'cache'),
   };
+}
+
+/** At start: the data folder and its autosave folder lose the temporary files of saves that were killed. */
+export async function cleanDataFolder(paths: ReturnType<typeof dataPaths>): Promise<void> {
+  await Promise.all([removeInterruptedSaves(paths.root), removeInterruptedSaves(paths.autosave)]);
 }

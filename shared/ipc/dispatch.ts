@@ -30,7 +30,28 @@ export async function dispatch(
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof UserFacingError) return fail(error.code, error.message);
-    const message = error instanceof Error ? error.message : String(error);
-    return fail('internal', `Something went wrong in ${channel}: ${message}`);
+    // The engine's words ("ENOSPC: no space left on device, write", "x is not a function") and the channel's
+    // name are ours, not the user's: the user gets what happened and what to do.
+    return fail('internal', describeUnexpected(error));
+  }
+}
+
+/** A sentence for a failure no handler described: by the system error's code where there is one. */
+export function describeUnexpected(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'The disk is full, so Tessera could not finish. Free some space and try again.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Tessera is not allowed to do this there (the file or folder is protected). Check its permissions, or choose another place.';
+    case 'EROFS':
+      return 'The drive is read-only, so Tessera could not write to it. Choose a folder on another drive.';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'Too many files are open at once. Close some other programs and try again.';
+    default:
+      return 'Tessera could not finish this because of an unexpected problem. Try again; if it happens again, save your work and restart Tessera.';
   }
 }

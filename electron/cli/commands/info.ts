@@ -5,19 +5,19 @@
  *
  * Exit codes: 0 done; 1 the input could not be read or is not usable image information; 2 usage error.
  */
-import os from 'node:os';
-import path from 'node:path';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import { thumbnailFor } from '../../../shared/iiif/image-api/image-urls';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { createRemoteService, type RemoteService } from '../../services/remote/remote-service';
+import { cliCacheDir } from '../user-cache';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../cli-io';
+import { describeFsError, displayName } from '../load-document';
 
 export interface InfoCommandDeps {
   /** A remote service to use (the CLI entry point may share one); otherwise one is created and closed here. */
   readonly remote?: RemoteService;
-  /** Offline cache folder when no remote service is given. Default: <tmp>/tessera-cli-cache. */
+  /** Offline cache folder when no remote service is given. Default: the user's own cache folder (user-cache.ts). */
   readonly cacheDir?: string;
 }
 
@@ -66,9 +66,7 @@ function isUrl(text: string): boolean {
 }
 
 async function fromUrl(url: string, io: CliIo, deps: InfoCommandDeps): Promise<number> {
-  const remote =
-    deps.remote ??
-    createRemoteService({ cacheDir: deps.cacheDir ?? path.join(os.tmpdir(), 'tessera-cli-cache') });
+  const remote = deps.remote ?? createRemoteService({ cacheDir: deps.cacheDir ?? cliCacheDir() });
   try {
     const result = await remote.fetchInfo(url);
     if (result.stale) {
@@ -98,7 +96,7 @@ async function fromFile(file: string, io: CliIo): Promise<number> {
         ? `there is no file "${file}"`
         : code === 'EISDIR'
           ? `"${file}" is a folder, not a file`
-          : `cannot read "${file}": ${(error as Error).message}`;
+          : describeFsError(error, displayName(file));
     io.stderr(`tessera info: ${why}\n`);
     return EXIT_BAD_INPUT;
   }

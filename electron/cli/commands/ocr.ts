@@ -4,7 +4,6 @@
  * the manifest with one new page of `supplementing` annotations per canvas, a line each. Canvases that fail are
  * named on stderr; the others are still written, and the exit code is then 1.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,6 +17,7 @@ import { remoteOcrFetcher, type OcrImageFetcher } from '../../services/ocr/ocr-i
 import { runOcr } from '../../services/ocr/ocr-run';
 import { createRemoteService } from '../../services/remote/remote-service';
 import type { CliIo } from '../cli-io';
+import { cliCacheDir } from '../user-cache';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { describeFsError, displayName, loadDocument } from '../load-document';
 
@@ -133,7 +133,7 @@ export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDe
   try {
     let fetcher = deps.fetcher;
     if (!fetcher) {
-      remote = createRemoteService({ cacheDir: path.join(os.tmpdir(), 'tessera-cli-cache') });
+      remote = createRemoteService({ cacheDir: cliCacheDir() });
       fetcher = remoteOcrFetcher(remote);
     }
     let next = doc;

@@ -57,7 +57,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { doc, format, notices } = loaded.read;
   if (!values.quiet) for (const n of notices) io.stderr(`tessera upgrade: note: ${n.message}\n`);
 
-  const text = writeDocument(doc, format);
+  // Presentation 3 goes out as it came in, byte for byte of its text: printing the parsed tree again would turn
+  // 1e309 into null, round 30-digit integers and keep only the last of duplicate keys.
+  const text = loaded.read.upgraded ? writeDocument(doc, format) : loaded.text;
   const output = values.output;
   if (output === undefined || output === '-') {
     io.stdout(text);

@@ -7,6 +7,7 @@
  * the path in its text form ($.items[3].label); an unreadable file appears with one "file-unreadable" error.
  */
 import type { JsonValue } from '../../../shared/iiif/json';
+import { duplicateKeyFindings } from '../../../shared/iiif/validation/duplicate-key-findings';
 import { validate } from '../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../shared/iiif/validation/types';
 import type { CliIo } from '../cli-io';
@@ -60,7 +61,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (!loaded.ok) reports.push({ file: displayName(file), findings: [], unreadable: loaded.message });
     else {
       const doc: JsonValue = loaded.read.doc;
-      reports.push({ file: displayName(file), findings: validate(doc), upgraded: loaded.read.upgraded });
+      // As in the app (use-findings.ts): duplicate keys are findings of the text as written, which an upgraded
+      // document no longer has.
+      const fromText = loaded.read.upgraded ? [] : duplicateKeyFindings(loaded.text);
+      reports.push({
+        file: displayName(file),
+        findings: [...validate(doc), ...fromText],
+        upgraded: loaded.read.upgraded,
+      });
     }
   }
 

@@ -7,6 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+/** `.<name>.<12 hex>.tmp`: the temporary file of a save (below); only such names are ever cleaned up. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** A temporary file younger than this may belong to a save in progress (another window, another instance). */
+const SETTLED_MS = 10 * 60 * 1000;
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -44,4 +50,25 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Removes the temporary files that saves killed half-way left in `dir` (a kill -9 during a large save leaves its
+ * whole text behind, hidden: 74 MB after three). Only regular files named as writeFileAtomic names them, and
+ * older than a save can take, so a save running elsewhere is never disturbed. Returns how many were removed.
+ */
+export async function removeInterruptedSaves(dir: string, now: number = Date.now()): Promise<number> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    const stat = await fs.lstat(file).catch(() => null);
+    if (!stat?.isFile() || now - stat.mtimeMs < SETTLED_MS) continue;
+    await fs.rm(file, { force: true }).then(
+      () => (removed += 1),
+      () => undefined,
+    );
+  }
+  return removed;
 }

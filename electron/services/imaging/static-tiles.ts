@@ -17,6 +17,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { SHARP_INPUT, checkPixelCount } from './pixel-limit';
 
 export interface StaticTilesOptions {
   /** The image file: JPEG, PNG or TIFF. */
@@ -25,6 +26,8 @@ export interface StaticTilesOptions {
   readonly outputDir: string;
   /** Base URI the services are served under; the service id is `${baseUri}/${identifier}`. */
   readonly baseUri: string;
+  /** The image's name as the user knows it, for messages; default: the source file's name. */
+  readonly displayName?: string;
   /** Folder name and last URI segment. Default: derived from the file name, made unique in outputDir. */
   readonly identifier?: string;
   /** Replace an existing service with the same identifier instead of choosing a new name. Default false. */
@@ -51,10 +54,12 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
   const tileSize = options.tileSize ?? 512;
   const quality = options.quality ?? 85;
   const baseUri = options.baseUri.replace(/\/+$/, '');
-  const name = path.basename(options.source);
+  // An upload is staged as a hidden temporary file: its name means nothing to the user who chose the image.
+  const name = options.displayName ?? path.basename(options.source);
 
   let metadata: Metadata;
   try {
+    // The header only (no pixels are decoded): it gives the size that checkPixelCount refuses by.
     metadata = await sharp(options.source).metadata();
   } catch {
     throw new UserFacingError(
@@ -68,6 +73,7 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
       `"${name}" is a ${metadata.format ?? 'unknown'} file; only JPEG, PNG and TIFF images can be added.`,
     );
   }
+  checkPixelCount(name, metadata.width, metadata.height);
 
   await fs.mkdir(options.outputDir, { recursive: true });
   const identifier = await chooseIdentifier(
@@ -81,7 +87,7 @@ export async function createStaticTiles(options: StaticTilesOptions): Promise<St
     await fs.mkdir(staging);
     // rotate(): apply the EXIF orientation so portrait photos stay portrait; flatten: transparent PNGs get a
     // white background rather than JPEG's black.
-    const oriented = () => sharp(options.source).rotate().flatten({ background: '#ffffff' });
+    const oriented = () => sharp(options.source, SHARP_INPUT).rotate().flatten({ background: '#ffffff' });
     await oriented()
       .jpeg({ quality })
       .tile({ layout: 'iiif3', size: tileSize, id: baseUri })

@@ -10,6 +10,7 @@ import { parseRegion } from '../../../shared/iiif/image-api/image-selectors';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import type { JsonValue } from '../../../shared/iiif/json';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { SHARP_INPUT, checkPixelCount } from '../imaging/pixel-limit';
 import { RemoteError } from '../remote/remote-error';
 import type { RemoteService } from '../remote/remote-service';
 import { LOCAL_IMAGES_PATH, serveLocalImage } from '../sources/local-images';
@@ -120,11 +121,13 @@ export async function loadOcrImage(
   signal: AbortSignal,
 ): Promise<OcrImage> {
   let bytes: Buffer;
+  let imageName: string;
   try {
     const url =
       source.image.kind === 'service'
         ? await serviceImageUrl(source as OcrSource & { image: { kind: 'service' } }, fetcher, signal)
         : source.image.url;
+    imageName = url;
     bytes = await fetcher.bytes(url, signal);
   } catch (error) {
     if (error instanceof RemoteError) throw new UserFacingError('unreadable-image', error.message);
@@ -133,14 +136,15 @@ export async function loadOcrImage(
   let width: number;
   let height: number;
   try {
-    const meta = await sharp(bytes).metadata();
+    const meta = await sharp(bytes).metadata(); // the header only: the size is checked below
     width = meta.width ?? 0;
     height = meta.height ?? 0;
   } catch {
     throw new UserFacingError('unreadable-image', 'The image could not be decoded.');
   }
   if (width === 0 || height === 0) throw new UserFacingError('unreadable-image', 'The image has no pixels.');
-  let pipeline = sharp(bytes);
+  checkPixelCount(imageName, width, height);
+  let pipeline = sharp(bytes, SHARP_INPUT);
   let offset = { x: 0, y: 0 };
   if (source.area) {
     // The area in canvas pixels, as pixels of this image (the frame maps the whole image onto the canvas).

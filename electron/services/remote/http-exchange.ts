@@ -197,12 +197,35 @@ function networkError(error: unknown, url: string, host: string, what?: 'compres
     CERT_HAS_EXPIRED: `The security certificate of ${host} has expired.`,
     DEPTH_ZERO_SELF_SIGNED_CERT: `The security certificate of ${host} is self-signed and cannot be trusted.`,
   };
+  const text = (error as Error | null)?.message ?? String(error);
   const message =
     what === 'compressed'
       ? `${host} sent a compressed response that could not be decompressed.`
       : (detail[code] ??
-        `Could not fetch from ${host}: ${(error as Error | null)?.message ?? String(error)}.`);
+        (isWrongProtocol(code, text)
+          ? `The server at ${host} did not answer in the expected secure or plain form: check whether its address starts with https:// or http://.`
+          : isCertificateProblem(code)
+            ? `The security certificate of ${host} cannot be trusted, so Tessera did not use the connection.`
+            : `Could not fetch from ${host}: ${text}.`));
   return new RemoteError('network', message, url);
+}
+
+/**
+ * TLS spoken to a plain port or plain HTTP to a TLS port: OpenSSL's and the HTTP parser's own words ("error:
+ * 0A00010B:SSL routines:ssl3_get_record:wrong version number", "Parse Error: Expected HTTP/") mean nothing to
+ * a user.
+ */
+function isWrongProtocol(code: string, text: string): boolean {
+  return (
+    code === 'EPROTO' ||
+    code.startsWith('ERR_SSL_') ||
+    code.startsWith('HPE_') ||
+    /SSL routines|wrong version number|Parse Error/i.test(text)
+  );
+}
+
+function isCertificateProblem(code: string): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_/.test(code);
 }
 
 function seconds(ms: number): string {

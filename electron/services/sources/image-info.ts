@@ -16,6 +16,7 @@ import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/desc
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import type { JsonValue } from '../../../shared/iiif/json';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { checkPixelCount } from '../imaging/pixel-limit';
 import { RemoteError } from '../remote/remote-error';
 import type { RemoteService } from '../remote/remote-service';
 import { sniffDisplayableImage } from './image-bytes';
@@ -76,12 +77,14 @@ async function asPlainImage(
       'The address answered with something that is neither an image nor IIIF image information.',
     );
   }
+  // The header only (no pixels are decoded): it gives the size that checkPixelCount refuses by.
   const meta = await sharp(result.bytes)
     .metadata()
     .catch(() => null);
   if (!meta?.width || !meta.height) {
     throw new UserFacingError('not-an-image', 'The image could not be read to find its size.');
   }
+  checkPixelCount(url, meta.width, meta.height);
   // EXIF orientations 5-8 turn the picture a quarter: browsers show it turned, so the canvas is too.
   const turned = (meta.orientation ?? 1) >= 5;
   return {

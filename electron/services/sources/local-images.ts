@@ -58,6 +58,7 @@ export async function importLocalImage(options: {
     await fs.writeFile(upload, bytes);
     const result = await createStaticTiles({
       source: upload,
+      displayName: name,
       outputDir: dir,
       baseUri: localImageBase(options.origin),
       identifier: slugFor(name),

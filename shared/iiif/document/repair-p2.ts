@@ -11,7 +11,15 @@
  *   - a missing @type on sequences, canvases, annotations, annotation lists, ranges and collection members:
  *     the only type the position allows (image resources are left alone: the upgrader types them itself);
  *   - a painting annotation without `on`: the canvas it sits on;
- *   - a canvas without @id: one derived from the manifest's @id and its position.
+ *   - a canvas without @id: one derived from the manifest's @id and its position;
+ *   - null entries in descriptive and linking lists (label, description, metadata, seeAlso, related, service,
+ *     ...): dropped; `metadata` given as one object: put in a list; metadata entries that are not objects:
+ *     dropped;
+ *   - an @id, @type or format that is not text, a license or motivation that is neither text nor a list of
+ *     texts: dropped (a license given as {"@id": URI} becomes that URI);
+ *   - an image annotation whose `on` is null or not a target: the canvas it sits on.
+ * (`seeAlso`, `related`, `rendering`, `service` and `thumbnail` given as one object or one URI are Presentation 2
+ * as written, and the upgrader reads them: they are not "repaired".)
  * What cannot be repaired (sequences given as text, a canvas that is a number) is named precisely, so the
  * upgrade failure can say where the document is broken instead of passing on the upgrader's own words.
  * The tree is a fresh JSON.parse result that nobody else holds, so it is repaired in place.
@@ -53,7 +61,8 @@ class Repairs {
   }
 }
 
-function describeValue(value: JsonValue): string {
+/** A value in a few words, for saying what stands where it should not. */
+export function describeValue(value: JsonValue): string {
   if (value === null) return 'null';
   if (typeof value === 'string')
     return `the text "${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
@@ -115,15 +124,128 @@ function ensureType(node: Mutable, type: string, what: string, where: string, re
   repairs.add(`${type}-type-missing`, `${what} without "@type" was given "${type}"`, where);
 }
 
+/** A target as Presentation 2 writes it: a URI, a specific resource, or a list of those. */
+function isTarget(on: JsonValue): boolean {
+  if (typeof on === 'string' || isJsonObject(on)) return true;
+  return isJsonArray(on) && on.length > 0 && on.every((t) => typeof t === 'string' || isJsonObject(t));
+}
+
 function idOf(node: JsonObject): string | undefined {
   const id = node['@id'] ?? node['id'];
   return typeof id === 'string' ? id : undefined;
+}
+
+/** Lists in which a null entry means nothing and makes the upgrader throw. */
+const LIST_PROPERTIES = new Set([
+  'label',
+  'description',
+  'attribution',
+  'metadata',
+  'seeAlso',
+  'related',
+  'rendering',
+  'service',
+  'thumbnail',
+  'logo',
+  'within',
+  'license',
+  'motivation',
+  'format',
+  'viewingHint',
+]);
+/** Properties whose value is one text: anything else is dropped (its meaning cannot be guessed). */
+const TEXT_PROPERTIES = ['@id', '@type', 'format'] as const;
+/** Properties that are a text or a list of texts. */
+const TEXTS_PROPERTIES = ['license', 'motivation'] as const;
+
+/**
+ * The value-level repairs, on every object of the tree (before the structural ones, which then see clean
+ * values). The tree is at most MAX_NESTING deep (read.ts refuses deeper input first), so recursion is safe.
+ */
+function tidyValues(node: JsonValue, path: string, repairs: Repairs, isRoot: boolean): void {
+  if (isJsonArray(node)) {
+    node.forEach((item, index) => tidyValues(item, join(path, index), repairs, false));
+    return;
+  }
+  if (!isJsonObject(node)) return;
+  const object = node as Mutable;
+  for (const key of Object.keys(object)) {
+    const value = object[key] as JsonValue;
+    const where = join(path, key);
+    if (isJsonArray(value) && LIST_PROPERTIES.has(key) && value.includes(null)) {
+      object[key] = value.filter((item) => item !== null);
+      repairs.add('null-in-list', 'empty (null) entries in a list were dropped', where);
+    }
+  }
+  const metadata = object['metadata'];
+  if (metadata !== undefined) {
+    if (isJsonObject(metadata)) {
+      object['metadata'] = [metadata];
+      repairs.add(
+        'metadata-not-list',
+        '"metadata" was one object, not a list; it was put in a list',
+        join(path, 'metadata'),
+      );
+    } else if (isJsonArray(metadata)) {
+      if (metadata.some((entry) => !isJsonObject(entry))) {
+        object['metadata'] = metadata.filter(isJsonObject);
+        repairs.add(
+          'metadata-entry',
+          'metadata entries that were not label and value pairs were dropped',
+          join(path, 'metadata'),
+        );
+      }
+    } else {
+      delete object['metadata'];
+      repairs.add(
+        'metadata-invalid',
+        `"metadata" that was not a list of label and value pairs was dropped`,
+        join(path, 'metadata'),
+      );
+    }
+  }
+  for (const key of TEXT_PROPERTIES) {
+    const value = object[key];
+    // The root's @type decided that this is Presentation 2 at all: it is a text already.
+    if (value === undefined || typeof value === 'string' || (isRoot && key === '@type')) continue;
+    delete object[key];
+    repairs.add(
+      `${key.replace('@', '')}-not-text`,
+      `"${key}" that was ${describeValue(value)}, not a text, was dropped`,
+      join(path, key),
+    );
+  }
+  for (const key of TEXTS_PROPERTIES) {
+    const value = object[key];
+    if (value === undefined || typeof value === 'string') continue;
+    // A license given as {"@id": URI} at the top is carried by carry-license.ts, as real manifests write it.
+    if (isRoot && key === 'license' && isJsonObject(value)) continue;
+    const where = join(path, key);
+    if (isJsonObject(value) && typeof value['@id'] === 'string') {
+      object[key] = value['@id'];
+      repairs.add(`${key}-object`, `a "${key}" given as an object was replaced by its @id`, where);
+    } else if (isJsonArray(value) && value.some((item) => typeof item === 'string')) {
+      if (value.every((item) => typeof item === 'string')) continue;
+      object[key] = value.filter((item) => typeof item === 'string');
+      repairs.add(`${key}-not-text`, `entries of "${key}" that were not texts were dropped`, where);
+    } else {
+      delete object[key];
+      repairs.add(
+        `${key}-not-text`,
+        `"${key}" that was ${describeValue(value)}, not a text, was dropped`,
+        where,
+      );
+    }
+  }
+  for (const key of Object.keys(object))
+    tidyValues(object[key] as JsonValue, join(path, key), repairs, false);
 }
 
 /** Repairs `root` (a parsed Presentation 2 Manifest or Collection) in place. */
 export function repairPresentation2(root: JsonObject): RepairResult {
   const repairs = new Repairs();
   const node = root as Mutable;
+  tidyValues(node, '', repairs, true);
   const type = node['@type'] ?? node['type'];
   if (type === 'sc:Collection') repairCollection(node, '', repairs);
   else repairManifest(node, '', repairs);
@@ -199,12 +321,20 @@ function repairCanvas(
         where,
       );
     }
-    if (annotation['on'] === undefined && canvasId !== undefined) {
+    const on = annotation['on'];
+    if (on === undefined && canvasId !== undefined) {
       annotation['on'] = canvasId;
       repairs.add(
         'on-missing',
         'an image annotation without "on" was targeted at the canvas it sits on',
         where,
+      );
+    } else if (on !== undefined && !isTarget(on) && canvasId !== undefined) {
+      annotation['on'] = canvasId;
+      repairs.add(
+        'on-invalid',
+        'an image annotation whose "on" was not a target (null, a number) was targeted at the canvas it sits on',
+        join(where, 'on'),
       );
     }
     const resource = annotation['resource'];

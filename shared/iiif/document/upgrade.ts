@@ -15,7 +15,8 @@ import { stripEmbeddedContexts } from './strip-embedded-contexts';
 import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
 import { finishP2TextBodies, markP2TextBodies } from './p2-text-bodies';
-import { repairPresentation2 } from './repair-p2';
+import { locateUpgradeFailure } from './locate-upgrade-failure';
+import { describeValue, repairPresentation2 } from './repair-p2';
 import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
@@ -28,6 +29,12 @@ export type UpgradeResult =
  * Upgrades a parsed Presentation 2 Manifest or Collection. `source` is consumed: the upgrader modifies its input
  * in place, so pass a tree nobody else holds (a fresh JSON.parse result).
  */
+/** The upgrader keys plain objects by data (languages, types): special names go in shielded, come out restored. */
+function upgradeShielded(tree: JsonValue): unknown {
+  const input = hasSpecialNames(tree) ? shieldSpecialNames(tree) : tree;
+  return upgrade(input as Parameters<typeof upgrade>[0]);
+}
+
 export function upgradePresentation2(source: JsonObject): UpgradeResult {
   // Repair the shapes the upgrader cannot read, then explain: the upgrader is about to modify `source`.
   const repaired = repairPresentation2(source);
@@ -44,19 +51,33 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   if (mutable['@context'] === undefined) mutable['@context'] = PRESENTATION_2_CONTEXT;
   // The upgrader mishandles the Range hierarchy (within, cycles, "top"): we rebuild it (upgrade-p2-ranges.ts).
   const rangePlan = prepareP2Ranges(mutable as JsonObject);
-  // The upgrader keys plain objects by data (languages, types): special names go in shielded, come out restored.
   const shielded = hasSpecialNames(source);
-  const input = shielded ? (shieldSpecialNames(source) as Record<string, unknown>) : mutable;
+  // The upgrader consumes its input: keep the text to look for the fault in if it throws.
+  const before = JSON.stringify(mutable);
   let upgraded: unknown;
   try {
-    upgraded = upgrade(input as Parameters<typeof upgrade>[0]);
+    upgraded = upgradeShielded(mutable as JsonValue);
   } catch {
     // The upgrader's own words ("e.sequences.map is not a function") mean nothing to a curator; what the repair
-    // pass could not mend is the best account of where the document is broken.
+    // pass could not mend is the best account of where the document is broken, else the place we find by asking
+    // the upgrader about smaller copies.
+    const fault =
+      repaired.unrepairable.length > 0
+        ? undefined
+        : locateUpgradeFailure(JSON.parse(before) as JsonValue, (tree) => {
+            try {
+              upgradeShielded(JSON.parse(JSON.stringify(tree)) as JsonValue);
+              return true;
+            } catch {
+              return false;
+            }
+          });
     const where =
       repaired.unrepairable.length > 0
         ? `: ${repaired.unrepairable.slice(0, 3).join('; ')}${repaired.unrepairable.length > 3 ? '; ...' : ''}`
-        : ', in a place Tessera could not repair';
+        : fault !== undefined
+          ? `; the first such place found is ${fault.path === '' ? 'the top level' : `"${fault.path}"`} (${describeValue(fault.value)})`
+          : ', in a place Tessera could not find';
     return {
       ok: false,
       message:

@@ -60,6 +60,25 @@ export function escapeHtml(text: string): string {
  */
 export function sanitizeValue(text: string): SanitizedValue {
   if (!isHtmlValue(text)) return { text, changed: false, removed: [] };
+  if (text.length < REMEMBER_FROM) return sanitizeNow(text);
+  const known = remembered.get(text);
+  if (known) return known;
+  const result = sanitizeNow(text);
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(text, result);
+  return result;
+}
+
+/**
+ * Long values are remembered: validation, its fixes (up to eight validations) and the panels ask about the same
+ * value again and again, and sanitising a megabyte of markup twice over (strict, then permissive) takes seconds
+ * (the fuzz gate's slowest case). Short ones cost less to sanitise than to look up.
+ */
+const REMEMBER_FROM = 4096;
+const REMEMBERED = 32;
+const remembered = new Map<string, SanitizedValue>();
+
+function sanitizeNow(text: string): SanitizedValue {
   const removed: string[] = [];
   const clean = sanitizeHtml(text, strictOptions(removed));
   removed.push(...describeMarkupDeclarations(text));

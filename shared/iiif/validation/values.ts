@@ -85,6 +85,9 @@ export function closest(word: string, vocabulary: Iterable<string>, maxDistance 
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of vocabulary) {
+    // The distance is at least the difference in length: skipping on it keeps a megabyte-long value from costing
+    // a megabyte of work per word of the vocabulary.
+    if (Math.abs(word.length - candidate.length) > maxDistance) continue;
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

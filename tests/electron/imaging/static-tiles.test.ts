@@ -22,6 +22,7 @@ import {
   sameColour,
   type Rgb,
 } from '../../fixtures/institutions';
+import { hugePngHeader } from '../../fixtures/huge-png-header';
 
 let dir: string;
 let out: string;
@@ -169,6 +170,16 @@ describe('local images → static level-0 Image API 3 services', () => {
     });
     expect((await stat(path.join(result.dir, 'full', '300,200', '0', 'default.jpg'))).mtimeMs).toBe(
       tileBefore.mtimeMs,
+    );
+  });
+
+  it('refuses a PNG declaring 16000×16000 pixels by its header, naming it and its size', async () => {
+    const source = path.join(dir, 'huge.png');
+    await writeFile(source, hugePngHeader());
+    await expect(
+      createStaticTiles({ source, outputDir: out, baseUri: 'http://127.0.0.1:1/iiif' }),
+    ).rejects.toThrow(
+      '"huge.png" is 16000 × 16000 pixels (256 megapixels); Tessera reads images up to 100 megapixels.',
     );
   });
 

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { thumbnailUrlFor } from '../../../shared/iiif/canvas-build';
 import { cacheImages, fetchImage } from '../../../electron/services/sources/image-info';
+import { hugePngHeader } from '../../fixtures/huge-png-header';
 import { FAILURE_PATHS } from '../../fixtures/institutions';
 import { cleanups, institution, plainServer, remoteService } from './helpers';
 
@@ -59,6 +60,17 @@ describe('fetchImage', () => {
     const remote = await remoteService(cleanup);
     const image = await fetchImage(remote, site.url('/photos/leaf'), options);
     expect(image).toMatchObject({ kind: 'image', width: 30, height: 20, format: 'image/png' });
+  });
+
+  it('refuses a plain image declaring 16000×16000 pixels, naming its address and size', async () => {
+    const site = await plainServer(cleanup, {
+      '/photos/huge.png': { type: 'image/png', body: hugePngHeader() },
+    });
+    const remote = await remoteService(cleanup);
+    const url = site.url('/photos/huge.png');
+    await expect(fetchImage(remote, url, options)).rejects.toThrow(
+      `"${url}" is 16000 × 16000 pixels (256 megapixels)`,
+    );
   });
 
   it('recognises a manifest and says it is one', async () => {

@@ -11,6 +11,7 @@ import {
 import { canvasFromDescriptor } from '../../../shared/iiif/canvas-build';
 import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
 import type { JsonObject } from '../../../shared/iiif/json';
+import { hugePngHeader } from '../../fixtures/huge-png-header';
 import { quadrantImage, quadrantsOf, QUADRANTS, sameColour } from '../../fixtures/institutions';
 import { cleanups, tempDir } from './helpers';
 
@@ -42,6 +43,18 @@ describe('importLocalImage', () => {
     const colours = await quadrantsOf(served.body as Buffer);
     expect(sameColour(colours.topLeft, QUADRANTS.topLeft)).toBe(true);
     expect(sameColour(colours.bottomRight, QUADRANTS.bottomRight)).toBe(true);
+  });
+
+  it("names a refused upload by the user's name for it, not its staged temporary file", async () => {
+    const dir = await tempDir(cleanup);
+    const huge = importLocalImage({ dir, name: 'scan 1.png', bytes: hugePngHeader(), origin: ORIGIN });
+    await expect(huge).rejects.toThrow('"scan 1.png" is 16000 × 16000 pixels');
+    const damaged = Buffer.concat([hugePngHeader().subarray(0, 8), Buffer.from('not a png at all')]);
+    const broken = importLocalImage({ dir, name: 'scan 2.png', bytes: damaged, origin: ORIGIN });
+    await expect(broken).rejects.toThrow('"scan 2.png" could not be read as an image');
+    await expect(
+      importLocalImage({ dir, name: 'scan 2.png', bytes: damaged, origin: ORIGIN }),
+    ).rejects.not.toThrow(/\.upload-/);
   });
 
   it('serves info.json with the id of the origin it is asked from (ports change between launches)', async () => {

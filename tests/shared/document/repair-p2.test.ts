@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../shared/iiif/document';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { validate } from '../../../shared/iiif/validation';
+import { archivelabShaped } from '../../fixtures/archivelab-shaped';
 
 const M = 'https://archive.example.org/iiif/book';
 
@@ -141,6 +142,103 @@ describe('repairing Presentation 2 before the upgrade', () => {
     expect(annotationRepair).toMatch(
       /\(500 places: sequences\[0\]\.canvases\[0\]\.images\[0\], .* and 497 more\)/,
     );
+    expect(validate(doc).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('repairing values the upgrader cannot read', () => {
+  const sequence = (canvases: object[]) => ({ sequences: [{ '@type': 'sc:Sequence', canvases }] });
+
+  it('drops nulls inside descriptive and linking lists', () => {
+    const { doc, repairs } = open(
+      p2({
+        label: ['Book', null],
+        description: [null, 'About'],
+        metadata: [{ label: 'a', value: 'b' }, null],
+        seeAlso: ['https://example.org/a', null],
+        related: [null],
+        ...sequence([canvas(1, { service: [{ '@id': `${M}/s`, profile: 'x' }, null] })]),
+      }),
+    );
+    expect(doc['metadata']).toHaveLength(1);
+    expect(repairs.join(' ')).toContain(
+      'empty (null) entries in a list were dropped (6 places: label, description, metadata and 3 more)',
+    );
+  });
+
+  it('puts one metadata object in a list and drops metadata that is not label and value pairs', () => {
+    const one = open(p2({ metadata: { label: 'a', value: 'b' }, ...sequence([canvas(1)]) }));
+    expect(one.doc['metadata']).toHaveLength(1);
+    expect(one.repairs.join(' ')).toContain('"metadata" was one object, not a list; it was put in a list');
+    const text = open(
+      p2({ metadata: 'a note', ...sequence([canvas(1, { metadata: ['x', { label: 'a', value: 'b' }] })]) }),
+    );
+    expect(text.repairs.join(' ')).toContain(
+      '"metadata" that was not a list of label and value pairs was dropped',
+    );
+    expect(text.repairs.join(' ')).toContain(
+      'metadata entries that were not label and value pairs were dropped (1 place: sequences[0].canvases[0].metadata)',
+    );
+  });
+
+  it('drops an @id, @type, format, license or motivation that is not text, saying where', () => {
+    const annotation = { ...image(1), motivation: 7 } as Record<string, unknown>;
+    (annotation['resource'] as Record<string, unknown>)['format'] = { mime: 'image/jpeg' };
+    (annotation['resource'] as Record<string, unknown>)['@id'] = 12;
+    const { doc, repairs } = open(
+      p2(
+        sequence([
+          canvas(1, {
+            '@type': { x: 1 },
+            license: { '@id': 'https://creativecommons.org/licenses/by/4.0/' },
+            images: [annotation],
+          }),
+        ]),
+      ),
+    );
+    const text = repairs.join(' ');
+    expect(text).toContain(
+      '"@type" that was an object, not a text, was dropped (1 place: sequences[0].canvases[0].@type)',
+    );
+    expect(text).toContain('a canvas without "@type" was given "sc:Canvas"');
+    expect(text).toContain('"format" that was an object, not a text, was dropped');
+    expect(text).toContain('"@id" that was the number 12, not a text, was dropped');
+    expect(text).toContain('"motivation" that was the number 7, not a text, was dropped');
+    expect(text).toContain('a "license" given as an object was replaced by its @id');
+    expect((doc['items'] as JsonObject[])[0]?.['type']).toBe('Canvas');
+  });
+
+  it('targets an image annotation whose on is null at its canvas', () => {
+    const { doc, repairs } = open(p2(sequence([canvas(1, { images: [{ ...image(1), on: null }] })])));
+    expect(paintings(doc)[0]?.target).toBe(`${M}/canvas/1`);
+    expect(repairs.join(' ')).toContain(
+      'an image annotation whose "on" was not a target (null, a number) was targeted at the canvas it sits on (1 place: sequences[0].canvases[0].images[0].on)',
+    );
+  });
+
+  it('names the first place the upgrader still cannot read, not its own words', () => {
+    const read = readDocument(
+      JSON.stringify(
+        p2(sequence([canvas(1), canvas(2, { images: [{ ...image(2), resource: [`${M}/2.jpg`, null] }] })])),
+      ),
+    );
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.error.message).toContain(
+      'the first such place found is "sequences[0].canvases[1].images[0]"',
+    );
+    expect(read.error.message).not.toMatch(/could not repair|is not a function|Cannot/);
+  });
+
+  it('opens an archivelab-shaped manifest of 400 canvases, saying what it repaired', () => {
+    const { doc, repairs } = open(archivelabShaped(400));
+    expect((doc['items'] as JsonObject[]).length).toBe(400);
+    expect(paintings(doc)[3]?.target).toBe((doc['items'] as JsonObject[])[3]?.['id']);
+    const text = repairs.join(' ');
+    expect(text).toContain('"sequences" was one object, not a list');
+    expect(text).toContain('an image annotation without "@type" was given "oa:Annotation" (400 places:');
+    expect(text).toContain('empty (null) entries in a list were dropped (2 places: description, metadata)');
+    expect(text).toContain('whose "on" was not a target');
     expect(validate(doc).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

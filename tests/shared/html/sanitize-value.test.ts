@@ -118,3 +118,14 @@ describe('escapeHtml', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('sanitizeValue on long values', () => {
+  it('sanitises a long value once, however often validation and its fixes ask (found by the fuzz gate)', () => {
+    const long = `<p>${'<b>x</b>'.repeat(2_000)}<script>alert(1)</script></p>`;
+    const first = sanitizeValue(long);
+    expect(first.removed).toContain('script element');
+    expect(sanitizeValue(long)).toBe(first);
+    const short = '<p>x</p>';
+    expect(sanitizeValue(short)).toEqual(sanitizeValue(short));
+  });
+});

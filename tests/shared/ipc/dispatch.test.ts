@@ -44,10 +44,22 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'not-found', message: 'There is no file there.' },
     });
-    expect(await dispatch(handlers, 'recentFiles', {})).toMatchObject({
-      ok: false,
-      error: { code: 'internal' },
-    });
+    const internal = await dispatch(handlers, 'recentFiles', {});
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // Neither the channel's name nor the engine's words reach the user (issue 20 item 14).
+    expect(internal.ok ? '' : internal.error.message).not.toMatch(/recentFiles|boom|went wrong in/);
+    const full = await dispatch(
+      handlersWith({
+        recentFiles: async () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+      }),
+      'recentFiles',
+      {},
+    );
+    expect(full.ok ? '' : full.error.message).toBe(
+      'The disk is full, so Tessera could not finish. Free some space and try again.',
+    );
     expect(await dispatch(handlers, 'openFile', { path: 7 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },

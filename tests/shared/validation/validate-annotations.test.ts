@@ -27,6 +27,13 @@ describe('validate: Annotations', () => {
     expect(findings[0]?.message).toContain('"commenting"');
   });
 
+  it('quotes a megabyte-long motivation in a few words (found by the fuzz gate)', () => {
+    const findings = validate(withAnnotation((a) => (a.motivation = ['painting', 'x'.repeat(1_000_000)])));
+    const unknown = findings.find((f) => f.code === 'motivation-unknown');
+    expect(unknown?.message).toMatch(/^"x+\.\.\." is not a known motivation/);
+    expect(unknown?.message.length).toBeLessThan(200);
+  });
+
   it('keeps painting in items and everything else in annotations', () => {
     const commenting = withAnnotation((a) => (a.motivation = 'commenting'));
     expect(summary(validate(commenting), 'error')).toEqual([

@@ -77,7 +77,7 @@ export function checkMotivation(node: JsonObject, site: Site, ctx: Checker, role
     }
     if (ALL_MOTIVATIONS.includes(motivation)) return;
     const suggestion = closest(motivation, ALL_MOTIVATIONS, 3);
-    const message = `"${motivation}" is not a known motivation${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
+    const message = `${describeValue(motivation)} is not a known motivation${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
     if (ctx.hasExtensionContext && suggestion === undefined)
       ctx.info('motivation-unknown', site, message, SPEC.motivation);
     else

@@ -66,14 +66,14 @@ function checkValues(
         ctx.info(
           'behavior-unknown',
           site,
-          `"${value}" is not a behavior of the specification; it must come from an extension in @context.${hint}`,
+          `${describeValue(value)} is not a behavior of the specification; it must come from an extension in @context.${hint}`,
           SPEC.behavior,
         );
       } else {
         ctx.error(
           'behavior-unknown',
           site,
-          `"${value}" is not a behavior defined by Presentation 3, and no extension in @context defines it.${hint}`,
+          `${describeValue(value)} is not a behavior defined by Presentation 3, and no extension in @context defines it.${hint}`,
           SPEC.behavior,
         );
       }
@@ -116,7 +116,7 @@ export function checkViewingDirection(node: JsonObject, site: Site, ctx: Checker
   }
   if (VIEWING_DIRECTIONS.includes(value)) return;
   const suggestion = closest(value, VIEWING_DIRECTIONS, 4);
-  const message = `"${value}" is not a viewing direction; use one of ${VIEWING_DIRECTIONS.join(', ')}.${
+  const message = `${describeValue(value)} is not a viewing direction; use one of ${VIEWING_DIRECTIONS.join(', ')}.${
     suggestion ? ` Did you mean "${suggestion}"?` : ''
   }`;
   if (ctx.hasExtensionContext)
