@@ -3,7 +3,12 @@
  * turned into one sentence for stderr. Shared by the commands (upgrade, info, validate) so they refuse alike.
  */
 import type { ReadSuccess } from '../../shared/iiif/document';
-import { MAX_DOCUMENT_BYTES, decodeDocumentBytes, readDocument } from '../../shared/iiif/document';
+import {
+  MAX_DOCUMENT_BYTES,
+  decodeDocumentBytes,
+  readDocument,
+  type DecodeOptions,
+} from '../../shared/iiif/document';
 import { describeSize } from '../../shared/iiif/document/limits';
 import type { CliIo } from './cli-io';
 
@@ -16,8 +21,28 @@ export type LoadResult =
     }
   | { readonly ok: false; readonly message: string };
 
+/** The help line of the `--encoding` option, for the commands that read documents. */
+export const ENCODING_HELP =
+  '  --encoding windows-1252   read a file that is not UTF-8 as Windows-1252 (Western European)';
+
+/**
+ * `--encoding NAME` → decode options, or a sentence refusing the name. Only Windows-1252 is offered: UTF-8 and
+ * UTF-16 are recognised without being named, and Latin-1's printable characters are Windows-1252's.
+ */
+export function encodingOption(name: string | undefined): DecodeOptions | string {
+  if (name === undefined) return {};
+  const normalised = name.trim().toLowerCase();
+  if (['windows-1252', 'cp1252', 'latin-1', 'latin1', 'iso-8859-1'].includes(normalised))
+    return { encoding: 'windows-1252' };
+  return `unknown encoding "${name}": the only one that can be named is windows-1252 (UTF-8 and UTF-16 are recognised without it)`;
+}
+
 /** Loads `source` (a path, or "-" for standard input). */
-export async function loadDocument(source: string, io: CliIo): Promise<LoadResult> {
+export async function loadDocument(
+  source: string,
+  io: CliIo,
+  options: DecodeOptions = {},
+): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
     if (source === '-') {
@@ -27,8 +52,11 @@ export async function loadDocument(source: string, io: CliIo): Promise<LoadResul
   } catch (error) {
     return { ok: false, message: describeFsError(error, displayName(source)) };
   }
-  const decoded = decodeDocumentBytes(bytes);
-  if (!decoded.ok) return { ok: false, message: `${displayName(source)}: ${decoded.error.message}` };
+  const decoded = decodeDocumentBytes(bytes, MAX_DOCUMENT_BYTES, options);
+  if (!decoded.ok) {
+    const hint = decoded.error.code === 'single-byte' ? ' To read it so, add --encoding windows-1252.' : '';
+    return { ok: false, message: `${displayName(source)}: ${decoded.error.message}${hint}` };
+  }
   const read = readDocument(decoded.text);
   if (!read.ok) return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
   return { ok: true, read, text: decoded.text };

@@ -12,6 +12,7 @@ import { createHandlers } from '../services/handlers';
 import { createAutosaveStore } from '../services/recovery/autosave-store';
 import { bundledOcrFiles } from '../services/ocr/ocr-files';
 import { createAppOcrJobs } from '../services/ocr/ocr-jobs';
+import { classifyAddress, type AddressClass } from '../services/remote/address-policy';
 import { createRemoteService } from '../services/remote/remote-service';
 import { createMemorySecretStore } from '../services/secrets/secret-store';
 import { handleSourcesGet } from '../services/sources/routes';
@@ -32,7 +33,7 @@ async function main() {
   // One remote service for the whole host: info.json, manifests and every image the page shows share its
   // per-host limit and its disk cache in the data folder (offline use).
   const sources = {
-    remote: createRemoteService({ cacheDir: paths.cache }),
+    remote: createRemoteService({ cacheDir: paths.cache, ...publicAddressesForTests() }),
     localImagesDir: path.join(policy.root ?? workspace, 'local-images'),
   };
   const ocr = createAppOcrJobs(sources, bundledOcrFiles(here));
@@ -83,3 +84,14 @@ main().catch((error: unknown) => {
   process.stderr.write(`tessera web: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(2);
 });
+
+/**
+ * Tests run every server on loopback; this names loopback aliases (127.0.0.2) to treat as internet addresses, so
+ * the private-network rule (address-policy.ts) can be seen at work in Chromium. Unset outside tests.
+ */
+function publicAddressesForTests(): { classifyAddress?: (address: string) => AddressClass } {
+  const listed = process.env['TESSERA_TEST_PUBLIC_ADDRESSES'];
+  if (!listed) return {};
+  const aliases = new Set(listed.split(',').map((a) => a.trim()));
+  return { classifyAddress: (address) => (aliases.has(address) ? 'public' : classifyAddress(address)) };
+}

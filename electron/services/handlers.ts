@@ -112,8 +112,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (chosen) ctx.policy.grant(chosen);
       return { supported: true, path: chosen };
     },
-    openFile: async ({ path }) => {
-      const snapshot = await readTextFile(await ctx.policy.resolve(path, 'read'));
+    openFile: async ({ path, encoding }) => {
+      const snapshot = await readTextFile(
+        await ctx.policy.resolve(path, 'read'),
+        encoding ? { encoding } : {},
+      );
       // Not into Recent yet: only a file that opens as a document goes there (rememberOpened).
       ctx.policy.grant(snapshot.path);
       return snapshot;

@@ -17,6 +17,8 @@ export { channelNames, ipcChannel } from './channel-names';
 z.config({ jitless: true });
 
 const json = z.unknown();
+/** Where a document came from, for private-network requests (electron/services/remote/address-policy.ts). */
+const initiator = z.enum(['local', 'public']);
 
 const fileSnapshot = z.object({
   path: z.string(),
@@ -231,7 +233,11 @@ export const channels = {
     response: z.object({ supported: z.boolean(), path: z.string().nullable() }),
   },
   openFile: {
-    request: z.object({ path: z.string() }),
+    request: z.object({
+      path: z.string(),
+      /** The user confirmed opening a file that is not UTF-8 as Windows-1252 (error code 'single-byte'). */
+      encoding: z.literal('windows-1252').optional(),
+    }),
     response: fileSnapshot,
   },
   saveFile: {
@@ -294,7 +300,13 @@ export const channels = {
   },
   /** Image addresses (info.json, service base, image request, plain image) → descriptors or sizes, per URL. */
   fetchImageInfo: {
-    request: z.object({ urls: z.array(z.string().max(8192)).min(1).max(100) }),
+    request: z.object({
+      urls: z.array(z.string().max(8192)).min(1).max(100),
+      /** 'public' when a document from the internet named these addresses (private-network requests refused). */
+      initiator: initiator.optional(),
+      /** Names the request, so cancelImageInfo can stop it (its retries and waits included). */
+      requestId: z.string().min(1).max(100).optional(),
+    }),
     response: z.object({
       results: z.array(
         z.union([
@@ -310,9 +322,14 @@ export const channels = {
       ),
     }),
   },
+  /** Stops a fetchImageInfo request named by its requestId; its addresses answer 'cancelled'. */
+  cancelImageInfo: {
+    request: z.object({ requestId: z.string().min(1).max(100) }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
   /** A manifest or collection (URL or file) to take canvases from; Presentation 2 comes back upgraded. */
   openSource: {
-    request: z.object({ location: z.string().min(1).max(8192) }),
+    request: z.object({ location: z.string().min(1).max(8192), initiator: initiator.optional() }),
     response: z.object({
       location: z.string(),
       finalUrl: z.string().nullable(),
@@ -322,7 +339,14 @@ export const channels = {
       notices: z.array(z.string()),
       fromCache: z.boolean(),
       stale: z.boolean(),
+      /** 'public' when it came from the internet: pass it as the initiator of what it references. */
+      origin: initiator,
     }),
+  },
+  /** Lets documents from the internet reach this host on the user's computer or private network, this session. */
+  allowHost: {
+    request: z.object({ host: z.string().min(1).max(512) }),
+    response: z.object({}),
   },
   /** An image file's bytes (base64) → a static level-0 service in the local images folder. */
   importLocalImage: {
@@ -336,7 +360,7 @@ export const channels = {
   },
   /** Fetches images (thumbnails) into the offline cache. */
   cacheImages: {
-    request: z.object({ urls: z.array(z.string().max(8192)).max(1000) }),
+    request: z.object({ urls: z.array(z.string().max(8192)).max(1000), initiator: initiator.optional() }),
     response: z.object({ cached: z.number(), failed: z.number() }),
   },
   showFolderDialog: {

@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { writeDocument } from '../../../shared/iiif/document';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { describeFsError, loadDocument } from '../load-document';
+import { describeFsError, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
 
-export const usage = `Usage: tessera upgrade IN [-o OUT] [--quiet]
+export const usage = `Usage: tessera upgrade IN [-o OUT] [--quiet] [--encoding windows-1252]
 
 Reads a IIIF Presentation 2 or 3 manifest or collection and writes it as Presentation 3.
 Presentation 3 input is written unchanged. The text layout (indentation, line endings) is kept.
@@ -17,6 +17,7 @@ Presentation 3 input is written unchanged. The text layout (indentation, line en
   IN                 the file to read, or - for standard input
   -o, --output OUT   the file to write (replaced if it exists); standard output when omitted or -
   -q, --quiet        do not print notes about the upgrade on standard error
+${ENCODING_HELP}
   -h, --help         show this help
 `;
 
@@ -29,6 +30,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       options: {
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
+        encoding: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -49,7 +51,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const loaded = await loadDocument(input, io);
+  const decodeOptions = encodingOption(values.encoding);
+  if (typeof decodeOptions === 'string') {
+    io.stderr(`tessera upgrade: ${decodeOptions}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const loaded = await loadDocument(input, io, decodeOptions);
   if (!loaded.ok) {
     io.stderr(`tessera upgrade: ${loaded.message}\n`);
     return EXIT_BAD_INPUT;

@@ -12,9 +12,9 @@ import { validate } from '../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../shared/iiif/validation/types';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { displayName, loadDocument } from '../load-document';
+import { displayName, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
 
-export const usage = `Usage: tessera validate FILE... [--json] [--info]
+export const usage = `Usage: tessera validate FILE... [--json] [--info] [--encoding windows-1252]
 
 Checks IIIF Presentation 3 documents against the specification's rules.
   FILE     a Manifest or Collection (Presentation 2 is upgraded first); - reads standard input
@@ -22,6 +22,7 @@ Checks IIIF Presentation 3 documents against the specification's rules.
 Options:
   --json   print the findings of every file as JSON
   --info   also list suggestions (by default only counted)
+${ENCODING_HELP}
   -h, --help   show this help
 
 Exit status: 0 when no file has errors, 1 when one has (or cannot be read), 2 on a usage error.
@@ -38,14 +39,18 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const files: string[] = [];
   let json = false;
   let showInfo = false;
-  for (const arg of args) {
+  let encoding: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
     if (arg === '-h' || arg === '--help') {
       io.stdout(usage);
       return EXIT_OK;
     }
     if (arg === '--json') json = true;
     else if (arg === '--info') showInfo = true;
-    else if (arg.startsWith('-') && arg !== '-') {
+    else if (arg === '--encoding' || arg.startsWith('--encoding=')) {
+      encoding = arg === '--encoding' ? (args[(i += 1)] ?? '') : arg.slice('--encoding='.length);
+    } else if (arg.startsWith('-') && arg !== '-') {
       io.stderr(`tessera validate: unknown option ${arg}\n\n${usage}`);
       return EXIT_USAGE;
     } else files.push(arg);
@@ -55,9 +60,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
+  const decodeOptions = encodingOption(encoding);
+  if (typeof decodeOptions === 'string') {
+    io.stderr(`tessera validate: ${decodeOptions}\n`);
+    return EXIT_BAD_INPUT;
+  }
   const reports: FileReport[] = [];
   for (const file of files) {
-    const loaded = await loadDocument(file, io);
+    const loaded = await loadDocument(file, io, decodeOptions);
     if (!loaded.ok) reports.push({ file: displayName(file), findings: [], unreadable: loaded.message });
     else {
       const doc: JsonValue = loaded.read.doc;

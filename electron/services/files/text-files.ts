@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/ipc/result';
-import { decodeDocumentBytes } from '../../../shared/iiif/document/decode';
+import { decodeDocumentBytes, type DecodeOptions } from '../../../shared/iiif/document/decode';
 import { describeSize, MAX_DOCUMENT_BYTES } from '../../../shared/iiif/document/limits';
 import { writeFileAtomic } from './atomic-write';
 import { readBounded } from './bounded-read';
@@ -28,7 +28,8 @@ export interface FileSnapshot {
 
 const hashOf = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-export async function readTextFile(absolutePath: string): Promise<FileSnapshot> {
+/** `options.encoding`: the user chose to open a likely Windows-1252 file as such (decode.ts). */
+export async function readTextFile(absolutePath: string, options: DecodeOptions = {}): Promise<FileSnapshot> {
   const name = path.basename(absolutePath);
   const read = await readBounded(absolutePath, { maxBytes: MAX_DOCUMENT_BYTES });
   if (!read.ok) {
@@ -56,7 +57,7 @@ export async function readTextFile(absolutePath: string): Promise<FileSnapshot> 
         throw new UserFacingError('unreadable', describeFileError(read.code, 'read', absolutePath));
     }
   }
-  const decoded = decodeDocumentBytes(read.bytes);
+  const decoded = decodeDocumentBytes(read.bytes, MAX_DOCUMENT_BYTES, options);
   if (!decoded.ok) throw new UserFacingError(decoded.error.code, decoded.error.message);
   return {
     path: absolutePath,

@@ -5,6 +5,7 @@
  * wait, so one overloaded institution does not hold up the others' queue positions.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { classifyAddress, type AddressPolicy, type Initiator } from './address-policy';
 import type { ByteLease } from './byte-budget';
 import { httpExchange, type ExchangeOptions } from './http-exchange';
 import type { HostLimiter } from './host-limiter';
@@ -18,7 +19,9 @@ export interface PolicyDeps {
   readonly maxRedirects: number;
   readonly now: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly exchange: Omit<ExchangeOptions, 'headers' | 'maxBytes' | 'signal' | 'lease'>;
+  readonly exchange: Omit<ExchangeOptions, 'headers' | 'maxBytes' | 'signal' | 'lease' | 'guard'>;
+  /** Private Network Access: which addresses a request on behalf of a public document may reach. */
+  readonly addresses?: AddressPolicy;
 }
 
 export interface PolicyRequest {
@@ -26,6 +29,8 @@ export interface PolicyRequest {
   readonly maxBytes: number;
   readonly lease?: ByteLease;
   readonly signal?: AbortSignal;
+  /** Where the document this request is made for came from. Default 'local': the user named the address. */
+  readonly initiator?: Initiator;
 }
 
 export interface PolicyResponse {
@@ -36,6 +41,8 @@ export interface PolicyResponse {
   readonly finalUrl: string;
   readonly redirects: number;
   readonly retries: number;
+  /** 'public' when the final answer came from a public address (or through a proxy, which reaches the internet). */
+  readonly origin: Initiator;
 }
 
 export async function fetchWithPolicy(
@@ -48,9 +55,16 @@ export async function fetchWithPolicy(
   let redirects = 0;
   let retries = 0;
   let waited = 0;
+  // A redirect sent by a public server is that server's request: every later hop is checked as a public one's.
+  let initiator: Initiator = request.initiator ?? 'local';
   for (;;) {
     if (request.signal?.aborted) throw cancelledError(url.href);
     const current = url;
+    const addresses = deps.addresses;
+    const hopInitiator = initiator;
+    const guard = addresses
+      ? (address: string) => addresses.check(hopInitiator, current.hostname, address, current.href)
+      : undefined;
     const response = await deps.limiter.run(
       current.host,
       () =>
@@ -60,10 +74,13 @@ export async function fetchWithPolicy(
           maxBytes: request.maxBytes,
           ...(request.lease ? { lease: request.lease } : {}),
           signal: request.signal,
+          ...(guard ? { guard } : {}),
         }),
       request.signal,
     );
     const { status } = response;
+    const origin = originOf(response.peer, current, deps.addresses);
+    if (origin === 'public') initiator = 'public';
     if (status >= 300 && status < 400 && status !== 304) {
       const location = response.headers.location;
       if (!location)
@@ -133,8 +150,20 @@ export async function fetchWithPolicy(
         finalUrl: url.href,
         redirects,
         retries,
+        origin,
       };
     }
     throw new RemoteError('http', httpStatusMessage(status, url.host), address, status);
   }
+}
+
+/**
+ * Whether an answer came from the internet: the answering address when connected directly; through a proxy, the
+ * host as written (an address literal or `localhost` is local, any other name is taken to be public).
+ */
+export function originOf(peer: string | undefined, url: URL, addresses?: AddressPolicy): Initiator {
+  const classify = addresses?.classify ?? classifyAddress;
+  if (peer) return classify(peer) === 'public' ? 'public' : 'local';
+  if (url.hostname === 'localhost') return 'local';
+  return classify(url.hostname) === 'public' ? 'public' : 'local';
 }

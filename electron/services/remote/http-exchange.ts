@@ -7,7 +7,8 @@
  */
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import dns from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
 import type { ExchangeRoute } from './proxy-routes';
 import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
@@ -26,12 +27,20 @@ export interface ExchangeOptions {
   readonly route: (url: URL) => Promise<ExchangeRoute>;
   /** DNS lookup override (tests use it to hold the connect phase open; apps may pin resolvers). */
   readonly lookup?: LookupFunction;
+  /**
+   * Called with every address the host name resolves to (or the address itself, when the URL names one) before
+   * connecting; throwing refuses the connection (address-policy.ts). Checked in the connection's own lookup, so
+   * what is checked is what is connected to.
+   */
+  readonly guard?: (address: string) => void;
 }
 
 export interface ExchangeResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
+  /** The address that answered, for a direct connection; undefined through a proxy. */
+  readonly peer?: string;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -46,11 +55,15 @@ export async function httpExchange(url: URL, options: ExchangeOptions): Promise<
   const href = url.href;
   const host = url.host;
   if (options.signal?.aborted) throw cancelledError(href);
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  // Node skips the lookup for an address literal, so it is checked here.
+  if (options.guard && isIP(literal)) options.guard(literal);
   const route = await options.route(url);
   return new Promise<ExchangeResponse>((resolve, reject) => {
     const secure = url.protocol === 'https:';
     const headers = { 'accept-encoding': 'gzip, deflate, br', ...options.headers };
-    const lookup = options.lookup ? { lookup: options.lookup } : {};
+    const lookupFn = options.guard ? guardedLookup(options.lookup, options.guard) : options.lookup;
+    const lookup = lookupFn ? { lookup: lookupFn } : {};
     // Plain http through a proxy: ask the proxy, with the whole address as the request target (RFC 9112 §3.2.2).
     const request = route.viaProxy
       ? http.request({
@@ -121,10 +134,17 @@ export async function httpExchange(url: URL, options: ExchangeOptions): Promise<
     request.on('response', (response) => {
       clearTimeout(connectTimer);
       const status = response.statusCode ?? 0;
+      const peer = route.proxied ? undefined : response.socket?.remoteAddress;
+      const answer = (body: Buffer): ExchangeResponse => ({
+        status,
+        headers: response.headers,
+        body,
+        ...(peer ? { peer } : {}),
+      });
       const declared = Number(response.headers['content-length']);
       if (REDIRECTS.has(status) || status === 304 || status === 204) {
         response.resume();
-        response.on('end', () => finish(null, { status, headers: response.headers, body: Buffer.alloc(0) }));
+        response.on('end', () => finish(null, answer(Buffer.alloc(0))));
         response.on('error', (error) => finish(error));
         return;
       }
@@ -161,13 +181,32 @@ export async function httpExchange(url: URL, options: ExchangeOptions): Promise<
       response.on('error', onStreamError);
       decoder?.on('error', onStreamError);
       counter.on('error', onStreamError);
-      counter.on('finish', () =>
-        finish(null, { status, headers: response.headers, body: Buffer.concat(chunks) }),
-      );
+      counter.on('finish', () => finish(null, answer(Buffer.concat(chunks))));
       source.pipe(counter);
     });
     request.end();
   });
+}
+
+/** A lookup that lets `guard` see (and refuse) every resolved address before the socket connects to one. */
+function guardedLookup(base: LookupFunction | undefined, guard: (address: string) => void): LookupFunction {
+  const resolve = base ?? (dns.lookup as LookupFunction);
+  return (hostname, options, callback) => {
+    resolve(hostname, options, (error, address, family) => {
+      if (error) {
+        callback(error, address, family);
+        return;
+      }
+      try {
+        const all = Array.isArray(address) ? address : [{ address, family }];
+        for (const entry of all as { address: string }[]) guard(entry.address);
+      } catch (refused) {
+        callback(refused as NodeJS.ErrnoException, address, family);
+        return;
+      }
+      callback(null, address, family);
+    });
+  };
 }
 
 function decoderFor(encoding: string): Transform | null {
@@ -202,26 +241,24 @@ function networkError(error: unknown, url: string, host: string, what?: 'compres
     what === 'compressed'
       ? `${host} sent a compressed response that could not be decompressed.`
       : (detail[code] ??
-        (isWrongProtocol(code, text)
-          ? `The server at ${host} did not answer in the expected secure or plain form: check whether its address starts with https:// or http://.`
-          : isCertificateProblem(code)
-            ? `The security certificate of ${host} cannot be trusted, so Tessera did not use the connection.`
-            : `Could not fetch from ${host}: ${text}.`));
+        protocolMismatch(code, host, text) ??
+        (isCertificateProblem(code)
+          ? `The security certificate of ${host} cannot be trusted, so Tessera did not use the connection.`
+          : `Could not fetch from ${host}: ${text}.`));
   return new RemoteError('network', message, url);
 }
 
 /**
- * TLS spoken to a plain port or plain HTTP to a TLS port: OpenSSL's and the HTTP parser's own words ("error:
- * 0A00010B:SSL routines:ssl3_get_record:wrong version number", "Parse Error: Expected HTTP/") mean nothing to
- * a user.
+ * The wrong protocol on the other end, in place of OpenSSL's "EPROTO ... wrong version number" or the HTTP
+ * parser's "Parse Error: Expected HTTP/": https:// to a plain port, or http:// to a TLS port.
  */
-function isWrongProtocol(code: string, text: string): boolean {
-  return (
-    code === 'EPROTO' ||
-    code.startsWith('ERR_SSL_') ||
-    code.startsWith('HPE_') ||
-    /SSL routines|wrong version number|Parse Error/i.test(text)
-  );
+function protocolMismatch(code: string, host: string, text: string): string | undefined {
+  // By the code where Node gives one, else by OpenSSL's or the parser's own words.
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL_') || /SSL routines|wrong version number/i.test(text))
+    return `${host} did not answer with a secure connection (https). Try the address with http://, or tell the institution its secure connection is broken.`;
+  if (code.startsWith('HPE_') || /Parse Error/i.test(text))
+    return `${host} did not answer in HTTP: it may expect a secure connection (try https://), or it is not a web server.`;
+  return undefined;
 }
 
 function isCertificateProblem(code: string): boolean {

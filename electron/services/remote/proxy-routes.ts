@@ -42,6 +42,8 @@ export interface ExchangeRoute {
   readonly agent: http.Agent;
   /** Set for http through a proxy: the request goes to the proxy, with the full address as its path. */
   readonly viaProxy?: HttpProxy;
+  /** Through a proxy (either kind): the proxy resolves the host, and the answering socket is the proxy's. */
+  readonly proxied?: boolean;
 }
 
 /** An https agent whose connections are CONNECT tunnels through an HTTP proxy (keep-alive per tunnel). */
@@ -124,7 +126,9 @@ export function createRouter(options: { maxSockets: number; resolveProxy?: Resol
       const proxy = options.resolveProxy ? httpProxyOf(await options.resolveProxy(url.href)) : null;
       if (!proxy) return { agent: secure ? direct.https : direct.http };
       const agents = agentsFor(proxy);
-      return secure ? { agent: agents.https } : { agent: agents.http, viaProxy: proxy };
+      return secure
+        ? { agent: agents.https, proxied: true }
+        : { agent: agents.http, viaProxy: proxy, proxied: true };
     },
     close() {
       for (const agents of [direct, ...proxied.values()]) {

@@ -15,7 +15,8 @@ export type RemoteErrorCode =
   | 'network'
   | 'scheme'
   | 'cancelled'
-  | 'invalid';
+  | 'invalid'
+  | 'private-network';
 
 export interface RemoteErrorInfo {
   readonly code: RemoteErrorCode;

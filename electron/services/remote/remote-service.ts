@@ -11,9 +11,10 @@ import type { LookupFunction } from 'node:net';
 import { parseInfoJson, looksLikeHtml, serviceBaseOf } from '../../../shared/iiif/image-api/parse-info-json';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import type { JsonValue } from '../../../shared/iiif/json';
+import { createAddressPolicy, type AddressClass, type AddressPolicy, type Initiator } from './address-policy';
 import { createByteBudget, type ByteLease } from './byte-budget';
 import { createDiskCache, type CacheEntry, type DiskCache } from './disk-cache';
-import { fetchWithPolicy, type PolicyDeps, type PolicyResponse } from './fetch-with-policy';
+import { fetchWithPolicy, originOf, type PolicyDeps, type PolicyResponse } from './fetch-with-policy';
 import { createHostLimiter, type HostLimiter } from './host-limiter';
 import { createRouter, type ResolveProxy } from './proxy-routes';
 import { RemoteError, type RemoteErrorInfo } from './remote-error';
@@ -61,10 +62,19 @@ export interface RemoteServiceOptions {
    * Electron's session.resolveProxy (the system's proxy settings); without it, every request goes direct.
    */
   readonly resolveProxy?: ResolveProxy;
+  /** How resolved addresses are classified; tests map a loopback alias to 'public'. */
+  readonly classifyAddress?: (address: string) => AddressClass;
+  /** Hosts public documents may always reach: the user's own image server, named by the user. */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface FetchOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Where the document asking for this came from (address-policy.ts). 'public': its private-network addresses are
+   * refused unless allowed. Default 'local': the user named the address.
+   */
+  readonly initiator?: Initiator;
 }
 
 export interface FetchMeta {
@@ -80,6 +90,8 @@ export interface FetchMeta {
   readonly contentType?: string;
   readonly redirects: number;
   readonly retries: number;
+  /** 'public' when the content came from a public address: what it references is fetched as a public document's. */
+  readonly origin: Initiator;
 }
 
 export interface JsonResult extends FetchMeta {
@@ -103,6 +115,8 @@ export interface RemoteService {
   fetchBytes(url: string, options?: FetchOptions): Promise<BytesResult>;
   readonly cache: DiskCache;
   readonly limiter: HostLimiter;
+  /** The session's private-network allow list. */
+  readonly addresses: AddressPolicy;
   /** Closes idle keep-alive connections. */
   close(): void;
 }
@@ -128,8 +142,13 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     maxBytes: options.maxCacheBytes ?? 256 * 1024 * 1024,
     now,
   });
+  const addresses = createAddressPolicy({
+    ...(options.classifyAddress ? { classify: options.classifyAddress } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+  });
   const deps: PolicyDeps = {
     limiter,
+    addresses,
     maxRedirects: options.maxRedirects ?? 5,
     now,
     sleep: options.sleep ?? abortableSleep,
@@ -159,13 +178,13 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     accept: string,
     maxBytes: number,
     decode: (body: Buffer, contentType: string | undefined, url: string) => T,
-    signal?: AbortSignal,
+    opts: FetchOptions,
   ): Promise<{ value: T; meta: FetchMeta }> {
     // The body counts against the shared budget until it has been decoded and cached, which is as long as
     // this call keeps it in memory.
     const lease = budget.lease();
     try {
-      return await leasedGet(url, kind, accept, maxBytes, decode, lease, signal);
+      return await leasedGet(url, kind, accept, maxBytes, decode, lease, opts);
     } finally {
       lease.release();
     }
@@ -178,9 +197,11 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     maxBytes: number,
     decode: (body: Buffer, contentType: string | undefined, url: string) => T,
     lease: ByteLease,
-    signal?: AbortSignal,
+    opts: FetchOptions,
   ): Promise<{ value: T; meta: FetchMeta }> {
-    const href = checkRemoteUrl(url).href;
+    const { signal, initiator = 'local' } = opts;
+    const checked = checkRemoteUrl(url);
+    const href = checked.href;
     const cached = await cache.get(href);
     const fromCache = (entry: CacheEntry, stale: boolean, extra: Partial<FetchMeta> = {}) => ({
       value: decode(entry.body, entry.meta.contentType, url),
@@ -191,11 +212,15 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
         stale,
         redirects: 0,
         retries: 0,
+        // A copy kept offline says nothing of the address it came from; judged by its host name.
+        origin: originOf(undefined, checked, addresses),
         ...(entry.meta.contentType ? { contentType: entry.meta.contentType } : {}),
         ...extra,
       },
     });
-    if (cached && freshForMs > 0 && now() - cached.meta.storedAt < freshForMs)
+    // A public document may not read a private server's answers out of the cache either.
+    const cacheAllowed = initiator === 'local' || originOf(undefined, checked, addresses) === 'public';
+    if (cached && cacheAllowed && freshForMs > 0 && now() - cached.meta.storedAt < freshForMs)
       return fromCache(cached, false);
     const headers: Record<string, string> = { accept, 'user-agent': userAgent };
     if (cached?.meta.etag) headers['if-none-match'] = cached.meta.etag;
@@ -204,12 +229,13 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
     try {
       response = await fetchWithPolicy(
         href,
-        { headers, maxBytes, lease, ...(signal ? { signal } : {}) },
+        { headers, maxBytes, lease, initiator, ...(signal ? { signal } : {}) },
         deps,
       );
     } catch (error) {
       const tagged = error instanceof RemoteError && error.url !== url ? retag(error, url) : error;
-      if (cached && isOutage(tagged)) return fromCache(cached, true, { offlineReason: tagged.toInfo() });
+      if (cached && cacheAllowed && isOutage(tagged))
+        return fromCache(cached, true, { offlineReason: tagged.toInfo() });
       throw tagged;
     }
     const contentType = headerText(response.headers['content-type']);
@@ -226,6 +252,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
         finalUrl: response.finalUrl,
         redirects: response.redirects,
         retries: response.retries,
+        origin: response.origin,
       });
     }
     // Decode before caching, so an HTML error page or broken JSON never lands in the offline cache.
@@ -254,6 +281,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
         stale: false,
         redirects: response.redirects,
         retries: response.retries,
+        origin: response.origin,
         ...(contentType ? { contentType } : {}),
       },
     };
@@ -266,7 +294,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
       'application/ld+json, application/json;q=0.9, */*;q=0.1',
       options.maxJsonBytes ?? 32 * 1024 * 1024,
       parseJsonBody,
-      opts.signal,
+      opts,
     );
     return { ...meta, json: value };
   }
@@ -296,12 +324,13 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
         'image/avif, image/webp, image/jpeg, image/png, image/*;q=0.8, */*;q=0.1',
         options.maxImageBytes ?? 16 * 1024 * 1024,
         checkImageBody,
-        opts.signal,
+        opts,
       );
       return { ...meta, bytes: value };
     },
     cache,
     limiter,
+    addresses,
     close() {
       router.close();
     },

@@ -9,11 +9,12 @@ import type { PathPolicy } from '../files/path-policy';
 import { cacheImages, fetchImage } from './image-info';
 import { importLocalImage } from './local-images';
 import { openSource } from './open-source';
+import type { Initiator } from '../remote/address-policy';
 import type { SourcesDeps } from './routes';
 
 export type SourcesHandlers = Pick<
   Handlers,
-  'fetchImageInfo' | 'openSource' | 'importLocalImage' | 'cacheImages'
+  'fetchImageInfo' | 'cancelImageInfo' | 'openSource' | 'allowHost' | 'importLocalImage' | 'cacheImages'
 >;
 
 function errorInfo(error: unknown): { code: string; message: string } {
@@ -26,41 +27,73 @@ export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: Pat
     if (!deps) throw new UserFacingError('unavailable', 'Fetching from the web is not set up in this shell.');
     return deps;
   };
+  /** fetchImageInfo requests in flight by their requestId, so Cancel in Add images reaches their retries. */
+  const inFlight = new Map<string, AbortController>();
   return {
-    fetchImageInfo: async ({ urls }) => {
+    fetchImageInfo: async ({ urls, initiator, requestId }) => {
       const { remote, background } = need();
-      const results = await Promise.all(
-        urls.map(async (url) => {
-          try {
-            const fetched = await fetchImage(remote, url, background ? { background } : {});
-            const { fromCache, stale } = fetched;
-            const image =
-              fetched.kind === 'service'
-                ? { kind: 'service' as const, descriptor: fetched.descriptor }
-                : {
-                    kind: 'image' as const,
-                    url: fetched.url,
-                    width: fetched.width,
-                    height: fetched.height,
-                    format: fetched.format,
-                  };
-            return { url, ok: true as const, image, fromCache, stale };
-          } catch (error) {
-            return { url, ok: false as const, ...errorInfo(error) };
-          }
-        }),
-      );
-      return { results };
+      const controller = new AbortController();
+      if (requestId) inFlight.set(requestId, controller);
+      try {
+        return await fetchAll(remote, background, urls, initiator, controller.signal);
+      } finally {
+        if (requestId && inFlight.get(requestId) === controller) inFlight.delete(requestId);
+      }
     },
-    openSource: async ({ location }) => {
-      const opened = await openSource({ remote: need().remote, policy }, location);
+    cancelImageInfo: ({ requestId }) => {
+      const controller = inFlight.get(requestId);
+      controller?.abort();
+      inFlight.delete(requestId);
+      return Promise.resolve({ cancelled: controller !== undefined });
+    },
+    openSource: async ({ location, initiator }) => {
+      const opened = await openSource({ remote: need().remote, policy }, location, initiator);
       return { ...opened, doc: opened.doc };
+    },
+    allowHost: ({ host }) => {
+      need().remote.addresses.allow(host);
+      return Promise.resolve({});
     },
     importLocalImage: async ({ name, dataBase64, origin }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       const descriptor = await importLocalImage({ dir: need().localImagesDir, name, bytes, origin });
       return { descriptor };
     },
-    cacheImages: ({ urls }) => cacheImages(need().remote, urls),
+    cacheImages: ({ urls, initiator }) => cacheImages(need().remote, urls, initiator),
   };
+}
+
+async function fetchAll(
+  remote: SourcesDeps['remote'],
+  background: SourcesDeps['background'],
+  urls: readonly string[],
+  initiator: Initiator | undefined,
+  signal: AbortSignal,
+) {
+  const results = await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const fetched = await fetchImage(remote, url, {
+          ...(background ? { background } : {}),
+          ...(initiator ? { initiator } : {}),
+          signal,
+        });
+        const { fromCache, stale } = fetched;
+        const image =
+          fetched.kind === 'service'
+            ? { kind: 'service' as const, descriptor: fetched.descriptor }
+            : {
+                kind: 'image' as const,
+                url: fetched.url,
+                width: fetched.width,
+                height: fetched.height,
+                format: fetched.format,
+              };
+        return { url, ok: true as const, image, fromCache, stale };
+      } catch (error) {
+        return { url, ok: false as const, ...errorInfo(error) };
+      }
+    }),
+  );
+  return { results };
 }

@@ -17,8 +17,9 @@ import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
 import type { JsonValue } from '../../../shared/iiif/json';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { checkPixelCount } from '../imaging/pixel-limit';
+import type { Initiator } from '../remote/address-policy';
 import { RemoteError } from '../remote/remote-error';
-import type { RemoteService } from '../remote/remote-service';
+import type { FetchOptions, RemoteService } from '../remote/remote-service';
 import { sniffDisplayableImage } from './image-bytes';
 
 export type FetchedImage =
@@ -49,6 +50,20 @@ export interface FetchImageOptions {
   readonly signal?: AbortSignal;
   /** Receives background work (thumbnail warm-up); tests await it, the app lets it run. */
   readonly background?: (work: Promise<unknown>) => void;
+  /** Where the address came from: 'public' when a document from the internet named it (address-policy.ts). */
+  readonly initiator?: Initiator;
+}
+
+function fetchOptions(options: FetchImageOptions): FetchOptions {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.initiator ? { initiator: options.initiator } : {}),
+  };
+}
+
+/** What an answer names is asked for on its behalf: public if it came from the internet or was asked for by it. */
+function onBehalfOf(options: FetchImageOptions, origin: Initiator): FetchImageOptions {
+  return origin === 'public' ? { ...options, initiator: 'public' } : options;
 }
 
 async function asService(
@@ -56,9 +71,8 @@ async function asService(
   url: string,
   options: FetchImageOptions,
 ): Promise<FetchedImage> {
-  const { signal } = options;
-  const result = await remote.fetchInfo(url, signal ? { signal } : {});
-  warmThumbnail(remote, result.descriptor, options);
+  const result = await remote.fetchInfo(url, fetchOptions(options));
+  warmThumbnail(remote, result.descriptor, onBehalfOf(options, result.origin));
   return { kind: 'service', descriptor: result.descriptor, fromCache: result.fromCache, stale: result.stale };
 }
 
@@ -67,8 +81,7 @@ async function asPlainImage(
   url: string,
   options: FetchImageOptions,
 ): Promise<FetchedImage> {
-  const { signal } = options;
-  const result = await remote.fetchBytes(url, signal ? { signal } : {});
+  const result = await remote.fetchBytes(url, fetchOptions(options));
   const format = sniffDisplayableImage(result.bytes);
   if (!format) {
     if (looksLikePresentation(result.bytes)) throw presentationError(url);
@@ -114,7 +127,6 @@ export async function fetchImage(
   url: string,
   options: FetchImageOptions = {},
 ): Promise<FetchedImage> {
-  const { signal } = options;
   const kind = classifyUrl(url);
   if (kind === 'content-state') {
     throw new UserFacingError(
@@ -123,7 +135,7 @@ export async function fetchImage(
     );
   }
   if (kind === 'manifest-or-collection') {
-    const result = await remote.fetchJson(url, signal ? { signal } : {});
+    const result = await remote.fetchJson(url, fetchOptions(options));
     if (classifyJson(result.json).ok) throw presentationError(url);
     // Not a manifest after all: maybe image information at an unusual address.
     const parsed = parseInfoJson(result.json, result.finalUrl);
@@ -133,7 +145,7 @@ export async function fetchImage(
         `This is not usable image information: ${parsed.reasons.join(' ')}`,
       );
     }
-    warmThumbnail(remote, parsed.value, options);
+    warmThumbnail(remote, parsed.value, onBehalfOf(options, result.origin));
     return { kind: 'service', descriptor: parsed.value, fromCache: result.fromCache, stale: result.stale };
   }
   if (kind === 'info.json' || kind === 'image-service-base') {
@@ -181,7 +193,9 @@ function warmThumbnail(
 ): void {
   const url = thumbnailUrlFor(descriptor);
   if (!url) return;
-  const work = remote.fetchBytes(url).catch(() => undefined);
+  const work = remote
+    .fetchBytes(url, options.initiator ? { initiator: options.initiator } : {})
+    .catch(() => undefined);
   options.background?.(work);
 }
 
@@ -189,8 +203,9 @@ function warmThumbnail(
 export async function cacheImages(
   remote: RemoteService,
   urls: readonly string[],
+  initiator: Initiator = 'local',
 ): Promise<{ cached: number; failed: number }> {
-  const results = await Promise.allSettled(urls.map((url) => remote.fetchBytes(url)));
+  const results = await Promise.allSettled(urls.map((url) => remote.fetchBytes(url, { initiator })));
   const cached = results.filter((r) => r.status === 'fulfilled').length;
   return { cached, failed: results.length - cached };
 }

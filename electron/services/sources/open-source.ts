@@ -9,6 +9,7 @@ import type { JsonObject } from '../../../shared/iiif/json';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { PathPolicy } from '../files/path-policy';
 import { readTextFile } from '../files/text-files';
+import type { Initiator } from '../remote/address-policy';
 import type { RemoteService } from '../remote/remote-service';
 
 export interface OpenedSource {
@@ -23,33 +24,44 @@ export interface OpenedSource {
   readonly fromCache: boolean;
   /** Served from the offline cache because the server could not be reached. */
   readonly stale: boolean;
+  /** 'public' when it came from the internet: what it references is then fetched under address-policy.ts. */
+  readonly origin: Initiator;
 }
 
 export async function openSource(
   deps: { remote: RemoteService; policy: PathPolicy },
   location: string,
+  /** 'public' when a document from the internet named this address (a collection's member). */
+  initiator: Initiator = 'local',
 ): Promise<OpenedSource> {
   const trimmed = location.trim();
   if (/^https?:\/\//i.test(trimmed)) {
-    const result = await deps.remote.fetchJson(trimmed);
+    const result = await deps.remote.fetchJson(trimmed, { initiator });
     return read(JSON.stringify(result.json), {
       location: trimmed,
       finalUrl: result.finalUrl,
       fromCache: result.fromCache,
       stale: result.stale,
+      origin: result.origin,
     });
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[a-z]:[\\/]/i.test(trimmed)) {
     throw new UserFacingError('refused', 'Sources are opened from http(s) addresses or files.');
   }
   const file = await readTextFile(await deps.policy.resolve(trimmed, 'read'));
-  return read(file.text, { location: file.path, finalUrl: null, fromCache: false, stale: false });
+  return read(file.text, {
+    location: file.path,
+    finalUrl: null,
+    fromCache: false,
+    stale: false,
+    origin: 'local',
+  });
 }
 
 /** Presentation 2 sources keep their licence: readDocument carries it to `rights` (document/carry-license). */
 function read(
   text: string,
-  meta: Pick<OpenedSource, 'location' | 'finalUrl' | 'fromCache' | 'stale'>,
+  meta: Pick<OpenedSource, 'location' | 'finalUrl' | 'fromCache' | 'stale' | 'origin'>,
 ): OpenedSource {
   const result = readDocument(text);
   if (!result.ok) throw new UserFacingError(result.error.code, result.error.message);

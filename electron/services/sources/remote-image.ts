@@ -12,6 +12,7 @@
  */
 import type { JsonObject } from '../../../shared/iiif/json';
 import { parseInfoJson } from '../../../shared/iiif/image-api/parse-info-json';
+import type { Initiator } from '../remote/address-policy';
 import type { RemoteService } from '../remote/remote-service';
 import { RemoteError } from '../remote/remote-error';
 import { viewerInfo } from './viewer-info';
@@ -47,6 +48,8 @@ function statusFor(error: RemoteError): number {
       return 504;
     case 'busy':
       return 503;
+    case 'private-network':
+      return 403;
     case 'http':
       return error.status === 404 || error.status === 410 ? 404 : 502;
     case 'html':
@@ -71,6 +74,7 @@ export async function serveRemoteImage(
   remote: RemoteService,
   address: string | null,
   signal?: AbortSignal,
+  initiator: Initiator = 'local',
 ): Promise<RouteResponse> {
   if (!address || address.length > MAX_URL_LENGTH) return text(400, 'Give the image address as ?url=.');
   let url: URL;
@@ -81,7 +85,7 @@ export async function serveRemoteImage(
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return text(400, 'Only http and https images are fetched.');
-  const options = signal ? { signal } : {};
+  const options = { initiator, ...(signal ? { signal } : {}) };
   try {
     if (/\/info\.json$/i.test(url.pathname)) {
       const result = await remote.fetchJson(url.href, options);

@@ -32,7 +32,13 @@ export async function handleSourcesGet(
   signal?: AbortSignal,
 ): Promise<RouteResponse | null> {
   if (url.pathname === REMOTE_IMAGE_PATH)
-    return serveRemoteImage(deps.remote, url.searchParams.get('url'), signal);
+    return serveRemoteImage(
+      deps.remote,
+      url.searchParams.get('url'),
+      signal,
+      // Set by the renderer for images a document from the internet names (address-policy.ts).
+      url.searchParams.get('initiator') === 'public' ? 'public' : 'local',
+    );
   if (url.pathname.startsWith(`${REMOTE_SERVICE_PATH}/`))
     return serveRemoteImageService(deps.remote, url.pathname, origin, signal);
   if (url.pathname.startsWith(`${LOCAL_IMAGES_PATH}/`))

@@ -50,6 +50,11 @@ export interface DocumentSlice {
   upgradedFrom: FileRef | null;
   /** Undo history (shared/iiif/document/history); its present is always `doc`. */
   history: History<JsonObject> | null;
+  /**
+   * 'public' for a document opened from an internet address: the images it names are asked for as its requests,
+   * which may not reach this computer or the private network (electron/services/remote/address-policy.ts).
+   */
+  docOrigin: 'local' | 'public';
   loadDocument(input: {
     doc: JsonObject;
     format: TextFormat;
@@ -59,6 +64,7 @@ export interface DocumentSlice {
     dirty?: boolean;
     textBase?: TextBase | null;
     upgradedFrom?: FileRef | null;
+    origin?: 'local' | 'public';
   }): void;
   /**
    * Replaces the document with `next` as one undo step labelled `label`. Consecutive commits with the same
@@ -88,8 +94,10 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   textBase: null,
   upgradedFrom: null,
   history: null,
-  loadDocument: ({ doc, format, file, name, notices, dirty, textBase, upgradedFrom }) =>
+  docOrigin: 'local',
+  loadDocument: ({ doc, format, file, name, notices, dirty, textBase, upgradedFrom, origin }) =>
     set({
+      docOrigin: origin ?? 'local',
       doc,
       format,
       file,

@@ -1,5 +1,6 @@
 /** The one store, made of slices (architecture §5). Components read it through selectors. */
 import { create } from 'zustand';
+import { imageInitiatorFrom } from '../features/images/image-src';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { followSelection } from './selection-follow';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -37,3 +38,6 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     redo: () => stepHistory(documentSlice.redo),
   };
 });
+
+// Images the open document names are asked for on its behalf: from the internet, they are a public document's.
+imageInitiatorFrom(() => useAppStore.getState().docOrigin);

@@ -1,12 +1,26 @@
 /**
  * Bytes -> text for documents read from disk or the network. JSON is UTF-8 by definition (RFC 8259), but
  * editors on Windows still write UTF-16, and some tools add a BOM; all of those are readable, so we read them.
- * Anything else (Latin-1, Windows-1252, binary) is refused rather than guessed: a wrong guess would silently
- * corrupt every accented label on save.
+ * Anything else is refused rather than guessed: a wrong guess would silently corrupt every accented label on
+ * save. A file that is most likely Windows-1252 (Western European; a superset of Latin-1's printable characters)
+ * is refused with code 'single-byte' and opened as such only when the caller asks (the user confirmed, or the CLI
+ * was given --encoding windows-1252); it is saved back as UTF-8.
  */
 import { MAX_DOCUMENT_BYTES, describeSize } from './limits';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** The single-byte encodings a user may choose to open a file as. */
+export type SingleByteEncoding = 'windows-1252';
+
+export interface DecodeOptions {
+  /** Read bytes that are not UTF-8 or UTF-16 as this encoding instead of refusing them. */
+  readonly encoding?: SingleByteEncoding;
+}
+
+/** The question the open flow asks when a file looks like Windows-1252 (one wording for the dialog and tests). */
+export const WINDOWS_1252_QUESTION =
+  'This file is not UTF-8; it looks like Windows-1252 (Western European). Open it as such? It will be saved as UTF-8.';
 
 export type DecodeResult =
   | {
@@ -18,7 +32,11 @@ export type DecodeResult =
     }
   | {
       readonly ok: false;
-      readonly error: { readonly code: 'too-large' | 'encoding'; readonly message: string };
+      readonly error: {
+        /** 'single-byte': most likely Windows-1252; decoding again with `{ encoding: 'windows-1252' }` opens it. */
+        readonly code: 'too-large' | 'encoding' | 'single-byte';
+        readonly message: string;
+      };
     };
 
 // TextDecoder is a web standard present in every runtime we ship to (browsers, Node, Electron), but it is not
@@ -37,11 +55,51 @@ function decoder(label: TextEncodingName): TextDecoderLike {
   return new ctor(label, { fatal: true, ignoreBOM: true });
 }
 
+/**
+ * Windows-1252's characters for 0x80-0x9F (the rest is Latin-1, byte = code point). Decoded here rather than by
+ * TextDecoder('windows-1252'), which Node decodes as plain Latin-1, turning curly quotes into C1 controls.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    let chunk = '';
+    for (const b of bytes.subarray(start, start + CHUNK))
+      chunk += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    parts.push(chunk);
+  }
+  return parts.join('');
+}
+
+/** Bytes Windows-1252 leaves undefined: a file holding them is not Windows-1252 text. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Whether bytes that are not UTF-8 are plausibly Windows-1252 text: no NUL (binary, or UTF-16/32 without a
+ * signature), none of the five bytes Windows-1252 leaves undefined, and no control characters other than tab, line
+ * feed, carriage return and form feed (JSON allows no others outside strings, and a text file has none inside).
+ */
+export function looksLikeWindows1252(bytes: Uint8Array): boolean {
+  for (const b of bytes) {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
+    if (b === 0x7f || CP1252_UNDEFINED.has(b)) return false;
+  }
+  return true;
+}
+
 function refuse(message: string): DecodeResult {
   return { ok: false, error: { code: 'encoding', message } };
 }
 
-export function decodeDocumentBytes(bytes: Uint8Array, maxBytes: number = MAX_DOCUMENT_BYTES): DecodeResult {
+export function decodeDocumentBytes(
+  bytes: Uint8Array,
+  maxBytes: number = MAX_DOCUMENT_BYTES,
+  options: DecodeOptions = {},
+): DecodeResult {
   if (bytes.length > maxBytes) {
     return {
       ok: false,
@@ -76,10 +134,20 @@ export function decodeDocumentBytes(bytes: Uint8Array, maxBytes: number = MAX_DO
     return decoded(decoder('utf-8').decode(bytes), 'utf-8');
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return refuse(
-      `This file is not valid UTF-8 (the first invalid byte is at offset ${at}). It may be Latin-1 or ` +
-        'Windows-1252 text: save it as UTF-8 and try again.',
-    );
+    if (!looksLikeWindows1252(bytes)) {
+      return refuse(
+        `This file is not valid UTF-8 (the first invalid byte is at offset ${at}), and it does not look like ` +
+          'Windows-1252 or Latin-1 text either. Save it as UTF-8 and try again.',
+      );
+    }
+    if (options.encoding === 'windows-1252') return decoded(decodeWindows1252(bytes), 'windows-1252');
+    return {
+      ok: false,
+      error: {
+        code: 'single-byte',
+        message: `This file is not UTF-8 (the first invalid byte is at offset ${at}); it looks like Windows-1252 (Western European) text. It can be opened as Windows-1252 and will then be saved as UTF-8.`,
+      },
+    };
   }
 }
 

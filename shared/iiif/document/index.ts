@@ -4,8 +4,8 @@
  */
 export type { DocumentKind } from './classify';
 export { classifyJson } from './classify';
-export type { DecodeResult, TextEncodingName } from './decode';
-export { decodeDocumentBytes } from './decode';
+export type { DecodeOptions, DecodeResult, SingleByteEncoding, TextEncodingName } from './decode';
+export { decodeDocumentBytes, WINDOWS_1252_QUESTION } from './decode';
 export type { ReadErrorCode, ReadFailure, ReadOptions, ReadResult, ReadSuccess } from './read';
 export { readDocument } from './read';
 export { writeDocument } from './write';

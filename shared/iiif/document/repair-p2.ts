@@ -218,8 +218,9 @@ function tidyValues(node: JsonValue, path: string, repairs: Repairs, isRoot: boo
   for (const key of TEXTS_PROPERTIES) {
     const value = object[key];
     if (value === undefined || typeof value === 'string') continue;
-    // A license given as {"@id": URI} at the top is carried by carry-license.ts, as real manifests write it.
-    if (isRoot && key === 'license' && isJsonObject(value)) continue;
+    // The top's license, in any of its forms ({"@id": URI}, or a list mixing those with texts), is carried by
+    // carry-license.ts, which reads each and drops the rest; dropping entries here would lose known licences.
+    if (isRoot && key === 'license') continue;
     const where = join(path, key);
     if (isJsonObject(value) && typeof value['@id'] === 'string') {
       object[key] = value['@id'];

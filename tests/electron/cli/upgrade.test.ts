@@ -58,7 +58,7 @@ describe('tessera upgrade', () => {
         '{"@context":"http://iiif.io/api/image/3/context.json","type":"ImageService3"}',
         /info\.json/,
       ],
-      ['latin1.json', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]), /not valid UTF-8/],
+      ['latin1.json', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]), /not UTF-8/],
     ];
     for (const [name, content, message] of cases) {
       const run = await cli(['upgrade', await write(path.join(dir, name), content)]);

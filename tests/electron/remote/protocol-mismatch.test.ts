@@ -10,7 +10,7 @@ const cleanup = cleanups();
 afterEach(() => cleanup.run());
 
 describe('a secure request to a plain port', () => {
-  it('says the server did not answer in the expected form, without OpenSSL text', async () => {
+  it('says the server did not answer securely, without OpenSSL text', async () => {
     const server = http.createServer((_req, res) => res.end('plain'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanup.add(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -20,8 +20,9 @@ describe('a secure request to a plain port', () => {
       () => null,
       (error: unknown) => error as Error,
     );
-    expect(failure?.message).toBe(
-      `The server at ${host} did not answer in the expected secure or plain form: check whether its address starts with https:// or http://.`,
+    expect(failure?.message).toMatch(
+      new RegExp(`^${host} did not answer with a secure connection \\(https\\)`),
     );
+    expect(failure?.message).not.toMatch(/EPROTO|SSL routines|wrong version number/);
   });
 });

@@ -59,7 +59,8 @@ describe('reading documents', () => {
     expect((await readTextFile(utf16)).text).toBe('{}');
     const latin1 = path.join(dir, 'latin1.json');
     await writeFile(latin1, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
-    await expect(readTextFile(latin1)).rejects.toMatchObject({ code: 'encoding' });
+    await expect(readTextFile(latin1)).rejects.toMatchObject({ code: 'single-byte' });
+    expect((await readTextFile(latin1, { encoding: 'windows-1252' })).text).toBe('{"é"}');
   });
 
   it('says what is wrong with a missing file or a folder', async () => {

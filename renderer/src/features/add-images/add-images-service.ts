@@ -18,7 +18,7 @@ import { insertCanvasesAt } from '../canvases/canvas-drop-api';
 import { canvasesOf } from '../canvases/canvas-view';
 import { keepOffline } from '../sources/sources-service';
 import { useAddImagesStore, type AddFailure } from './add-images-store';
-import { resolveInputs, type Outcome } from './resolve-inputs';
+import { cancelImageInfoRequests, resolveInputs, type Outcome } from './resolve-inputs';
 
 interface Batch {
   readonly inputs: readonly string[];
@@ -232,6 +232,7 @@ export async function retryFailed(): Promise<void> {
 /** Stops the running batch; nothing of it is added. */
 export function cancelAdding(): void {
   if (current) current.cancelled = true;
+  cancelImageInfoRequests();
   store().update({ phase: 'edit', activity: '', total: 0, completed: 0 });
 }
 

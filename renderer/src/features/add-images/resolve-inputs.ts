@@ -24,10 +24,34 @@ import {
 } from '../../../../shared/iiif/image-api/content-state';
 import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
+import { askToAllowHost } from '../network/allow-host';
 
 export type Outcome =
   | { readonly ok: true; readonly seeds: readonly CanvasSeed[]; readonly stale: boolean }
   | { readonly ok: false; readonly reason: string };
+
+/** fetchImageInfo requests in flight, by id: Cancel stops them on the main side too (retries, Retry-After waits). */
+const inFlight = new Set<string>();
+let requestCounter = 0;
+/** Per page, so two windows of the web host never cancel each other's requests. */
+const pagePrefix = Math.random().toString(36).slice(2, 10);
+
+async function fetchImageInfo(urls: string[]): ReturnType<typeof api.fetchImageInfo> {
+  requestCounter += 1;
+  const requestId = `add-images-${pagePrefix}-${requestCounter}`;
+  inFlight.add(requestId);
+  try {
+    return await api.fetchImageInfo({ urls, requestId });
+  } finally {
+    inFlight.delete(requestId);
+  }
+}
+
+/** Stops every image information request of Add images still running. */
+export function cancelImageInfoRequests(): void {
+  for (const requestId of inFlight) void api.cancelImageInfo({ requestId });
+  inFlight.clear();
+}
 
 /** Addresses per request: the main side fetches up to 6 at once from one host. */
 const PER_REQUEST = 6;
@@ -67,7 +91,7 @@ export function decodeStateInput(input: string): DecodedContentState {
  */
 async function fullImageSizes(serviceIds: readonly string[]): Promise<RegionCut['imageSizes'] | string> {
   if (serviceIds.length === 0) return {};
-  const result = await api.fetchImageInfo({ urls: serviceIds.map((id) => `${id}/info.json`) });
+  const result = await fetchImageInfo(serviceIds.map((id) => `${id}/info.json`));
   if (!result.ok) return `The images' sizes could not be read: ${result.error.message}`;
   const sizes: Record<string, { width: number; height: number }> = {};
   for (const [k, id] of serviceIds.entries()) {
@@ -106,7 +130,11 @@ export async function resolveInputs(inputs: readonly string[], callbacks: Resolv
   const manifest = (url: string) => {
     let pending = documents.get(url);
     if (!pending) {
-      pending = api.openSource({ location: url }).then((result) => {
+      const open = async (retried = false): Promise<Awaited<ReturnType<typeof api.openSource>>> => {
+        const result = await api.openSource({ location: url });
+        return !result.ok && !retried && (await askToAllowHost(result.error)) ? open(true) : result;
+      };
+      pending = open().then((result) => {
         if (!result.ok) return result.error.message;
         if (result.value.kind !== 'Manifest')
           return 'This is a collection: open it in the Sources panel and choose a manifest from it.';
@@ -223,9 +251,18 @@ export async function resolveInputs(inputs: readonly string[], callbacks: Resolv
   }
 
   const presentationFallbacks: Promise<void>[] = [];
+  const fetchInfo = async (urls: string[], retried = false): ReturnType<typeof api.fetchImageInfo> => {
+    const result = await fetchImageInfo(urls);
+    if (!result.ok || retried || callbacks.isCancelled()) return result;
+    // A public server redirected to this computer or the private network: ask once per host, then try again.
+    let allowed = false;
+    for (const answer of result.value.results)
+      if (!answer.ok && (await askToAllowHost(answer))) allowed = true;
+    return allowed ? fetchInfo(urls, true) : result;
+  };
   const runBatch = async (batch: number[]) => {
     const urls = batch.map((index) => imageTargets.get(index) ?? '');
-    const result = await api.fetchImageInfo({ urls });
+    const result = await fetchInfo(urls);
     batch.forEach((index, k) => {
       const url = urls[k] ?? '';
       if (!result.ok) return callbacks.onOutcome(index, { ok: false, reason: result.error.message });

@@ -34,7 +34,7 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
     const result = await api.openSource({ location });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    const { doc, notices, sourceVersion, fromCache } = result.value;
+    const { doc, notices, sourceVersion, fromCache, origin } = result.value;
     useAppStore.getState().loadDocument({
       doc: doc as JsonObject,
       format: DEFAULT_TEXT_FORMAT,
@@ -46,6 +46,7 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
       ],
       // Nothing is on disk yet: the document starts unsaved, so closing asks and autosave protects it.
       dirty: true,
+      origin,
     });
     useAppStore.getState().selectOnly(0);
     useAppStore.getState().showMessage({

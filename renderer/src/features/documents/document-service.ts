@@ -2,6 +2,7 @@
  * Document flows: open, save, save as, new, close, recover. Async work lives here (architecture §5), calling
  * the api and then store actions; components only call these functions.
  */
+import { WINDOWS_1252_QUESTION } from '../../../../shared/iiif/document/decode';
 import { readDocument } from '../../../../shared/iiif/document/read';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
 import { createTextBase, writeDocumentOver } from '../../../../shared/iiif/document/text-patch';
@@ -80,14 +81,38 @@ export function loadText(
   return true;
 }
 
-export async function openPath(path: string): Promise<void> {
+/**
+ * Asks whether a file that is not UTF-8 but looks like Windows-1252 (decode.ts, error code 'single-byte') may be
+ * opened as such; says plainly that it will be saved as UTF-8.
+ */
+export function confirmWindows1252(name: string): boolean {
+  return window.confirm(`${name}: ${WINDOWS_1252_QUESTION}`);
+}
+
+export function saidWindows1252(name: string): void {
+  store.getState().showMessage({
+    kind: 'info',
+    text: `${name} was opened as Windows-1252 (Western European) text. Saving writes it as UTF-8.`,
+  });
+}
+
+export async function openPath(path: string, encoding?: 'windows-1252'): Promise<void> {
   store.getState().setBusy('Opening…');
-  const result = await api.openFile({ path });
+  const result = await api.openFile(encoding ? { path, encoding } : { path });
   store.getState().setBusy(null);
-  if (!result.ok) return fail(result.error.message);
+  if (!result.ok) {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    if (result.error.code === 'single-byte' && !encoding && confirmWindows1252(name))
+      return openPath(path, 'windows-1252');
+    return fail(result.error.message);
+  }
   const { name, mtimeMs, size, hash } = result.value;
   const file = { path: result.value.path, name, mtimeMs, size, hash };
-  if (loadText(result.value.text, { file, name })) rememberOpened(file.path);
+  // Opened as Windows-1252, the document differs from its file by its encoding: unsaved until saved as UTF-8.
+  const opened = loadText(result.value.text, { file, name }, encoding ? { dirty: true } : {});
+  if (!opened) return;
+  rememberOpened(file.path);
+  if (encoding) saidWindows1252(name);
 }
 
 /** Into Recent, now that the file has opened: a file that could not be opened is never offered there. */

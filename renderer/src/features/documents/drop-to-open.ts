@@ -7,7 +7,7 @@
 import { decodeDocumentBytes } from '../../../../shared/iiif/document/decode';
 import { shell } from '../../shell';
 import { useAppStore } from '../../store/store';
-import { guardUnsaved, loadText, openPath } from './document-service';
+import { confirmWindows1252, guardUnsaved, loadText, openPath, saidWindows1252 } from './document-service';
 
 const MANIFEST_FILE = /\.(json|jsonld)$/i;
 
@@ -22,14 +22,18 @@ async function openDroppedFile(file: File) {
     const path = await shell.pathForFile(file);
     if (path) return openPath(path);
   }
-  const decoded = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let decoded = decodeDocumentBytes(bytes);
+  const asWindows1252 = !decoded.ok && decoded.error.code === 'single-byte' && confirmWindows1252(file.name);
+  if (asWindows1252) decoded = decodeDocumentBytes(bytes, undefined, { encoding: 'windows-1252' });
   if (!decoded.ok) {
     useAppStore
       .getState()
       .showMessage({ kind: 'error', text: `${file.name} cannot be opened: ${decoded.error.message}` });
     return;
   }
-  loadText(decoded.text, { file: null, name: file.name }, { dirty: true });
+  if (loadText(decoded.text, { file: null, name: file.name }, { dirty: true }) && asWindows1252)
+    saidWindows1252(file.name);
 }
 
 /** Window-level handlers; returns a function that removes them. */

@@ -19,7 +19,24 @@ function schemeAndHost(url: URL): string {
   return `${url.protocol}//${url.host}`;
 }
 
-export function imageSrc(url: string, origin: string = window.location.origin): string {
+type Initiator = 'local' | 'public';
+
+/** Where the open document came from; the store registers it (a document opened from a URL may be public). */
+let documentInitiator: () => Initiator = () => 'local';
+
+export function imageInitiatorFrom(current: () => Initiator): void {
+  documentInitiator = current;
+}
+
+export function imageSrc(
+  url: string,
+  origin: string = window.location.origin,
+  /**
+   * 'public' for an image a document from the internet names: the main side refuses private addresses for it.
+   * Default: the open document's.
+   */
+  initiator: Initiator = documentInitiator(),
+): string {
   // A manifest is untrusted: only images of the page's own origin, over http(s), or data:/blob: images made in
   // this page, are shown. Anything else (javascript:, file:, a foreign custom scheme) is dropped here rather
   // than left to the CSP.
@@ -33,5 +50,6 @@ export function imageSrc(url: string, origin: string = window.location.origin): 
   // The page's own files first: in Electron they are app://tessera/..., which is not http(s).
   if (origin !== 'null' && parsed.username === '' && schemeAndHost(parsed) === origin) return url;
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return NO_IMAGE;
-  return `${REMOTE_IMAGE_ROUTE}?url=${encodeURIComponent(parsed.href)}`;
+  const from = initiator === 'public' ? '&initiator=public' : '';
+  return `${REMOTE_IMAGE_ROUTE}?url=${encodeURIComponent(parsed.href)}${from}`;
 }

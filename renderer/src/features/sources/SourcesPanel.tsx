@@ -59,7 +59,13 @@ const SourceCanvas = memo(function SourceCanvas(props: {
       }}
     >
       {url && !broken ? (
-        <img src={imageSrc(url)} alt="" loading="lazy" draggable={false} onError={() => setBroken(true)} />
+        <img
+          src={imageSrc(url, window.location.origin, source.origin)}
+          alt=""
+          loading="lazy"
+          draggable={false}
+          onError={() => setBroken(true)}
+        />
       ) : (
         <span className="source-thumb-missing">{broken ? 'No image' : label}</span>
       )}
@@ -256,7 +262,7 @@ export function SourcesPanel() {
             <ul className="source-members" aria-label="Collection items">
               {source.members.map((member) => (
                 <li key={member.id}>
-                  <button type="button" onClick={() => void openSourceAt(member.id, 'push')}>
+                  <button type="button" onClick={() => void openSourceAt(member.id, 'push', source.origin)}>
                     <Icon name={member.type === 'Collection' ? 'collection' : 'file'} /> {member.label}
                   </button>
                 </li>

@@ -15,6 +15,7 @@ import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
 import { decodeContentState, readPlainContentState } from '../../../../shared/iiif/image-api/content-state';
 import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
+import { askToAllowHost } from '../network/allow-host';
 import { useAppStore } from '../../store/store';
 import { insertCanvasesAt } from '../canvases/canvas-drop-api';
 import { canvasesOf, labelText, thumbnailOf } from '../canvases/canvas-view';
@@ -67,6 +68,9 @@ function membersOf(doc: JsonObject) {
 export async function openSourceAt(
   input: string,
   mode: 'push' | 'replace' = 'replace',
+  /** 'public' for a member of a collection that came from the internet. */
+  initiator: 'local' | 'public' = 'local',
+  retried = false,
 ): Promise<OpenedSource | null> {
   const store = useSourcesStore.getState();
   const location = sourceLocationOf(input);
@@ -74,9 +78,10 @@ export async function openSourceAt(
   store.setOpen(true);
   store.setLoading(`Opening ${location}…`);
   store.setError(null);
-  const result = await api.openSource({ location });
+  const result = await api.openSource({ location, initiator });
   useSourcesStore.getState().setLoading(null);
   if (!result.ok) {
+    if (!retried && (await askToAllowHost(result.error))) return openSourceAt(input, mode, initiator, true);
     useSourcesStore.getState().setError(result.error.message);
     return null;
   }
@@ -97,6 +102,7 @@ export async function openSourceAt(
     members: result.value.kind === 'Collection' ? membersOf(doc) : [],
     stale: result.value.stale,
     upgraded: result.value.sourceVersion === 2,
+    origin: result.value.origin,
   };
   useSourcesStore.getState().show(source, mode);
   return source;
@@ -127,7 +133,7 @@ export function insertFromSource(key: string, indices: readonly number[], positi
   const noun = copies.length === 1 ? 'canvas' : 'canvases';
   const before = alreadyPainted(copies, canvasesOf(state.doc)).filter((index) => index >= 0);
   insertCanvasesAt(position, copies, `Add ${copies.length} ${noun} from ${source.label}`);
-  keepOffline(copies);
+  keepOffline(copies, source.origin);
   // Added again on purpose or by mistake: say so, since the grid alone does not show it.
   if (before.length > 0) {
     const where = [...new Set(before)].map((index) => index + 1).join(', ');
@@ -142,11 +148,12 @@ export function insertFromSource(key: string, indices: readonly number[], positi
 }
 
 /** Fetches the new canvases' thumbnails into the main side's cache, so they show offline later. */
-export function keepOffline(canvases: readonly JsonObject[]): void {
+export function keepOffline(canvases: readonly JsonObject[], initiator: 'local' | 'public' = 'local'): void {
   const urls = canvases
     .map(thumbnailOf)
     .filter((url): url is string => url !== null && /^https?:/i.test(url));
-  for (let i = 0; i < urls.length; i += 1000) void api.cacheImages({ urls: urls.slice(i, i + 1000) });
+  for (let i = 0; i < urls.length; i += 1000)
+    void api.cacheImages({ urls: urls.slice(i, i + 1000), initiator });
 }
 
 export function readSourceDrag(data: DataTransfer): SourceDragPayload | null {

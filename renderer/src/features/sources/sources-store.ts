@@ -28,6 +28,8 @@ export interface OpenedSource {
   /** Served from the offline cache because the server could not be reached. */
   readonly stale: boolean;
   readonly upgraded: boolean;
+  /** 'public' when it came from the internet: what it references is asked for as a public document's. */
+  readonly origin: 'local' | 'public';
 }
 
 export interface SourcesState {
