@@ -1,10 +1,12 @@
 /**
  * Issue 18's last acceptance case, the failures that publish-targets.e2e.ts does not stage, from the Publish
- * dialog in Chromium: a Git remote nobody answers at gives a message naming it and why, and the previous
- * publication stays (the branch of the bare repository and of the clone).
+ * dialog in Chromium: a full disk under the output folder, and a Git remote nobody answers at. Each gives a
+ * message naming where and why, and the previous publication stays byte for byte (the folder's files; the
+ * branch of the bare repository and of the clone).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,36 @@ import { openApp, openBrowser, startHost, type BrowserSession, type HostProcess 
 const exec = promisify(execFile);
 const git = async (cwd: string, ...args: string[]) => (await exec('git', args, { cwd })).stdout.trim();
 const KEPT = 'Nothing was published; the previous publication is as it was.';
+
+/**
+ * Mounting a tmpfs needs root on Linux and a container that allows it; without, the full-disk case cannot be
+ * staged, and its name says it was skipped and why.
+ */
+function cannotMount(): string | undefined {
+  const why = 'skipped: mounting a small tmpfs needs root on Linux';
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return why;
+  const probe = mkdtempSync(path.join(os.tmpdir(), 'tessera-mount-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe]);
+    return undefined;
+  } catch {
+    return why;
+  } finally {
+    rmdirSync(probe);
+  }
+}
+
+/** Every file under `dir`, by its path inside it, with its bytes. */
+async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), await readFile(file));
+  }
+  return files;
+}
 
 async function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -47,6 +79,8 @@ async function publishRefused(page: Page, expected: string): Promise<string> {
 }
 
 describe('a failed publication names its cause and leaves the previous one in place', () => {
+  const noMount = cannotMount();
+  const mounts: string[] = [];
   let host: HostProcess;
   let session: BrowserSession;
   let workspace: string;
@@ -61,10 +95,12 @@ describe('a failed publication names its cause and leaves the previous one in pl
   afterAll(async () => {
     await session?.close();
     await host?.stop();
+    for (const mount of mounts.splice(0)) execFileSync('umount', [mount]);
     if (workspace) await rm(workspace, { recursive: true, force: true });
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
+  // The Git case first: the full-disk case leaves the document edited, and the app would reopen it.
   it('a Git remote nobody answers at gets a message naming it; both branches stay where they were', async () => {
     const { page } = session;
     const bare = path.join(scratch, 'pages.git');
@@ -102,4 +138,56 @@ describe('a failed publication names its cause and leaves the previous one in pl
     expect(await git(clone, 'rev-parse', 'gh-pages')).toBe(head);
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
+
+  it.skipIf(noMount !== undefined)(
+    `a publication that does not fit on the disk says the disk is full and keeps the folder${noMount ? ` (${noMount})` : ''}`,
+    async () => {
+      const { page } = session;
+      // A 2 MB disk of its own inside the workspace (the web host writes nowhere else).
+      const disk = path.join(workspace, 'disk');
+      await mkdir(disk);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', disk]);
+      mounts.push(disk);
+      const out = path.join(disk, 'site');
+      await openApp(page, host.url);
+      const base = 'http://127.0.0.1:9/site';
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      await page.getByLabel('Public base URL').fill(base);
+      await page.getByLabel('Output folder').fill('disk/site');
+      await review(page);
+      expect(await publishAndClose(page)).toMatch(/Fetched back: (\d+) of \1 URIs resolve/);
+      const published = await filesUnder(out);
+      expect(published.get('manifest.json')?.length).toBeGreaterThan(0);
+
+      // Other files fill the disk until the room left would hold this publication again, with 16 KB to spare;
+      // the next version carries a 300 KB label, so it cannot fit while the previous one is kept beside it.
+      const room = async () => {
+        const s = await statfs(disk);
+        return { free: s.bavail * s.bsize, used: (s.blocks - s.bfree) * s.bsize };
+      };
+      const before = await room();
+      await writeFile(
+        path.join(disk, 'other-files.bin'),
+        Buffer.alloc(before.free - before.used - 16 * 1024),
+      );
+      expect((await room()).free).toBeGreaterThan(before.used);
+      const label = page.getByRole('region', { name: 'Manifest' }).getByLabel('Label (en)', { exact: true });
+      await label.fill(`A psalter, ${'described at great length. '.repeat(12_000)}`);
+      const entries = await readdir(disk);
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      await page.getByLabel('Public base URL').fill(base);
+      await page.getByLabel('Output folder').fill('disk/site');
+      await review(page);
+      const message = await publishRefused(page, 'is full');
+      expect(message).toContain(`the disk holding the output folder ${out}`);
+      expect(message).toContain(KEPT);
+      expect(message).not.toMatch(/ENOSPC|publishing-/);
+      // The previous publication, byte for byte, and nothing staged left behind on the full disk.
+      expect(await filesUnder(out)).toEqual(published);
+      expect(await readdir(disk)).toEqual(entries);
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    },
+  );
 });
