@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { checkPublished } from './check-published';
+import { describeGitRemoteFailure } from './git-errors';
 import type { PublishedFiles } from './last-publication';
 import type { PublicationTarget } from './target';
 import { cancelledError, isAbortError, throwIfCancelled, type TransferControl } from './transfer-control';
@@ -85,7 +86,8 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
       if (fetched.code !== 0 && !/couldn't find remote ref/i.test(fetched.stderr))
         throw new UserFacingError(
           'remote-unreachable',
-          `Could not fetch ${branch} from ${url.stdout.trim()}: ${lastLine(fetched.stderr)}`,
+          describeGitRemoteFailure(fetched.stderr, url.stdout.trim()) ??
+            `Could not fetch ${branch} from ${url.stdout.trim()}: ${lastLine(fetched.stderr)}`,
         );
       const head =
         fetched.code === 0 ? await git(['rev-parse', '--verify', '-q', `${tracking}^{commit}`]) : undefined;
@@ -136,11 +138,14 @@ export function gitTarget(options: GitTargetOptions): PublicationTarget {
           repo,
           signal,
         );
-        if (pushed.code !== 0)
+        if (pushed.code !== 0) {
+          const url = await git(['remote', 'get-url', remote]);
           throw new UserFacingError(
             'push-failed',
-            `Pushing ${branch} to ${remote} failed, so the previous publication stays: ${lastLine(pushed.stderr)}`,
+            describeGitRemoteFailure(pushed.stderr, url.stdout.trim()) ??
+              `Pushing ${branch} to ${remote} failed, so the previous publication stays: ${lastLine(pushed.stderr)}`,
           );
+        }
         control?.onProgress?.({ phase: 'pushing', done: 1, total: 1 });
         await must(['update-ref', tracking, commit], 'Could not record the push');
         await must(['update-ref', `refs/heads/${branch}`, commit], 'Could not move the local branch');
