@@ -88,6 +88,11 @@ interface Props {
   onTool(tool: DrawTool): void;
   selected: string | null;
   onSelect(key: string | null): void;
+  /**
+   * Set while someone else asked for a box (see region-pick.ts): a finished box goes here and is not an
+   * annotation, so nothing is committed.
+   */
+  onBox?: ((box: Bounds) => void) | undefined;
 }
 
 const KIND_NAMES: Record<DrawnGeometry['kind'], string> = { box: 'Box', point: 'Point', polygon: 'Polygon' };
@@ -204,6 +209,11 @@ export function AnnotationLayer(props: Props) {
     setDraft(null);
     setVertices([]);
     if (!geometry) return;
+    if (props.onBox) {
+      if (geometry.kind === 'box')
+        props.onBox({ x: geometry.x, y: geometry.y, w: geometry.w, h: geometry.h });
+      return;
+    }
     const address = addCanvasAnnotation(canvasIndex, {
       motivation: DRAWN_MOTIVATION,
       target: { source: canvasId, geometry },

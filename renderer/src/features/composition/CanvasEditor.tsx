@@ -10,6 +10,7 @@ import { useAppStore } from '../../store/store';
 import { canvasesOf, labelText } from '../canvases/canvas-view';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
 import { AnnotationLayer, AnnotationTools, type DrawTool } from '../annotations/AnnotationLayer';
+import { useRegionPick } from '../annotations/region-pick';
 import { parseRegion, type Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import {
   canvasSize,
@@ -22,7 +23,7 @@ import { compositionActions, encodingFor, type Encoding } from './composition-ac
 import { CompositionOverlay } from './CompositionOverlay';
 import { CompositionPanel } from './CompositionPanel';
 import { urlEncodingAllowed } from './edits';
-import { clampToCanvas } from './geometry';
+import { clampToCanvas, intersect } from './geometry';
 
 interface Props {
   canvas: JsonObject | null;
@@ -70,6 +71,8 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
   const [opacity, setOpacity] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [preferred, setPreferred] = useState<Encoding>('selector');
   const [tool, setTool] = useState<DrawTool>('pan');
+  /** A box asked for by another panel (the structure panel's region form) on this canvas, if any. */
+  const picking = useRegionPick((s) => s.pick !== null && s.pick.canvasIndex === canvasIndex);
   /** The annotation shape selected on the viewer, for the canvas it belongs to. */
   const [shape, setShape] = useState<{ canvasKey: string; key: string | null }>({ canvasKey: '', key: null });
   // The whole document matters only while composing (the canvases to take images from): a 10,000-canvas
@@ -144,7 +147,7 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
         canvas={shown}
         opacity={composing ? opacity : undefined}
         overlay={
-          composing
+          composing && !picking
             ? (view) => (
                 <CompositionOverlay
                   view={view}
@@ -168,10 +171,27 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
                   view={view}
                   canvas={canvas}
                   canvasIndex={canvasIndex}
-                  tool={tool}
-                  onTool={setTool}
+                  tool={picking ? 'box' : tool}
+                  // While picking, choosing any tool (Escape does) ends the pick and leaves the tools as they were.
+                  onTool={picking ? useRegionPick.getState().cancel : setTool}
                   selected={shape.canvasKey === canvasKey ? shape.key : null}
                   onSelect={(key) => setShape({ canvasKey, key })}
+                  onBox={
+                    picking
+                      ? (box) => {
+                          // Only the part on the canvas is a region of it; a box wholly off it keeps the pick open.
+                          const { width, height } = canvasSize(canvas);
+                          const area = intersect(
+                            { x: box.x, y: box.y, width: box.w, height: box.h },
+                            { x: 0, y: 0, width, height },
+                          );
+                          if (area)
+                            useRegionPick
+                              .getState()
+                              .finish({ x: area.x, y: area.y, w: area.width, h: area.height });
+                        }
+                      : undefined
+                  }
                 />
               )
         }
