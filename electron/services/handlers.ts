@@ -3,11 +3,13 @@
  * Everything environment-specific (dialogs, folders, which shell) comes in as `ServiceContext`, so the same
  * handlers run in tests with real temp folders.
  */
+import nodePath from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { PathPolicy } from './files/path-policy';
 import type { OcrJobs } from './ocr/ocr-jobs';
+import { removeInterruptedSaves } from './files/atomic-write';
 import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
@@ -119,6 +121,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       );
       // Not into Recent yet: only a file that opens as a document goes there (rememberOpened).
       ctx.policy.grant(snapshot.path);
+      // Saves of this file that were killed half-way left its whole text beside it, hidden: clear those now.
+      await removeInterruptedSaves(nodePath.dirname(snapshot.path), { of: nodePath.basename(snapshot.path) });
       return snapshot;
     },
     rememberOpened: async ({ path }) => {

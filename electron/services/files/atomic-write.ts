@@ -56,12 +56,19 @@ async function syncDirectory(dir: string): Promise<void> {
  * Removes the temporary files that saves killed half-way left in `dir` (a kill -9 during a large save leaves its
  * whole text behind, hidden: 74 MB after three). Only regular files named as writeFileAtomic names them, and
  * older than a save can take, so a save running elsewhere is never disturbed. Returns how many were removed.
+ * Run on the data folder at start, and on a document's folder (for that document only) when it is opened.
  */
-export async function removeInterruptedSaves(dir: string, now: number = Date.now()): Promise<number> {
+export async function removeInterruptedSaves(
+  dir: string,
+  options: { readonly now?: number; readonly of?: string } = {},
+): Promise<number> {
+  const now = options.now ?? Date.now();
+  // With `of`, only the temporary files of saves of that one file (a user's folder holds other people's files).
+  const prefix = options.of === undefined ? '' : `.${options.of}.`;
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
-    if (!TEMP_NAME.test(name)) continue;
+    if (!TEMP_NAME.test(name) || !name.startsWith(prefix)) continue;
     const file = path.join(dir, name);
     const stat = await fs.lstat(file).catch(() => null);
     if (!stat?.isFile() || now - stat.mtimeMs < SETTLED_MS) continue;

@@ -37,3 +37,32 @@ describe('cleaning the data folder at start', () => {
     expect((await readdir(paths.autosave)).sort()).toEqual(['.busy.json.aaaaaaaaaaaa.tmp', 'a1b2.json']);
   });
 });
+
+describe('opening a document', () => {
+  it("removes its own killed saves' temporary files beside it, and nobody else's", async () => {
+    const { createWorkspacePolicy } = await import('../../../electron/services/files/path-policy');
+    const { createRecentFiles } = await import('../../../electron/services/files/recent-files');
+    const { createHandlers } = await import('../../../electron/services/handlers');
+    const { createAutosaveStore } = await import('../../../electron/services/recovery/autosave-store');
+    const workspace = path.join(dir, 'workspace');
+    await mkdir(workspace);
+    const handlers = createHandlers({
+      shell: 'web',
+      version: '0.0.0-test',
+      policy: await createWorkspacePolicy(workspace),
+      dialogs: {},
+      recent: createRecentFiles(path.join(dir, 'recent.json')),
+      autosave: createAutosaveStore(path.join(dir, 'autosave')),
+    });
+    await writeFile(path.join(workspace, 'book.json'), '{"type":"Manifest","items":[]}');
+    await file(path.join(workspace, '.book.json.0123456789ab.tmp'), 60); // a save of book.json, killed
+    await file(path.join(workspace, '.book.json.aaaaaaaaaaaa.tmp'), 0); // a save of book.json in progress
+    await file(path.join(workspace, '.other.json.0123456789ab.tmp'), 60); // another file's: not ours to judge
+    await handlers.openFile({ path: path.join(workspace, 'book.json') });
+    expect((await readdir(workspace)).sort()).toEqual([
+      '.book.json.aaaaaaaaaaaa.tmp',
+      '.other.json.0123456789ab.tmp',
+      'book.json',
+    ]);
+  });
+});
