@@ -20,6 +20,7 @@ export const channelNames = [
   'fetchImageInfo',
   'cancelImageInfo',
   'openSource',
+  'fetchAnnotationPage',
   'allowHost',
   'importLocalImage',
   'cacheImages',

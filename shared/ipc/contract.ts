@@ -343,6 +343,28 @@ export const channels = {
       origin: initiator,
     }),
   },
+  /**
+   * A referenced annotation page (issue 16), by URL (through the offline cache, like openSource) or from a file
+   * the path policy lets us read (a path, a file: URL, or relative to the open document's file). Anything but an
+   * AnnotationPage with items is refused with code 'not-annotation-page'.
+   */
+  fetchAnnotationPage: {
+    request: z.object({
+      location: z.string().min(1).max(8192),
+      initiator: initiator.optional(),
+      documentPath: z.string().min(1).max(4096).optional(),
+    }),
+    response: z.object({
+      location: z.string(),
+      finalUrl: z.string().nullable(),
+      /** The page's own file when it is local: edits to it are saved there. */
+      path: z.string().nullable(),
+      page: json,
+      fromCache: z.boolean(),
+      stale: z.boolean(),
+      origin: initiator,
+    }),
+  },
   /** Lets documents from the internet reach this host on the user's computer or private network, this session. */
   allowHost: {
     request: z.object({ host: z.string().min(1).max(512) }),

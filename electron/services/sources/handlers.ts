@@ -6,6 +6,7 @@
 import type { Handlers } from '../../../shared/ipc/dispatch';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { PathPolicy } from '../files/path-policy';
+import { fetchAnnotationPage } from './annotation-page';
 import { cacheImages, fetchImage } from './image-info';
 import { importLocalImage } from './local-images';
 import { openSource } from './open-source';
@@ -14,7 +15,13 @@ import type { SourcesDeps } from './routes';
 
 export type SourcesHandlers = Pick<
   Handlers,
-  'fetchImageInfo' | 'cancelImageInfo' | 'openSource' | 'allowHost' | 'importLocalImage' | 'cacheImages'
+  | 'fetchImageInfo'
+  | 'cancelImageInfo'
+  | 'openSource'
+  | 'fetchAnnotationPage'
+  | 'allowHost'
+  | 'importLocalImage'
+  | 'cacheImages'
 >;
 
 function errorInfo(error: unknown): { code: string; message: string } {
@@ -50,6 +57,12 @@ export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: Pat
       const opened = await openSource({ remote: need().remote, policy }, location, initiator);
       return { ...opened, doc: opened.doc };
     },
+    // Local pages are read without the remote service, so a shell without it still shows them.
+    fetchAnnotationPage: ({ location, initiator, documentPath }) =>
+      fetchAnnotationPage({ remote: deps?.remote, policy }, location, {
+        ...(initiator ? { initiator } : {}),
+        ...(documentPath ? { documentPath } : {}),
+      }),
     allowHost: ({ host }) => {
       need().remote.addresses.allow(host);
       return Promise.resolve({});
