@@ -31,6 +31,7 @@ export {
   referencedPageIds,
   transcriptionText,
 } from './export';
+export { fetchedPageAnnotations, referencedPagesOf } from './referenced-pages';
 export {
   WEB_ANNOTATION_CONTEXT,
   annotationsToImport,

@@ -16,6 +16,7 @@ import { useAppStore } from '../../store/store';
 import { AnnotationExchange } from './AnnotationExchange';
 import { AnnotationRow } from './AnnotationRow';
 import { OcrPanel } from './OcrPanel';
+import { ReferencedPages } from './ReferencedPages';
 import { TranscriptionMode } from './TranscriptionMode';
 import { addCanvasAnnotation } from './annotation-actions';
 import { addressKey, searchAnnotations } from './annotation-search';
@@ -186,6 +187,7 @@ export function AnnotationPanel() {
               />
             ))}
           </ul>
+          {focus !== null ? <ReferencedPages canvasIndex={focus} /> : null}
           <form
             className="annotation-add"
             aria-label="Add annotation"

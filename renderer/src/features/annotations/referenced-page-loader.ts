@@ -1,0 +1,94 @@
+/**
+ * Loads referenced annotation pages on demand through the fetchAnnotationPage channel (main side: offline cache
+ * for remote pages, the path policy for local ones), once per address this session: switching back to a canvas
+ * shows what was loaded without asking again (a page that failed is asked again). The results live here, never in the document.
+ */
+import { useEffect, useState } from 'react';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { api } from '../../api';
+
+export type PageLoad =
+  | { readonly state: 'loading' }
+  | {
+      readonly state: 'loaded';
+      readonly page: JsonObject;
+      /** The page's own file when local (editable there); null when remote (read-only). */
+      readonly path: string | null;
+      /** The host a remote page came from. */
+      readonly host: string | null;
+      readonly fromCache: boolean;
+      readonly stale: boolean;
+    }
+  | { readonly state: 'failed'; readonly code: string; readonly message: string };
+
+export interface PageRequest {
+  readonly location: string;
+  readonly documentPath?: string;
+  readonly initiator: 'local' | 'public';
+}
+
+const loads = new Map<string, PageLoad>();
+const listeners = new Set<() => void>();
+
+function keyOf(request: PageRequest): string {
+  return JSON.stringify([request.location, request.documentPath ?? null, request.initiator]);
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+async function load(request: PageRequest, key: string): Promise<void> {
+  loads.set(key, { state: 'loading' });
+  const result = await api.fetchAnnotationPage({
+    location: request.location,
+    initiator: request.initiator,
+    ...(request.documentPath ? { documentPath: request.documentPath } : {}),
+  });
+  loads.set(
+    key,
+    result.ok
+      ? {
+          state: 'loaded',
+          page: result.value.page as JsonObject,
+          path: result.value.path,
+          host: hostOf(result.value.finalUrl),
+          fromCache: result.value.fromCache,
+          stale: result.value.stale,
+        }
+      : { state: 'failed', code: result.error.code, message: result.error.message },
+  );
+  listeners.forEach((listener) => listener());
+}
+
+/** Forgets every load (a new document, or tests). */
+export function forgetPageLoads(): void {
+  loads.clear();
+  listeners.forEach((listener) => listener());
+}
+
+/** The loads of `requests`, starting those not yet asked for; re-renders as they finish. */
+export function usePageLoads(requests: readonly PageRequest[]): PageLoad[] {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const listener = () => setTick((t) => t + 1);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  const keys = requests.map(keyOf);
+  useEffect(() => {
+    requests.forEach((request, i) => {
+      const key = keys[i] as string;
+      // A page that failed is asked again when it comes back into view: the server may be back.
+      if (!loads.has(key) || loads.get(key)?.state === 'failed') void load(request, key);
+    });
+    // keys is the identity of the requests
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keys.join('\n')]);
+  return keys.map((key) => loads.get(key) ?? { state: 'loading' });
+}

@@ -1,0 +1,165 @@
+/**
+ * Referenced annotation pages in the panel: loaded on demand through fetchAnnotationPage, listed read-only with
+ * where they came from, a clear message per page that cannot be fetched, and the document left as it was.
+ */
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JsonObject } from '../../../shared/iiif/json';
+import { AnnotationPanel } from '../../../renderer/src/features/annotations/AnnotationPanel';
+import { forgetPageLoads } from '../../../renderer/src/features/annotations/referenced-page-loader';
+import { useAppStore } from '../../../renderer/src/store/store';
+
+const REMOTE = 'https://annotations.example.org/pages/1.json';
+const BROKEN = 'https://gone.example.org/pages/2.json';
+const MANIFEST_PAGE = 'https://annotations.example.org/pages/all.json';
+
+const fake = vi.hoisted(() => ({ asked: [] as { location: string; initiator?: string }[] }));
+
+vi.mock('../../../renderer/src/api', () => {
+  const page = (id: string, items: unknown[]) => ({ id, type: 'AnnotationPage', items });
+  const answers: Record<string, unknown> = {
+    'https://annotations.example.org/pages/1.json': page('https://annotations.example.org/pages/1.json', [
+      {
+        id: 'https://annotations.example.org/anno/1',
+        type: 'Annotation',
+        motivation: 'commenting',
+        body: { type: 'TextualBody', value: 'Faded initial' },
+        target: 'https://example.org/canvas/1#xywh=1,2,3,4',
+      },
+    ]),
+    'https://annotations.example.org/pages/all.json': page('https://annotations.example.org/pages/all.json', [
+      {
+        type: 'Annotation',
+        motivation: 'tagging',
+        body: { type: 'TextualBody', value: 'On canvas one' },
+        target: 'https://example.org/canvas/1',
+      },
+      {
+        type: 'Annotation',
+        motivation: 'tagging',
+        body: { type: 'TextualBody', value: 'On canvas two' },
+        target: 'https://example.org/canvas/2',
+      },
+    ]),
+  };
+  return {
+    isElectron: false,
+    httpToken: null,
+    api: {
+      fetchAnnotationPage: (request: { location: string; initiator?: string }) => {
+        fake.asked.push(request);
+        const answer = answers[request.location];
+        return Promise.resolve(
+          answer
+            ? {
+                ok: true,
+                value: {
+                  location: request.location,
+                  finalUrl: request.location,
+                  path: null,
+                  page: answer,
+                  fromCache: false,
+                  stale: false,
+                  origin: 'public',
+                },
+              }
+            : { ok: false, error: { code: 'network', message: 'The server could not be reached.' } },
+        );
+      },
+    },
+  };
+});
+
+const format = { indent: '  ', newline: '\n', finalNewline: true, bom: false } as const;
+
+function manifest(): JsonObject {
+  const canvas = (n: number, annotations: unknown[]) => ({
+    id: `https://example.org/canvas/${n}`,
+    type: 'Canvas',
+    width: 100,
+    height: 100,
+    items: [],
+    annotations,
+  });
+  return {
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id: 'https://example.org/manifest.json',
+    type: 'Manifest',
+    label: { en: ['Referenced'] },
+    annotations: [{ id: MANIFEST_PAGE, type: 'AnnotationPage' }],
+    items: [
+      canvas(1, [
+        { id: REMOTE, type: 'AnnotationPage' },
+        { id: BROKEN, type: 'AnnotationPage' },
+      ]),
+      canvas(2, []),
+    ],
+  } as JsonObject;
+}
+
+let opened: JsonObject;
+beforeEach(() => {
+  forgetPageLoads();
+  fake.asked.length = 0;
+  opened = manifest();
+  useAppStore.getState().loadDocument({ doc: opened, format, file: null, origin: 'public' });
+  useAppStore.getState().selectOnly(0);
+});
+afterEach(cleanup);
+
+const section = (id: string) => screen.getByRole('region', { name: `Referenced page ${id}` });
+
+describe('referenced annotation pages', () => {
+  it('lists the annotations of a fetched page read-only, marked with its host', async () => {
+    render(<AnnotationPanel />);
+    await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
+    expect(within(section(REMOTE)).getByTestId('referenced-page-source').textContent).toBe(
+      'from annotations.example.org · read-only',
+    );
+    expect(within(section(REMOTE)).queryByRole('textbox')).toBeNull();
+    expect(within(section(REMOTE)).queryByRole('button')).toBeNull();
+    // Asked as the document's requests: it came from the internet.
+    expect(fake.asked.find((r) => r.location === REMOTE)?.initiator).toBe('public');
+  });
+
+  it("shows only the manifest page's annotations that target the focused canvas", async () => {
+    render(<AnnotationPanel />);
+    await waitFor(() => expect(within(section(MANIFEST_PAGE)).getByText('On canvas one')).toBeTruthy());
+    expect(within(section(MANIFEST_PAGE)).queryByText('On canvas two')).toBeNull();
+  });
+
+  it('says per page when one cannot be fetched, as a finding', async () => {
+    render(<AnnotationPanel />);
+    const error = await waitFor(() => within(section(BROKEN)).getByRole('alert'));
+    expect(error.textContent).toBe(
+      'This annotation page could not be fetched: The server could not be reached.',
+    );
+    expect(error.dataset['code']).toBe('annotation-page-unreachable');
+    expect(within(section(REMOTE)).queryByRole('alert')).toBeNull();
+  });
+
+  it('leaves the document as it was: references stay references, no undo step', async () => {
+    render(<AnnotationPanel />);
+    await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
+    const state = useAppStore.getState();
+    expect(state.doc).toBe(opened);
+    expect(state.history?.past.length ?? 0).toBe(0);
+    expect(JSON.stringify(state.doc)).toBe(JSON.stringify(manifest()));
+  });
+
+  it('asks once per address, not again when the canvas comes back into focus, except a page that failed', async () => {
+    render(<AnnotationPanel />);
+    await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
+    const asked = () => fake.asked.filter((r) => r.location !== BROKEN).length;
+    const before = asked();
+    useAppStore.getState().selectOnly(1);
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: `Referenced page ${REMOTE}` })).toBeNull(),
+    );
+    useAppStore.getState().selectOnly(0);
+    await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
+    // Canvas 2 shows the manifest's page only, already loaded.
+    expect(asked()).toBe(before);
+    expect(fake.asked.filter((r) => r.location === BROKEN)).toHaveLength(2);
+  });
+});
