@@ -1,0 +1,137 @@
+/**
+ * Referenced annotation pages end to end, through the web host in Chromium: a manifest in the workspace whose
+ * canvas names an annotation page served by a loopback server; the panel lists that page's annotations, marked
+ * with the host they came from. With the server stopped, a new session of the app (same data folder) still
+ * lists them, from the main side's disk cache; a page that was never fetched says it cannot be.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openApp,
+  openBrowser,
+  openWorkspaceFile,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+} from './harness';
+
+const CANVAS = 'https://example.org/iiif/referenced/canvas/1';
+
+function annotationPage(id: string): object {
+  return {
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id,
+    type: 'AnnotationPage',
+    items: ['Incipit liber', 'Explicit'].map((value, i) => ({
+      id: `${id}/anno/${i + 1}`,
+      type: 'Annotation',
+      motivation: 'supplementing',
+      body: { type: 'TextualBody', value, language: 'la' },
+      target: `${CANVAS}#xywh=10,${10 + i * 50},300,40`,
+    })),
+  };
+}
+
+function manifest(pageUrl: string, missingUrl: string): object {
+  return {
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id: 'https://example.org/iiif/referenced/manifest.json',
+    type: 'Manifest',
+    label: { en: ['Referenced transcription'] },
+    items: [
+      {
+        id: CANVAS,
+        type: 'Canvas',
+        label: { en: ['Folio 1'] },
+        width: 1000,
+        height: 1400,
+        items: [],
+        annotations: [
+          { id: pageUrl, type: 'AnnotationPage' },
+          { id: missingUrl, type: 'AnnotationPage' },
+        ],
+      },
+    ],
+  };
+}
+
+const panel = (page: Page) => page.getByTestId('annotation-panel');
+const referenced = (page: Page) => panel(page).getByTestId('referenced-annotation');
+
+describe('referenced annotation pages', () => {
+  let server: http.Server;
+  let base: string;
+  let host: HostProcess | undefined;
+  let session: BrowserSession | undefined;
+  let requests = 0;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/pages/1.json') {
+        requests += 1;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(annotationPage(`${base}/pages/1.json`)));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await session?.close();
+    await host?.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  async function openAnnotated(): Promise<Page> {
+    session = await openBrowser();
+    const { page } = session;
+    await openApp(page, (host as HostProcess).url);
+    await openWorkspaceFile(page, 'referenced.json');
+    await page.getByTestId('annotations-toggle').click();
+    await page.getByTestId('canvas-cell').nth(0).click();
+    return page;
+  }
+
+  it('lists a referenced page’s annotations, and still does from the cache with its server stopped', async () => {
+    host = await startHost();
+    const pageUrl = `${base}/pages/1.json`;
+    await writeFile(
+      path.join(host.workspace, 'referenced.json'),
+      JSON.stringify(manifest(pageUrl, `${base}/pages/missing.json`), null, 2),
+    );
+    let page = await openAnnotated();
+    await expect.poll(() => referenced(page).allTextContents()).toHaveLength(2);
+    const texts = await referenced(page).allTextContents();
+    expect(texts[0]).toContain('Incipit liber');
+    expect(texts[1]).toContain('Explicit');
+    const source = panel(page).getByTestId('referenced-page-source');
+    expect(await source.textContent()).toBe(`from ${new URL(base).host} · read-only`);
+    const error = panel(page).getByTestId('referenced-page-error');
+    await expect.poll(() => error.textContent()).toContain('This annotation page could not be fetched');
+    expect(requests).toBe(1);
+
+    const { workspace, dataDir } = host;
+    await session?.close();
+    await host.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+
+    host = await startHost({ workspace, dataDir });
+    page = await openAnnotated();
+    await expect.poll(() => referenced(page).allTextContents()).toHaveLength(2);
+    expect(await referenced(page).first().textContent()).toContain('Incipit liber');
+    await expect
+      .poll(() => panel(page).getByTestId('referenced-page-source').textContent())
+      .toContain('(offline copy)');
+    expect(requests).toBe(1);
+    expect(session?.offLoopback).toEqual([]);
+  });
+});
