@@ -12,6 +12,7 @@ import { useAppStore } from '../../../renderer/src/store/store';
 const REMOTE = 'https://annotations.example.org/pages/1.json';
 const BROKEN = 'https://gone.example.org/pages/2.json';
 const MANIFEST_PAGE = 'https://annotations.example.org/pages/all.json';
+const LOCAL = 'pages/local.json';
 
 const fake = vi.hoisted(() => ({ asked: [] as { location: string; initiator?: string }[] }));
 
@@ -48,6 +49,26 @@ vi.mock('../../../renderer/src/api', () => {
     api: {
       fetchAnnotationPage: (request: { location: string; initiator?: string }) => {
         fake.asked.push(request);
+        if (request.location === 'pages/local.json')
+          return Promise.resolve({
+            ok: true,
+            value: {
+              location: request.location,
+              finalUrl: null,
+              path: '/workspace/pages/local.json',
+              page: page('https://example.org/local-page', [
+                {
+                  type: 'Annotation',
+                  motivation: 'describing',
+                  body: { type: 'TextualBody', value: 'From a file' },
+                  target: 'https://example.org/canvas/2',
+                },
+              ]),
+              fromCache: false,
+              stale: false,
+              origin: 'local',
+            },
+          });
         const answer = answers[request.location];
         return Promise.resolve(
           answer
@@ -92,7 +113,7 @@ function manifest(): JsonObject {
         { id: REMOTE, type: 'AnnotationPage' },
         { id: BROKEN, type: 'AnnotationPage' },
       ]),
-      canvas(2, []),
+      canvas(2, [{ id: 'pages/local.json', type: 'AnnotationPage' }]),
     ],
   } as JsonObject;
 }
@@ -110,6 +131,15 @@ afterEach(cleanup);
 const section = (id: string) => screen.getByRole('region', { name: `Referenced page ${id}` });
 
 describe('referenced annotation pages', () => {
+  it('marks a page read from a file as local', async () => {
+    useAppStore.getState().selectOnly(1);
+    render(<AnnotationPanel />);
+    await waitFor(() => expect(within(section(LOCAL)).getByText('From a file')).toBeTruthy());
+    expect(within(section(LOCAL)).getByTestId('referenced-page-source').textContent).toBe(
+      'local file · read-only',
+    );
+  });
+
   it('lists the annotations of a fetched page read-only, marked with its host', async () => {
     render(<AnnotationPanel />);
     await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
@@ -150,7 +180,7 @@ describe('referenced annotation pages', () => {
   it('asks once per address, not again when the canvas comes back into focus, except a page that failed', async () => {
     render(<AnnotationPanel />);
     await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
-    const asked = () => fake.asked.filter((r) => r.location !== BROKEN).length;
+    const asked = () => fake.asked.filter((r) => r.location !== BROKEN && r.location !== LOCAL).length;
     const before = asked();
     useAppStore.getState().selectOnly(1);
     await waitFor(() =>
@@ -158,7 +188,6 @@ describe('referenced annotation pages', () => {
     );
     useAppStore.getState().selectOnly(0);
     await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
-    // Canvas 2 shows the manifest's page only, already loaded.
     expect(asked()).toBe(before);
     expect(fake.asked.filter((r) => r.location === BROKEN)).toHaveLength(2);
   });

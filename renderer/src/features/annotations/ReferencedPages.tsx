@@ -52,7 +52,8 @@ export function ReferencedPages({ canvasIndex }: { canvasIndex: number }) {
               {load.state === 'loaded' ? (
                 <span className="annotation-meta" data-testid="referenced-page-source">
                   {sourceLabel(load)}
-                  {load.path === null ? ' · read-only' : ''}
+                  {/* Local pages too, until their edits can be saved back to their own files. */}
+                  {' · read-only'}
                 </span>
               ) : null}
             </h4>
