@@ -2,7 +2,7 @@
  * Referenced annotation pages in the panel: loaded on demand through fetchAnnotationPage, listed read-only with
  * where they came from, a clear message per page that cannot be fetched, and the document left as it was.
  */
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { AnnotationPanel } from '../../../renderer/src/features/annotations/AnnotationPanel';
@@ -166,6 +166,18 @@ describe('referenced annotation pages', () => {
     );
     expect(error.dataset['code']).toBe('annotation-page-unreachable');
     expect(within(section(REMOTE)).queryByRole('alert')).toBeNull();
+  });
+
+  it('asks again when the document is reopened', async () => {
+    render(<AnnotationPanel />);
+    await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
+    const asked = () => fake.asked.filter((r) => r.location === REMOTE).length;
+    expect(asked()).toBe(1);
+    act(() => {
+      useAppStore.getState().loadDocument({ doc: manifest(), format, file: null, origin: 'public' });
+      useAppStore.getState().selectOnly(0);
+    });
+    await waitFor(() => expect(asked()).toBe(2));
   });
 
   it('leaves the document as it was: references stay references, no undo step', async () => {

@@ -25,10 +25,12 @@ export function ReferencedPages({ canvasIndex }: { canvasIndex: number }) {
   const doc = useAppStore((s) => s.doc);
   const documentPath = useAppStore((s) => s.file?.path);
   const initiator = useAppStore((s) => s.docOrigin);
+  const documentKey = useAppStore((s) => s.documentKey);
   const references = useMemo(() => (doc ? referencedPagesOf(doc, canvasIndex) : []), [doc, canvasIndex]);
   const requests = references.map((page) => ({
     location: page.id as string,
     initiator,
+    documentKey,
     ...(documentPath ? { documentPath } : {}),
   }));
   const loads = usePageLoads(requests);

@@ -1,7 +1,8 @@
 /**
  * Loads referenced annotation pages on demand through the fetchAnnotationPage channel (main side: offline cache
  * for remote pages, the path policy for local ones), once per address this session: switching back to a canvas
- * shows what was loaded without asking again (a page that failed is asked again). The results live here, never in the document.
+ * shows what was loaded without asking again (a page that failed is asked again, and every page once the
+ * document is reopened). The results live here, never in the document.
  */
 import { useEffect, useState } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
@@ -25,13 +26,22 @@ export interface PageRequest {
   readonly location: string;
   readonly documentPath?: string;
   readonly initiator: 'local' | 'public';
+  /** The open document's session: reopening asks again, so a page edited on disk meanwhile is read anew. */
+  readonly documentKey: string;
 }
 
 const loads = new Map<string, PageLoad>();
 const listeners = new Set<() => void>();
+/** Loads belong to one open document: another one's are dropped, so reopening does not grow the map. */
+let loadsOf: string | null = null;
 
 function keyOf(request: PageRequest): string {
-  return JSON.stringify([request.location, request.documentPath ?? null, request.initiator]);
+  return JSON.stringify([
+    request.location,
+    request.documentPath ?? null,
+    request.initiator,
+    request.documentKey,
+  ]);
 }
 
 function hostOf(url: string | null): string | null {
@@ -66,10 +76,24 @@ async function load(request: PageRequest, key: string): Promise<void> {
   listeners.forEach((listener) => listener());
 }
 
-/** Forgets every load (a new document, or tests). */
+/** Forgets every load (tests start from nothing). */
 export function forgetPageLoads(): void {
   loads.clear();
   listeners.forEach((listener) => listener());
+}
+
+/** Starts the loads not yet asked for (or failed), after dropping another document's. */
+function startLoads(requests: readonly PageRequest[], keys: readonly string[]): void {
+  const documentKey = requests[0]?.documentKey;
+  if (documentKey !== undefined && documentKey !== loadsOf) {
+    loads.clear();
+    loadsOf = documentKey;
+  }
+  requests.forEach((request, i) => {
+    const key = keys[i] as string;
+    // A page that failed is asked again when it comes back into view: the server may be back.
+    if (!loads.has(key) || loads.get(key)?.state === 'failed') void load(request, key);
+  });
 }
 
 /** The loads of `requests`, starting those not yet asked for; re-renders as they finish. */
@@ -82,11 +106,7 @@ export function usePageLoads(requests: readonly PageRequest[]): PageLoad[] {
   }, []);
   const keys = requests.map(keyOf);
   useEffect(() => {
-    requests.forEach((request, i) => {
-      const key = keys[i] as string;
-      // A page that failed is asked again when it comes back into view: the server may be back.
-      if (!loads.has(key) || loads.get(key)?.state === 'failed') void load(request, key);
-    });
+    startLoads(requests, keys);
     // keys is the identity of the requests
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keys.join('\n')]);
