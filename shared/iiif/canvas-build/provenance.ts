@@ -123,11 +123,13 @@ export function findOriginal(copy: JsonObject, candidates: readonly JsonObject[]
 
 /**
  * For each canvas of `added`, the index of the first canvas of `existing` that already paints the same image
- * (-1: none), so re-adding an image can be pointed out. One index of `existing`: linear in the document.
+ * (-1: none), so re-adding an image can be pointed out. `existing` is a manifest's raw `items`, so the index is
+ * the canvas's place there (entries that are not objects are skipped, not renumbered). Linear in the document.
  */
-export function alreadyPainted(added: readonly JsonObject[], existing: readonly JsonObject[]): number[] {
+export function alreadyPainted(added: readonly JsonObject[], existing: readonly JsonValue[]): number[] {
   const where = new Map<string, number>();
   existing.forEach((canvas, index) => {
+    if (!isJsonObject(canvas)) return;
     for (const id of paintedImageIds(canvas)) if (!where.has(id)) where.set(id, index);
   });
   return added.map((canvas) => {

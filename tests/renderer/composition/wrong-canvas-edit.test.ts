@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_FORMAT } from '../../../shared/iiif/document/text-format';
 import { paintedItems } from '../../../shared/iiif/document/painted-items';
 import type { JsonObject, JsonValue } from '../../../shared/iiif/json';
-import { canvasesOf } from '../../../renderer/src/features/canvases/canvas-view';
+import { canvasAt } from '../../../shared/iiif/canvases';
 import { compositionActions } from '../../../renderer/src/features/composition/composition-actions';
 import { useAppStore } from '../../../renderer/src/store/store';
 
@@ -42,7 +42,7 @@ function canvas(n: number): JsonObject {
 
 /** What the app hands the canvas editor for the focused cell (App.tsx). */
 function editorProps(doc: JsonObject, focus: number): { canvas: JsonObject | null; canvasIndex: number } {
-  return { canvas: canvasesOf(doc)[focus] ?? null, canvasIndex: focus };
+  return { canvas: canvasAt(doc, focus), canvasIndex: focus };
 }
 
 describe.each<[string, JsonValue]>([

@@ -20,7 +20,8 @@ import { structureView } from '../../../../shared/iiif/structure';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from './announcer';
 import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
-import { labelText } from './canvas-view';
+import { canvasLabel } from '../../../../shared/iiif/canvases';
+import { displayLanguagesOf } from '../../components/language/display-language';
 import {
   duplicateIndices,
   gapForStart,
@@ -52,8 +53,7 @@ function context(): Context | null {
 
 /** The label a person sees for the canvas at `index`, for announcements. */
 export function canvasName(items: JsonArray, index: number): string {
-  const canvas = items[index];
-  const label = isJsonObject(canvas) ? labelText(canvas['label']) : '';
+  const label = canvasLabel(items[index], displayLanguagesOf(useAppStore.getState()));
   return label ? `“${label}”` : `canvas ${index + 1}`;
 }
 
