@@ -6,6 +6,7 @@
 import type { JsonObject, JsonValue } from '../json';
 import { itemsOf, normaliseIndices, sameItems, withItems } from './canvas-list';
 import { pruneCanvasReferences } from './canvas-references';
+import { canvasIdOf } from '../canvases';
 
 /**
  * Moves the canvases at `indices` (any order, duplicates ignored) so that they sit together, in their current
@@ -61,12 +62,12 @@ export function removeCanvases(doc: JsonObject, indices: readonly number[]): Jso
   if (selected.length === 0) return doc;
   const removing = new Set(selected);
   const kept = items.filter((_, i) => !removing.has(i));
-  const keptIds = new Set(kept.map(idOf));
+  const keptIds = new Set(kept.map(canvasIdOf));
   const goneIds = new Set<string>();
   for (const i of selected) {
-    const id = idOf(items[i] as JsonValue);
+    const id = canvasIdOf(items[i]);
     // A duplicated id still names a canvas that stays: its references stay too.
-    if (id !== undefined && !keptIds.has(id)) goneIds.add(id);
+    if (id !== '' && !keptIds.has(id)) goneIds.add(id);
   }
   return pruneCanvasReferences(withItems(doc, kept), goneIds);
 }
@@ -84,10 +85,4 @@ export function reverseCanvases(doc: JsonObject, indices?: readonly number[]): J
     next[slot] = items[slots[slots.length - 1 - k] as number] as JsonValue;
   });
   return sameItems(items, next) ? doc : withItems(doc, next);
-}
-
-function idOf(value: JsonValue | undefined): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const id = (value as JsonObject)['id'];
-  return typeof id === 'string' ? id : undefined;
 }
