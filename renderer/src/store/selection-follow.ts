@@ -4,9 +4,8 @@
  * themselves: by object (an edit leaves every canvas it did not touch the very same object), else by canvas id
  * (an edited canvas is a new object with the same id). Canvases that are gone leave the selection.
  */
-import { itemsOf } from '../../../shared/iiif/document/canvas-list';
 import type { JsonObject, JsonValue } from '../../../shared/iiif/json';
-import { canvasIdOf } from '../../../shared/iiif/canvases';
+import { canvasIdOf, canvasItems } from '../../../shared/iiif/canvases';
 
 export interface FollowedSelection {
   readonly selected: ReadonlySet<number>;
@@ -19,8 +18,8 @@ export function followSelection(
   after: JsonObject,
   selection: FollowedSelection,
 ): FollowedSelection {
-  const old = itemsOf(before);
-  const next = itemsOf(after);
+  const old = canvasItems(before);
+  const next = canvasItems(after);
   if (old === next) return { selected: selection.selected, focus: selection.focus, anchor: selection.anchor };
   const byObject = new Map<JsonValue, number>();
   const byId = new Map<string, number>();

@@ -4,9 +4,9 @@
  * of pointers. An edit that changes nothing returns `doc` itself. They work the same on a collection's members.
  */
 import type { JsonObject, JsonValue } from '../json';
-import { itemsOf, normaliseIndices, sameItems, withItems } from './canvas-list';
+import { normaliseIndices, sameItems, withItems } from './canvas-list';
 import { pruneCanvasReferences } from './canvas-references';
-import { canvasIdOf } from '../canvases';
+import { canvasIdOf, canvasItems } from '../canvases';
 
 /**
  * Moves the canvases at `indices` (any order, duplicates ignored) so that they sit together, in their current
@@ -18,7 +18,7 @@ import { canvasIdOf } from '../canvases';
  * as it was and returns `doc`.
  */
 export function moveCanvases(doc: JsonObject, indices: readonly number[], toIndex: number): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex > items.length) {
     throw new RangeError(`move target ${toIndex} is out of range (0 to ${items.length})`);
   }
@@ -42,7 +42,7 @@ export function moveCanvases(doc: JsonObject, indices: readonly number[], toInde
 
 /** Inserts `canvases` before the canvas at `index` (0..length; length appends). */
 export function insertCanvases(doc: JsonObject, index: number, canvases: readonly JsonValue[]): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   if (!Number.isInteger(index) || index < 0 || index > items.length) {
     throw new RangeError(`insert position ${index} is out of range (0 to ${items.length})`);
   }
@@ -57,7 +57,7 @@ export function insertCanvases(doc: JsonObject, index: number, canvases: readonl
  * everything, because it is one new document.
  */
 export function removeCanvases(doc: JsonObject, indices: readonly number[]): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   const selected = normaliseIndices(indices, items.length);
   if (selected.length === 0) return doc;
   const removing = new Set(selected);
@@ -77,7 +77,7 @@ export function removeCanvases(doc: JsonObject, indices: readonly number[]): Jso
  * front), or of the whole list when `indices` is omitted.
  */
 export function reverseCanvases(doc: JsonObject, indices?: readonly number[]): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   const slots = indices === undefined ? items.map((_, i) => i) : normaliseIndices(indices, items.length);
   if (slots.length < 2) return doc;
   const next = items.slice();
