@@ -8,7 +8,7 @@ import { AnnotationPanel } from './features/annotations/AnnotationPanel';
 import { useAddImagesStore } from './features/add-images/add-images-store';
 import { CanvasDropHandlers } from './features/add-images/drop-handlers';
 import { CanvasPanel } from './features/canvases/CanvasPanel';
-import { canvasesOf } from './features/canvases/canvas-view';
+import { canvasAt, canvasList } from '../../shared/iiif/canvases';
 import { displayStringOf } from '../../shared/iiif/language';
 import { useDisplayLanguages } from './components/language/display-language';
 import { DisplayLanguagePicker } from './components/language/DisplayLanguagePicker';
@@ -104,8 +104,8 @@ export function App() {
 
   useEffect(() => showWindowState(name, dirty), [name, dirty]);
 
-  const canvases = canvasesOf(doc);
-  const canvas = focus !== null ? (canvases[focus] ?? null) : null;
+  // Focus is a raw index into `items` (as the grid and every edit count), so the editor edits what it shows.
+  const canvas = canvasAt(doc, focus);
   return (
     <div className="app">
       {/* A banner landmark (not role=toolbar, which hid it): the document's name is the page's h1. */}
@@ -115,7 +115,7 @@ export function App() {
             {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
           </h1>
           <span className="count" data-testid="canvas-count">
-            {doc ? `${canvases.length} canvases` : ''}
+            {doc ? `${canvasList(doc).length} canvases` : ''}
           </span>
           <span className="count">
             {name}

@@ -4,8 +4,8 @@
  * themselves: by object (an edit leaves every canvas it did not touch the very same object), else by canvas id
  * (an edited canvas is a new object with the same id). Canvases that are gone leave the selection.
  */
-import { itemsOf } from '../../../shared/iiif/document/canvas-list';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
+import type { JsonObject, JsonValue } from '../../../shared/iiif/json';
+import { canvasIdOf, canvasItems } from '../../../shared/iiif/canvases';
 
 export interface FollowedSelection {
   readonly selected: ReadonlySet<number>;
@@ -13,31 +13,27 @@ export interface FollowedSelection {
   readonly anchor: number | null;
 }
 
-function idOf(canvas: JsonValue | undefined): string | null {
-  return isJsonObject(canvas) && typeof canvas['id'] === 'string' ? canvas['id'] : null;
-}
-
 export function followSelection(
   before: JsonObject,
   after: JsonObject,
   selection: FollowedSelection,
 ): FollowedSelection {
-  const old = itemsOf(before);
-  const next = itemsOf(after);
+  const old = canvasItems(before);
+  const next = canvasItems(after);
   if (old === next) return { selected: selection.selected, focus: selection.focus, anchor: selection.anchor };
   const byObject = new Map<JsonValue, number>();
   const byId = new Map<string, number>();
   next.forEach((canvas, index) => {
     byObject.set(canvas, index);
-    const id = idOf(canvas);
-    if (id !== null && !byId.has(id)) byId.set(id, index);
+    const id = canvasIdOf(canvas);
+    if (id !== '' && !byId.has(id)) byId.set(id, index);
   });
   const place = (index: number | null): number | null => {
     if (index === null) return null;
     const canvas = old[index];
     if (canvas === undefined) return null;
-    const id = idOf(canvas);
-    return byObject.get(canvas) ?? (id !== null ? byId.get(id) : undefined) ?? null;
+    const id = canvasIdOf(canvas);
+    return byObject.get(canvas) ?? (id !== '' ? byId.get(id) : undefined) ?? null;
   };
   const selected = new Set<number>();
   for (const index of selection.selected) {

@@ -7,14 +7,8 @@ import type { JsonObject, JsonValue } from '../json';
 import { isJsonObject } from '../json';
 import type { BatchField, BatchOp } from './batch-ops';
 import { applyOpToCanvas, checkBatchOp } from './batch-ops';
-import {
-  canvasesOf,
-  canvasIdOf,
-  canvasLabelOf,
-  replaceCanvases,
-  resolveIndices,
-  withProperty,
-} from './canvas-list';
+import { replaceCanvases, resolveIndices, withProperty } from './canvas-list';
+import { canvasItems, canvasIdOf, canvasLabel } from '../canvases';
 import { sameJson } from '../json';
 
 export interface BatchChange {
@@ -47,7 +41,7 @@ export function planBatchEdit(
 ): BatchPlan {
   const checked = checkBatchOp(op);
   if (checked.error !== undefined) return { op, changes: [], count: 0, error: checked.error, notices: [] };
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const changes: BatchChange[] = [];
   for (const index of resolveIndices(doc, indices)) {
     const canvas = canvases[index] as JsonObject;
@@ -56,7 +50,7 @@ export function planBatchEdit(
     changes.push({
       index,
       canvasId: canvasIdOf(canvas),
-      label: canvasLabelOf(canvas, preferredLanguages),
+      label: canvasLabel(canvas, preferredLanguages),
       field: op.field,
       before: canvas[op.field],
       after: next[op.field],
@@ -103,7 +97,7 @@ export interface PropertyChange {
  * preview showed (a stale row: the user never confirmed that edit).
  */
 export function applyPropertyChanges<T extends JsonValue>(doc: T, changes: readonly PropertyChange[]): T {
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const replacements = new Map<number, JsonObject>();
   for (const change of changes) {
     const index = locateCanvas(canvases, change.index, change.canvasId);

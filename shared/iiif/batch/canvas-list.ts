@@ -4,29 +4,15 @@
  * step and every untouched canvas stays the same object.
  */
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject, setIn } from '../json';
-import { displayStringOf } from '../language';
-
-/** The canvases of a manifest (`items`), or an empty list when there are none. */
-export function canvasesOf(doc: JsonValue): readonly JsonValue[] {
-  return isJsonObject(doc) && isJsonArray(doc['items']) ? doc['items'] : [];
-}
-
-export function canvasIdOf(canvas: JsonValue | undefined): string {
-  return isJsonObject(canvas) && typeof canvas['id'] === 'string' ? canvas['id'] : '';
-}
-
-/** The canvas label as shown in lists (preferred languages first, then the usual fallbacks). */
-export function canvasLabelOf(canvas: JsonValue | undefined, preferred: readonly string[] = []): string {
-  return isJsonObject(canvas) ? displayStringOf(canvas['label'], preferred) : '';
-}
+import { isJsonObject, setIn } from '../json';
+import { canvasItems } from '../canvases';
 
 /**
  * Valid, distinct, ascending indices of canvases that are JSON objects. `'all'` means every canvas. Order is
  * normalised because a selection arrives in click order but numbering and previews follow document order.
  */
 export function resolveIndices(doc: JsonValue, indices: readonly number[] | 'all'): number[] {
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const wanted = indices === 'all' ? canvases.map((_, index) => index) : indices;
   return [...new Set(wanted)]
     .filter((index) => Number.isInteger(index) && index >= 0 && index < canvases.length)
@@ -42,7 +28,7 @@ export function replaceCanvases<T extends JsonValue>(
   doc: T,
   replacements: ReadonlyMap<number, JsonObject>,
 ): T {
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   let items: JsonValue[] | undefined;
   for (const [index, canvas] of replacements) {
     if (index < 0 || index >= canvases.length || canvases[index] === canvas) continue;

@@ -13,7 +13,8 @@ import type { JsonObject, JsonPath, JsonValue } from '../json';
 import { getIn, isJsonArray, isJsonObject, setIn } from '../json';
 import { displayStringOf } from '../language';
 import { locateCanvas } from './batch-edit';
-import { canvasesOf, canvasIdOf, canvasLabelOf, replaceCanvases, resolveIndices } from './canvas-list';
+import { replaceCanvases, resolveIndices } from './canvas-list';
+import { canvasItems, canvasIdOf, canvasLabel } from '../canvases';
 
 export type FindTarget = 'label' | 'summary' | 'metadataLabel' | 'metadataValue';
 
@@ -78,7 +79,7 @@ export function planFindReplace(
   const pattern = compileFind(options);
   if (typeof pattern === 'string') return { occurrences: [], count: 0, canvasCount: 0, error: pattern };
   const targets = new Set(options.targets ?? DEFAULT_TARGETS);
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const occurrences: FindOccurrence[] = [];
   const touched = new Set<number>();
   for (const index of resolveIndices(doc, options.scope)) {
@@ -86,7 +87,7 @@ export function planFindReplace(
     const base = {
       index,
       canvasId: canvasIdOf(canvas),
-      canvasLabel: canvasLabelOf(canvas, preferredLanguages),
+      canvasLabel: canvasLabel(canvas, preferredLanguages),
     };
     for (const found of searchableStrings(canvas, targets, preferredLanguages)) {
       const matches = [...found.text.matchAll(pattern)].length;
@@ -107,7 +108,7 @@ export function planFindReplace(
 /** Applies the (possibly filtered) occurrences of a plan as one new document. */
 export function applyFindReplace<T extends JsonValue>(doc: T, plan: FindReplacePlan): T {
   if (plan.error !== undefined) return doc;
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const replacements = new Map<number, JsonObject>();
   for (const occurrence of plan.occurrences) {
     const index = locateCanvas(canvases, occurrence.index, occurrence.canvasId);

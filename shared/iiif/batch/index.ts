@@ -13,11 +13,4 @@ export type { FindOccurrence, FindReplaceOptions, FindReplacePlan, FindTarget } 
 export { applyFindReplace, compileFind, planFindReplace } from './find-replace';
 export type { CanvasSource } from './sources';
 export { listCanvasSources, selectCanvasesFromSource } from './sources';
-export {
-  canvasIdOf,
-  canvasLabelOf,
-  canvasesOf,
-  replaceCanvases,
-  resolveIndices,
-  withProperty,
-} from './canvas-list';
+export { replaceCanvases, resolveIndices, withProperty } from './canvas-list';

@@ -5,7 +5,7 @@
 import type { JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
 import { displayStringOf } from '../language';
-import { canvasesOf } from './canvas-list';
+import { canvasItems } from '../canvases';
 
 export interface CanvasSource {
   readonly id: string;
@@ -31,7 +31,7 @@ function entryId(entry: JsonValue): string | undefined {
 /** Indices (ascending) of canvases whose `partOf` includes `sourceId`. */
 export function selectCanvasesFromSource(doc: JsonValue, sourceId: string): number[] {
   const indices: number[] = [];
-  canvasesOf(doc).forEach((canvas, index) => {
+  canvasItems(doc).forEach((canvas, index) => {
     if (partOfEntries(canvas).some((entry) => entryId(entry) === sourceId)) indices.push(index);
   });
   return indices;
@@ -43,7 +43,7 @@ export function listCanvasSources(
   preferredLanguages: readonly string[] = [],
 ): CanvasSource[] {
   const sources = new Map<string, { label: string; type?: string; count: number }>();
-  for (const canvas of canvasesOf(doc)) {
+  for (const canvas of canvasItems(doc)) {
     const seen = new Set<string>();
     for (const entry of partOfEntries(canvas)) {
       const id = entryId(entry);

@@ -7,6 +7,7 @@
  *     not already carry its own (a canvas-level statement is the more specific one and wins).
  */
 import { copyCanvas } from '../document/duplicate-canvases';
+import { asArray } from '../document/painted-items';
 import type { MintId } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
@@ -34,11 +35,6 @@ export function sourceInfoOf(doc: JsonObject, fallbackId?: string): SourceInfo {
   };
 }
 
-function asList(value: JsonValue | undefined): JsonValue[] {
-  if (value === undefined || value === null) return [];
-  return isJsonArray(value) ? [...value] : [value];
-}
-
 function idOf(value: JsonValue | undefined): string | undefined {
   return isJsonObject(value) && typeof value['id'] === 'string' ? value['id'] : undefined;
 }
@@ -48,7 +44,7 @@ export function copyCanvasFromSource(canvas: JsonObject, source: SourceInfo, min
   const copy = copyCanvas(canvas, mint);
   const out: Record<string, JsonValue> = { ...copy };
   if (source.id !== '') {
-    const partOf = asList(copy['partOf']).filter((entry) => idOf(entry) !== source.id);
+    const partOf = asArray(copy['partOf']).filter((entry) => idOf(entry) !== source.id);
     const reference: JsonObject = {
       id: source.id,
       type: source.type,
@@ -61,10 +57,10 @@ export function copyCanvasFromSource(canvas: JsonObject, source: SourceInfo, min
   if (source.rights !== undefined && copy['rights'] === undefined) out['rights'] = source.rights;
   if (source.provider !== undefined) {
     // Providers add up: the canvas's own first, then the source's, each agent once.
-    const own = asList(copy['provider']);
+    const own = asArray(copy['provider']);
     const seen = new Set(own.map(idOf).filter((id): id is string => id !== undefined));
     const extra: JsonValue[] = [];
-    for (const agent of asList(source.provider)) {
+    for (const agent of asArray(source.provider)) {
       const id = idOf(agent);
       if (id !== undefined && seen.has(id)) continue;
       if (id !== undefined) seen.add(id);
@@ -77,7 +73,7 @@ export function copyCanvasFromSource(canvas: JsonObject, source: SourceInfo, min
 
 /** The manifests a canvas says it is part of, first (the direct source) first. */
 export function canvasSources(canvas: JsonObject): { id: string; type: string; label?: JsonValue }[] {
-  return asList(canvas['partOf']).flatMap((entry) => {
+  return asArray(canvas['partOf']).flatMap((entry) => {
     if (!isJsonObject(entry) || typeof entry['id'] !== 'string') return [];
     return [
       {
@@ -92,18 +88,18 @@ export function canvasSources(canvas: JsonObject): { id: string; type: string; l
 /** The ids of the images a canvas paints (bodies and their services), to find the original in its source. */
 export function paintedImageIds(canvas: JsonObject): string[] {
   const ids: string[] = [];
-  for (const page of asList(canvas['items'])) {
+  for (const page of asArray(canvas['items'])) {
     if (!isJsonObject(page)) continue;
-    for (const annotation of asList(page['items'])) {
+    for (const annotation of asArray(page['items'])) {
       if (!isJsonObject(annotation)) continue;
-      for (const painted of asList(annotation['body'])) {
+      for (const painted of asArray(annotation['body'])) {
         // A crop (SpecificResource) paints its source: the image to look for in the source manifest.
         const body =
           isJsonObject(painted) && painted['type'] === 'SpecificResource' ? painted['source'] : painted;
         if (!isJsonObject(body)) continue;
         const id = idOf(body);
         if (id) ids.push(id);
-        for (const service of asList(body['service'])) {
+        for (const service of asArray(body['service'])) {
           if (!isJsonObject(service)) continue;
           const sid = service['id'] ?? service['@id'];
           if (typeof sid === 'string') ids.push(sid.replace(/\/info\.json$/, ''));
@@ -123,11 +119,13 @@ export function findOriginal(copy: JsonObject, candidates: readonly JsonObject[]
 
 /**
  * For each canvas of `added`, the index of the first canvas of `existing` that already paints the same image
- * (-1: none), so re-adding an image can be pointed out. One index of `existing`: linear in the document.
+ * (-1: none), so re-adding an image can be pointed out. `existing` is a manifest's raw `items`, so the index is
+ * the canvas's place there (entries that are not objects are skipped, not renumbered). Linear in the document.
  */
-export function alreadyPainted(added: readonly JsonObject[], existing: readonly JsonObject[]): number[] {
+export function alreadyPainted(added: readonly JsonObject[], existing: readonly JsonValue[]): number[] {
   const where = new Map<string, number>();
   existing.forEach((canvas, index) => {
+    if (!isJsonObject(canvas)) return;
     for (const id of paintedImageIds(canvas)) if (!where.has(id)) where.set(id, index);
   });
   return added.map((canvas) => {

@@ -6,7 +6,7 @@ import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject, own } from '../json';
 import type { LanguageMap } from '../language';
 import { normaliseLanguageMap } from '../language';
-import { canvasesOf, canvasIdOf } from '../batch/canvas-list';
+import { canvasItems, canvasIdOf } from '../canvases';
 import type { CsvColumn } from './columns';
 import { columnHeader, columnIdentity, formatCell, metadataLabelKey, readValues } from './columns';
 import { BOM, formatCsv } from './rfc4180';
@@ -30,7 +30,7 @@ function collectLanguages(maps: readonly LanguageMap[]): string[] {
 const mapOf = (value: JsonValue | undefined) => normaliseLanguageMap(value).map;
 
 export function canvasCsvColumns(doc: JsonValue, options: CsvExportOptions = {}): CsvColumn[] {
-  const canvases = canvasesOf(doc).filter(isJsonObject);
+  const canvases = canvasItems(doc).filter(isJsonObject);
   const explicit = options.languages;
   const wanted = (present: readonly string[]) =>
     explicit === undefined
@@ -85,7 +85,7 @@ function metadataColumns(
 export function exportCanvasCsv(doc: JsonValue, options: CsvExportOptions = {}): string {
   const columns = canvasCsvColumns(doc, options);
   const records: string[][] = [columns.map(columnHeader)];
-  canvasesOf(doc).forEach((canvas, index) => {
+  canvasItems(doc).forEach((canvas, index) => {
     if (!isJsonObject(canvas)) return;
     records.push(
       columns.map((column) => {

@@ -13,7 +13,8 @@ import { isJsonObject } from '../json';
 import { isWellFormedLanguageTag, sameStrings } from '../language';
 import { normaliseRights } from '../rights';
 import { locateCanvas } from '../batch/batch-edit';
-import { canvasesOf, canvasIdOf, canvasLabelOf, replaceCanvases } from '../batch/canvas-list';
+import { replaceCanvases } from '../batch/canvas-list';
+import { canvasItems, canvasIdOf, canvasLabel } from '../canvases';
 import type { CsvColumn } from './columns';
 import { columnIdentity, formatCell, parseCell, parseColumnHeader, readValues, writeValues } from './columns';
 import type { CsvProblem, CsvRecord } from './rfc4180';
@@ -123,7 +124,7 @@ export function planCsvImport(
   if (idColumn === -1) return { changes: [], problems, canvasCount: 0 };
   const positionColumn = parsed.columns.findIndex((entry) => entry.column?.kind === 'position');
 
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const byId = new Map<string, number>();
   canvases.forEach((canvas, index) => {
     const id = canvasIdOf(canvas);
@@ -187,7 +188,7 @@ export function planCsvImport(
         row,
         index,
         canvasId: id,
-        canvasLabel: canvasLabelOf(canvas, preferredLanguages),
+        canvasLabel: canvasLabel(canvas, preferredLanguages),
         header,
         column,
         before: current.join('\n'),
@@ -301,7 +302,7 @@ function applyRowChanges(canvas: JsonObject, changes: readonly CsvChange[]): Jso
 
 /** Applies the (possibly filtered) changes of a plan as one new document. */
 export function applyCsvImport<T extends JsonValue>(doc: T, plan: CsvImportPlan): T {
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const byCanvas = new Map<number, CsvChange[]>();
   for (const change of plan.changes) {
     const index = locateCanvas(canvases, change.index, change.canvasId);

@@ -4,8 +4,9 @@
  * of pointers. An edit that changes nothing returns `doc` itself. They work the same on a collection's members.
  */
 import type { JsonObject, JsonValue } from '../json';
-import { itemsOf, normaliseIndices, sameItems, withItems } from './canvas-list';
+import { normaliseIndices, sameItems, withItems } from './canvas-list';
 import { pruneCanvasReferences } from './canvas-references';
+import { canvasIdOf, canvasItems } from '../canvases';
 
 /**
  * Moves the canvases at `indices` (any order, duplicates ignored) so that they sit together, in their current
@@ -17,7 +18,7 @@ import { pruneCanvasReferences } from './canvas-references';
  * as it was and returns `doc`.
  */
 export function moveCanvases(doc: JsonObject, indices: readonly number[], toIndex: number): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex > items.length) {
     throw new RangeError(`move target ${toIndex} is out of range (0 to ${items.length})`);
   }
@@ -41,7 +42,7 @@ export function moveCanvases(doc: JsonObject, indices: readonly number[], toInde
 
 /** Inserts `canvases` before the canvas at `index` (0..length; length appends). */
 export function insertCanvases(doc: JsonObject, index: number, canvases: readonly JsonValue[]): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   if (!Number.isInteger(index) || index < 0 || index > items.length) {
     throw new RangeError(`insert position ${index} is out of range (0 to ${items.length})`);
   }
@@ -56,17 +57,17 @@ export function insertCanvases(doc: JsonObject, index: number, canvases: readonl
  * everything, because it is one new document.
  */
 export function removeCanvases(doc: JsonObject, indices: readonly number[]): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   const selected = normaliseIndices(indices, items.length);
   if (selected.length === 0) return doc;
   const removing = new Set(selected);
   const kept = items.filter((_, i) => !removing.has(i));
-  const keptIds = new Set(kept.map(idOf));
+  const keptIds = new Set(kept.map(canvasIdOf));
   const goneIds = new Set<string>();
   for (const i of selected) {
-    const id = idOf(items[i] as JsonValue);
+    const id = canvasIdOf(items[i]);
     // A duplicated id still names a canvas that stays: its references stay too.
-    if (id !== undefined && !keptIds.has(id)) goneIds.add(id);
+    if (id !== '' && !keptIds.has(id)) goneIds.add(id);
   }
   return pruneCanvasReferences(withItems(doc, kept), goneIds);
 }
@@ -76,7 +77,7 @@ export function removeCanvases(doc: JsonObject, indices: readonly number[]): Jso
  * front), or of the whole list when `indices` is omitted.
  */
 export function reverseCanvases(doc: JsonObject, indices?: readonly number[]): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   const slots = indices === undefined ? items.map((_, i) => i) : normaliseIndices(indices, items.length);
   if (slots.length < 2) return doc;
   const next = items.slice();
@@ -84,10 +85,4 @@ export function reverseCanvases(doc: JsonObject, indices?: readonly number[]): J
     next[slot] = items[slots[slots.length - 1 - k] as number] as JsonValue;
   });
   return sameItems(items, next) ? doc : withItems(doc, next);
-}
-
-function idOf(value: JsonValue | undefined): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const id = (value as JsonObject)['id'];
-  return typeof id === 'string' ? id : undefined;
 }

@@ -1,12 +1,9 @@
-/** Shared plumbing of the canvas list edits: reading the list and checking the indices callers pass. */
-import type { JsonArray, JsonObject, JsonValue } from '../json';
-import { isJsonArray, setIn } from '../json';
-
-/** The document's `items` (a manifest's canvases, a collection's members), or an empty list. */
-export function itemsOf(doc: JsonObject): JsonArray {
-  const items = doc['items'];
-  return isJsonArray(items) ? items : [];
-}
+/**
+ * Shared plumbing of the canvas list edits: replacing the list and checking the indices callers pass (reading
+ * it is shared/iiif/canvases.ts's `canvasItems`).
+ */
+import type { JsonObject, JsonValue } from '../json';
+import { setIn } from '../json';
 
 /** `doc` with `items` replaced; keeps `items` where it was in key order, or appends it. */
 export function withItems(doc: JsonObject, items: readonly JsonValue[]): JsonObject {
@@ -23,6 +20,6 @@ export function normaliseIndices(indices: readonly number[], length: number): nu
   return [...new Set(indices)].sort((a, b) => a - b);
 }
 
-export function sameItems(a: JsonArray, b: readonly JsonValue[]): boolean {
+export function sameItems(a: readonly JsonValue[], b: readonly JsonValue[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -13,7 +13,8 @@
  */
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
-import { itemsOf, normaliseIndices, withItems } from './canvas-list';
+import { canvasItems } from '../canvases';
+import { normaliseIndices, withItems } from './canvas-list';
 import type { MintId } from './mint-ids';
 
 /**
@@ -21,7 +22,7 @@ import type { MintId } from './mint-ids';
  * i0 < i1 < ..., the copy of i_k ends up at i_k + k + 1. `mint` gives the new ids (see idMinterFor).
  */
 export function duplicateCanvases(doc: JsonObject, indices: readonly number[], mint: MintId): JsonObject {
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   const selected = new Set(normaliseIndices(indices, items.length));
   if (selected.size === 0) return doc;
   const next: JsonValue[] = [];

@@ -9,7 +9,7 @@
  */
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonObject, setIn } from '../json';
-import { canvasesOf, canvasLabelOf } from '../batch/canvas-list';
+import { canvasItems, canvasLabel } from '../canvases';
 
 const BASE = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const CASE = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
@@ -28,13 +28,13 @@ export function compareNatural(a: string, b: string): number {
  * order does not change; the canvases themselves are never copied.
  */
 export function sortCanvasesByLabel<T extends JsonValue>(doc: T, language?: string): T {
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   if (canvases.length < 2) return doc;
   const preferred = language === undefined ? [] : [language];
   const keyed = canvases.map((canvas, index) => ({
     canvas,
     index,
-    label: isJsonObject(canvas) ? canvasLabelOf(canvas as JsonObject, preferred) : '',
+    label: isJsonObject(canvas) ? canvasLabel(canvas as JsonObject, preferred) : '',
   }));
   keyed.sort((a, b) => {
     if ((a.label === '') !== (b.label === '')) return a.label === '' ? 1 : -1;

@@ -6,7 +6,8 @@ import type { JsonObject, JsonValue } from '../json';
 import type { LanguageMap } from '../language';
 import { displayStringOf, isWellFormedLanguageTag, normaliseLanguageMap, setLanguage } from '../language';
 import { applyPropertyChanges } from '../batch/batch-edit';
-import { canvasesOf, canvasIdOf, resolveIndices } from '../batch/canvas-list';
+import { resolveIndices } from '../batch/canvas-list';
+import { canvasItems, canvasIdOf } from '../canvases';
 import { own, sameJson } from '../json';
 import type { FolioSide, RelabelScheme } from './numbering';
 import { ROMAN_MAX, schemeText } from './numbering';
@@ -72,7 +73,7 @@ function checkOptions(options: RelabelOptions, count: number): string | undefine
  * instead of putting a second label beside (or, with other languages dropped, instead of) them.
  */
 export function labelLanguageOf(doc: JsonValue, indices: readonly number[] | 'all'): string {
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const counts = new Map<string, number>();
   for (const index of resolveIndices(doc, indices)) {
     const canvas = canvases[index] as JsonObject;
@@ -108,7 +109,7 @@ export function planRelabel(
   if (error !== undefined) return { changes: [], count: 0, error };
   const language = options.language ?? 'none';
   const preview = [language, ...preferredLanguages];
-  const canvases = canvasesOf(doc);
+  const canvases = canvasItems(doc);
   const changes: RelabelChange[] = [];
   selected.forEach((index, offset) => {
     const canvas = canvases[index] as JsonObject;

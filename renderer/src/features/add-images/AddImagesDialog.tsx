@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeInput, splitInputs } from '../../../../shared/iiif/canvas-build/import-inputs';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store';
-import { canvasesOf } from '../canvases/canvas-view';
+import { canvasSlots } from '../../../../shared/iiif/canvases';
 import { useAddImagesStore } from './add-images-store';
 import { addImageFiles, addImages, cancelAdding, retryFailed } from './add-images-service';
 
@@ -30,7 +30,7 @@ export function AddImagesDialog() {
       duplicates: s.duplicates,
     })),
   );
-  const count = useAppStore((s) => canvasesOf(s.doc).length);
+  const count = useAppStore((s) => canvasSlots(s.doc));
   const files = useRef<HTMLInputElement>(null);
   if (!state.open) return null;
   const inputs = splitInputs(state.text);

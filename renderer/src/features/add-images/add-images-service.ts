@@ -15,7 +15,7 @@ import { isJsonArray, isJsonObject, type JsonObject } from '../../../../shared/i
 import { api } from '../../api';
 import { useAppStore } from '../../store/store';
 import { insertCanvasesAt } from '../canvases/canvas-drop-api';
-import { canvasesOf } from '../canvases/canvas-view';
+import { canvasItems } from '../../../../shared/iiif/canvases';
 import { keepOffline } from '../sources/sources-service';
 import { useAddImagesStore, type AddFailure } from './add-images-store';
 import { cancelImageInfoRequests, resolveInputs, type Outcome } from './resolve-inputs';
@@ -107,7 +107,7 @@ function noteDuplicates(
   inputOf: readonly number[],
   doc: JsonObject,
 ) {
-  const found = alreadyPainted(canvases, canvasesOf(doc));
+  const found = alreadyPainted(canvases, canvasItems(doc));
   const seen = new Set<number>();
   const duplicates = [...store().duplicates];
   found.forEach((index, k) => {

@@ -12,10 +12,11 @@ import {
   transcriptionText,
 } from '../../../../shared/iiif/annotations';
 import { documentIds, idMinterFor } from '../../../../shared/iiif/document';
-import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
+import type { JsonValue } from '../../../../shared/iiif/json';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { downloadText } from '../spreadsheet/csv-files';
+import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
 
 function baseName(): string {
   return documentName(useAppStore.getState()).replace(/\.(json|jsonld)$/i, '') || 'manifest';
@@ -28,8 +29,7 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
 
   const exportPage = () => {
     if (canvasIndex === null) return;
-    const canvas = (doc['items'] as JsonObject[] | undefined)?.[canvasIndex];
-    const id = `${typeof canvas?.['id'] === 'string' ? canvas['id'] : 'canvas'}/annotations-export`;
+    const id = `${canvasIdOf(canvasAt(doc, canvasIndex)) || 'canvas'}/annotations-export`;
     const page = exportAnnotationPage(doc, { canvasIndex, id });
     downloadText(
       `${JSON.stringify(page, null, 2)}\n`,
@@ -55,8 +55,7 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
     }
     const { doc: current, commit } = useAppStore.getState();
     if (!current) return;
-    const canvas = (current['items'] as JsonObject[] | undefined)?.[canvasIndex];
-    const canvasId = typeof canvas?.['id'] === 'string' ? canvas['id'] : undefined;
+    const canvasId = canvasIdOf(canvasAt(current, canvasIndex)) || undefined;
     const mint = idMinterFor(current);
     const next = importAnnotations(current, {
       canvasIndex,

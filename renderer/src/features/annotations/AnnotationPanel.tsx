@@ -11,7 +11,6 @@ import {
   type AnnotationView,
   type TargetShape,
 } from '../../../../shared/iiif/annotations';
-import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { AnnotationExchange } from './AnnotationExchange';
 import { AnnotationRow } from './AnnotationRow';
@@ -21,14 +20,9 @@ import { TranscriptionMode } from './TranscriptionMode';
 import { addCanvasAnnotation } from './annotation-actions';
 import { addressKey, searchAnnotations } from './annotation-search';
 import './annotations.css';
+import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
 
 const REGION_KINDS = new Set(['box', 'polygon', 'point']);
-
-function canvasIdOf(doc: JsonObject | null, index: number | null): string | undefined {
-  if (!doc || index === null) return undefined;
-  const canvas = (doc['items'] as JsonObject[] | undefined)?.[index];
-  return typeof canvas?.['id'] === 'string' ? canvas['id'] : undefined;
-}
 
 export function AnnotationPanel() {
   const doc = useAppStore((s) => s.doc);
@@ -64,7 +58,7 @@ export function AnnotationPanel() {
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [highlight, focus]);
 
-  const canvasId = canvasIdOf(doc, focus);
+  const canvasId = canvasIdOf(canvasAt(doc, focus)) || undefined;
   const add = () => {
     if (focus === null || canvasId === undefined) return;
     const numbers = [region.x, region.y, region.w, region.h].map((v) => Number(v));

@@ -18,6 +18,7 @@ import {
 import { idMinterFor } from '../../../../shared/iiif/document';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
+import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
 
 function apply(label: string, edit: (doc: JsonObject) => JsonObject): boolean {
   const { doc, commit } = useAppStore.getState();
@@ -35,8 +36,7 @@ export function addCanvasAnnotation(
 ): AnnotationAddress | null {
   const { doc, commit } = useAppStore.getState();
   if (!doc) return null;
-  const canvas = (doc['items'] as JsonObject[] | undefined)?.[canvasIndex];
-  const canvasId = typeof canvas?.['id'] === 'string' ? canvas['id'] : undefined;
+  const canvasId = canvasIdOf(canvasAt(doc, canvasIndex)) || undefined;
   const mint = idMinterFor(doc);
   const annotation = newAnnotation({
     id: mint('annotation', canvasId),

@@ -21,7 +21,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { itemsOf } from '../../../../shared/iiif/document/canvas-list';
+import { canvasItems } from '../../../../shared/iiif/canvases';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { runCanvasCommand } from './canvas-commands';
@@ -44,7 +44,7 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
   );
   const { mode, thumbSize } = useGridSettings(useShallow((s) => ({ mode: s.mode, thumbSize: s.thumbSize })));
   const cut = useCanvasClipboard(cutMarks);
-  const items = itemsOf(doc ?? EMPTY_DOC);
+  const items = canvasItems(doc ?? EMPTY_DOC);
   const count = items.length;
 
   const scrollRef = useRef<HTMLDivElement>(null);

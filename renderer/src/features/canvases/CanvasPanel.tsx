@@ -3,7 +3,7 @@
  * region and the panel's dialogs (relabel, move to position). Replaces the simple canvas strip.
  */
 import { useEffect } from 'react';
-import { itemsOf } from '../../../../shared/iiif/document/canvas-list';
+import { canvasItems } from '../../../../shared/iiif/canvases';
 import { useAppStore } from '../../store/store';
 import { RelabelDialog } from '../relabel/RelabelDialog';
 import { clearCut } from './canvas-clipboard';
@@ -18,7 +18,7 @@ import { MoveToDialog } from './MoveToDialog';
 const HELP_ID = 'canvas-grid-help';
 
 export function CanvasPanel() {
-  const count = useAppStore((s) => (s.doc ? itemsOf(s.doc).length : 0));
+  const count = useAppStore((s) => (s.doc ? canvasItems(s.doc).length : 0));
   const selectedCount = useAppStore((s) => s.selected.size);
   const hasFocus = useAppStore((s) => s.focus !== null);
   const documentKey = useAppStore((s) => s.documentKey);

@@ -10,7 +10,8 @@ import {
   removeCanvases,
   reverseCanvases,
 } from '../../../../shared/iiif/document/canvas-edits';
-import { itemsOf, withItems } from '../../../../shared/iiif/document/canvas-list';
+import { canvasItems } from '../../../../shared/iiif/canvases';
+import { withItems } from '../../../../shared/iiif/document/canvas-list';
 import { duplicateCanvases } from '../../../../shared/iiif/document/duplicate-canvases';
 import { insertCanvasCopies } from '../../../../shared/iiif/document/insert-canvas-copies';
 import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
@@ -20,7 +21,8 @@ import { structureView } from '../../../../shared/iiif/structure';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from './announcer';
 import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
-import { labelText } from './canvas-view';
+import { canvasLabel } from '../../../../shared/iiif/canvases';
+import { displayLanguagesOf } from '../../components/language/display-language';
 import {
   duplicateIndices,
   gapForStart,
@@ -44,7 +46,7 @@ interface Context {
 function context(): Context | null {
   const { doc, selected, focus } = useAppStore.getState();
   if (!doc) return null;
-  const items = itemsOf(doc);
+  const items = canvasItems(doc);
   const chosen = sortedIndices(selected, items.length);
   const targets = chosen.length > 0 ? chosen : focus !== null && focus < items.length ? [focus] : [];
   return { doc, items, targets, focus };
@@ -52,8 +54,7 @@ function context(): Context | null {
 
 /** The label a person sees for the canvas at `index`, for announcements. */
 export function canvasName(items: JsonArray, index: number): string {
-  const canvas = items[index];
-  const label = isJsonObject(canvas) ? labelText(canvas['label']) : '';
+  const label = canvasLabel(items[index], displayLanguagesOf(useAppStore.getState()));
   return label ? `“${label}”` : `canvas ${index + 1}`;
 }
 
@@ -237,7 +238,7 @@ export function sortByLabel(): void {
 /** Commits an edit that reorders without copying canvases; the selection follows its canvas objects. */
 function followByIdentity(ctx: Context, next: JsonObject, label: string) {
   const { selected, focus } = useAppStore.getState();
-  const nextItems = itemsOf(next);
+  const nextItems = canvasItems(next);
   const selectedObjects = sortedIndices(selected, ctx.items.length).map((i) => ctx.items[i]);
   const newSelected = indicesOfObjects(nextItems, selectedObjects);
   const focusObject = focus !== null ? ctx.items[focus] : undefined;
@@ -256,7 +257,7 @@ export function insertCanvasesAt(
 ): number[] {
   const { doc } = useAppStore.getState();
   if (!doc || canvases.length === 0) return [];
-  const at = Math.min(Math.max(0, Math.round(position)), itemsOf(doc).length);
+  const at = Math.min(Math.max(0, Math.round(position)), canvasItems(doc).length);
   const next = insertCanvases(doc, at, canvases);
   const inserted = canvases.map((_, k) => at + k);
   apply(label ?? `Add ${canvasCount(canvases.length)}`, next, inserted, at);
@@ -266,7 +267,7 @@ export function insertCanvasesAt(
 
 export function selectAllCanvases(): void {
   const { doc, focus } = useAppStore.getState();
-  const count = itemsOf(doc ?? {}).length;
+  const count = canvasItems(doc ?? {}).length;
   useAppStore.getState().setSelection(
     Array.from({ length: count }, (_, i) => i),
     focus ?? (count > 0 ? 0 : null),

@@ -29,7 +29,8 @@ import {
   type ImageSize,
 } from '../../../../shared/iiif/image-api';
 import { NO_ROTATION, type Rotation } from '../../../../shared/iiif/image-api/image-selectors';
-import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
+import { asArray } from '../../../../shared/iiif/document/painted-items';
 import { cropRequestOf, measureCrop, type CropGeometry, type CropRequest } from './painted-crop';
 
 export interface ThumbnailBox {
@@ -63,11 +64,6 @@ export interface ThumbnailChoice {
   readonly crop?: ThumbnailCrop;
 }
 
-function listOf(value: JsonValue | undefined): readonly JsonValue[] {
-  if (value === undefined || value === null) return [];
-  return isJsonArray(value) ? value : [value];
-}
-
 function idOf(node: JsonObject): string | null {
   const id = node['id'] ?? node['@id'];
   return typeof id === 'string' && id !== '' ? id : null;
@@ -79,12 +75,12 @@ function positive(value: JsonValue | undefined): number | null {
 
 /** The first painting body, through Choice (its first option); a SpecificResource is returned as it is. */
 function firstPaintedBody(canvas: JsonObject): JsonObject | null {
-  for (const page of listOf(canvas['items'])) {
+  for (const page of asArray(canvas['items'])) {
     if (!isJsonObject(page)) continue;
-    for (const annotation of listOf(page['items'])) {
+    for (const annotation of asArray(page['items'])) {
       if (!isJsonObject(annotation)) continue;
-      let body = listOf(annotation['body'])[0];
-      if (isJsonObject(body) && body['type'] === 'Choice') body = listOf(body['items'])[0];
+      let body = asArray(annotation['body'])[0];
+      if (isJsonObject(body) && body['type'] === 'Choice') body = asArray(body['items'])[0];
       if (!isJsonObject(body)) continue;
       if (body['type'] !== 'SpecificResource') return body;
       if (isJsonObject(body['source'])) return body;
@@ -114,7 +110,7 @@ function serviceDescriptor(
   resource: JsonObject,
   fallbackSize: ThumbnailBox | null,
 ): ImageServiceDescriptor | null {
-  for (const service of listOf(resource['service'])) {
+  for (const service of asArray(resource['service'])) {
     if (!isJsonObject(service)) continue;
     const width = positive(service['width']) ?? fallbackSize?.width ?? null;
     const height = positive(service['height']) ?? fallbackSize?.height ?? null;
@@ -200,13 +196,13 @@ export function chooseThumbnail(
   const canvasSize = sizeOf(canvas);
   const body = firstPaintedBody(canvas);
   const painted = body ? imageOfBody(body) : null;
-  const ownThumbnail = listOf(canvas['thumbnail']).some(isJsonObject);
+  const ownThumbnail = asArray(canvas['thumbnail']).some(isJsonObject);
   const crop = body && !ownThumbnail ? cropRequestOf(body) : null;
   if (painted && crop) return croppedThumbnail(painted, crop, canvasSize, box, scale);
   let fallback: Fallback | null = null;
   let unknownSizeThumbnail: string | null = null;
   const candidates: { resource: JsonObject; isThumbnail: boolean }[] = [
-    ...listOf(canvas['thumbnail'])
+    ...asArray(canvas['thumbnail'])
       .filter(isJsonObject)
       .map((resource) => ({ resource, isThumbnail: true })),
     ...(painted ? [{ resource: painted, isThumbnail: false }] : []),

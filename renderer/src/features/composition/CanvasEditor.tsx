@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { setIn, type JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
-import { canvasesOf, labelText } from '../canvases/canvas-view';
+import { canvasLabel, canvasList } from '../../../../shared/iiif/canvases';
+import { useDisplayLanguages } from '../../components/language/display-language';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
 import { AnnotationLayer, AnnotationTools, type DrawTool } from '../annotations/AnnotationLayer';
 import { useRegionPick } from '../annotations/region-pick';
@@ -78,12 +79,13 @@ export function CanvasEditor({ canvas, canvasIndex }: Props) {
   // The whole document matters only while composing (the canvases to take images from): a 10,000-canvas
   // manifest must not cost the plain viewer a pass over every canvas on each render.
   const doc = useAppStore((s) => (composing ? s.doc : null));
+  const languages = useDisplayLanguages();
   const placeable = useMemo(
     () =>
-      canvasesOf(doc).flatMap((c, index) =>
-        index === canvasIndex ? [] : [{ index, label: labelText(c['label']) || `Canvas ${index + 1}` }],
+      canvasList(doc).flatMap(({ index, canvas: c }) =>
+        index === canvasIndex ? [] : [{ index, label: canvasLabel(c, languages) || `Canvas ${index + 1}` }],
       ),
-    [doc, canvasIndex],
+    [doc, canvasIndex, languages],
   );
 
   const items = useMemo(() => (canvas ? paintedItems(canvas) : []), [canvas]);

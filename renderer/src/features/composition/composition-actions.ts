@@ -8,7 +8,7 @@ import type { KeyboardEvent } from 'react';
 import type { ImageServiceDescriptor } from '../../../../shared/iiif/image-api/descriptor';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
-import { canvasesOf } from '../canvases/canvas-view';
+import { canvasAt } from '../../../../shared/iiif/canvases';
 import { rotatedSize, type Rect, type Size } from '../../../../shared/iiif/image-api/image-selectors';
 import {
   paintedItems,
@@ -154,7 +154,7 @@ export function compositionActions(ctx: ActionContext) {
   };
 
   const place = (fromIndex: number) => {
-    const from = canvasesOf(ctx.doc)[fromIndex];
+    const from = canvasAt(ctx.doc, fromIndex);
     const source = from ? paintedItems(from)[0] : undefined;
     if (!source) {
       useAppStore.getState().showMessage({ kind: 'error', text: `Canvas ${fromIndex + 1} paints no image.` });
@@ -163,7 +163,7 @@ export function compositionActions(ctx: ActionContext) {
     const next = commitEdit(`Place image of canvas ${fromIndex + 1}`, (d) =>
       placeImageFromCanvas(d, canvasIndex, fromIndex, source),
     );
-    const placed = next ? canvasesOf(next)[canvasIndex] : undefined;
+    const placed = canvasAt(next, canvasIndex);
     const added = placed ? paintedItems(placed).at(-1) : undefined;
     if (added) ctx.select(added.key);
   };

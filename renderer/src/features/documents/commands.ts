@@ -6,7 +6,7 @@ import type { MenuCommand } from '../../../../shared/ipc/shell-events';
 import { showWindowState } from '../../shell';
 import { documentName, isDirty } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
-import { canvasesOf } from '../canvases/canvas-view';
+import { canvasSlots } from '../../../../shared/iiif/canvases';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from './document-service';
 
 /** The focused text field, if any: there the native menu's Select All and Undo/Redo belong to the field. */
@@ -63,7 +63,7 @@ export function runCommand(command: MenuCommand): void {
     case 'redo':
       return state.redo();
     case 'select-all':
-      return state.selectAll(canvasesOf(state.doc).length);
+      return state.selectAll(canvasSlots(state.doc));
     case 'zoom-in':
       return pressViewerZoom('Zoom in');
     case 'zoom-out':

@@ -4,8 +4,8 @@
  */
 import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
 import { isJsonObject } from '../../../../shared/iiif/json';
-import { displayStringOf } from '../../../../shared/iiif/language';
 import type { ChangeHandler } from '../../components/language/editor-types';
+import { canvasIdOf, canvasLabel } from '../../../../shared/iiif/canvases';
 
 const DIRECTIONS = ['left-to-right', 'right-to-left', 'top-to-bottom', 'bottom-to-top'];
 
@@ -48,18 +48,13 @@ interface StartProps {
 /** Above this many canvases a list of every one is too slow to build on each edit: a number is typed instead. */
 const LIST_LIMIT = 300;
 
-const idOf = (canvas: JsonValue | undefined) =>
-  isJsonObject(canvas) && typeof canvas['id'] === 'string' ? canvas['id'] : '';
-const labelOf = (canvas: JsonValue | undefined, languages: readonly string[]) =>
-  isJsonObject(canvas) ? displayStringOf(canvas['label'], languages) : '';
-
 export function StartCanvasField({ value, onChange, canvases, languages }: StartProps) {
   const start = isJsonObject(value) ? (value as JsonObject) : null;
   const startId = start && typeof start['id'] === 'string' ? start['id'] : '';
   const isCanvas = start?.['type'] === 'Canvas';
-  const index = isCanvas ? canvases.findIndex((canvas) => idOf(canvas) === startId) : -1;
+  const index = isCanvas ? canvases.findIndex((canvas) => canvasIdOf(canvas) === startId) : -1;
   const choose = (i: number | null, gesture: 'typing' | 'action') => {
-    const id = i === null ? '' : idOf(canvases[i]);
+    const id = i === null ? '' : canvasIdOf(canvases[i]);
     onChange(i === null || id === '' ? undefined : { id, type: 'Canvas' }, gesture);
   };
   const unknown =
@@ -86,7 +81,7 @@ export function StartCanvasField({ value, onChange, canvases, languages }: Start
           }}
         />{' '}
         <span className="muted">
-          {index >= 0 ? labelOf(canvases[index], languages) : 'Not set (the first canvas)'}
+          {index >= 0 ? canvasLabel(canvases[index], languages) : 'Not set (the first canvas)'}
         </span>
         {unknown}
       </>
@@ -107,8 +102,8 @@ export function StartCanvasField({ value, onChange, canvases, languages }: Start
           <option value="other">{startId || 'something else'} (kept)</option>
         ) : null}
         {canvases.map((canvas, i) => (
-          <option key={i} value={String(i)} disabled={idOf(canvas) === ''}>
-            {i + 1}. {labelOf(canvas, languages) || idOf(canvas)}
+          <option key={i} value={String(i)} disabled={canvasIdOf(canvas) === ''}>
+            {i + 1}. {canvasLabel(canvas, languages) || canvasIdOf(canvas)}
           </option>
         ))}
       </select>

@@ -11,7 +11,7 @@ import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
 import { displayStringOf } from '../../../../shared/iiif/language';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
-import { canvasesOf } from '../canvases/canvas-view';
+import { canvasList } from '../../../../shared/iiif/canvases';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
 import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
@@ -51,7 +51,8 @@ export function PreviewView() {
   const doc = useAppStore((s) => s.doc);
   const focus = useAppStore((s) => s.focus);
   const languages = useDisplayLanguages();
-  const canvases = useMemo(() => canvasesOf(doc), [doc]);
+  // The preview's reading order counts object canvases only (its own numbering, not the grid's).
+  const canvases = useMemo(() => canvasList(doc).map((entry) => entry.canvas), [doc]);
   const contents = useMemo(
     () => (doc ? previewContents(doc, languages) : { entries: [], sequences: [] }),
     [doc, languages],

@@ -6,11 +6,11 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { canvasSources } from '../../../../shared/iiif/canvas-build/provenance';
 import { displayStringOf } from '../../../../shared/iiif/language';
 import { useAppStore } from '../../store/store';
-import { canvasesOf } from '../canvases/canvas-view';
+import { canvasAt } from '../../../../shared/iiif/canvases';
 import { traceToSource } from './sources-service';
 
 export function CanvasSourceLine() {
-  const canvas = useAppStore((s) => (s.focus !== null ? (canvasesOf(s.doc)[s.focus] ?? null) : null));
+  const canvas = useAppStore((s) => canvasAt(s.doc, s.focus));
   const origin = canvas ? canvasSources(canvas)[0] : undefined;
   if (!canvas || !origin) return null;
   const label = displayStringOf(origin.label) || origin.id;

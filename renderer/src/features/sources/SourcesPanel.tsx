@@ -8,7 +8,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { displayStringOf } from '../../../../shared/iiif/language';
 import { useAppStore } from '../../store/store';
-import { canvasesOf, labelText, thumbnailOf } from '../canvases/canvas-view';
+import { thumbnailOf } from '../canvases/canvas-view';
+import { canvasLabel, canvasSlots } from '../../../../shared/iiif/canvases';
+import { useDisplayLanguages } from '../../components/language/display-language';
 import { chooseThumbnail } from '../canvases/thumbnail-choice';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { imageSrc } from '../images/image-src';
@@ -35,7 +37,7 @@ const SourceCanvas = memo(function SourceCanvas(props: {
 }) {
   const { source, canvas, index, selected, highlighted, active } = props;
   const [broken, setBroken] = useState(false);
-  const label = labelText(canvas['label']) || `Canvas ${index + 1}`;
+  const label = canvasLabel(canvas, useDisplayLanguages()) || `Canvas ${index + 1}`;
   const url = thumbUrl(canvas);
   return (
     <li
@@ -161,7 +163,7 @@ function Credits({ source }: { source: OpenedSource }) {
 
 function InsertControl({ source }: { source: OpenedSource }) {
   const selected = useSourcesStore((s) => s.selected);
-  const count = useAppStore((s) => canvasesOf(s.doc).length);
+  const count = useAppStore((s) => canvasSlots(s.doc));
   const [position, setPosition] = useState<number | null>(null);
   const at = position === null || position > count + 1 ? count + 1 : position;
   return (

@@ -18,7 +18,10 @@ import { api } from '../../api';
 import { askToAllowHost } from '../network/allow-host';
 import { useAppStore } from '../../store/store';
 import { insertCanvasesAt } from '../canvases/canvas-drop-api';
-import { canvasesOf, labelText, thumbnailOf } from '../canvases/canvas-view';
+import { thumbnailOf } from '../canvases/canvas-view';
+import { canvasItems } from '../../../../shared/iiif/canvases';
+import { displayStringOf } from '../../../../shared/iiif/language';
+import { displayLanguagesOf } from '../../components/language/display-language';
 import { currentSource, sourceByKey, useSourcesStore, type OpenedSource } from './sources-store';
 
 /** Drag data of canvases dragged out of the Sources panel. */
@@ -60,7 +63,9 @@ function membersOf(doc: JsonObject) {
     const id = item['id'];
     const type = item['type'];
     if (typeof id !== 'string' || (type !== 'Manifest' && type !== 'Collection')) return [];
-    return [{ id, type, label: labelText(item['label']) || id }];
+    return [
+      { id, type, label: displayStringOf(item['label'], displayLanguagesOf(useAppStore.getState())) || id },
+    ];
   });
 }
 
@@ -94,7 +99,7 @@ export async function openSourceAt(
     kind: result.value.kind,
     doc,
     info: sourceInfoOf(doc, result.value.finalUrl ?? result.value.location),
-    label: labelText(doc['label']) || result.value.location,
+    label: displayStringOf(doc['label'], displayLanguagesOf(useAppStore.getState())) || result.value.location,
     canvases:
       result.value.kind === 'Manifest'
         ? (items.filter((item) => isJsonObject(item) && item['type'] === 'Canvas') as JsonObject[])
@@ -131,7 +136,7 @@ export function insertFromSource(key: string, indices: readonly number[], positi
   const copies = copiesFrom(source, indices);
   if (copies.length === 0) return 0;
   const noun = copies.length === 1 ? 'canvas' : 'canvases';
-  const before = alreadyPainted(copies, canvasesOf(state.doc)).filter((index) => index >= 0);
+  const before = alreadyPainted(copies, canvasItems(state.doc)).filter((index) => index >= 0);
   insertCanvasesAt(position, copies, `Add ${copies.length} ${noun} from ${source.label}`);
   keepOffline(copies, source.origin);
   // Added again on purpose or by mistake: say so, since the grid alone does not show it.
