@@ -92,7 +92,7 @@ describe('the keyboard and the small things of a day’s work', () => {
 
   it('opens by URL from a visible toolbar control', async () => {
     const { page } = session;
-    await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Open URL…' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Open URL…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open from URL' });
     await dialog.waitFor();
     await page.keyboard.press('Escape');

@@ -48,7 +48,7 @@ async function layout(page: Page) {
         box.top < window.innerHeight
       );
     };
-    const save = [...document.querySelectorAll('[role="toolbar"] button')].find(
+    const save = [...document.querySelectorAll('header.toolbar button')].find(
       (b) => b.textContent?.trim() === 'Save',
     );
     return {
