@@ -7,7 +7,6 @@
  * referencedPages }; --text the transcriptions (supplementing annotations) in reading order; --csv one row per
  * annotation. Without a flag, one readable line per annotation.
  */
-import { parseArgs } from 'node:util';
 import {
   annotationRecords,
   annotationsCsv,
@@ -19,6 +18,7 @@ import {
 import { decodeDocumentBytes, readDocument } from '../../../shared/iiif/document';
 import { isJsonObject, type JsonValue } from '../../../shared/iiif/json';
 import type { CliIo } from '../cli-io';
+import { parseCommandLine } from '../parse-command-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { describeFsError, displayName } from '../load-document';
 
@@ -62,27 +62,20 @@ export async function loadAnnotated(source: string, io: CliIo): Promise<Loaded> 
 }
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        text: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`tessera annotations: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandLine(
+    'annotations',
+    args,
+    {
+      json: { type: 'boolean' },
+      text: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT_OK;
-  }
   const modes = [values.json, values.text, values.csv].filter(Boolean).length;
   const [input, ...extra] = positionals;
   if (input === undefined || extra.length > 0 || modes > 1) {

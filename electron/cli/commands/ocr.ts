@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { addOcrPages, ocrSourceFor, type OcrSource } from '../../../shared/iiif/annotations';
 import { idMinterFor, writeDocument } from '../../../shared/iiif/document';
 import { isJsonArray } from '../../../shared/iiif/json';
@@ -17,6 +16,7 @@ import { remoteOcrFetcher, type OcrImageFetcher } from '../../services/ocr/ocr-i
 import { runOcr } from '../../services/ocr/ocr-run';
 import { createRemoteService } from '../../services/remote/remote-service';
 import type { CliIo } from '../cli-io';
+import { parseCommandLine } from '../parse-command-line';
 import { cliCacheDir } from '../user-cache';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { describeFsError, displayName, loadDocument } from '../load-document';
@@ -60,27 +60,20 @@ function defaultFiles(): OcrFiles {
 }
 
 export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDeps = {}): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        canvases: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`tessera ocr: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandLine(
+    'ocr',
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      canvases: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT_OK;
-  }
   const [input, ...extra] = positionals;
   const language = values.lang ?? 'eng';
   const problem =

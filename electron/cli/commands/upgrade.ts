@@ -3,9 +3,9 @@
  * Presentation 3 input comes out as it went in (same JSON, same key order, same layout), so the command is
  * safe to run over a whole folder of mixed files.
  */
-import { parseArgs } from 'node:util';
 import { writeDocument } from '../../../shared/iiif/document';
 import type { CliIo } from '../cli-io';
+import { parseCommandLine } from '../parse-command-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { describeFsError, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
 
@@ -22,27 +22,20 @@ ${ENCODING_HELP}
 `;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        quiet: { type: 'boolean', short: 'q' },
-        encoding: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`tessera upgrade: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandLine(
+    'upgrade',
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q' },
+      encoding: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT_OK;
-  }
   const [input, ...extra] = positionals;
   if (input === undefined || extra.length > 0) {
     io.stderr(
