@@ -5,6 +5,7 @@
 import type { JsonPath, JsonPathStep } from '../json';
 import { pathToText } from './path-text';
 import type { Finding, FixId, Severity } from './types';
+import { clipMessage } from './values';
 
 /** The nearest enclosing resource, reported with each finding so the UI can jump to it. */
 export interface Owner {
@@ -42,7 +43,7 @@ export class Checker {
     const finding: Finding = {
       severity,
       code,
-      message,
+      message: clipMessage(message),
       path: site.path,
       pathText: pathToText(site.path),
       specUrl,

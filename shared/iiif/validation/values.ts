@@ -97,6 +97,25 @@ export function closest(word: string, vocabulary: Iterable<string>, maxDistance 
   return best;
 }
 
+/** The longest quoted value a finding's message repeats in full. */
+const QUOTED_MAX = 80;
+/** A message longer than this is cut whatever it holds: no value is worth a screenful. */
+const MESSAGE_MAX = 1_000;
+
+/**
+ * A finding's message with every quoted value longer than {@link QUOTED_MAX} shortened to its start and an
+ * ellipsis. Messages quote the document's own values ("its type is \"…\""), and a hostile or broken file can hold a
+ * megabyte there: repeated in full it costs the panel seconds of layout per finding and floods a terminal.
+ */
+export function clipMessage(message: string): string {
+  if (message.length <= QUOTED_MAX) return message;
+  const clipped = message.replace(
+    new RegExp(`"([^"]{${QUOTED_MAX + 1},})"`, 'g'),
+    (_, quoted: string) => `"${quoted.slice(0, QUOTED_MAX - 3)}..."`,
+  );
+  return clipped.length > MESSAGE_MAX ? `${clipped.slice(0, MESSAGE_MAX - 3)}...` : clipped;
+}
+
 export function describeValue(value: JsonValue | undefined): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';

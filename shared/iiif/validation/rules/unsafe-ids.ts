@@ -13,10 +13,6 @@ export const UNSAFE_ID_CODE = 'id-unsafe-scheme';
 
 const ID_KEYS = ['id', '@id'] as const;
 
-function shown(id: string): string {
-  return id.length > 80 ? `${id.slice(0, 77)}...` : id;
-}
-
 export function checkUnsafeIds(doc: JsonValue, ctx: Checker): void {
   const stack: [JsonValue, JsonPath][] = [[doc, []]];
   while (stack.length > 0) {
@@ -31,7 +27,7 @@ export function checkUnsafeIds(doc: JsonValue, ctx: Checker): void {
         ctx.error(
           UNSAFE_ID_CODE,
           { path: [...path, key], owner: typeof type === 'string' ? { type } : {} },
-          `The id "${shown(id)}" uses a scheme that runs code or reads local files; only an http(s) address ` +
+          `The id "${id}" uses a scheme that runs code or reads local files; only an http(s) address ` +
             'can be published.',
           SPEC.id,
         );
