@@ -28,8 +28,9 @@
  */
 import type { Page } from 'playwright-core';
 import { GRID } from '../../tests/fixtures/big-manifest/grid-page';
+import { frameIntervals, latePct } from '../lib/frames';
 import { runWhenStandalone } from '../lib/standalone';
-import { median } from '../lib/measure';
+import { median, round } from '../lib/measure';
 import { withBigManifestInChromium, waitForQuiet } from '../lib/web-app';
 
 export const name = 'grid-10k';
@@ -37,8 +38,7 @@ export const name = 'grid-10k';
 const COUNT = 10_000;
 const REORDER_RUNS = 21;
 const SCROLL_MS = 10_000;
-const FRAME_MS = 16.7;
-const LATE_FRAME_MS = FRAME_MS * 1.5;
+const MOUNTED = { attribute: 'data-mounted-cells' };
 
 /**
  * Drops canvases 5–9 at the start and the block back again, the way a mouse drag does: dragstart on a selected
@@ -132,50 +132,22 @@ async function idleDoubleRaf(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
-/** Frame intervals (rAF timestamps) while scrolling the grid top to bottom in `duration` ms, or idling. */
-async function frameIntervals(page: Page, duration: number, scroll: boolean) {
-  return page.locator(GRID).evaluate(
-    async (grid, { duration, scroll }) => {
-      grid.scrollTop = 0;
-      const end = grid.scrollHeight - grid.clientHeight;
-      const intervals: number[] = [];
-      let maxMounted = 0;
-      await new Promise<void>((resolve) => {
-        let first: number | null = null;
-        let last: number | null = null;
-        const step = (now: number) => {
-          first ??= now;
-          if (last !== null) intervals.push(now - last);
-          last = now;
-          const progress = Math.min(1, (now - first) / duration);
-          if (scroll) grid.scrollTop = Math.round(end * progress);
-          maxMounted = Math.max(maxMounted, Number(grid.getAttribute('data-mounted-cells')));
-          if (progress < 1) requestAnimationFrame(step);
-          else resolve();
-        };
-        requestAnimationFrame(step);
-      });
-      return { intervals, maxMounted, reachedEnd: Math.abs(grid.scrollTop - end) < 2 };
-    },
-    { duration, scroll },
-  );
-}
-
-function latePct(intervals: readonly number[]): number {
-  return intervals.length === 0
-    ? 0
-    : (100 * intervals.filter((ms) => ms > LATE_FRAME_MS).length) / intervals.length;
-}
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function run(): Promise<Record<string, number>> {
   return withBigManifestInChromium(
     { scratchPrefix: 'tessera-bench-grid-', file: 'bench-10k.json', count: COUNT },
     async ({ page }) => {
       await waitForQuiet(page, 2_000);
-      const idleFrames = await frameIntervals(page, 3_000, false);
-      const scrolled = await frameIntervals(page, SCROLL_MS, true);
+      const idleFrames = await frameIntervals(page, GRID, {
+        duration: 3_000,
+        scroll: false,
+        mounted: MOUNTED,
+      });
+      const scrolled = await frameIntervals(page, GRID, {
+        duration: SCROLL_MS,
+        scroll: true,
+        mounted: MOUNTED,
+      });
       if (!scrolled.reachedEnd) throw new Error('the scripted scroll did not reach the end of the grid');
       await page.locator(GRID).evaluate((element) => (element.scrollTop = 0));
       await waitForQuiet(page, 2_000);

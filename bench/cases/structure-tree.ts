@@ -18,7 +18,8 @@
  * `npx tsx bench/cases/structure-tree.ts`, or with the others through bench/run.ts.
  */
 import type { Page } from 'playwright-core';
-import { median } from '../lib/measure';
+import { median, round } from '../lib/measure';
+import { frameIntervals, latePct } from '../lib/frames';
 import { runWhenStandalone } from '../lib/standalone';
 import { waitForQuiet, withBigManifestInChromium } from '../lib/web-app';
 import { structuredManifestText } from './structure';
@@ -28,8 +29,8 @@ export const name = 'structure-tree';
 const COUNT = 10_000;
 const EDIT_RUNS = 21;
 const SCROLL_MS = 8_000;
-const LATE_FRAME_MS = 16.7 * 1.5;
 const SCROLLER = '.structure-scroll';
+const MOUNTED = { selector: '[role="treeitem"]' };
 
 /** Moves the section under the cursor down and back up, timing the first move of each pair to its paint. */
 async function measureEdits(page: Page, runs: number) {
@@ -69,37 +70,6 @@ async function measureEdits(page: Page, runs: number) {
   }, runs);
 }
 
-async function frameIntervals(page: Page, duration: number, scroll: boolean) {
-  return page.locator(SCROLLER).evaluate(
-    async (scroller, { duration, scroll }) => {
-      scroller.scrollTop = 0;
-      const end = scroller.scrollHeight - scroller.clientHeight;
-      const intervals: number[] = [];
-      let maxMounted = 0;
-      await new Promise<void>((resolve) => {
-        let first: number | null = null;
-        let last: number | null = null;
-        const step = (now: number) => {
-          first ??= now;
-          if (last !== null) intervals.push(now - last);
-          last = now;
-          const progress = Math.min(1, (now - first) / duration);
-          if (scroll) scroller.scrollTop = Math.round(end * progress);
-          maxMounted = Math.max(maxMounted, scroller.querySelectorAll('[role="treeitem"]').length);
-          if (progress < 1) requestAnimationFrame(step);
-          else resolve();
-        };
-        requestAnimationFrame(step);
-      });
-      return { intervals, maxMounted, rows: end };
-    },
-    { duration, scroll },
-  );
-}
-
-const latePct = (intervals: readonly number[]) =>
-  intervals.length === 0 ? 0 : (100 * intervals.filter((ms) => ms > LATE_FRAME_MS).length) / intervals.length;
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function run(): Promise<Record<string, number>> {
   return withBigManifestInChromium(
@@ -113,8 +83,12 @@ export async function run(): Promise<Record<string, number>> {
       await page.getByRole('button', { name: 'Structure', exact: true }).click();
       await page.getByRole('treeitem').first().waitFor();
       await waitForQuiet(page, 2_000);
-      const idle = await frameIntervals(page, 3_000, false);
-      const scrolled = await frameIntervals(page, SCROLL_MS, true);
+      const idle = await frameIntervals(page, SCROLLER, { duration: 3_000, scroll: false, mounted: MOUNTED });
+      const scrolled = await frameIntervals(page, SCROLLER, {
+        duration: SCROLL_MS,
+        scroll: true,
+        mounted: MOUNTED,
+      });
       await page.locator(SCROLLER).evaluate((element) => (element.scrollTop = 0));
       // The cursor on Section 1.1.2 (row 4: Part 1, Chapter 1.1, Section 1.1.1 and its canvases come first).
       await page.getByRole('treeitem', { name: /^Section 1\.1\.2,/ }).click();
