@@ -17,7 +17,9 @@ export type FixId =
   | 'add-service-type'
   | 'remove-range-item'
   | 'remove-empty-range'
-  | 'remove-disallowed-html';
+  | 'remove-disallowed-html'
+  | 'clamp-time-to-duration'
+  | 'close-polygon-ring';
 
 export interface Finding {
   readonly severity: Severity;
