@@ -153,7 +153,7 @@ export function addClip(canvas: JsonObject, media: MediaSource, mint: MintId): J
     const list = isJsonArray(page.items) ? page.items : [];
     items = pages.map((p, i) => (i === first ? { ...page, items: [...list, clip] } : p));
   }
-  const sized =
+  const sized: JsonObject =
     media.kind === 'Video' &&
     canvas.width === undefined &&
     media.width !== undefined &&

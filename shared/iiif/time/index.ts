@@ -9,7 +9,9 @@ export {
   durationToHold,
   fractionToTime,
   laneOf,
+  nextSpanFrom,
   placeClip,
+  spanAt,
   spanFromDrag,
   timeToFraction,
 } from './timeline';

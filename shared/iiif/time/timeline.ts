@@ -80,3 +80,21 @@ export function timeToFraction(seconds: number, duration: number): number {
 export function fractionToTime(fraction: number, duration: number): number {
   return roundTime(clamp(fraction, 0, 1) * duration);
 }
+
+/**
+ * The span playing at `seconds`: the first (in the given order) that contains it, its end excluded so that
+ * back-to-back clips hand over; -1 in a gap or past the end.
+ */
+export function spanAt(spans: readonly ClosedSpan[], seconds: number): number {
+  return spans.findIndex((span) => span.start <= seconds && seconds < span.end);
+}
+
+/** The span that starts next at or after `seconds` (the earliest such), -1 when none does. */
+export function nextSpanFrom(spans: readonly ClosedSpan[], seconds: number): number {
+  let found = -1;
+  spans.forEach((span, index) => {
+    if (span.start >= seconds && (found < 0 || span.start < (spans[found] as ClosedSpan).start))
+      found = index;
+  });
+  return found;
+}

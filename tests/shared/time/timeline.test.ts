@@ -4,7 +4,9 @@ import {
   durationToHold,
   fractionToTime,
   laneOf,
+  nextSpanFrom,
   placeClip,
+  spanAt,
   spanFromDrag,
   timeToFraction,
 } from '../../../shared/iiif/time';
@@ -80,5 +82,25 @@ describe('fractions', () => {
     expect(timeToFraction(5, 0)).toBe(0);
     expect(fractionToTime(0.25, 10)).toBe(2.5);
     expect(fractionToTime(-1, 10)).toBe(0);
+  });
+});
+
+describe('spanAt and nextSpanFrom', () => {
+  const spans = [
+    { start: 0, end: 10 },
+    { start: 10, end: 15 },
+    { start: 20, end: 25 },
+  ];
+
+  it('finds the clip playing, handing over at the boundary', () => {
+    expect(spanAt(spans, 0)).toBe(0);
+    expect(spanAt(spans, 10)).toBe(1);
+    expect(spanAt(spans, 17)).toBe(-1);
+    expect(spanAt(spans, 25)).toBe(-1);
+  });
+
+  it('finds the next clip after a gap', () => {
+    expect(nextSpanFrom(spans, 15)).toBe(2);
+    expect(nextSpanFrom(spans, 21)).toBe(-1);
   });
 });
