@@ -14,6 +14,7 @@ import {
   type JsonValue,
 } from '../json';
 import { sanitizeValue } from '../html/sanitize-value';
+import { numberFromText } from './rules/dimensions';
 import { closeRing } from './rules/nav-place';
 import { canonicalRightsUri } from './rules/rights';
 import { clampTimeReference, timeReferenceOf } from './rules/time-extent';
@@ -48,6 +49,7 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
   'remove-disallowed-html': (doc, path) =>
     updateIn(doc, path, (value) => (typeof value === 'string' ? sanitizeValue(value).text : value)),
   'clamp-time-to-duration': clampTimeToDuration,
+  'number-from-text': (doc, path) => updateIn(doc, path, (value) => numberFromText(value) ?? value),
   'close-polygon-ring': (doc, path) =>
     updateIn(doc, path, (ring) => (ring === undefined ? ring : closeRing(ring))),
 };
@@ -66,6 +68,7 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'remove-disallowed-html': 'Remove the HTML Presentation 3 does not allow',
   'clamp-time-to-duration': 'End the time span at the end of the Canvas',
   'close-polygon-ring': 'Close the ring: repeat its first position at the end',
+  'number-from-text': 'Write the number as a number, not as text',
 };
 
 export function describeFix(fix: FixId): string {

@@ -19,7 +19,8 @@ export type FixId =
   | 'remove-empty-range'
   | 'remove-disallowed-html'
   | 'clamp-time-to-duration'
-  | 'close-polygon-ring';
+  | 'close-polygon-ring'
+  | 'number-from-text';
 
 export interface Finding {
   readonly severity: Severity;

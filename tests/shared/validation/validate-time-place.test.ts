@@ -195,11 +195,21 @@ describe('time spans within the Canvas duration', () => {
 });
 
 describe('durations', () => {
-  it('reports a duration that is not a positive number', () => {
-    for (const bad of [0, -5, '60', null]) {
+  it('reports a duration that is not a positive number, and turns one written as text into a number', () => {
+    for (const bad of [0, -5, '60', ' 60.5 ', '1e3', '-2', null]) {
       const doc = manifest({}, [avCanvas([{ body: video(60) }], { duration: bad as JsonValue })]);
-      expect(codes(doc, 'duration-invalid')).toEqual(['duration-invalid@$.items[0].duration']);
+      const [finding] = validate(doc).filter((f) => f.code === 'duration-invalid');
+      expect(finding?.pathText).toBe('$.items[0].duration');
+      expect(finding?.fix ?? null).toBe(bad === '60' || bad === ' 60.5 ' ? 'number-from-text' : null);
     }
+    const fixed = applyAllOfKind(
+      manifest({}, [avCanvas([{ body: video('572.034') }], { duration: '572.034' })]),
+      'duration-invalid',
+    );
+    expect(getIn(fixed, ['items', 0, 'duration'])).toBe(572.034);
+    expect(getIn(fixed, ['items', 0, 'items', 0, 'items', 0, 'body', 'duration'])).toBe(572.034);
+    const size = applyAllOfKind(manifest({}, [canvas(1, { width: '1000' })]), 'dimension-invalid');
+    expect(getIn(size, ['items', 0, 'width'])).toBe(1000);
   });
 
   it('warns about a Canvas with a duration where nothing plays, but not about images placed in time', () => {
@@ -441,5 +451,33 @@ describe('the time-based and navPlace cookbook recipes', () => {
       return;
     }
     expect(codes(JSON.parse(text) as JsonObject, ...NEW_CODES)).toEqual([]);
+  });
+});
+
+describe('time spans named from the Manifest or a Range', () => {
+  it('checks annotations on the Manifest against the Canvas they name, and fixes them', () => {
+    const doc = manifest(
+      {
+        annotations: [
+          {
+            id: `${BASE}/manifest-notes`,
+            type: 'AnnotationPage',
+            items: [
+              {
+                id: `${BASE}/manifest-notes/1`,
+                type: 'Annotation',
+                motivation: 'commenting',
+                body: { type: 'TextualBody', value: 'the finale' },
+                target: `${AV}#t=55,80`,
+              },
+            ],
+          },
+        ],
+      },
+      [avCanvas()],
+    );
+    expect(codes(doc, ...TIME)).toEqual(['time-outside-duration@$.annotations[0].items[0].target']);
+    const fixed = applyAllOfKind(doc, 'time-outside-duration');
+    expect(getIn(fixed, ['annotations', 0, 'items', 0, 'target'])).toBe(`${AV}#t=55,60`);
   });
 });

@@ -92,14 +92,21 @@ export function checkTimeWithin(
   }
 }
 
-/** Each entry of an Annotation's target, checked against the Canvas whose pages hold it. */
+/**
+ * Each entry of an Annotation's target, checked against the Canvas it names: the Canvas whose pages hold it,
+ * or any Canvas of the Manifest already walked (annotations on the Manifest or a Range come after them).
+ */
 export function checkTargetTimes(node: JsonObject, site: Site, ctx: Checker, canvas?: CanvasExtent): void {
-  if (canvas?.id === undefined || canvas.duration === undefined || node.target === undefined) return;
   const target = node.target;
+  if (target === undefined) return;
   const list = isJsonArray(target) ? target : [target];
   list.forEach((entry, index) => {
+    const source = timeReferenceOf(entry)?.source;
+    if (source === undefined) return;
+    const duration = source === canvas?.id ? canvas.duration : ctx.canvasDurations.get(source);
+    if (duration === undefined) return;
     const where = isJsonArray(target) ? at(site, 'target', index) : at(site, 'target');
-    checkTimeWithin(entry, where, ctx, canvas.id as string, canvas.duration as number, 'This time span');
+    checkTimeWithin(entry, where, ctx, source, duration, 'This time span');
   });
 }
 
