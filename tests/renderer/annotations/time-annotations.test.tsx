@@ -98,6 +98,15 @@ describe('annotations on time spans', () => {
     fireEvent.submit(end.closest('form') as HTMLFormElement);
     expect(steps()).toBe(1);
     expect(getIn(doc(), ['items', 0, 'annotations', 0, 'items', 0, 'target'])).toBe(`${VIDEO}#t=1.5,4.25`);
+    // The fields show tenths (00:00:04.3); leaving them does not round the stored time.
+    expect(screen.getByLabelText('Annotation 1 end')).toHaveProperty('value', '00:00:04.3');
+    fireEvent.blur(screen.getByLabelText('Annotation 1 end'));
+    // Typing a new start keeps the end the user did not touch.
+    fireEvent.change(screen.getByLabelText('Annotation 1 start'), { target: { value: '2' } });
+    fireEvent.blur(screen.getByLabelText('Annotation 1 start'));
+    expect(steps()).toBe(2);
+    expect(getIn(doc(), ['items', 0, 'annotations', 0, 'items', 0, 'target'])).toBe(`${VIDEO}#t=2,4.25`);
+    act(() => useAppStore.getState().undo());
     act(() => useAppStore.getState().undo());
     expect(getIn(doc(), ['items', 0, 'annotations', 0, 'items', 0, 'target'])).toBe(`${VIDEO}#t=1,2.5`);
   });

@@ -6,6 +6,7 @@ import {
 } from '../../../../shared/iiif/annotations';
 import { BodyPreview } from './BodyPreview';
 import { TimeSpanFields } from '../media/TimeSpanFields';
+import { keepUntyped } from '../../components/typed-span';
 import {
   changeAnnotationTarget,
   changeMotivation,
@@ -39,6 +40,7 @@ export function AnnotationRow({
   const label = `Annotation ${view.index + 1}`;
   const timeIndex = view.targets.findIndex((t) => t.source === canvasId && t.geometry.kind === 'time');
   const time = view.targets[timeIndex];
+  const timeGeometry = time?.geometry.kind === 'time' ? time.geometry : undefined;
   return (
     <li
       className={`annotation-row${highlighted ? ' highlighted' : ''}`}
@@ -81,19 +83,22 @@ export function AnnotationRow({
           <Icon name="remove" />
         </button>
       </div>
-      {time?.geometry.kind === 'time' && duration !== undefined ? (
+      {time !== undefined && timeGeometry !== undefined && duration !== undefined ? (
         <TimeSpanFields
-          span={{ start: time.geometry.start, end: time.geometry.end ?? duration }}
+          span={{ start: timeGeometry.start, end: timeGeometry.end ?? duration }}
           duration={duration}
           label={label}
-          onChange={(span) =>
+          onChange={(typed) => {
+            const shown = { start: timeGeometry.start, end: timeGeometry.end ?? duration };
+            const span = keepUntyped(shown, typed);
+            if (span === shown) return;
             changeAnnotationTarget(
               address,
               { source: time.source, geometry: { kind: 'time', ...span } },
               timeIndex,
               'Change annotation time span',
-            )
-          }
+            );
+          }}
         />
       ) : null}
       {text?.kind === 'text' ? (
