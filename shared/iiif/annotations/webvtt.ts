@@ -9,6 +9,7 @@
  * Cue payloads are markup (`<v Speaker>`, `<i>`, `<c.yellow>`, `<00:01.500>`, `&amp;`); they are reduced to
  * plain text here, so no tag of a caption file ever reaches the document as markup. Pure.
  */
+import { formatLanguageTag, isWellFormedLanguageTag } from '../language/bcp47';
 
 export interface VttCue {
   /** The cue identifier line, when the cue has one. */
@@ -25,7 +26,12 @@ export interface VttCue {
 }
 
 export type VttReading =
-  | { readonly ok: true; readonly cues: readonly VttCue[] }
+  | {
+      readonly ok: true;
+      readonly cues: readonly VttCue[];
+      /** The `Language:` line of the header, which many caption tools write, when it is a BCP 47 tag. */
+      readonly language?: string;
+    }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
 /** A WebVTT timestamp: hours optional (any number of digits), minutes and seconds two digits, three for ms. */
@@ -133,11 +139,22 @@ function readTiming(line: string, number: number): { start: number; end: number;
 export function parseWebVtt(input: string): VttReading {
   const lines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   try {
-    return { ok: true, cues: readBlocks(lines) };
+    const cues = readBlocks(lines);
+    const language = headerLanguage(lines);
+    return language === undefined ? { ok: true, cues } : { ok: true, cues, language };
   } catch (error) {
     if (error instanceof VttError) return { ok: false, line: error.line, message: error.message };
     throw error;
   }
+}
+
+/** `Language: en-GB` in the header (the lines after WEBVTT up to the first blank line), when well formed. */
+function headerLanguage(lines: readonly string[]): string | undefined {
+  for (let i = 1; i < lines.length && !isBlank(lines[i] as string); i++) {
+    const match = /^Language:\s*(\S+)\s*$/i.exec(lines[i] as string);
+    if (match && isWellFormedLanguageTag(match[1] as string)) return formatLanguageTag(match[1] as string);
+  }
+  return undefined;
 }
 
 function readBlocks(lines: readonly string[]): VttCue[] {

@@ -146,7 +146,7 @@ describe('annotations on time spans', () => {
   it('imports a WebVTT file as one new page in one undo step, and a bad one names its line', async () => {
     render(<AnnotationPanel />);
     const vtt =
-      'WEBVTT\r\n\r\nNOTE from the archive\r\n\r\nc1\r\n00:05.000 --> 00:07.000 align:start\r\n<v Ann>It <b>begins</b>\r\n\r\n00:07.000 --> 01:00.400\r\nand ends &amp; fades\r\n';
+      'WEBVTT\r\nLanguage: en\r\n\r\nNOTE from the archive\r\n\r\nc1\r\n00:05.000 --> 00:07.000 align:start\r\n<v Ann>It <b>begins</b>\r\n\r\n00:07.000 --> 01:00.400\r\nand ends &amp; fades\r\n';
     await upload('caption-import-input', new File([vtt], 'film.vtt', { type: 'text/vtt' }));
     expect(steps()).toBe(1);
     const page = getIn(doc(), ['items', 0, 'annotations', 1]) as JsonObject;
@@ -155,13 +155,13 @@ describe('annotations on time spans', () => {
     expect(views.map((v) => [v.motivations[0], v.bodies[0], v.targets[0]?.geometry])).toEqual([
       [
         'supplementing',
-        { kind: 'text', value: 'It begins', format: 'text/plain', purpose: [] },
+        { kind: 'text', value: 'It begins', language: 'en', format: 'text/plain', purpose: [] },
         { kind: 'time', start: 5, end: 7 },
       ],
       // The last cue ran 0.4 s past the canvas: it ends with it.
       [
         'supplementing',
-        { kind: 'text', value: 'and ends & fades', format: 'text/plain', purpose: [] },
+        { kind: 'text', value: 'and ends & fades', language: 'en', format: 'text/plain', purpose: [] },
         { kind: 'time', start: 7, end: 60 },
       ],
     ]);

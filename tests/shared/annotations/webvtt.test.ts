@@ -71,7 +71,9 @@ describe('parseWebVtt', () => {
       'no id here',
       '',
     ].join('\r\n');
-    const read = cues(parseWebVtt(file));
+    const reading = parseWebVtt(file);
+    expect(reading.ok && reading.language).toBe('en');
+    const read = cues(reading);
     expect(read).toEqual([
       {
         id: '1',
@@ -84,6 +86,16 @@ describe('parseWebVtt', () => {
       { id: 'intro-2', start: 2.5, end: 5, text: 'Tom & Jerry <3', settings: '', line: 21 },
       { start: 5, end: 7, text: 'no id here', settings: '', line: 24 },
     ]);
+  });
+
+  it('reads the header language only when it is a language tag', () => {
+    const language = (header: string) => {
+      const reading = parseWebVtt(`WEBVTT\n${header}\n\n00:01.000 --> 00:02.000\nx\n`);
+      return reading.ok ? reading.language : 'refused';
+    };
+    expect(language('Language: pt-br')).toBe('pt-BR');
+    expect(language('Language: <script>')).toBeUndefined();
+    expect(language('Kind: captions')).toBeUndefined();
   });
 
   it('reads lone CR line ends, a file with no cues, and cues that follow each other without a blank line', () => {

@@ -39,6 +39,7 @@ export function importCaptions(canvasIndex: number, fileName: string, text: stri
     pageId: mint('annotations', canvasId),
     annotationId: () => mint('annotation', canvasId),
     label: `Captions from ${fileName}`,
+    ...(reading.language === undefined ? {} : { language: reading.language }),
   });
   commit(`Import ${result.count} captions`, result.doc);
   return null;
