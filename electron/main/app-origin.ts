@@ -13,13 +13,15 @@ export { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
  * What app:// is to Chromium (protocol.registerSchemesAsPrivileged): standard and secure give the page a real
  * origin for CSP 'self' and secure-context APIs; supportFetchAPI lets the page fetch its own URLs; codeCache
  * lets V8 keep the compiled renderer bundle between launches (off by default for custom schemes, Electron docs:
- * session.setCodeCachePath).
+ * session.setCodeCachePath); stream lets <audio> and <video> play the audio and video files added from disk,
+ * which are served from app://tessera/local-images (without it a custom scheme's media never loads).
  */
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
   codeCache: true,
+  stream: true,
 } as const;
 
 /** True for app://tessera/... (any path), false for other hosts, schemes, credentials or ports. */

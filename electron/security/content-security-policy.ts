@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of the renderer, the same in Electron (app://) and the web host.
  * Scripts come only from the app itself; images and tiles may come from any http(s) institution (that is the
- * point of IIIF), and manifests are fetched by the main side, never by page scripts, except the loopback host.
+ * point of IIIF), audio and video likewise, and manifests are fetched by the main side, never by page scripts, except the loopback host.
  */
 export function contentSecurityPolicy(options: { connectSelf: boolean }): string {
   return [
@@ -15,6 +15,10 @@ export function contentSecurityPolicy(options: { connectSelf: boolean }): string
     // Neither viewer needs 'unsafe-eval', and scripts stay 'self' only.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: http: https:",
+    // Audio and video of time-based canvases: files added from disk are served by the app itself ('self'); the
+    // rest are institutions' files, played from where they are (too large to proxy like images). No data: or
+    // blob:: nothing the app plays is made in the page.
+    "media-src 'self' http: https:",
     // OpenSeadragon fetches info.json and tiles with XHR/fetch when using IIIF tile sources.
     `connect-src ${options.connectSelf ? "'self' " : ''}http: https:`,
     "font-src 'self'",

@@ -23,6 +23,8 @@ export const channelNames = [
   'fetchAnnotationPage',
   'allowHost',
   'importLocalImage',
+  'probeMedia',
+  'importLocalMedia',
   'cacheImages',
   'showFolderDialog',
   'reviewPublication',

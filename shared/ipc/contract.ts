@@ -19,6 +19,7 @@ z.config({ jitless: true });
 const json = z.unknown();
 /** Where a document came from, for private-network requests (electron/services/remote/address-policy.ts). */
 const initiator = z.enum(['local', 'public']);
+const mediaContainer = z.enum(['wav', 'mp3', 'flac', 'webm', 'ogg', 'mp4']);
 
 const fileSnapshot = z.object({
   path: z.string(),
@@ -379,6 +380,23 @@ export const channels = {
       origin: z.string().max(512),
     }),
     response: z.object({ descriptor: imageServiceDescriptor }),
+  },
+  /**
+   * What the audio or video at an address is, from its first bytes (a 404, a web page or a file that is not media
+   * is an error with a sentence); the renderer's player then reads its duration and size.
+   */
+  probeMedia: {
+    request: z.object({ url: z.string().min(1).max(8192), initiator: initiator.optional() }),
+    response: z.object({ finalUrl: z.string(), container: mediaContainer }),
+  },
+  /** An audio or video file's bytes (base64) → stored with the local images and served from the page's origin. */
+  importLocalMedia: {
+    request: z.object({
+      name: z.string().max(512),
+      dataBase64: z.string().max(140 * 1024 * 1024),
+      origin: z.string().max(512),
+    }),
+    response: z.object({ url: z.string(), container: mediaContainer }),
   },
   /** Fetches images (thumbnails) into the offline cache. */
   cacheImages: {

@@ -3,6 +3,7 @@
  * base URL, validation (errors block unless explicitly allowed), local image tiles copied beside the Manifest,
  * and the whole folder replaced at once. The same input always produces the same bytes.
  */
+import { isLocalMediaFolder } from '../sources/local-media';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -416,7 +417,8 @@ const IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * The tile folders of the local images the id mapping moved: an image served at `${base}/<id>/...` moves to
- * `images/<id>`, and its tiles are in `<dir>/<id>` when the app made them.
+ * `images/<id>`, and its tiles are in `<dir>/<id>` when the app made them (or the audio or video file the app
+ * stored there: local-media.ts).
  */
 function movedImageTiles(mapping: Readonly<Record<string, string>>, local: LocalImageTiles): TileFolder[] {
   const from = `${local.base.replace(/\/+$/, '')}/`;
@@ -429,7 +431,10 @@ function movedImageTiles(mapping: Readonly<Record<string, string>>, local: Local
   return [...ids]
     .sort()
     .map((id) => ({ sourceDir: path.join(local.dir, id), destRelPath: `images/${id}` }))
-    .filter((folder) => existsSync(path.join(folder.sourceDir, 'info.json')));
+    .filter(
+      (folder) =>
+        existsSync(path.join(folder.sourceDir, 'info.json')) || isLocalMediaFolder(folder.sourceDir),
+    );
 }
 
 /** Moved local images whose new address falls in no tile folder being copied: they would be broken links. */

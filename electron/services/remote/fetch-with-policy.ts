@@ -31,6 +31,8 @@ export interface PolicyRequest {
   readonly signal?: AbortSignal;
   /** Where the document this request is made for came from. Default 'local': the user named the address. */
   readonly initiator?: Initiator;
+  /** Keep only the first maxBytes of the body (http-exchange's truncate). */
+  readonly truncate?: boolean;
 }
 
 export interface PolicyResponse {
@@ -72,6 +74,7 @@ export async function fetchWithPolicy(
           ...deps.exchange,
           headers: request.headers,
           maxBytes: request.maxBytes,
+          ...(request.truncate ? { truncate: true } : {}),
           ...(request.lease ? { lease: request.lease } : {}),
           signal: request.signal,
           ...(guard ? { guard } : {}),

@@ -33,6 +33,11 @@ export interface ExchangeOptions {
    * what is checked is what is connected to.
    */
   readonly guard?: (address: string) => void;
+  /**
+   * Keep the first `maxBytes` of the body and stop there, instead of failing as too large: a probe of what a
+   * resource is (a media file's first bytes) must not download a whole film.
+   */
+  readonly truncate?: boolean;
 }
 
 export interface ExchangeResponse {
@@ -149,7 +154,12 @@ export async function httpExchange(url: URL, options: ExchangeOptions): Promise<
         return;
       }
       const encoding = String(response.headers['content-encoding'] ?? 'identity').toLowerCase();
-      if (encoding === 'identity' && Number.isFinite(declared) && declared > options.maxBytes) {
+      if (
+        !options.truncate &&
+        encoding === 'identity' &&
+        Number.isFinite(declared) &&
+        declared > options.maxBytes
+      ) {
         abort('too-large');
         return;
       }
@@ -158,6 +168,13 @@ export async function httpExchange(url: URL, options: ExchangeOptions): Promise<
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           received += chunk.length;
+          if (received > options.maxBytes && options.truncate) {
+            chunks.push(chunk.subarray(0, chunk.length - (received - options.maxBytes)));
+            finish(null, answer(Buffer.concat(chunks)));
+            request.destroy();
+            callback();
+            return;
+          }
           if (received > options.maxBytes) {
             callback(new Abort('too-large'));
             return;

@@ -106,6 +106,16 @@ export interface BytesResult extends FetchMeta {
   readonly bytes: Buffer;
 }
 
+/** The start of a resource, to tell what it is without downloading it (a media file's container). */
+export interface HeadResult {
+  readonly url: string;
+  readonly finalUrl: string;
+  readonly contentType?: string;
+  /** The first bytes of the body (at most the probe's size). */
+  readonly head: Buffer;
+  readonly origin: Initiator;
+}
+
 export interface RemoteService {
   /** A JSON document (manifest, collection, info.json, content state). HTML and non-JSON are errors. */
   fetchJson(url: string, options?: FetchOptions): Promise<JsonResult>;
@@ -113,6 +123,12 @@ export interface RemoteService {
   fetchInfo(url: string, options?: FetchOptions): Promise<InfoResult>;
   /** Image bytes, e.g. a thumbnail. */
   fetchBytes(url: string, options?: FetchOptions): Promise<BytesResult>;
+  /**
+   * The first `bytes` of a resource (asked for with a Range header, cut short when the server sends more), not
+   * cached: audio and video are far too large for the cache, and only their start says what they are. The
+   * address policy applies as to every request.
+   */
+  fetchHead(url: string, bytes: number, options?: FetchOptions): Promise<HeadResult>;
   readonly cache: DiskCache;
   readonly limiter: HostLimiter;
   /** The session's private-network allow list. */
@@ -327,6 +343,28 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
         opts,
       );
       return { ...meta, bytes: value };
+    },
+    async fetchHead(url, bytes, opts = {}) {
+      const href = checkRemoteUrl(url).href;
+      const response = await fetchWithPolicy(
+        href,
+        {
+          headers: { accept: '*/*', range: `bytes=0-${bytes - 1}`, 'user-agent': userAgent },
+          maxBytes: bytes,
+          truncate: true,
+          initiator: opts.initiator ?? 'local',
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        },
+        deps,
+      );
+      const contentType = headerText(response.headers['content-type']);
+      return {
+        url,
+        finalUrl: response.finalUrl,
+        head: response.body,
+        origin: response.origin,
+        ...(contentType ? { contentType } : {}),
+      };
     },
     cache,
     limiter,

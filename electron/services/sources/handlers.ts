@@ -9,6 +9,7 @@ import type { PathPolicy } from '../files/path-policy';
 import { fetchAnnotationPage } from './annotation-page';
 import { cacheImages, fetchImage } from './image-info';
 import { importLocalImage } from './local-images';
+import { importLocalMedia, probeMedia } from './local-media';
 import { openSource } from './open-source';
 import type { Initiator } from '../remote/address-policy';
 import type { SourcesDeps } from './routes';
@@ -21,6 +22,8 @@ export type SourcesHandlers = Pick<
   | 'fetchAnnotationPage'
   | 'allowHost'
   | 'importLocalImage'
+  | 'probeMedia'
+  | 'importLocalMedia'
   | 'cacheImages'
 >;
 
@@ -72,6 +75,14 @@ export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: Pat
       const descriptor = await importLocalImage({ dir: need().localImagesDir, name, bytes, origin });
       return { descriptor };
     },
+    probeMedia: ({ url, initiator }) => probeMedia(need().remote, url, initiator),
+    importLocalMedia: ({ name, dataBase64, origin }) =>
+      importLocalMedia({
+        dir: need().localImagesDir,
+        name,
+        bytes: Buffer.from(dataBase64, 'base64'),
+        origin,
+      }),
     cacheImages: ({ urls, initiator }) => cacheImages(need().remote, urls, initiator),
   };
 }

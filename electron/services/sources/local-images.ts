@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { MEDIA_CONTENT_TYPES } from '../../../shared/iiif/media/media-format';
 import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/descriptor';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { createStaticTiles, slugFor } from '../imaging/static-tiles';
@@ -75,6 +76,8 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.json': 'application/json',
+  // Audio and video added from files (local-media.ts) are kept in the same folder.
+  ...MEDIA_CONTENT_TYPES,
 };
 
 /** Serves `/local-images/<identifier>/…` from `dir`; info.json gets the id it is being served under. */

@@ -105,7 +105,8 @@ export function transcriptionText(doc: JsonValue): string {
   return [...byCanvas.values()].map((lines) => `${lines.join('\n')}\n`).join('\n');
 }
 
-function htmlToText(html: string): string {
+/** The text of an HTML body: tags dropped (a line break becomes a space), the common entities decoded. */
+export function htmlToText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, '')

@@ -28,9 +28,14 @@ export {
   annotationsCsv,
   describeGeometry,
   describeTarget,
+  htmlToText,
   referencedPageIds,
   transcriptionText,
 } from './export';
+export type { VttCue, VttReading } from './webvtt';
+export { cueText, formatVttTimestamp, formatWebVtt, parseWebVtt, readVttTimestamp } from './webvtt';
+export type { TimedText } from './timed-text';
+export { addCaptionPage, timedTextOfCanvas } from './timed-text';
 export { fetchedPageAnnotations, referencedPagesOf } from './referenced-pages';
 export {
   WEB_ANNOTATION_CONTEXT,

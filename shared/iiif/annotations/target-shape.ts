@@ -10,6 +10,7 @@
  */
 import type { FragmentSelector, PointSelector, SpecificResource, SvgSelector } from '@iiif/presentation-3';
 import { readXywh } from '../document/xywh-fragment';
+import { formatTimeFragment, readTimeFragment } from '../time/media-fragment';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { asList, referenceId } from '../validation/values';
 import { polygonSvg, svgOutline, type Point } from './svg-shape';
@@ -51,17 +52,9 @@ function fragmentGeometry(fragment: string): Geometry {
     return { kind: 'box', unit, x, y, w: width, h: height };
   }
   if (xywh.kind === 'invalid') return { kind: 'invalid', reason: xywh.reason };
-  const t = fragment.split('&').find((part) => part.startsWith('t='));
-  if (t !== undefined) {
-    const match = /^t=(?:npt:)?(\d+(?:\.\d+)?)?(?:,(\d+(?:\.\d+)?))?$/.exec(t);
-    if (!match || (match[1] === undefined && match[2] === undefined))
-      return { kind: 'invalid', reason: `"${t}" is not a time span start,end in seconds.` };
-    const start = Number(match[1] ?? 0);
-    const end = match[2] === undefined ? undefined : Number(match[2]);
-    if (end !== undefined && end < start)
-      return { kind: 'invalid', reason: `The time span "${t}" ends before it starts.` };
-    return end === undefined ? { kind: 'time', start } : { kind: 'time', start, end };
-  }
+  const time = readTimeFragment(fragment);
+  if (time?.kind === 'invalid') return { kind: 'invalid', reason: time.reason };
+  if (time !== undefined) return { kind: 'time', ...time.span };
   return { kind: 'selector', selector: 'fragment' };
 }
 
@@ -139,8 +132,7 @@ function fragmentOf(geometry: Geometry): string | undefined {
     const values = [geometry.x, geometry.y, geometry.w, geometry.h].join(',');
     return `xywh=${geometry.unit === 'percent' ? 'percent:' : ''}${values}`;
   }
-  if (geometry.kind === 'time')
-    return `t=${geometry.start}${geometry.end === undefined ? '' : `,${geometry.end}`}`;
+  if (geometry.kind === 'time') return formatTimeFragment(geometry);
   return undefined;
 }
 

@@ -5,7 +5,15 @@
  * is its container (a Range address, or [] for `structures`) followed by its index there.
  */
 import { isJsonArray, isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '../json';
-import { canvasPartReference, canvasReference, isRangeObject } from './range-items';
+import type { TimeSpan } from '../time';
+import {
+  canvasPartReference,
+  canvasReference,
+  canvasTimeReference,
+  isRangeObject,
+  rangeItemTimeSpan,
+  withItemTimeSpan,
+} from './range-items';
 import { itemAt, listAt, withListAt, withRangeAt } from './range-tree';
 import type { RangeAddress } from './structure-view';
 
@@ -60,6 +68,44 @@ export function createRange(
   const range = rangeJson(args.range, args.canvasIds.map(canvasReference));
   const next = [...list.slice(0, at), range, ...list.slice(at)];
   return { doc: withListAt(doc, args.container, next), address: [...args.container, at] };
+}
+
+/**
+ * A new Range over a span of a time-based Canvas (a movement of a recording, a track of a tape), inserted into
+ * `container` at `at` (default: end). Its one item is `canvas#t=start,end`, as the cookbook writes it.
+ */
+export function createTimeRange(
+  doc: JsonObject,
+  args: { container: RangeAddress; at?: number; range: NewRange; canvasId: string; span: TimeSpan },
+): MoveResult {
+  const list = requireList(doc, args.container);
+  const at = args.at ?? list.length;
+  if (!Number.isInteger(at) || at < 0 || at > list.length)
+    throw new RangeError(`position ${at} is out of range`);
+  if (args.span.end !== undefined && args.span.end <= args.span.start)
+    throw new RangeError('a time span ends after it starts');
+  const range = rangeJson(args.range, [canvasTimeReference(args.canvasId, args.span)]);
+  const next = [...list.slice(0, at), range, ...list.slice(at)];
+  return { doc: withListAt(doc, args.container, next), address: [...args.container, at] };
+}
+
+/**
+ * Changes the time span of the item at `address` (a part of a Canvas named by `t=`), keeping the way it is
+ * written. Returns `doc` when the item names no time span or the span is the same.
+ */
+export function setItemTimeSpan(doc: JsonObject, address: RangeAddress, span: TimeSpan): JsonObject {
+  const container = containerOf(address);
+  const list = requireList(doc, container);
+  const index = lastOf(address);
+  const item = list[index];
+  const before = item === undefined ? undefined : rangeItemTimeSpan(item);
+  if (item === undefined || before === undefined) return doc;
+  if (span.end !== undefined && span.end <= span.start)
+    throw new RangeError('a time span ends after it starts');
+  if (before.start === span.start && before.end === span.end) return doc;
+  const next = [...list];
+  next[index] = withItemTimeSpan(item, span);
+  return withListAt(doc, container, next);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Range, RangeItems } from '@iiif/presentation-3';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { readTimeFragment, withTimeFragment, type TimeSpan } from '../time';
 
 export type RangeItemView =
   /** A whole Canvas: `{ id, type: "Canvas" }` or a bare id string. */
@@ -122,4 +123,55 @@ export function canvasPartReference(canvasId: string, fragment: string): JsonObj
       value: fragment.replace(/^#/, ''),
     },
   };
+}
+
+/** The time span a Range item names (`canvas#t=…`, or a FragmentSelector `t=…`): a movement, a track. */
+export function rangeItemTimeSpan(item: JsonValue): TimeSpan | undefined {
+  const view = classifyRangeItem(item);
+  if (view.kind !== 'part' || view.fragment === undefined) return undefined;
+  const reading = readTimeFragment(view.fragment);
+  return reading?.kind === 'span' ? reading.span : undefined;
+}
+
+/**
+ * A span of a time-based Canvas, as the cookbook's Ranges over time write it (`{ id: "canvas#t=0,302.05",
+ * type: "Canvas" }`): the form every A/V viewer reads.
+ */
+export function canvasTimeReference(canvasId: string, span: TimeSpan): JsonObject {
+  return { id: withTimeFragment(canvasId, span), type: 'Canvas' };
+}
+
+/**
+ * The item with its time span replaced, in the spelling it was written in: the `t=` of a Canvas id or of a
+ * FragmentSelector's value is rewritten, other parts of the fragment (`xywh=`) kept. An item that names no
+ * time span is returned as it is.
+ */
+export function withItemTimeSpan(item: JsonValue, span: TimeSpan): JsonValue {
+  if (rangeItemTimeSpan(item) === undefined) return item;
+  const fragment = (text: string) =>
+    text
+      .replace(/^#/, '')
+      .split('&')
+      .map((part) => (part.startsWith('t=') ? withTimeFragment('', span).slice(1) : part))
+      .join('&');
+  const uri = (id: string) => {
+    const hash = id.indexOf('#');
+    return hash < 0 ? id : `${id.slice(0, hash)}#${fragment(id.slice(hash + 1))}`;
+  };
+  if (typeof item === 'string') return uri(item);
+  if (!isJsonObject(item)) return item;
+  if (item['type'] !== 'SpecificResource')
+    return typeof item['id'] === 'string' ? { ...item, id: uri(item['id']) } : item;
+  // As classifyRangeItem reads it: the first selector when it is a FragmentSelector, else the source's id.
+  const selector = item['selector'];
+  const first = isJsonArray(selector) ? selector[0] : selector;
+  if (isJsonObject(first) && first['type'] === 'FragmentSelector' && typeof first['value'] === 'string') {
+    const rewritten = { ...first, value: fragment(first['value']) };
+    return { ...item, selector: isJsonArray(selector) ? [rewritten, ...selector.slice(1)] : rewritten };
+  }
+  const source = item['source'];
+  if (typeof source === 'string') return { ...item, source: uri(source) };
+  if (isJsonObject(source) && typeof source['id'] === 'string')
+    return { ...item, source: { ...source, id: uri(source['id']) } };
+  return item;
 }

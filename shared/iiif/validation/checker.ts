@@ -37,6 +37,8 @@ export class Checker {
   private readonly definitions = new Map<string, { path: JsonPath; type: string | undefined }>();
   /** Ids of the Canvases in the Manifest's `items`. */
   readonly canvasIds = new Set<string>();
+  /** Durations of the Manifest's Canvases that have a valid one, for time spans named from elsewhere (Ranges). */
+  readonly canvasDurations = new Map<string, number>();
   readonly canvasReferences: CanvasReference[] = [];
 
   report(severity: Severity, code: string, site: Site, message: string, specUrl: string, fix?: FixId): void {

@@ -14,7 +14,10 @@ import {
   type JsonValue,
 } from '../json';
 import { sanitizeValue } from '../html/sanitize-value';
+import { numberFromText } from './rules/dimensions';
+import { closeRing } from './rules/nav-place';
 import { canonicalRightsUri } from './rules/rights';
+import { clampTimeReference, timeReferenceOf } from './rules/time-extent';
 import { isPresentation3ContextVariant, PRESENTATION_3_CONTEXT } from './rules/document-context';
 import { complianceProfile, inferServiceType, presentation2ImageServiceVersion } from './rules/service-kinds';
 import type { Finding, FixId } from './types';
@@ -45,6 +48,10 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
   },
   'remove-disallowed-html': (doc, path) =>
     updateIn(doc, path, (value) => (typeof value === 'string' ? sanitizeValue(value).text : value)),
+  'clamp-time-to-duration': clampTimeToDuration,
+  'number-from-text': (doc, path) => updateIn(doc, path, (value) => numberFromText(value) ?? value),
+  'close-polygon-ring': (doc, path) =>
+    updateIn(doc, path, (ring) => (ring === undefined ? ring : closeRing(ring))),
 };
 
 const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
@@ -59,6 +66,9 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'remove-range-item': 'Remove this entry from the Range',
   'remove-empty-range': 'Remove the empty Range',
   'remove-disallowed-html': 'Remove the HTML Presentation 3 does not allow',
+  'clamp-time-to-duration': 'End the time span at the end of the Canvas',
+  'close-polygon-ring': 'Close the ring: repeat its first position at the end',
+  'number-from-text': 'Write the number as a number, not as text',
 };
 
 export function describeFix(fix: FixId): string {
@@ -241,4 +251,28 @@ function addServiceType(service: JsonObject): JsonObject {
   }
   if (!placed) withType[inferred.key] = inferred.value;
   return withType;
+}
+
+/**
+ * The duration of Canvas `canvasId`: the nearest enclosing Canvas on the path when it is that one (an
+ * annotation on its own Canvas, a placeholder's), else the Manifest's Canvas with that id (a Range's item).
+ */
+function canvasDurationFor(doc: JsonValue, path: JsonPath, canvasId: string): number | undefined {
+  for (let length = path.length - 1; length >= 0; length--) {
+    const node = getIn(doc, path.slice(0, length));
+    if (isJsonObject(node) && node.type === 'Canvas' && node.id === canvasId)
+      return typeof node.duration === 'number' ? node.duration : undefined;
+  }
+  const items = isJsonObject(doc) && isJsonArray(doc.items) ? doc.items : [];
+  const canvas = items.find((item) => isJsonObject(item) && item.id === canvasId);
+  return isJsonObject(canvas) && typeof canvas.duration === 'number' ? canvas.duration : undefined;
+}
+
+function clampTimeToDuration(doc: JsonValue, path: JsonPath): JsonValue {
+  const entry = getIn(doc, path);
+  const reference = entry === undefined ? undefined : timeReferenceOf(entry);
+  if (reference === undefined) return doc;
+  const duration = canvasDurationFor(doc, path, reference.source);
+  if (duration === undefined || !(duration > 0)) return doc;
+  return updateIn(doc, path, (value) => (value === undefined ? value : clampTimeReference(value, duration)));
 }

@@ -17,7 +17,10 @@ export type FixId =
   | 'add-service-type'
   | 'remove-range-item'
   | 'remove-empty-range'
-  | 'remove-disallowed-html';
+  | 'remove-disallowed-html'
+  | 'clamp-time-to-duration'
+  | 'close-polygon-ring'
+  | 'number-from-text';
 
 export interface Finding {
   readonly severity: Severity;

@@ -78,3 +78,71 @@ describe('tessera annotations', () => {
     expect((await cli(['annotations'])).code).toBe(2);
   });
 });
+
+describe('tessera annotations --vtt', () => {
+  const video = (n: number, annotations: unknown[] = []) => ({
+    id: `https://example.org/canvas/v${n}`,
+    type: 'Canvas',
+    width: 640,
+    height: 360,
+    duration: 30,
+    items: [],
+    annotations: [{ id: `https://example.org/p${n}`, type: 'AnnotationPage', items: annotations }],
+  });
+  const caption = (n: number, t: string, value: string) => ({
+    id: `https://example.org/a${n}/${t}`,
+    type: 'Annotation',
+    motivation: 'supplementing',
+    body: { type: 'TextualBody', value, format: 'text/plain' },
+    target: `https://example.org/canvas/v${n}#t=${t}`,
+  });
+  const film = (canvases: unknown[]) => ({
+    '@context': 'http://iiif.io/api/presentation/3/context.json',
+    id: 'https://example.org/m',
+    type: 'Manifest',
+    label: { en: ['Film'] },
+    items: canvases,
+  });
+
+  it('prints the captions of the only captioned canvas, or of the canvas chosen', async () => {
+    const file = await write(
+      path.join(temp.dir, 'film.json'),
+      JSON.stringify(
+        film([video(1), video(2, [caption(2, '5,6.5', 'later <b>'), caption(2, '1,2', 'first')])]),
+      ),
+    );
+    const run = await cli(['annotations', file, '--vtt']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      'WEBVTT\n\nhttps://example.org/a2/1,2\n00:00:01.000 --> 00:00:02.000\nfirst\n\n' +
+        'https://example.org/a2/5,6.5\n00:00:05.000 --> 00:00:06.500\nlater &lt;b&gt;\n',
+    );
+    expect((await cli(['annotations', file, '--vtt', '--canvas', '2'])).stdout).toBe(run.stdout);
+    const none = await cli(['annotations', file, '--vtt', '--canvas', '1']);
+    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none.stderr).toMatch(/canvas 1 of \S*film\.json has no annotations with text on time spans/);
+    expect((await cli(['annotations', file, '--vtt', '--canvas', '3'])).stderr).toMatch(
+      /has 2 canvases, not 3/,
+    );
+  });
+
+  it('asks for --canvas when several canvases have captions, and refuses bad command lines', async () => {
+    const file = await write(
+      path.join(temp.dir, 'two.json'),
+      JSON.stringify(film([video(1, [caption(1, '0,1', 'a')]), video(2, [caption(2, '0,1', 'b')])])),
+    );
+    const run = await cli(['annotations', file, '--vtt']);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toMatch(/canvases 1, 2 have captions; choose one with --canvas N/);
+    expect((await cli(['annotations', file, '--vtt', '--canvas', '0'])).code).toBe(2);
+    expect((await cli(['annotations', file, '--vtt', '--canvas', 'x'])).stderr).toMatch(
+      /canvas number counted from 1/,
+    );
+    expect((await cli(['annotations', file, '--canvas', '1'])).stderr).toMatch(/--canvas goes with --vtt/);
+    expect((await cli(['annotations', file, '--vtt', '--csv'])).code).toBe(2);
+    const empty = await write(path.join(temp.dir, 'still.json'), JSON.stringify(film([video(1)])));
+    expect((await cli(['annotations', empty, '--vtt'])).stderr).toMatch(
+      /has no annotations with text on time spans/,
+    );
+  });
+});

@@ -2,15 +2,21 @@
  * Import and export for the annotation panel: the focused canvas's annotations as a W3C annotation page
  * (JSON), the manifest's transcriptions as plain text and all its annotations as CSV (downloads made in the
  * page); and a W3C annotation page, annotation or list of them imported onto the canvas in one undo step.
+ * On an audio or video canvas, captions too: a WebVTT file becomes a new page of annotations on time spans
+ * (one undo step), and the canvas's annotations on time spans go out as WebVTT.
  */
 import { useState } from 'react';
 import {
   annotationsCsv,
   annotationsToImport,
   exportAnnotationPage,
+  formatWebVtt,
   importAnnotations,
+  timedTextOfCanvas,
   transcriptionText,
 } from '../../../../shared/iiif/annotations';
+import { canvasDuration } from '../../../../shared/iiif/media';
+import { importCaptions } from './caption-actions';
 import { documentIds, idMinterFor } from '../../../../shared/iiif/document';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import { documentName } from '../../store/document-slice';
@@ -67,6 +73,25 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
     commit(`Import ${found.items.length} annotations`, next);
   };
 
+  const canvas = canvasAt(doc, canvasIndex);
+  const timeBased = canvas !== null && canvasDuration(canvas) !== undefined;
+  const exportCaptions = () => {
+    if (canvasIndex === null) return;
+    const cues = timedTextOfCanvas(doc, canvasIndex);
+    if (cues.length === 0) {
+      setProblem('This canvas has no annotations with text on time spans to export.');
+      return;
+    }
+    setProblem(null);
+    downloadText(formatWebVtt(cues), `${baseName()}-canvas-${canvasIndex + 1}.vtt`, 'text/vtt;charset=utf-8');
+  };
+  const importVtt = async (file: File) => {
+    setProblem(null);
+    if (canvasIndex === null) return;
+    const problem = importCaptions(canvasIndex, file.name, await file.text());
+    if (problem) setProblem(problem);
+  };
+
   return (
     <span className="annotation-exchange">
       <button type="button" onClick={exportPage} disabled={canvasIndex === null}>
@@ -101,6 +126,27 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
           }}
         />
       </label>
+      {timeBased ? (
+        <>
+          <button type="button" onClick={exportCaptions}>
+            Export WebVTT
+          </button>
+          <label>
+            Import WebVTT…
+            <input
+              type="file"
+              accept=".vtt,text/vtt"
+              aria-label="Import captions (WebVTT)"
+              data-testid="caption-import-input"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void importVtt(file);
+              }}
+            />
+          </label>
+        </>
+      ) : null}
       {problem ? (
         <span role="alert" className="error">
           {problem}

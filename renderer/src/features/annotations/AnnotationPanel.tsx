@@ -21,6 +21,8 @@ import { addCanvasAnnotation } from './annotation-actions';
 import { addressKey, searchAnnotations } from './annotation-search';
 import './annotations.css';
 import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
+import { canvasDuration } from '../../../../shared/iiif/media';
+import { readTypedSpan } from '../../components/typed-span';
 
 const REGION_KINDS = new Set(['box', 'polygon', 'point']);
 
@@ -37,6 +39,8 @@ export function AnnotationPanel() {
   const [motivation, setMotivation] = useState<string>('commenting');
   const [text, setText] = useState('');
   const [region, setRegion] = useState({ x: '', y: '', w: '', h: '' });
+  const [times, setTimes] = useState({ start: '', end: '' });
+  const [addProblem, setAddProblem] = useState<string | null>(null);
 
   const views = useMemo(
     () => (doc && focus !== null ? listAnnotations(doc, { canvasIndex: focus }) : []),
@@ -58,9 +62,28 @@ export function AnnotationPanel() {
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [highlight, focus]);
 
-  const canvasId = canvasIdOf(canvasAt(doc, focus)) || undefined;
+  const canvas = canvasAt(doc, focus);
+  const canvasId = canvasIdOf(canvas) || undefined;
+  const duration = canvas ? canvasDuration(canvas) : undefined;
   const add = () => {
     if (focus === null || canvasId === undefined) return;
+    setAddProblem(null);
+    if (duration !== undefined && (times.start.trim() !== '' || times.end.trim() !== '')) {
+      // A transcript line or caption: on a span of the canvas's time rather than a region.
+      const typed = readTypedSpan(times.start, times.end, duration);
+      if (!typed.ok) {
+        setAddProblem(typed.message);
+        return;
+      }
+      addCanvasAnnotation(focus, {
+        motivation,
+        target: { source: canvasId, geometry: { kind: 'time', ...typed.span } },
+        text,
+      });
+      setText('');
+      setTimes({ start: typed.span.end === undefined ? '' : times.end, end: '' });
+      return;
+    }
     const numbers = [region.x, region.y, region.w, region.h].map((v) => Number(v));
     const hasRegion = [region.x, region.y, region.w, region.h].every((v) => v.trim() !== '');
     const target: TargetShape = hasRegion
@@ -178,6 +201,8 @@ export function AnnotationPanel() {
                 view={view}
                 count={pageSizes.get(view.page.path.join('/')) ?? 0}
                 highlighted={highlight !== null && (view.id ?? addressKey(view)) === highlight}
+                {...(canvasId === undefined ? {} : { canvasId })}
+                {...(duration === undefined ? {} : { duration })}
               />
             ))}
           </ul>
@@ -218,9 +243,36 @@ export function AnnotationPanel() {
                 onChange={(e) => setRegion({ ...region, [key]: e.target.value })}
               />
             ))}
+            {duration !== undefined ? (
+              <>
+                <input
+                  className="annotation-time"
+                  aria-label="New annotation start"
+                  aria-invalid={addProblem !== null}
+                  inputMode="decimal"
+                  placeholder="start hh:mm:ss.s"
+                  value={times.start}
+                  onChange={(e) => setTimes({ ...times, start: e.target.value })}
+                />
+                <input
+                  className="annotation-time"
+                  aria-label="New annotation end"
+                  aria-invalid={addProblem !== null}
+                  inputMode="decimal"
+                  placeholder="end"
+                  value={times.end}
+                  onChange={(e) => setTimes({ ...times, end: e.target.value })}
+                />
+              </>
+            ) : null}
             <button type="submit" disabled={canvasId === undefined}>
               Add
             </button>
+            {addProblem ? (
+              <span role="alert" className="error">
+                {addProblem}
+              </span>
+            ) : null}
           </form>
         </>
       )}

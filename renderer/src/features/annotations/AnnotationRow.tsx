@@ -5,7 +5,10 @@ import {
   type AnnotationView,
 } from '../../../../shared/iiif/annotations';
 import { BodyPreview } from './BodyPreview';
+import { TimeSpanFields } from '../media/TimeSpanFields';
+import { keepUntyped } from '../../components/typed-span';
 import {
+  changeAnnotationTarget,
   changeMotivation,
   editAnnotationBody,
   removeAnnotation,
@@ -17,10 +20,15 @@ export function AnnotationRow({
   view,
   count,
   highlighted,
+  canvasId,
+  duration,
 }: {
   view: AnnotationView;
   count: number;
   highlighted: boolean;
+  /** The focused canvas, and its duration when it is time-based: a span on it gets start and end fields. */
+  canvasId?: string;
+  duration?: number;
 }) {
   const address = { pagePath: view.page.path, index: view.index };
   const motivation = view.motivations[0] ?? '';
@@ -30,6 +38,9 @@ export function AnnotationRow({
   const textIndex = view.bodies.findIndex((b) => b.kind === 'text');
   const text = textIndex >= 0 ? view.bodies[textIndex] : undefined;
   const label = `Annotation ${view.index + 1}`;
+  const timeIndex = view.targets.findIndex((t) => t.source === canvasId && t.geometry.kind === 'time');
+  const time = view.targets[timeIndex];
+  const timeGeometry = time?.geometry.kind === 'time' ? time.geometry : undefined;
   return (
     <li
       className={`annotation-row${highlighted ? ' highlighted' : ''}`}
@@ -72,6 +83,24 @@ export function AnnotationRow({
           <Icon name="remove" />
         </button>
       </div>
+      {time !== undefined && timeGeometry !== undefined && duration !== undefined ? (
+        <TimeSpanFields
+          span={{ start: timeGeometry.start, end: timeGeometry.end ?? duration }}
+          duration={duration}
+          label={label}
+          onChange={(typed) => {
+            const shown = { start: timeGeometry.start, end: timeGeometry.end ?? duration };
+            const span = keepUntyped(shown, typed);
+            if (span === shown) return;
+            changeAnnotationTarget(
+              address,
+              { source: time.source, geometry: { kind: 'time', ...span } },
+              timeIndex,
+              'Change annotation time span',
+            );
+          }}
+        />
+      ) : null}
       {text?.kind === 'text' ? (
         <>
           <textarea

@@ -24,6 +24,7 @@ import {
 import { useStructureStore } from './structure-store';
 import { GenerateTocDialog } from './GenerateTocDialog';
 import { RegionForm } from './RegionForm';
+import { TimeRangeForm } from './TimeRangeForm';
 import { StructureTools } from './StructureTools';
 import { treeCommandFor, typeAheadMatch } from './tree-keys';
 import { treeRows, type TreeRow } from './tree-rows';
@@ -196,6 +197,7 @@ function StructureTree() {
         />
       ) : null}
       <RegionForm />
+      <TimeRangeForm focused={focused} />
       <p id="structure-help" className="visually-hidden">
         Arrow keys move the cursor; Right and Left open and close a range; Space shows its canvases in the
         grid; Enter or F2 renames; Alt with arrows moves the range or canvas up, down, into the range above or

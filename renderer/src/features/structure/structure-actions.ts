@@ -13,6 +13,7 @@ import {
   canvasIdsOf,
   canvasIdsInRange,
   createRange,
+  createTimeRange,
   itemAt,
   itemCanvasId,
   mergeWithNext,
@@ -22,6 +23,7 @@ import {
   rangesFromOutline,
   removeItem,
   renameRange,
+  setItemTimeSpan,
   splitRange,
   structureView,
   structuresOf,
@@ -31,6 +33,7 @@ import {
   type MoveResult,
   type RangeAddress,
 } from '../../../../shared/iiif/structure';
+import { formatClock, type TimeSpan } from '../../../../shared/iiif/time';
 import { useAppStore } from '../../store/store';
 import { canvasCount } from '../canvases/announcer';
 import { announceStructure, useStructureStore } from './structure-store';
@@ -276,4 +279,55 @@ export function applyOutline(entries: readonly OutlineEntry[]): void {
   const noun = entries.length === 1 ? 'range' : 'ranges';
   if (commit(`Generate table of contents`, { doc: appendRanges(doc, ranges), address: [at] }, doc))
     announceStructure(`Added ${entries.length.toLocaleString('en')} ${noun} to the table of contents.`);
+}
+
+function spanWords(span: TimeSpan): string {
+  return `${formatClock(span.start)} to ${span.end === undefined ? 'the end' : formatClock(span.end)}`;
+}
+
+/**
+ * A new Range over a span of the canvas focused in the grid (a movement, a track): at the top of the table of
+ * contents, or inside the Range the cursor is in. Opens its label for typing.
+ */
+export function newTimeRange(where: 'top' | 'child', span: TimeSpan): boolean {
+  const doc = currentDoc();
+  if (!doc) return false;
+  const { focus } = useAppStore.getState();
+  const canvasId = canvasIdAt(doc, focus);
+  if (canvasId === undefined) {
+    announceStructure('Focus a time-based canvas in the grid first.');
+    return false;
+  }
+  const container = where === 'top' ? [] : focusedRange(doc);
+  if (container === null) {
+    announceStructure('Choose the range to add a child range to.');
+    return false;
+  }
+  const label = newRangeName(doc);
+  const result = createTimeRange(doc, {
+    container,
+    range: { id: idMinterFor(doc)('range'), label },
+    canvasId,
+    span,
+  });
+  if (!commit(`New range ${label} over time`, result, doc, true)) return false;
+  announceStructure(
+    `Made ${label} over ${spanWords(span)} of canvas ${(focus ?? 0) + 1}. Type its name and press Enter.`,
+  );
+  return true;
+}
+
+/** Changes the time span of the item under the cursor (a part of a canvas in time). */
+export function setFocusedTimeSpan(span: TimeSpan): boolean {
+  const doc = currentDoc();
+  const address = focusedAddress();
+  if (!doc || address === null) return false;
+  const next = setItemTimeSpan(doc, address, span);
+  if (next === doc) {
+    announceStructure('The span is unchanged, or the cursor is not on a part of a canvas in time.');
+    return false;
+  }
+  commit('Change time span', { doc: next, address }, doc);
+  announceStructure(`The span is now ${spanWords(span)}.`);
+  return true;
 }

@@ -7,10 +7,12 @@ import { displayStringOf } from '../../../../shared/iiif/language';
 import { isJsonArray, isJsonObject, type JsonArray, type JsonObject } from '../../../../shared/iiif/json';
 import {
   classifyRangeItem,
+  rangeItemTimeSpan,
   structureView,
   structuresOf,
   type RangeAddress,
 } from '../../../../shared/iiif/structure';
+import { formatClock, type TimeSpan } from '../../../../shared/iiif/time';
 
 export type RowKind = 'range' | 'range-ref' | 'canvas' | 'part' | 'unknown';
 
@@ -32,6 +34,13 @@ export interface TreeRow {
   readonly canvasIndex: number | null;
   /** The key a collapsed Range is remembered by: its id when it has one, else its address. */
   readonly collapseKey: string;
+  /** For a part of a Canvas in time (`#t=`): the span, which the time span form edits. */
+  readonly timeSpan?: TimeSpan;
+}
+
+/** "00:01:10.0–00:02:00.0", or "… – end" for a span that runs to the end of the Canvas. */
+export function timeSpanLabel(span: TimeSpan): string {
+  return `${formatClock(span.start)}–${span.end === undefined ? 'end' : formatClock(span.end)}`;
 }
 
 export function addressKey(address: RangeAddress): string {
@@ -181,7 +190,9 @@ export function treeRows(
       const name =
         canvasLabel(doc, canvasIndex, languages) ||
         (canvasIndex === undefined ? 'missing canvas' : `canvas ${canvasIndex + 1}`);
-      const part = view.kind === 'part' ? ` (${view.fragment ?? 'part'})` : '';
+      const timeSpan = view.kind === 'part' ? rangeItemTimeSpan(item) : undefined;
+      const part =
+        view.kind === 'part' ? ` (${timeSpan ? timeSpanLabel(timeSpan) : (view.fragment ?? 'part')})` : '';
       rows.push({
         key,
         address,
@@ -194,6 +205,7 @@ export function treeRows(
         count: 0,
         canvasIndex: canvasIndex ?? null,
         collapseKey: `@${key}`,
+        ...(timeSpan ? { timeSpan } : {}),
       });
       continue;
     }

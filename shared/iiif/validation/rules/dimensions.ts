@@ -4,6 +4,15 @@ import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { describeValue, has, isPositiveInteger, isPositiveNumber } from '../values';
 
+/**
+ * The number a dimension written as text means ("1200", " 572.034 "), when it means one unambiguously;
+ * undefined otherwise. Only plain decimal digits: "1e3", "0x10" or "12 px" are not a publisher's number.
+ */
+export function numberFromText(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\s*\d+(?:\.\d+)?\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
 export function checkDimensionValues(node: JsonObject, site: Site, ctx: Checker): void {
   for (const key of ['width', 'height'] as const) {
     const value = node[key];
@@ -13,6 +22,7 @@ export function checkDimensionValues(node: JsonObject, site: Site, ctx: Checker)
         at(site, key),
         `"${key}" must be a whole number above 0, not ${describeValue(value)}.`,
         SPEC[key],
+        isPositiveInteger(numberFromText(value)) ? 'number-from-text' : undefined,
       );
     }
   }
@@ -23,6 +33,7 @@ export function checkDimensionValues(node: JsonObject, site: Site, ctx: Checker)
       at(site, 'duration'),
       `"duration" must be a number of seconds above 0, not ${describeValue(duration)}.`,
       SPEC.duration,
+      isPositiveNumber(numberFromText(duration)) ? 'number-from-text' : undefined,
     );
   }
 }

@@ -11,6 +11,7 @@ import { canvasIdsInRange, classifyRangeItem, rangePath, structureView } from '.
 import type { Checker, Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { WALKED_RANGE_DEPTH } from '../walk/structure';
+import { checkTimeWithin } from './time-extent';
 import { referenceId, stripFragment } from '../values';
 
 /** Why a media fragment is unreadable, or undefined when it is fine (`xywh=`, `t=`, or both with `&`). */
@@ -109,6 +110,9 @@ export function checkRanges(doc: JsonObject, ctx: Checker): void {
             `This part of a Canvas has a fragment no viewer can read: ${problem}`,
             SPEC.range,
           );
+        const duration = ctx.canvasDurations.get(kind.canvasId);
+        if (problem === undefined && duration !== undefined)
+          checkTimeWithin(item, site(['items', k]), ctx, kind.canvasId, duration, 'This part of the Canvas');
       }
     });
     const start = node.json['start'];

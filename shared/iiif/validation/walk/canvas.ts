@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import type { CanvasExtent } from '../rules/annotation-rules';
 import { checkCanvasExtent } from '../rules/dimensions';
+import { checkCanvasPlays } from '../rules/time-extent';
 import { checkIdentity, reportDuplicate } from '../rules/identity';
 import { requireLabel } from '../rules/language-maps';
 import { forEachItem } from '../rules/shapes';
@@ -49,6 +50,10 @@ export function visitCanvas(node: JsonValue, site: Site, ctx: Checker, role: Can
   const items = forEachItem(node, 'items', self, ctx, (page, where) =>
     visitAnnotationPage(page, where, ctx, 'items', extent),
   );
+  if (extent.duration !== undefined) {
+    if (role === 'item' && owner.id !== undefined) ctx.canvasDurations.set(owner.id, extent.duration);
+    checkCanvasPlays(node, self, ctx, extent.duration);
+  }
   if (items === undefined || items.length === 0) {
     ctx.warning(
       'canvas-empty',

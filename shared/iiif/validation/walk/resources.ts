@@ -21,6 +21,7 @@ import { checkExternalLinks } from '../rules/external-links';
 import { checkIdentity, reportDuplicate } from '../rules/identity';
 import { checkTextProperties, requireLabel } from '../rules/language-maps';
 import { checkNavDate } from '../rules/nav-date';
+import { checkNavPlace } from '../rules/nav-place';
 import { checkPlacement } from '../rules/placement';
 import { checkRights } from '../rules/rights';
 import { checkServiceList } from '../rules/services';
@@ -28,6 +29,7 @@ import { forEachItem } from '../rules/shapes';
 import { SPEC } from '../spec-links';
 import { describeValue, isUri } from '../values';
 import { annotatedCanvasExtent, checkTargetSelectors } from '../rules/annotation-selectors';
+import { checkMediaDuration, checkTargetTimes } from '../rules/time-extent';
 
 /** Kinds that must not have `annotations` (Appendix A); placement.ts reports the property itself. */
 const NO_ANNOTATIONS = new Set(['Annotation', 'AnnotationPage', 'AnnotationCollection']);
@@ -44,6 +46,7 @@ export function visitCommon(
   checkTextProperties(node, site, ctx);
   checkRights(node, site, ctx);
   checkNavDate(node, site, ctx);
+  checkNavPlace(node, site, ctx);
   checkBehavior(node, kind, site, ctx);
   checkViewingDirection(node, site, ctx);
   checkDimensionValues(node, site, ctx);
@@ -238,6 +241,7 @@ export function visitAnnotation(
   checkMotivation(node, self, ctx, role);
   checkTarget(node, self, ctx, role, canvas);
   if (role !== 'items') checkTargetSelectors(node, self, ctx, canvas);
+  checkTargetTimes(node, self, ctx, canvas);
   checkTimeMode(node, self, ctx);
   if (node.body === undefined) {
     if (role === 'items') {
@@ -253,6 +257,9 @@ export function visitAnnotation(
   } else {
     visitContent(node.body, at(self, 'body'), ctx, 'body');
   }
-  if (role === 'items' && canvas !== undefined) checkPaintedContent(node, self, ctx, canvas);
+  if (role === 'items' && canvas !== undefined) {
+    checkPaintedContent(node, self, ctx, canvas);
+    checkMediaDuration(node, self, ctx, canvas);
+  }
   visitCommon(node, self, 'Annotation', ctx);
 }

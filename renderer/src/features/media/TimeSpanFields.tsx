@@ -1,0 +1,84 @@
+/**
+ * A time span typed as `hh:mm:ss.s` (or mm:ss, or seconds): Start and End fields committed together on Enter or
+ * when focus leaves, so a span changes in one step. A time that cannot be read, or an end before the start, is
+ * said next to the fields and nothing changes.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { formatClock, parseClock, type ClosedSpan } from '../../../../shared/iiif/time';
+
+export interface TimeSpanFieldsProps {
+  readonly span: ClosedSpan | null;
+  readonly duration: number;
+  /** What the span is of, for the accessible names: "Clip 1" → "Clip 1 start". */
+  readonly label: string;
+  readonly onChange: (span: ClosedSpan) => void;
+}
+
+export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFieldsProps) {
+  const key = span ? `${span.start},${span.end}` : '';
+  const fresh = () => ({
+    key,
+    start: span ? formatClock(span.start) : '',
+    end: span ? formatClock(span.end) : '',
+    error: null as string | null,
+  });
+  const [draft, setDraft] = useState(fresh);
+  // A span changed elsewhere (dragged on the timeline, undone) replaces what the fields show.
+  if (draft.key !== key) setDraft(fresh());
+  const { start, end, error } = draft;
+  const setStart = (text: string) => setDraft((d) => ({ ...d, start: text }));
+  const setEnd = (text: string) => setDraft((d) => ({ ...d, end: text }));
+  const setError = (message: string | null) => setDraft((d) => ({ ...d, error: message }));
+  const errorId = useId();
+
+  const commit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const from = parseClock(start);
+    const to = parseClock(end);
+    if (!from.ok) return setError(from.message);
+    if (!to.ok) return setError(to.message);
+    if (to.seconds <= from.seconds) return setError('The end must come after the start.');
+    if (to.seconds > duration)
+      return setError(`The end is after the end of the canvas (${formatClock(duration)}).`);
+    setError(null);
+    if (span && from.seconds === span.start && to.seconds === span.end) return;
+    onChange({ start: from.seconds, end: to.seconds });
+  };
+
+  return (
+    <form className="time-span-fields" onSubmit={commit} aria-label={`${label} time span`}>
+      <label>
+        Start
+        <input
+          value={start}
+          onChange={(event) => setStart(event.target.value)}
+          onBlur={() => commit()}
+          aria-label={`${label} start`}
+          aria-describedby={error ? errorId : undefined}
+          aria-invalid={error !== null}
+          inputMode="decimal"
+          size={11}
+        />
+      </label>
+      <label>
+        End
+        <input
+          value={end}
+          onChange={(event) => setEnd(event.target.value)}
+          onBlur={() => commit()}
+          aria-label={`${label} end`}
+          aria-describedby={error ? errorId : undefined}
+          aria-invalid={error !== null}
+          inputMode="decimal"
+          size={11}
+        />
+      </label>
+      <button type="submit">Set</button>
+      {error ? (
+        <span id={errorId} role="alert" className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </form>
+  );
+}

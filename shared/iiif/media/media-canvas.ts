@@ -1,0 +1,194 @@
+/**
+ * Canvases for audio and video. A Sound canvas has only a `duration`; a Video canvas has `width`, `height` and
+ * `duration`. Each clip is one painting annotation whose body is the media (`Sound`/`Video` with `format` and
+ * `duration`, and a Video's size) and whose target is the span of the canvas it plays in (`canvas#t=0,10`):
+ * several clips on one canvas make one timeline, the way the cookbook's "multiple clips" recipe does.
+ */
+import type { MintId } from '../document/mint-ids';
+import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { roundTime } from '../time/clock';
+import { timeSpanOfUri, withTimeFragment, type TimeSpan } from '../time/media-fragment';
+import { closeSpan, durationToHold, type ClosedSpan } from '../time/timeline';
+import { formatTarget, parseTarget } from '../annotations/target-shape';
+import type { MediaKind } from './media-format';
+
+/** Audio or video as measured by a player: what a canvas and its painting body are made from. */
+export interface MediaSource {
+  readonly url: string;
+  readonly kind: MediaKind;
+  readonly format: string;
+  /** Seconds, > 0. */
+  readonly duration: number;
+  /** Pixels, for Video. */
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** The painting body for `media`: `Sound` or `Video` with format, duration and (video) size. */
+export function mediaBody(media: MediaSource): JsonObject {
+  return {
+    id: media.url,
+    type: media.kind,
+    format: media.format,
+    ...(media.kind === 'Video' && media.width !== undefined && media.height !== undefined
+      ? { width: media.width, height: media.height }
+      : {}),
+    duration: roundTime(media.duration),
+  };
+}
+
+function clipAnnotation(id: string, canvasId: string, media: MediaSource, span: ClosedSpan): JsonObject {
+  return {
+    id,
+    type: 'Annotation',
+    motivation: 'painting',
+    body: mediaBody(media),
+    target: withTimeFragment(canvasId, span),
+  };
+}
+
+/** A new canvas as long as `media`, painted with it from start to end. */
+export function canvasFromMedia(media: MediaSource, options: { mint: MintId; label?: string }): JsonObject {
+  const canvasId = options.mint('canvas');
+  const pageId = options.mint('page', canvasId);
+  const duration = roundTime(media.duration);
+  return {
+    id: canvasId,
+    type: 'Canvas',
+    ...(options.label ? { label: { none: [options.label] } } : {}),
+    ...(media.kind === 'Video' && media.width !== undefined && media.height !== undefined
+      ? { width: media.width, height: media.height }
+      : {}),
+    duration,
+    items: [
+      {
+        id: pageId,
+        type: 'AnnotationPage',
+        items: [
+          clipAnnotation(options.mint('annotation', pageId), canvasId, media, { start: 0, end: duration }),
+        ],
+      },
+    ],
+  };
+}
+
+/** One clip of a canvas's timeline: where its annotation is and which span of the canvas it plays in. */
+export interface ClipView {
+  readonly page: number;
+  readonly item: number;
+  readonly annotationId: string;
+  readonly span: ClosedSpan;
+  readonly body: JsonObject | undefined;
+  readonly label: string;
+}
+
+function firstBody(body: JsonValue | undefined): JsonObject | undefined {
+  const entry = isJsonArray(body) ? body[0] : body;
+  if (!isJsonObject(entry)) return undefined;
+  if (entry.type === 'Choice' && isJsonArray(entry.items)) return firstBody(entry.items[0]);
+  return entry;
+}
+
+/** The canvas's `duration`, or undefined when it has none (not time-based). */
+export function canvasDuration(canvas: JsonObject): number | undefined {
+  return typeof canvas.duration === 'number' && canvas.duration > 0 ? canvas.duration : undefined;
+}
+
+/** The painting annotations of a time-based canvas as clips on its timeline, in document order. */
+export function clipsOf(canvas: JsonObject): ClipView[] {
+  const duration = canvasDuration(canvas);
+  if (duration === undefined || !isJsonArray(canvas.items)) return [];
+  const clips: ClipView[] = [];
+  canvas.items.forEach((page, p) => {
+    if (!isJsonObject(page) || !isJsonArray(page.items)) return;
+    page.items.forEach((annotation, a) => {
+      if (!isJsonObject(annotation)) return;
+      const motivation = annotation.motivation;
+      const painting = isJsonArray(motivation) ? motivation.includes('painting') : motivation === 'painting';
+      if (!painting) return;
+      const target = isJsonArray(annotation.target) ? annotation.target[0] : annotation.target;
+      const shape = target === undefined ? undefined : parseTarget(target);
+      const span: TimeSpan = shape?.geometry.kind === 'time' ? shape.geometry : { start: 0, end: duration };
+      const body = firstBody(annotation.body);
+      const url = typeof body?.id === 'string' ? body.id : '';
+      clips.push({
+        page: p,
+        item: a,
+        annotationId: typeof annotation.id === 'string' ? annotation.id : '',
+        span: closeSpan(span, duration),
+        body,
+        label:
+          url
+            .replace(/[?#].*$/, '')
+            .split('/')
+            .pop() ?? '',
+      });
+    });
+  });
+  return clips;
+}
+
+/**
+ * The canvas with `media` added as one more clip, after the last one (shared/iiif/time placeClip). A canvas too
+ * short for it grows to hold it: a canvas is as long as what plays on it. A Video on a Sound-only canvas gives
+ * the canvas the video's size.
+ */
+export function addClip(canvas: JsonObject, media: MediaSource, mint: MintId): JsonObject {
+  const canvasId = typeof canvas.id === 'string' ? canvas.id : '';
+  const duration = canvasDuration(canvas) ?? 0;
+  const spans = clipsOf(canvas).map((clip) => clip.span);
+  const start = durationToHold(spans);
+  const span = { start, end: roundTime(start + media.duration) };
+  const pages = isJsonArray(canvas.items) ? canvas.items : [];
+  const first = pages.findIndex(isJsonObject);
+  const annotationId = mint(
+    'annotation',
+    first >= 0 ? String((pages[first] as JsonObject).id ?? canvasId) : canvasId,
+  );
+  const clip = clipAnnotation(annotationId, canvasId, media, span);
+  let items: JsonValue[];
+  if (first < 0) items = [{ id: mint('page', canvasId), type: 'AnnotationPage', items: [clip] }];
+  else {
+    const page = pages[first] as JsonObject;
+    const list = isJsonArray(page.items) ? page.items : [];
+    items = pages.map((p, i) => (i === first ? { ...page, items: [...list, clip] } : p));
+  }
+  const sized: JsonObject =
+    media.kind === 'Video' &&
+    canvas.width === undefined &&
+    media.width !== undefined &&
+    media.height !== undefined
+      ? { width: media.width, height: media.height }
+      : {};
+  return { ...canvas, ...sized, duration: Math.max(duration, span.end), items };
+}
+
+/**
+ * The canvas with the clip at (page, item) moved to play in `span`. The canvas's duration is kept: a span is
+ * clamped into it (the timeline cannot drag a clip off the canvas).
+ */
+export function setClipSpan(canvas: JsonObject, page: number, item: number, span: ClosedSpan): JsonObject {
+  const duration = canvasDuration(canvas);
+  if (duration === undefined || !isJsonArray(canvas.items)) return canvas;
+  const annotationPage = canvas.items[page];
+  if (!isJsonObject(annotationPage) || !isJsonArray(annotationPage.items)) return canvas;
+  const annotation = annotationPage.items[item];
+  if (!isJsonObject(annotation)) return canvas;
+  const canvasId = typeof canvas.id === 'string' ? canvas.id : '';
+  // The publisher's spelling of the target (a string, a SpecificResource) is kept; only the span changes.
+  const written = isJsonArray(annotation.target) ? annotation.target[0] : annotation.target;
+  const shape = { source: canvasId, geometry: { kind: 'time' as const, ...closeSpan(span, duration) } };
+  const first = formatTarget(shape, written);
+  const target = isJsonArray(annotation.target) ? [first, ...annotation.target.slice(1)] : first;
+  const nextPage = {
+    ...annotationPage,
+    items: annotationPage.items.map((a, i) => (i === item ? { ...annotation, target } : a)),
+  };
+  return { ...canvas, items: canvas.items.map((p, i) => (i === page ? nextPage : p)) };
+}
+
+/** The time span a URI names, closed at `duration` (for targets read elsewhere). */
+export function spanOfTarget(uri: string, duration: number): ClosedSpan | undefined {
+  const span = timeSpanOfUri(uri);
+  return span === undefined ? undefined : closeSpan(span, duration);
+}

@@ -1,0 +1,93 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Timeline } from '../../../renderer/src/features/media/Timeline';
+import { TimeSpanFields } from '../../../renderer/src/features/media/TimeSpanFields';
+
+afterEach(cleanup);
+
+function trackOf(width: number): HTMLElement {
+  const track = screen.getByTestId('timeline-track');
+  track.getBoundingClientRect = () => ({
+    left: 0,
+    top: 0,
+    width,
+    height: 20,
+    right: width,
+    bottom: 20,
+    x: 0,
+    y: 0,
+    toJSON: () => ({}),
+  });
+  return track;
+}
+
+describe('Timeline', () => {
+  const items = [
+    { key: 'a', span: { start: 0, end: 10 }, label: 'tone.wav', kind: 'clip' as const },
+    { key: 'b', span: { start: 10, end: 15 }, label: 'film.webm', kind: 'clip' as const },
+  ];
+
+  it('names its parts and gives the playhead slider values', () => {
+    render(
+      <Timeline duration={15} currentTime={3} items={items} span={null} label="Timeline" onSeek={() => {}} />,
+    );
+    expect(screen.getByRole('group', { name: 'Timeline' })).toBeTruthy();
+    const slider = screen.getByRole('slider', { name: 'Playback position' });
+    expect(slider.getAttribute('aria-valuemax')).toBe('15');
+    expect(slider.getAttribute('aria-valuetext')).toBe('00:00:03.0 of 00:00:15.0');
+    expect(screen.getByRole('button', { name: 'film.webm, 00:00:10.0 to 00:00:15.0' })).toBeTruthy();
+  });
+
+  it('seeks by keyboard on the playhead', () => {
+    const onSeek = vi.fn();
+    render(<Timeline duration={15} currentTime={3} items={[]} span={null} label="T" onSeek={onSeek} />);
+    const slider = screen.getByRole('slider');
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    fireEvent.keyDown(slider, { key: 'ArrowLeft', shiftKey: true });
+    fireEvent.keyDown(slider, { key: 'End' });
+    expect(onSeek.mock.calls).toEqual([[4], [0], [15]]);
+  });
+
+  it('makes a span from a drag, once, and seeks on a click', () => {
+    const onSpan = vi.fn();
+    const onSeek = vi.fn();
+    render(
+      <Timeline
+        duration={10}
+        currentTime={0}
+        items={[]}
+        span={null}
+        label="T"
+        onSeek={onSeek}
+        onSpan={onSpan}
+      />,
+    );
+    const track = trackOf(200);
+    fireEvent.pointerDown(track, { clientX: 40, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(track, { clientX: 120, pointerId: 1 });
+    fireEvent.pointerMove(track, { clientX: 160, pointerId: 1 });
+    fireEvent.pointerUp(track, { clientX: 160, pointerId: 1 });
+    expect(onSpan.mock.calls).toEqual([[{ start: 2, end: 8 }]]);
+    fireEvent.pointerDown(track, { clientX: 100, button: 0, pointerId: 1 });
+    fireEvent.pointerUp(track, { clientX: 100, pointerId: 1 });
+    expect(onSeek.mock.calls).toEqual([[5]]);
+  });
+});
+
+describe('TimeSpanFields', () => {
+  it('commits typed times once, and says what is wrong', () => {
+    const onChange = vi.fn();
+    render(<TimeSpanFields span={{ start: 0, end: 5 }} duration={20} label="Clip 1" onChange={onChange} />);
+    fireEvent.change(screen.getByLabelText('Clip 1 start'), { target: { value: '00:00:02.5' } });
+    fireEvent.change(screen.getByLabelText('Clip 1 end'), { target: { value: '0:12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(onChange.mock.calls).toEqual([[{ start: 2.5, end: 12 }]]);
+    fireEvent.change(screen.getByLabelText('Clip 1 end'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/end must come after the start/);
+    fireEvent.change(screen.getByLabelText('Clip 1 end'), { target: { value: 'soon' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/not a time/);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});

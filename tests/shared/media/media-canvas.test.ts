@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
+import {
+  addClip,
+  canvasFromMedia,
+  clipsOf,
+  formatFor,
+  setClipSpan,
+  sniffMedia,
+  type MediaSource,
+} from '../../../shared/iiif/media';
+import type { JsonObject } from '../../../shared/iiif/json';
+
+const AUDIO: MediaSource = { url: 'https://x.org/a.wav', kind: 'Sound', format: 'audio/wav', duration: 10 };
+const VIDEO: MediaSource = {
+  url: 'https://x.org/v.webm',
+  kind: 'Video',
+  format: 'video/webm',
+  duration: 5.0004,
+  width: 320,
+  height: 240,
+};
+
+const mint = () => createIdMinter('https://x.org/m', new Set());
+
+describe('canvasFromMedia', () => {
+  it('makes a Sound canvas with only a duration', () => {
+    const canvas = canvasFromMedia(AUDIO, { mint: mint(), label: 'a' });
+    expect(canvas.width).toBeUndefined();
+    expect(canvas.duration).toBe(10);
+    const [clip] = clipsOf(canvas);
+    expect(clip?.span).toEqual({ start: 0, end: 10 });
+    expect(clip?.body).toEqual({ id: AUDIO.url, type: 'Sound', format: 'audio/wav', duration: 10 });
+  });
+
+  it('makes a Video canvas with size and duration, painted with #t=', () => {
+    const canvas = canvasFromMedia(VIDEO, { mint: mint() });
+    expect([canvas.width, canvas.height, canvas.duration]).toEqual([320, 240, 5]);
+    const page = (canvas.items as JsonObject[])[0] as JsonObject;
+    const annotation = (page.items as JsonObject[])[0] as JsonObject;
+    expect(annotation.target).toBe(`${String(canvas.id)}#t=0,5`);
+    expect(annotation.body).toMatchObject({ type: 'Video', width: 320, height: 240, duration: 5 });
+  });
+});
+
+describe('clips on one timeline', () => {
+  it('adds a clip after the last one and grows the canvas to hold it', () => {
+    const m = mint();
+    const canvas = addClip(canvasFromMedia(AUDIO, { mint: m }), VIDEO, m);
+    expect(clipsOf(canvas).map((c) => c.span)).toEqual([
+      { start: 0, end: 10 },
+      { start: 10, end: 15 },
+    ]);
+    expect(canvas.duration).toBe(15);
+    expect([canvas.width, canvas.height]).toEqual([320, 240]);
+    const ids = clipsOf(canvas).map((c) => c.annotationId);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('moves a clip, clamped into the canvas, keeping a SpecificResource spelling', () => {
+    const m = mint();
+    const canvas = canvasFromMedia(AUDIO, { mint: m });
+    const moved = setClipSpan(canvas, 0, 0, { start: 2, end: 30 });
+    expect(clipsOf(moved)[0]?.span).toEqual({ start: 2, end: 10 });
+    const id = String(canvas.id);
+    const specific: JsonObject = {
+      ...canvas,
+      items: [
+        {
+          type: 'AnnotationPage',
+          items: [
+            {
+              type: 'Annotation',
+              motivation: 'painting',
+              body: { id: 'a', type: 'Sound' },
+              target: {
+                type: 'SpecificResource',
+                source: { id, type: 'Canvas' },
+                selector: { type: 'FragmentSelector', value: 't=0,10' },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const next = setClipSpan(specific, 0, 0, { start: 1, end: 4 });
+    const target = (((next.items as JsonObject[])[0] as JsonObject).items as JsonObject[])[0]?.target;
+    expect(target).toMatchObject({ type: 'SpecificResource', source: { id, type: 'Canvas' } });
+    expect(clipsOf(next)[0]?.span).toEqual({ start: 1, end: 4 });
+  });
+
+  it('reads a whole-canvas painting target as the whole duration', () => {
+    const canvas: JsonObject = {
+      id: 'c',
+      type: 'Canvas',
+      duration: 7,
+      items: [
+        { type: 'AnnotationPage', items: [{ motivation: 'painting', target: 'c', body: { id: 'u' } }] },
+      ],
+    };
+    expect(clipsOf(canvas)[0]?.span).toEqual({ start: 0, end: 7 });
+  });
+});
+
+describe('sniffMedia and formatFor', () => {
+  const bytes = (...parts: (string | number[])[]) =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+
+  it.each([
+    [bytes('RIFF', [0, 0, 0, 0], 'WAVE'), 'wav'],
+    [bytes([0x1a, 0x45, 0xdf, 0xa3]), 'webm'],
+    [bytes('OggS'), 'ogg'],
+    [bytes('ID3'), 'mp3'],
+    [bytes([0, 0, 0, 0x20], 'ftypisom'), 'mp4'],
+    [bytes('fLaC'), 'flac'],
+  ])('knows %s', (head, container) => {
+    expect(sniffMedia(head)).toBe(container);
+  });
+
+  it('does not take a web page or an image for media', () => {
+    expect(sniffMedia(bytes('<!DOCTYPE html>'))).toBeUndefined();
+    expect(sniffMedia(bytes([0x89], 'PNG'))).toBeUndefined();
+    expect(sniffMedia(bytes('RIFF', [0, 0, 0, 0], 'WEBP'))).toBeUndefined();
+  });
+
+  it('writes audio or video formats by what was decoded', () => {
+    expect(formatFor('webm', 'Video')).toBe('video/webm');
+    expect(formatFor('webm', 'Sound')).toBe('audio/webm');
+    expect(formatFor('wav', 'Video')).toBe('audio/wav');
+  });
+});
