@@ -103,6 +103,10 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[]): M
         command('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
         command('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
         { type: 'separator' },
+        // The open documents' tabs, as in browsers and editors on every platform.
+        command('Next Document', 'next-document', 'Ctrl+Tab'),
+        command('Previous Document', 'previous-document', 'Ctrl+Shift+Tab'),
+        { type: 'separator' },
         { role: 'togglefullscreen' },
       ],
     },

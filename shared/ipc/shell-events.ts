@@ -15,6 +15,8 @@ export const menuCommands = [
   'select-all',
   'zoom-in',
   'zoom-out',
+  'next-document',
+  'previous-document',
   'about',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
