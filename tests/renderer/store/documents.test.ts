@@ -3,6 +3,9 @@
  * state and selection; canvases carried between documents are one undo step in each.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readDocument } from '../../../shared/iiif/document/read';
+import { createTextBase } from '../../../shared/iiif/document/text-patch';
+import { writeDocument } from '../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../shared/iiif/json';
 import {
   copySelection,
@@ -158,5 +161,34 @@ describe('canvases between documents', () => {
       { id: 'https://example.org/a/manifest.json', type: 'Manifest', label: { en: ['a'] } },
     ]);
     expect(store.getState().history?.past).toHaveLength(1);
+  });
+});
+
+describe('documents in the background', () => {
+  it('drop a text laid out as their tree writes (saving is then byte-identical), and keep any other', () => {
+    const canonical = `${JSON.stringify(manifest('a', 2), null, 2)}\n`;
+    const own = JSON.stringify(manifest('b', 2), null, '\t').replace('"items": [', '"items":   [');
+    const keys: string[] = [];
+    for (const [name, text] of [
+      ['a', canonical],
+      ['b', own],
+    ] as const) {
+      const read = readDocument(text);
+      if (!read.ok) throw new Error(read.error.message);
+      prepareNewTab();
+      store.getState().loadDocument({
+        doc: read.doc,
+        format: read.format,
+        file: { path: `/w/${name}.json`, name: `${name}.json`, mtimeMs: 1 },
+        textBase: createTextBase(text, read.doc, read.format),
+      });
+      keys.push(store.getState().documentKey);
+    }
+    open('c', 1);
+    store.getState().compactBackground();
+    const [a, b] = keys.map((key) => documentByKey(store.getState(), key));
+    expect(a?.textBase).toBeNull();
+    expect(writeDocument(a?.doc as JsonObject, a?.format ?? format)).toBe(canonical);
+    expect(b?.textBase?.text).toBe(own);
   });
 });

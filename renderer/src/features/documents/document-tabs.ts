@@ -22,15 +22,33 @@ export function isUntouchedSample(state: AppState): boolean {
   );
 }
 
+let compaction: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Documents that went to the background shed the text they do not need (documents-slice.ts,
+ * withoutRedundantText) a moment later, so that a switch itself never waits for it.
+ */
+function scheduleCompaction(): void {
+  if (compaction) clearTimeout(compaction);
+  compaction = setTimeout(() => {
+    compaction = null;
+    useAppStore.getState().compactBackground();
+  }, COMPACTION_DELAY_MS);
+}
+
+export const COMPACTION_DELAY_MS = 2000;
+
 /** Call right before loadDocument, once the new document is known to open: makes room for it in a new tab. */
 export function prepareNewTab(): void {
   const state = useAppStore.getState();
   if (state.doc === null || isUntouchedSample(state)) return;
   state.setAsideActive();
+  scheduleCompaction();
 }
 
 export function switchToDocument(key: string): void {
   useAppStore.getState().activateDocument(key);
+  scheduleCompaction();
 }
 
 /** The tab `delta` places from the active one, wrapping around (Ctrl+Tab, Ctrl+Shift+Tab). */
