@@ -78,6 +78,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[]): M
         { type: 'separator' },
         command('Save', 'save', 'CmdOrCtrl+S'),
         command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+        command('Save All', 'save-all'),
         { type: 'separator' },
         command('Close', 'close', 'CmdOrCtrl+W'),
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -9,6 +9,7 @@ export const menuCommands = [
   'open-url',
   'save',
   'save-as',
+  'save-all',
   'close',
   'undo',
   'redo',

@@ -3,10 +3,10 @@
  * browser, where there is no native menu). One table so the three never disagree.
  */
 import type { MenuCommand } from '../../../../shared/ipc/shell-events';
-import { showWindowState } from '../../shell';
+import { holdWindowState, showWindowState } from '../../shell';
 import { useAppStore } from '../../store/store';
 import { canvasSlots } from '../../../../shared/iiif/canvases';
-import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from './document-service';
+import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAll, saveAs } from './document-service';
 import { cycleDocuments, windowState } from './document-tabs';
 
 /** The focused text field, if any: there the native menu's Select All and Undo/Redo belong to the field. */
@@ -56,6 +56,14 @@ export function runCommand(command: MenuCommand): void {
       });
     case 'save-as':
       return void saveAs();
+    case 'save-all':
+      // Reported once, when all are over: the window's close prompt takes the first report as the outcome.
+      holdWindowState(true);
+      return void saveAll().finally(() => {
+        holdWindowState(false);
+        const after = windowState(useAppStore.getState());
+        showWindowState(after.name, after.dirty);
+      });
     case 'close':
       return guardUnsaved('close', closeDocument);
     case 'undo':

@@ -219,6 +219,22 @@ export async function save(): Promise<void> {
   } else await saveAs();
 }
 
+/**
+ * Saves every open document with unsaved changes, each brought to the front in turn (so that a dialog it needs
+ * is seen with it). Stops at the first one that stays unsaved: its save failed, or waits for the user.
+ */
+export async function saveAll(): Promise<void> {
+  const keys = allDocuments(store.getState())
+    .filter(isDirty)
+    .map((d) => d.documentKey);
+  for (const key of keys) {
+    switchToDocument(key);
+    await save();
+    const after = allDocuments(store.getState()).find((d) => d.documentKey === key);
+    if (after && isDirty(after)) return;
+  }
+}
+
 /** The name suggested for the Presentation 3 version of a file: book.json -> book-p3.json. */
 export function upgradedFileName(name: string): string {
   const dot = name.lastIndexOf('.');
