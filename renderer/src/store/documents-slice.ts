@@ -63,6 +63,8 @@ export interface DocumentsSlice {
   /** Commits `next` as one undo step in the open document `key`, active or not (see DocumentSlice.commit). */
   commitIn(key: string, label: string, next: JsonObject): void;
   markSample(key: string | null): void;
+  /** Closes the document `key` when it is in the background (the active one closes with closeDocument). */
+  forgetDocument(key: string): void;
   /** Drops the texts that documents in the background do not need (see withoutRedundantText). */
   compactBackground(): void;
 }
@@ -196,6 +198,8 @@ export const createDocumentsSlice =
       });
     },
     markSample: (sampleKey) => set({ sampleKey }),
+    forgetDocument: (key) =>
+      set({ openDocuments: get().openDocuments.filter((entry) => entry.key !== key || !entry.snapshot) }),
     compactBackground: () => {
       const list = get().openDocuments;
       let changed = false;

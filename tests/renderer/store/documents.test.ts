@@ -13,6 +13,7 @@ import {
   pasteAfterFocus,
 } from '../../../renderer/src/features/canvases/canvas-actions';
 import { carryCanvases } from '../../../renderer/src/features/documents/canvas-transfer';
+import { closeTab } from '../../../renderer/src/features/documents/document-service';
 import { prepareNewTab, windowState } from '../../../renderer/src/features/documents/document-tabs';
 import { isDirty } from '../../../renderer/src/store/document-slice';
 import { allDocuments, documentByKey } from '../../../renderer/src/store/documents-slice';
@@ -190,5 +191,25 @@ describe('documents in the background', () => {
     expect(a?.textBase).toBeNull();
     expect(writeDocument(a?.doc as JsonObject, a?.format ?? format)).toBe(canonical);
     expect(b?.textBase?.text).toBe(own);
+  });
+});
+
+describe('closing a tab', () => {
+  it('closes a saved background tab where it is, the tab in front staying in front', () => {
+    const a = open('a', 1);
+    const b = open('b', 1);
+    const c = open('c', 1);
+    store.getState().activateDocument(a);
+    closeTab(c);
+    expect(store.getState().documentKey).toBe(a);
+    expect(store.getState().openDocuments.map((e) => e.key)).toEqual([a, b]);
+    // With unsaved changes it comes to the front and asks first.
+    store.getState().activateDocument(b);
+    store.getState().commit('Edit', relabel({ en: ['b!'] }));
+    store.getState().activateDocument(a);
+    closeTab(b);
+    expect(store.getState().documentKey).toBe(b);
+    expect(store.getState().dialog).toEqual({ kind: 'confirm-discard', action: 'close' });
+    expect(store.getState().openDocuments).toHaveLength(2);
   });
 });

@@ -260,8 +260,18 @@ export async function saveAs(): Promise<void> {
   store.getState().showDialog({ kind: 'save-file', suggestedName: suggested });
 }
 
-/** Closes the tab of `key`, asking first when it has unsaved changes (it comes to the front to be seen). */
+/**
+ * Closes the tab of `key`. A saved document in the background just goes (the tab in front stays in front); one
+ * with unsaved changes comes to the front first, so that the question is asked about what can be seen.
+ */
 export function closeTab(key: string): void {
+  const state = store.getState();
+  const document = allDocuments(state).find((d) => d.documentKey === key);
+  if (document && key !== state.documentKey && !isDirty(document)) {
+    state.forgetDocument(key);
+    void clearRecoveryRecord(key);
+    return;
+  }
   switchToDocument(key);
   guardUnsaved('close', closeDocument);
 }
@@ -278,6 +288,15 @@ export async function recover(key: string): Promise<void> {
   const { path, name, text } = result.value;
   const recovered = readDocument(text);
   if (!recovered.ok) return fail(`The recovered copy of ${name} cannot be read: ${recovered.error.message}`);
+  // The file is open already (given at launch, say): the recovered work goes into its tab, as one undo step.
+  const open = path ? allDocuments(store.getState()).find((d) => d.file?.path === path) : undefined;
+  if (open) {
+    switchToDocument(open.documentKey);
+    store.getState().commit('Recover unsaved changes', recovered.doc);
+    void clearRecoveryRecord(key);
+    store.getState().showMessage({ kind: 'info', text: `Recovered unsaved changes to ${name}.` });
+    return;
+  }
   const onDisk = path ? await api.openFile({ path }) : null;
   if (onDisk?.ok) {
     // Load the file as saved, then apply the recovered work as one undo step: undo goes back to the file.
