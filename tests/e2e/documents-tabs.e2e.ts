@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dragTo, gapPoint } from '../fixtures/big-manifest/grid-page';
 import {
   openApp,
   openBrowser,
@@ -144,5 +145,37 @@ describe('several documents at once', () => {
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => tab('a').count()).toBe(0);
     expect(await tab('b').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('brings a document to the front when a canvas drag rests on its tab, to drop at a chosen place', async () => {
+    const { page } = session;
+    await openWorkspaceFile(page, 'a.json');
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('5 canvases');
+    const cells = page.getByTestId('canvas-cell');
+    await cells.nth(4).click();
+    const from = await cells.nth(4).boundingBox();
+    const to = await tab('b').boundingBox();
+    if (!from || !to) throw new Error('the cell and the tab should be on screen');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    // Resting there (a few small moves keep the drag alive, as a hand does) brings b to the front.
+    await expect
+      .poll(async () => {
+        await page.mouse.move(to.x + to.width / 2 + 1, to.y + to.height / 2);
+        return tab('b').getAttribute('aria-selected');
+      })
+      .toBe('true');
+    const target = await gapPoint(page, 0);
+    await dragTo(page, target.x, target.y, 0);
+    await page.mouse.up();
+    await expect
+      .poll(() => page.getByTestId('canvas-announcer').textContent())
+      .toBe('Moved 1 canvas to b.json, at position 1.');
+    // a/canvas/5 was already in b (the first drag), so the one that arrived got a fresh id under b.
+    expect((await labels())[0]).toContain('a 5');
+    expect(await tab('a').textContent()).toContain('•');
+    await tab('a').click();
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('4 canvases');
   });
 });

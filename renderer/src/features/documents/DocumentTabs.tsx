@@ -9,15 +9,17 @@
  * tablist is `display: contents`, so CSS `order` puts each close button right after its tab.
  *
  * Dropping a canvas drag on another document's tab moves those canvases to the end of that document (Ctrl or
- * Alt held: copies them), one undo step in each document.
+ * Alt held: copies them), one undo step in each document. Resting the drag on the tab brings that document to
+ * the front, so that the canvases can be dropped at a chosen place in its grid instead.
  */
-import { useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons';
 import { documentName, isDirty } from '../../store/document-slice';
 import { snapshotOf } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
 import { isCanvasDrag, readCanvasDrag } from '../canvases/canvas-drop-api';
+import { copyHeld } from '../canvases/use-grid-drag-drop';
 import { carryCanvases } from './canvas-transfer';
 import { closeTab } from './document-service';
 import { switchToDocument } from './document-tabs';
@@ -46,16 +48,21 @@ function tabSignatures(state: ReturnType<typeof useAppStore.getState>): string[]
   });
 }
 
-/** Ctrl or Alt held during a drop copies (the platforms' copy modifiers); otherwise the canvases move. */
-function dropMode(event: DragEvent): 'move' | 'copy' {
-  return event.ctrlKey || event.altKey || event.metaKey ? 'copy' : 'move';
-}
+/** How long a canvas drag rests on a tab before that document comes to the front ("spring-loaded" tabs). */
+export const TAB_SPRING_MS = 700;
 
 export function DocumentTabs() {
   const signatures = useAppStore(useShallow(tabSignatures));
   const tabs = signatures.filter((s) => s !== '').map((s) => JSON.parse(s) as Tab);
   const listRef = useRef<HTMLDivElement>(null);
+  const spring = useRef<{ key: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  useEffect(() => () => clearTimeout(spring.current?.timer), []);
   if (tabs.length === 0) return null;
+
+  const stopSpring = () => {
+    if (spring.current) clearTimeout(spring.current.timer);
+    spring.current = null;
+  };
 
   const focusTab = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];
@@ -84,13 +91,25 @@ export function DocumentTabs() {
   const onDragOver = (event: DragEvent<HTMLElement>, tab: Tab) => {
     if (tab.active || !isCanvasDrag([...event.dataTransfer.types])) return;
     event.preventDefault();
-    event.dataTransfer.dropEffect = dropMode(event);
+    event.dataTransfer.dropEffect = copyHeld(event);
+    // Resting on the tab brings its document to the front, to drop at a chosen place in its grid.
+    if (spring.current?.key !== tab.key) {
+      stopSpring();
+      spring.current = {
+        key: tab.key,
+        timer: setTimeout(() => {
+          spring.current = null;
+          switchToDocument(tab.key);
+        }, TAB_SPRING_MS),
+      };
+    }
   };
   const onDrop = (event: DragEvent<HTMLElement>, tab: Tab) => {
+    stopSpring();
     const payload = readCanvasDrag(event.dataTransfer);
     if (tab.active || !payload) return;
     event.preventDefault();
-    carryCanvases(payload.documentKey, payload.indices, tab.key, dropMode(event));
+    carryCanvases(payload.documentKey, payload.indices, tab.key, copyHeld(event));
   };
 
   return (
@@ -113,6 +132,7 @@ export function DocumentTabs() {
               if (event.button === 1) closeTab(tab.key);
             }}
             onDragOver={(event) => onDragOver(event, tab)}
+            onDragLeave={stopSpring}
             onDrop={(event) => onDrop(event, tab)}
           >
             <span dir="auto">{tab.name}</span>
