@@ -53,8 +53,6 @@ export interface DocumentsSlice {
    * loadDocument opens a new tab instead of replacing this one.
    */
   setAsideActive(): void;
-  /** Moves the tab of `key` to `index` (0-based, in the order after removal). */
-  moveTab(key: string, index: number): void;
   /**
    * Changes fields of the open document `key`, active or not (a save that finishes after a tab switch, a
    * paste into another document). The change goes to the live fields when `key` is active.
@@ -162,14 +160,6 @@ export const createDocumentsSlice =
             : entry,
         ),
       });
-    },
-    moveTab: (key, index) => {
-      const list = get().openDocuments;
-      const entry = list.find((e) => e.key === key);
-      if (!entry) return;
-      const rest = list.filter((e) => e !== entry);
-      const at = Math.max(0, Math.min(rest.length, index));
-      set({ openDocuments: [...rest.slice(0, at), entry, ...rest.slice(at)] });
     },
     updateDocument: (key, change) => {
       const state = get();
