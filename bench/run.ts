@@ -35,6 +35,7 @@ if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
 
 const TARGETS: Record<string, string> = {
   open_10k_vs_parse: '<= 3',
+  documents_10x1k_heap_vs_json: '<= 1.5',
   save_10k_vs_stringify: '<= 2',
   text_save_10k_label_first_vs_stringify: '<= 1.5',
   text_save_10k_canvas_first_vs_stringify: '<= 1.5',

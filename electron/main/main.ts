@@ -205,7 +205,8 @@ async function start() {
         });
         return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
       },
-      requestSave: () => send('save'),
+      // "Save" in the close prompt saves every unsaved document of the window, not only the one in front.
+      requestSave: () => send('save-all'),
       quit: () => app.quit(),
     });
     shown.on('closed', () => {

@@ -78,6 +78,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[]): M
         { type: 'separator' },
         command('Save', 'save', 'CmdOrCtrl+S'),
         command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+        command('Save All', 'save-all'),
         { type: 'separator' },
         command('Close', 'close', 'CmdOrCtrl+W'),
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
@@ -102,6 +103,10 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[]): M
       submenu: [
         command('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
         command('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
+        { type: 'separator' },
+        // The open documents' tabs, as in browsers and editors on every platform.
+        command('Next Document', 'next-document', 'Ctrl+Tab'),
+        command('Previous Document', 'previous-document', 'Ctrl+Shift+Tab'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
       ],

@@ -15,6 +15,8 @@ import { DisplayLanguagePicker } from './components/language/DisplayLanguagePick
 import { startAutosave } from './features/documents/autosave';
 import { runCommand, shortcutFor } from './features/documents/commands';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
+import { DocumentTabs } from './features/documents/DocumentTabs';
+import { anyDirty, windowState } from './features/documents/document-tabs';
 import { startDropToOpen } from './features/documents/drop-to-open';
 import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
@@ -88,7 +90,7 @@ export function App() {
       }
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (isDirty(useAppStore.getState())) event.preventDefault();
+      if (anyDirty(useAppStore.getState())) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onBeforeUnload);
@@ -102,7 +104,8 @@ export function App() {
     };
   }, []);
 
-  useEffect(() => showWindowState(name, dirty), [name, dirty]);
+  const titleBar = useAppStore(useShallow(windowState));
+  useEffect(() => showWindowState(titleBar.name, titleBar.dirty), [titleBar.name, titleBar.dirty]);
 
   // Focus is a raw index into `items` (as the grid and every edit count), so the editor edits what it shows.
   const canvas = canvasAt(doc, focus);
@@ -132,6 +135,7 @@ export function App() {
             ) : null}
           </span>
         </div>
+        <DocumentTabs />
         <button type="button" onClick={() => runCommand('new')}>
           New
         </button>

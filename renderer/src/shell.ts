@@ -21,7 +21,19 @@ declare global {
 
 export const shell: ShellEvents | null = window.tesseraShell ?? null;
 
+/** While set, main is not told of intermediate states (see holdWindowState). */
+let held = false;
+
 export function showWindowState(name: string, dirty: boolean): void {
   document.title = windowTitle(name, dirty);
-  shell?.setWindowState({ name, dirty });
+  if (!held) shell?.setWindowState({ name, dirty });
+}
+
+/**
+ * Main takes the first report after it asked for a save as that save's outcome (electron/main/unsaved-close.ts):
+ * while several documents are saved one after another, the states in between (one saved, the next not yet) must
+ * not reach it. The caller reports the final state itself once `hold` is false again.
+ */
+export function holdWindowState(hold: boolean): void {
+  held = hold;
 }

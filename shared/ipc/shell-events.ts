@@ -9,12 +9,15 @@ export const menuCommands = [
   'open-url',
   'save',
   'save-as',
+  'save-all',
   'close',
   'undo',
   'redo',
   'select-all',
   'zoom-in',
   'zoom-out',
+  'next-document',
+  'previous-document',
   'about',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];

@@ -188,6 +188,48 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await expect.poll(() => standIn.hasQuit()).toBe(true);
     });
 
+    it('keeps several documents in one window: each saves to its own file, and Save on close saves all', async () => {
+      const first = await writeManifest(dir, 'first.json', 'First', 2);
+      const second = await writeManifest(dir, 'second.json', 'Second', 3);
+      const { standIn, window, page } = await launch();
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+      for (const [file, count] of [
+        [first, 2],
+        [second, 3],
+      ] as const) {
+        standIn.scriptDialog('showOpenDialog', { canceled: false, filePaths: [file] });
+        await page.getByRole('button', { name: 'Open…' }).click();
+        await page
+          .getByTestId('canvas-count')
+          .filter({ hasText: `${count} canvases` })
+          .waitFor();
+      }
+      // The untouched sample made way for the first; the second opened beside it.
+      expect(await page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab').count()).toBe(2);
+
+      // Menu Save in the background document's turn: the grant of a file opened earlier still holds.
+      await editLabel(page, 'Second, edited');
+      await page.getByRole('tab', { name: /^first\.json/ }).click();
+      await page.getByTestId('canvas-count').filter({ hasText: '2 canvases' }).waitFor();
+      await editLabel(page, 'First, edited');
+      standIn.clickMenu('File', 'Save');
+      await expect.poll(() => labelOnDisk(first)).toBe('First, edited');
+      await expect.poll(() => window.getTitle()).toBe('• first.json and 1 other unsaved document — Tessera');
+      expect(window.isDocumentEdited()).toBe(true);
+
+      // Closing asks once for the window; Save saves every unsaved document, then the window closes.
+      await editLabel(page, 'First, again');
+      standIn.scriptDialog('showMessageBoxSync', 0);
+      window.close();
+      await expect.poll(() => labelOnDisk(second)).toBe('Second, edited');
+      await expect.poll(() => labelOnDisk(first)).toBe('First, again');
+      const asked = standIn.dialogCalls.filter((c) => c.kind === 'showMessageBoxSync');
+      expect(asked.at(-1)?.options['message']).toBe(
+        'Save changes to first.json and 1 other unsaved document before closing?',
+      );
+      await expect.poll(() => window.isDestroyed()).toBe(true);
+    });
+
     it('quits with unsaved work when the user answers Don’t Save', async () => {
       const { standIn, window, page } = await launch();
       await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();

@@ -147,7 +147,9 @@ export async function openApp(page: Page, url: string): Promise<void> {
 export async function openWorkspaceFile(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Open…' }).click();
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Within the picker: a tab's close button ("Close book.json") names the file too.
   await page
+    .getByRole('dialog', { name: 'Open a manifest' })
     .getByRole('button', { name: new RegExp(escaped) })
     .first()
     .click();

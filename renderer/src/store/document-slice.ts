@@ -78,7 +78,7 @@ export interface DocumentSlice {
 }
 
 let keyCounter = 0;
-function newDocumentKey(): string {
+export function newDocumentKey(): string {
   keyCounter += 1;
   return `doc-${Date.now().toString(36)}-${keyCounter}-${Math.random().toString(36).slice(2, 8)}`;
 }

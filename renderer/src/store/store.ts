@@ -1,12 +1,13 @@
 /** The one store, made of slices (architecture §5). Components read it through selectors. */
 import { create } from 'zustand';
 import { imageInitiatorFrom } from '../features/images/image-src';
-import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createDocumentSlice, newDocumentKey, type DocumentSlice } from './document-slice';
+import { createDocumentsSlice, type DocumentsSlice } from './documents-slice';
 import { followSelection } from './selection-follow';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & SessionSlice;
+export type AppState = DocumentSlice & DocumentsSlice & SelectionSlice & SessionSlice;
 
 export const useAppStore = create<AppState>()((set, get, store) => {
   const documentSlice = createDocumentSlice(set, get, store);
@@ -24,15 +25,42 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     ...documentSlice,
     ...createSelectionSlice(set, get, store),
     ...createSessionSlice(set, get, store),
+    ...createDocumentsSlice(newDocumentKey)(set, get, store),
     // A message speaks of the document it came with ("Saved book.json", "Recovered …"): another document, or
     // none, makes it stale. Flows that have something to say about the new document say it after loading.
+    // Loading replaces the active document in its tab (or opens the first tab); flows that open a document
+    // beside the others set the active one aside first (documents/document-tabs.ts).
     loadDocument: (input) => {
+      const previousKey = get().documentKey;
       documentSlice.loadDocument(input);
-      set({ message: null });
+      const key = get().documentKey;
+      const list = get().openDocuments;
+      const replaced = list.some((entry) => entry.key === previousKey && entry.snapshot === null);
+      set({
+        message: null,
+        openDocuments: replaced
+          ? list.map((entry) => (entry.key === previousKey ? { key, snapshot: null } : entry))
+          : [...list, { key, snapshot: null }],
+      });
     },
+    // Closing takes the active document's tab away; the tab after it (else before it) becomes active.
     closeDocument: () => {
+      const { openDocuments, documentKey } = get();
+      const at = openDocuments.findIndex((entry) => entry.key === documentKey);
+      const rest = openDocuments.filter((entry) => entry.key !== documentKey);
+      const next = rest[Math.min(Math.max(at, 0), rest.length - 1)]?.snapshot;
+      if (next) {
+        set({
+          ...next,
+          message: null,
+          openDocuments: rest.map((entry) =>
+            entry.key === next.documentKey ? { key: entry.key, snapshot: null } : entry,
+          ),
+        });
+        return;
+      }
       documentSlice.closeDocument();
-      set({ message: null });
+      set({ message: null, openDocuments: [] });
     },
     undo: () => stepHistory(documentSlice.undo),
     redo: () => stepHistory(documentSlice.redo),

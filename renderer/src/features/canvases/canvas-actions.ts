@@ -18,7 +18,14 @@ import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
 import { isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
 import { structureView } from '../../../../shared/iiif/structure';
+import { documentByKey } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
+import { carryCanvases } from '../documents/canvas-transfer';
+import {
+  copyCanvasFromSource,
+  sourceInfoOf,
+  type SourceInfo,
+} from '../../../../shared/iiif/canvas-build/provenance';
 import { announce, canvasCount } from './announcer';
 import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
 import { canvasLabel } from '../../../../shared/iiif/canvases';
@@ -136,7 +143,10 @@ export function sendSelectionToEnd(): void {
 export function cutSelection(): void {
   const ctx = context();
   if (!ctx || ctx.targets.length === 0) return;
-  markCut(ctx.targets.map((i) => ctx.items[i] as JsonValue));
+  markCut(
+    ctx.targets.map((i) => ctx.items[i] as JsonValue),
+    useAppStore.getState().documentKey,
+  );
   announce(`Cut ${describeTargets(ctx.items, ctx.targets)}. Paste moves them after the focused canvas.`);
 }
 
@@ -144,7 +154,11 @@ export function cutSelection(): void {
 export function copySelection(): void {
   const ctx = context();
   if (!ctx || ctx.targets.length === 0) return;
-  holdCopy(ctx.targets.map((i) => ctx.items[i]).filter(isJsonObject));
+  holdCopy(
+    ctx.targets.map((i) => ctx.items[i]).filter(isJsonObject),
+    useAppStore.getState().documentKey,
+    sourceInfoOf(ctx.doc),
+  );
   announce(
     `Copied ${describeTargets(ctx.items, ctx.targets)}. Paste inserts copies after the focused canvas.`,
   );
@@ -162,8 +176,23 @@ export function pasteAfterFocus(): void {
     return;
   }
   const gap = ctx.focus !== null && ctx.focus < ctx.items.length ? ctx.focus + 1 : 0;
-  if (content.kind === 'cut') moveCutCanvases(ctx, content.canvases, gap);
-  else insertCopiedCanvases(ctx, content.canvases, gap);
+  const here = useAppStore.getState().documentKey;
+  if (content.kind === 'cut' && content.documentKey !== here)
+    moveCutFromElsewhere(content.documentKey, content.canvases, here, gap);
+  else if (content.kind === 'cut') moveCutCanvases(ctx, content.canvases, gap);
+  else insertCopiedCanvases(ctx, content.canvases, gap, content.documentKey === here ? null : content.source);
+}
+
+/** Paste of a cut made in another open document: the canvases move out of it into this one. */
+function moveCutFromElsewhere(from: string, cut: ReadonlySet<JsonValue>, here: string, gap: number): void {
+  const source = documentByKey(useAppStore.getState(), from);
+  const indices = source?.doc ? indicesOfObjects(canvasItems(source.doc), [...cut]) : [];
+  clearCut();
+  if (indices.length === 0) {
+    announce('The cut canvases are no longer in their document.');
+    return;
+  }
+  carryCanvases(from, indices, here, 'move', gap);
 }
 
 /** Paste after a cut: the marked canvases move; the marks are used up. */
@@ -179,9 +208,22 @@ function moveCutCanvases(ctx: Context, cut: ReadonlySet<JsonValue>, gap: number)
  * with the cursor on the last of them so that pasting again continues after it. The copy stays on the
  * clipboard for further pastes.
  */
-function insertCopiedCanvases(ctx: Context, canvases: readonly JsonObject[], gap: number): void {
+function insertCopiedCanvases(
+  ctx: Context,
+  canvases: readonly JsonObject[],
+  gap: number,
+  /** The document they were copied from, when it is another one: the copies record it. */
+  elsewhere: SourceInfo | null,
+): void {
   if (canvases.length === 0) return;
-  const next = insertCanvasCopies(ctx.doc, gap, canvases, idMinterFor(ctx.doc));
+  const mint = idMinterFor(ctx.doc);
+  const next = elsewhere
+    ? insertCanvases(
+        ctx.doc,
+        gap,
+        canvases.map((canvas) => copyCanvasFromSource(canvas, elsewhere, mint)),
+      )
+    : insertCanvasCopies(ctx.doc, gap, canvases, mint);
   const pasted = canvases.map((_, k) => gap + k);
   apply(`Paste ${canvasCount(pasted.length)}`, next, pasted, gap + pasted.length - 1);
   announce(`Pasted copies of ${canvasCount(pasted.length)} at position ${gap + 1}.`);

@@ -9,15 +9,31 @@
  *   the objects is the snapshot). Pasting INSERTS fresh copies with new ids, as one undo step, any number of
  *   times and into any document: that is how a curator carries leaves from one manifest to another.
  *
+ * Between open documents (issue 17): a cut made in one document and pasted in another moves the canvases
+ * out of the first into the second (one undo step in each); a copy pasted into another document than its own
+ * records where the canvases came from (`partOf` and credits, as a copy out of the sources panel does).
+ *
  * The system clipboard is left alone: it keeps whatever text the user copied in a field.
  */
 import { create } from 'zustand';
+import type { SourceInfo } from '../../../../shared/iiif/canvas-build/provenance';
 import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
 
 export type CanvasClipboardContent =
   | { readonly kind: 'empty' }
-  | { readonly kind: 'cut'; readonly canvases: ReadonlySet<JsonValue> }
-  | { readonly kind: 'copy'; readonly canvases: readonly JsonObject[] };
+  | {
+      readonly kind: 'cut';
+      readonly canvases: ReadonlySet<JsonValue>;
+      /** The open document (store documentKey) the marks were made in. */
+      readonly documentKey: string;
+    }
+  | {
+      readonly kind: 'copy';
+      readonly canvases: readonly JsonObject[];
+      /** The document copied from, and what a copy pasted elsewhere records of it. */
+      readonly documentKey: string;
+      readonly source: SourceInfo;
+    };
 
 interface CanvasClipboard {
   content: CanvasClipboardContent;
@@ -43,12 +59,12 @@ export function canPaste(state: CanvasClipboard): boolean {
   return state.content.kind !== 'empty';
 }
 
-export function markCut(canvases: readonly JsonValue[]): void {
-  useCanvasClipboard.setState({ content: { kind: 'cut', canvases: new Set(canvases) } });
+export function markCut(canvases: readonly JsonValue[], documentKey: string): void {
+  useCanvasClipboard.setState({ content: { kind: 'cut', canvases: new Set(canvases), documentKey } });
 }
 
-export function holdCopy(canvases: readonly JsonObject[]): void {
-  useCanvasClipboard.setState({ content: { kind: 'copy', canvases: [...canvases] } });
+export function holdCopy(canvases: readonly JsonObject[], documentKey: string, source: SourceInfo): void {
+  useCanvasClipboard.setState({ content: { kind: 'copy', canvases: [...canvases], documentKey, source } });
 }
 
 /** Drops a pending cut; a copy stays (it does not depend on the document it came from). */

@@ -12,6 +12,7 @@ import type { JsonArray } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { announce } from './announcer';
 import { createAutoScroller, type AutoScroller } from './auto-scroll';
+import { carryCanvases } from '../documents/canvas-transfer';
 import { reorderCanvases } from './canvas-actions';
 import { externalDropHandlerFor, isCanvasDrag, readCanvasDrag, writeCanvasDrag } from './canvas-drop-api';
 import { gapAt, rowOf, type GridMetrics } from './grid-geometry';
@@ -51,6 +52,11 @@ function setDragLabel(event: DragEvent, count: number) {
   event.dataTransfer.setDragImage(ghost, 12, 12);
   // The browser snapshots the element during dragstart; it can go right after.
   requestAnimationFrame(() => ghost.remove());
+}
+
+/** Ctrl, Alt or Cmd held at the drop copies canvases into another document; otherwise they move. */
+export function copyHeld(event: { ctrlKey: boolean; altKey: boolean; metaKey: boolean }): 'move' | 'copy' {
+  return event.ctrlKey || event.altKey || event.metaKey ? 'copy' : 'move';
 }
 
 export function useGridDragDrop({ scrollRef, metrics, items, documentKey }: Grid) {
@@ -137,7 +143,9 @@ export function useGridDragDrop({ scrollRef, metrics, items, documentKey }: Grid
     endDrag();
     if (handler) void handler.drop(event.dataTransfer, gap);
     else if (payload?.documentKey === documentKey) reorderCanvases(payload.indices, gap);
-    else announce('Canvases dragged from another document cannot be dropped here.');
+    // From another open document (its tab was held under the drag until this one came to the front).
+    else if (payload) carryCanvases(payload.documentKey, payload.indices, documentKey, copyHeld(event), gap);
+    else announce('Those canvases cannot be dropped here.');
   };
 
   return {

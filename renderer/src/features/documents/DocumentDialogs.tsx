@@ -7,12 +7,13 @@ import { useAppStore } from '../../store/store';
 import { FilePicker } from '../files/FilePicker';
 import { PublishDialog } from '../publish/PublishDialog';
 import { OpenUrlDialog } from './OpenUrlDialog';
+import { prepareNewTab } from './document-tabs';
+import { RecoverDialog } from './RecoverDialog';
 import {
   chooseAndOpen,
   closeDocument,
   openPath,
   openSample,
-  recover,
   saveAs,
   saveTo,
   upgradedFileName,
@@ -158,44 +159,7 @@ export function DocumentDialogs() {
     case 'open-url':
       return <OpenUrlDialog onClose={close} />;
     case 'recover':
-      return (
-        <Modal
-          title="Recover unsaved work?"
-          onCancel={() => {
-            close();
-            void openSample();
-          }}
-          actions={
-            <button
-              type="button"
-              onClick={() => {
-                close();
-                void openSample();
-              }}
-            >
-              Not now
-            </button>
-          }
-        >
-          <p>Tessera closed with unsaved changes. Restore them:</p>
-          <ul className="file-list">
-            {dialog.items.map((item) => (
-              <li key={item.key}>
-                <button
-                  type="button"
-                  className="file-entry"
-                  onClick={() => {
-                    close();
-                    void recover(item.key);
-                  }}
-                >
-                  {item.name} — {new Date(item.savedAt).toLocaleString()}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </Modal>
-      );
+      return <RecoverDialog items={dialog.items} onClose={close} />;
   }
 }
 
@@ -213,6 +177,7 @@ function NewManifestDialog({ onCancel }: { onCancel(): void }) {
       baseUri: baseUri.trim(),
       language: 'en',
     });
+    prepareNewTab();
     useAppStore.getState().loadDocument({
       doc,
       format: DEFAULT_TEXT_FORMAT,

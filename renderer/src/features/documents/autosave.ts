@@ -1,11 +1,15 @@
 /**
- * Autosave for crash recovery: within a couple of seconds of each change, the unsaved document goes to the app
+ * Autosave for crash recovery: within a couple of seconds of each change, an unsaved document goes to the app
  * data folder (electron/services/recovery). A saved or closed document clears its record. The text is written in
  * the background worker: JSON.stringify of a 10k-canvas manifest would hold the main thread for a few hundred
  * milliseconds after every pause in typing.
+ *
+ * Every open document is protected, not only the active one (issue 17): each has its own record under its own
+ * key. Leaving a tab writes its pending changes at once, so a crash right after a switch loses nothing.
  */
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
 import { documentName, isDirty } from '../../store/document-slice';
+import { documentByKey } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
 import { autosaveInBackground } from '../background/background-work';
 import { clearRecoveryRecord } from './autosave-records';
@@ -18,55 +22,68 @@ export const AUTOSAVE_DELAY_MS = 1500;
  */
 export const AUTOSAVE_MAX_WAIT_MS = 5000;
 
+function isOpen(key: string): boolean {
+  const state = useAppStore.getState();
+  return (
+    (state.doc !== null && state.documentKey === key) ||
+    state.openDocuments.some((entry) => entry.key === key)
+  );
+}
+
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** When the oldest change not yet handed to a write was made. */
   let pendingSince: number | null = null;
+  /** The documents with changes not yet handed to a write. */
+  const pending = new Set<string>();
   let writing = false;
-  let again = false;
-  /** The document whose autosave last failed (null: the last one succeeded). */
-  let failingFor: string | null = null;
+  /** The documents whose autosave last failed. */
+  const failing = new Set<string>();
+
+  const writeOne = async (key: string) => {
+    const document = documentByKey(useAppStore.getState(), key);
+    if (!document?.doc || !isDirty(document)) return;
+    const outcome = await autosaveInBackground(document.doc, document.format ?? DEFAULT_TEXT_FORMAT, {
+      key,
+      path: document.file?.path ?? null,
+      name: documentName(document),
+    });
+    // A failing autosave leaves the work unprotected against a crash: say so once per document, until one
+    // succeeds again.
+    if (outcome && !outcome.ok && !failing.has(key)) {
+      useAppStore.getState().showMessage({
+        kind: 'error',
+        text: `${outcome.error.message} Until this is fixed your unsaved changes to ${documentName(document)} are not protected against a crash: save them now.`,
+      });
+    }
+    if (outcome) {
+      if (outcome.ok) failing.delete(key);
+      else failing.add(key);
+    }
+    // Meanwhile the document may have been saved or closed and its record cleared. In the web host the worker
+    // sends the write itself, outside the renderer's ordered queue (autosave-records.ts), so that clear may
+    // have gone first: clear again, or a saved document would be offered for recovery on the next start.
+    const now = documentByKey(useAppStore.getState(), key);
+    if (!now || !isDirty(now)) await clearRecoveryRecord(key);
+  };
 
   const write = async () => {
     timer = null;
     pendingSince = null;
-    if (writing) {
-      again = true;
-      return;
-    }
-    const state = useAppStore.getState();
-    if (!isDirty(state) || !state.doc) return;
+    if (writing) return;
     writing = true;
     try {
-      const outcome = await autosaveInBackground(state.doc, state.format ?? DEFAULT_TEXT_FORMAT, {
-        key: state.documentKey,
-        path: state.file?.path ?? null,
-        name: documentName(state),
-      });
-      // A failing autosave leaves the work unprotected against a crash: say so once per document (loading
-      // another one clears messages), until one succeeds again.
-      if (outcome && !outcome.ok && failingFor !== state.documentKey) {
-        useAppStore.getState().showMessage({
-          kind: 'error',
-          text: `${outcome.error.message} Until this is fixed your unsaved changes are not protected against a crash: save them now.`,
-        });
+      while (pending.size > 0) {
+        const key = pending.values().next().value as string;
+        pending.delete(key);
+        await writeOne(key);
       }
-      if (outcome) failingFor = outcome.ok ? null : state.documentKey;
-      // Meanwhile the document may have been saved or replaced and its record cleared. In the web host the
-      // worker sends the write itself, outside the renderer's ordered queue (autosave-records.ts), so that clear
-      // may have gone first: clear again, or a saved document would be offered for recovery on the next start.
-      const now = useAppStore.getState();
-      if (now.documentKey !== state.documentKey || !isDirty(now))
-        await clearRecoveryRecord(state.documentKey);
     } finally {
       writing = false;
-      if (again) {
-        again = false;
-        schedule();
-      }
     }
   };
-  const schedule = () => {
+  const schedule = (key: string) => {
+    pending.add(key);
     if (timer) clearTimeout(timer);
     const now = Date.now();
     pendingSince ??= now;
@@ -74,10 +91,28 @@ export function startAutosave(): () => void {
     timer = setTimeout(() => void write(), Math.min(AUTOSAVE_DELAY_MS, untilMaxWait));
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    // Another document replaced this one (open, new, sample, recover): its unsaved work was saved or knowingly
-    // discarded, so its recovery record must not come back on the next start.
-    if (state.documentKey !== previous.documentKey) void clearRecoveryRecord(previous.documentKey);
-    if (state.doc !== previous.doc && isDirty(state)) schedule();
+    // A document in the background changed (canvases pasted or dropped into it from the active one).
+    if (state.openDocuments !== previous.openDocuments) {
+      for (const entry of state.openDocuments) {
+        const before = previous.openDocuments.find((e) => e.key === entry.key)?.snapshot;
+        if (entry.snapshot && before && entry.snapshot.doc !== before.doc && isDirty(entry.snapshot))
+          schedule(entry.key);
+      }
+    }
+    if (state.documentKey !== previous.documentKey) {
+      if (!isOpen(previous.documentKey)) {
+        // Closed, or replaced in its tab by another document: its unsaved work was saved or knowingly
+        // discarded, so its recovery record must not come back on the next start.
+        pending.delete(previous.documentKey);
+        void clearRecoveryRecord(previous.documentKey);
+      } else if (pending.has(previous.documentKey)) {
+        // Another tab came to the front: write what is waiting now, not after the next pause.
+        if (timer) clearTimeout(timer);
+        void write();
+      }
+      return;
+    }
+    if (state.doc !== previous.doc && isDirty(state)) schedule(state.documentKey);
   });
   return () => {
     unsubscribe();

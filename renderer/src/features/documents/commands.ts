@@ -3,11 +3,11 @@
  * browser, where there is no native menu). One table so the three never disagree.
  */
 import type { MenuCommand } from '../../../../shared/ipc/shell-events';
-import { showWindowState } from '../../shell';
-import { documentName, isDirty } from '../../store/document-slice';
+import { holdWindowState, showWindowState } from '../../shell';
 import { useAppStore } from '../../store/store';
 import { canvasSlots } from '../../../../shared/iiif/canvases';
-import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from './document-service';
+import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAll, saveAs } from './document-service';
+import { cycleDocuments, windowState } from './document-tabs';
 
 /** The focused text field, if any: there the native menu's Select All and Undo/Redo belong to the field. */
 function focusedTextField(): HTMLElement | null {
@@ -51,11 +51,19 @@ export function runCommand(command: MenuCommand): void {
       // after "Save" (electron/main/unsaved-close.ts) closes if it is clean, and stays if the save failed or
       // its dialog was cancelled (which changes nothing the renderer would otherwise report).
       return void save().finally(() => {
-        const after = useAppStore.getState();
-        showWindowState(documentName(after), isDirty(after));
+        const after = windowState(useAppStore.getState());
+        showWindowState(after.name, after.dirty);
       });
     case 'save-as':
       return void saveAs();
+    case 'save-all':
+      // Reported once, when all are over: the window's close prompt takes the first report as the outcome.
+      holdWindowState(true);
+      return void saveAll().finally(() => {
+        holdWindowState(false);
+        const after = windowState(useAppStore.getState());
+        showWindowState(after.name, after.dirty);
+      });
     case 'close':
       return guardUnsaved('close', closeDocument);
     case 'undo':
@@ -68,6 +76,10 @@ export function runCommand(command: MenuCommand): void {
       return pressViewerZoom('Zoom in');
     case 'zoom-out':
       return pressViewerZoom('Zoom out');
+    case 'next-document':
+      return cycleDocuments(1);
+    case 'previous-document':
+      return cycleDocuments(-1);
     case 'about':
       return state.showMessage({ kind: 'info', text: `Tessera ${state.appInfo?.version ?? ''}` });
   }
@@ -75,6 +87,10 @@ export function runCommand(command: MenuCommand): void {
 
 /** Keyboard shortcuts for the browser shell (in Electron the menu's accelerators handle these). */
 export function shortcutFor(event: KeyboardEvent): MenuCommand | null {
+  // Ctrl+Tab on every platform (Cmd+Tab belongs to the system). Most browsers keep it for their own tabs;
+  // where the page gets it (an app window, a kiosk), it switches documents.
+  if (event.ctrlKey && !event.altKey && !event.metaKey && event.key === 'Tab')
+    return event.shiftKey ? 'previous-document' : 'next-document';
   const mod = event.ctrlKey || event.metaKey;
   if (!mod || event.altKey) return null;
   const key = event.key.toLowerCase();

@@ -10,8 +10,10 @@ import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { documentName, isDirty, type FileRef } from '../../store/document-slice';
+import { allDocuments } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
 import { clearRecoveryRecord } from './autosave-records';
+import { prepareNewTab, switchToDocument } from './document-tabs';
 
 const store = useAppStore;
 
@@ -19,13 +21,16 @@ function fail(text: string) {
   store.getState().showMessage({ kind: 'error', text });
 }
 
-/** Runs `action` now, or after the user agreed to discard unsaved changes. */
+/**
+ * Runs `action` now, or after the user agreed to discard unsaved changes. Only closing can lose work: every
+ * other action opens its document in a new tab (document-tabs.ts).
+ */
 export function guardUnsaved(
   action: 'new' | 'open' | 'open-url' | 'close' | 'sample',
   run: () => void,
   path?: string,
 ) {
-  if (isDirty(store.getState())) {
+  if (action === 'close' && isDirty(store.getState())) {
     store.getState().showDialog({ kind: 'confirm-discard', action, ...(path ? { path } : {}) });
     return;
   }
@@ -35,12 +40,14 @@ export function guardUnsaved(
 export async function openSample(): Promise<void> {
   const result = await api.sampleProject({ origin: window.location.origin });
   if (!result.ok) return fail(result.error.message);
+  prepareNewTab();
   store.getState().loadDocument({
     doc: result.value.manifest as JsonObject,
     format: DEFAULT_TEXT_FORMAT,
     file: null,
     name: result.value.name,
   });
+  store.getState().markSample(store.getState().documentKey);
   store.getState().selectOnly(0);
 }
 
@@ -56,6 +63,7 @@ export function loadText(
   }
   // A Presentation 2 file is never overwritten without asking: until its first save the document has no file.
   const upgradedFrom = read.upgraded ? source.file : null;
+  prepareNewTab();
   store.getState().loadDocument({
     doc: read.doc,
     format: read.format,
@@ -97,6 +105,9 @@ export function saidWindows1252(name: string): void {
 }
 
 export async function openPath(path: string, encoding?: 'windows-1252'): Promise<void> {
+  // A file already open in a tab is shown there, with its unsaved work, not opened a second time beside it.
+  const open = allDocuments(store.getState()).find((d) => d.file?.path === path);
+  if (open && !encoding) return switchToDocument(open.documentKey);
   store.getState().setBusy('Opening…');
   const result = await api.openFile(encoding ? { path, encoding } : { path });
   store.getState().setBusy(null);
@@ -180,22 +191,22 @@ async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?:
     } else fail(result.error.message);
     return false;
   }
-  const now = store.getState();
-  // Another document was opened meanwhile: this answer is about a file that is no longer the open one.
-  if (now.documentKey !== state.documentKey) return true;
-  const previousKey = now.documentKey;
-  store.getState().markSaved(
-    {
+  // Another tab may be in front by now: the answer is about the document that was saved, wherever it is (if it
+  // was closed meanwhile, nothing is left to mark).
+  const key = state.documentKey;
+  store.getState().updateDocument(key, () => ({
+    file: {
       path: result.value.path,
       name: result.value.name,
       mtimeMs: result.value.mtimeMs,
       size: result.value.size,
       hash: result.value.hash,
     },
-    doc,
-    createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
-  );
-  void clearRecoveryRecord(previousKey);
+    savedDoc: doc,
+    textBase: createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
+    upgradedFrom: null,
+  }));
+  void clearRecoveryRecord(key);
   store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.` });
   return true;
 }
@@ -206,6 +217,22 @@ export async function save(): Promise<void> {
   else if (upgradedFrom) {
     store.getState().showDialog({ kind: 'save-upgraded', path: upgradedFrom.path, name: upgradedFrom.name });
   } else await saveAs();
+}
+
+/**
+ * Saves every open document with unsaved changes, each brought to the front in turn (so that a dialog it needs
+ * is seen with it). Stops at the first one that stays unsaved: its save failed, or waits for the user.
+ */
+export async function saveAll(): Promise<void> {
+  const keys = allDocuments(store.getState())
+    .filter(isDirty)
+    .map((d) => d.documentKey);
+  for (const key of keys) {
+    switchToDocument(key);
+    await save();
+    const after = allDocuments(store.getState()).find((d) => d.documentKey === key);
+    if (after && isDirty(after)) return;
+  }
 }
 
 /** The name suggested for the Presentation 3 version of a file: book.json -> book-p3.json. */
@@ -233,6 +260,22 @@ export async function saveAs(): Promise<void> {
   store.getState().showDialog({ kind: 'save-file', suggestedName: suggested });
 }
 
+/**
+ * Closes the tab of `key`. A saved document in the background just goes (the tab in front stays in front); one
+ * with unsaved changes comes to the front first, so that the question is asked about what can be seen.
+ */
+export function closeTab(key: string): void {
+  const state = store.getState();
+  const document = allDocuments(state).find((d) => d.documentKey === key);
+  if (document && key !== state.documentKey && !isDirty(document)) {
+    state.forgetDocument(key);
+    void clearRecoveryRecord(key);
+    return;
+  }
+  switchToDocument(key);
+  guardUnsaved('close', closeDocument);
+}
+
 export function closeDocument(): void {
   const key = store.getState().documentKey;
   void clearRecoveryRecord(key);
@@ -245,6 +288,15 @@ export async function recover(key: string): Promise<void> {
   const { path, name, text } = result.value;
   const recovered = readDocument(text);
   if (!recovered.ok) return fail(`The recovered copy of ${name} cannot be read: ${recovered.error.message}`);
+  // The file is open already (given at launch, say): the recovered work goes into its tab, as one undo step.
+  const open = path ? allDocuments(store.getState()).find((d) => d.file?.path === path) : undefined;
+  if (open) {
+    switchToDocument(open.documentKey);
+    store.getState().commit('Recover unsaved changes', recovered.doc);
+    void clearRecoveryRecord(key);
+    store.getState().showMessage({ kind: 'info', text: `Recovered unsaved changes to ${name}.` });
+    return;
+  }
   const onDisk = path ? await api.openFile({ path }) : null;
   if (onDisk?.ok) {
     // Load the file as saved, then apply the recovered work as one undo step: undo goes back to the file.

@@ -1,0 +1,81 @@
+/**
+ * Tabs: where an opened document goes, switching, and closing one (issue 17). The store's documents slice
+ * (store/documents-slice.ts) keeps the documents; these are the gestures on them.
+ *
+ * Open…, Open URL…, New, Sample and Recover open a new tab beside the others, never replacing work, with one
+ * exception: the built-in sample while it is untouched. It is what Tessera shows when nothing of yours is open,
+ * a placeholder like a browser's new-tab page or a word processor's blank first document: the document you
+ * open takes its place instead of leaving a stray tab to close. Once edited, it is work, and stays.
+ */
+import { canUndo } from '../../../../shared/iiif/document/history';
+import { documentName, isDirty } from '../../store/document-slice';
+import { allDocuments } from '../../store/documents-slice';
+import type { AppState } from '../../store/store';
+import { useAppStore } from '../../store/store';
+
+export function isUntouchedSample(state: AppState): boolean {
+  return (
+    state.doc !== null &&
+    state.sampleKey === state.documentKey &&
+    !isDirty(state) &&
+    (state.history === null || !canUndo(state.history))
+  );
+}
+
+let compaction: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Documents that went to the background shed the text they do not need (documents-slice.ts,
+ * withoutRedundantText) a moment later, so that a switch itself never waits for it.
+ */
+function scheduleCompaction(): void {
+  if (compaction) clearTimeout(compaction);
+  compaction = setTimeout(() => {
+    compaction = null;
+    useAppStore.getState().compactBackground();
+  }, COMPACTION_DELAY_MS);
+}
+
+export const COMPACTION_DELAY_MS = 2000;
+
+/** Call right before loadDocument, once the new document is known to open: makes room for it in a new tab. */
+export function prepareNewTab(): void {
+  const state = useAppStore.getState();
+  if (state.doc === null || isUntouchedSample(state)) return;
+  state.setAsideActive();
+  scheduleCompaction();
+}
+
+export function switchToDocument(key: string): void {
+  useAppStore.getState().activateDocument(key);
+  scheduleCompaction();
+}
+
+/** The tab `delta` places from the active one, wrapping around (Ctrl+Tab, Ctrl+Shift+Tab). */
+export function cycleDocuments(delta: 1 | -1): void {
+  const { openDocuments, documentKey } = useAppStore.getState();
+  if (openDocuments.length < 2) return;
+  const at = openDocuments.findIndex((entry) => entry.key === documentKey);
+  const next = openDocuments[(at + delta + openDocuments.length) % openDocuments.length];
+  if (next) switchToDocument(next.key);
+}
+
+/** Whether any open document has unsaved changes: what closing the window or the page must ask about. */
+export function anyDirty(state: AppState): boolean {
+  return allDocuments(state).some(isDirty);
+}
+
+/**
+ * What the window's title bar and its close prompt say: the active document's name, and unsaved when any open
+ * document is (closing the window would lose them all). Other unsaved documents are counted in the name, so the
+ * prompt does not speak of the active one alone.
+ */
+export function windowState(state: AppState): { name: string; dirty: boolean } {
+  const name = documentName(state);
+  const others = allDocuments(state).filter((d) => d.documentKey !== state.documentKey && isDirty(d)).length;
+  return {
+    name:
+      others === 0 ? name : `${name} and ${others} other unsaved ${others === 1 ? 'document' : 'documents'}`,
+    dirty: isDirty(state) || others > 0,
+  };
+}
