@@ -13,6 +13,7 @@ export { formatPositions, parsePositions } from './typed-positions';
 export type { NewFeature, PlaceEdit, PlaceFeatureView, PlaceView } from './nav-place';
 export {
   addPlaceFeature,
+  describePlaces,
   moveVertex,
   readNavPlace,
   removePlaceFeature,

@@ -8,9 +8,9 @@ import type { MintId } from '../document/mint-ids';
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
 import type { LanguageMap } from '../language';
-import { isEmptyLanguageMap } from '../language';
+import { displayStringOf, isEmptyLanguageMap } from '../language';
 import type { GeometryResult, PlaceKind, Position } from './geometry';
-import { buildGeometry } from './geometry';
+import { KIND_TEXT, buildGeometry } from './geometry';
 
 export interface PlaceFeatureView {
   /** Position in `features`. */
@@ -22,6 +22,8 @@ export interface PlaceFeatureView {
   readonly kind: PlaceKind | null;
   /** The vertices (a polygon's ring without its closing position); [] when `kind` is null. */
   readonly positions: readonly Position[];
+  /** The geometry as stored, for drawing what the editor cannot edit. */
+  readonly geometry: JsonValue | undefined;
   readonly label: JsonValue | undefined;
 }
 
@@ -53,6 +55,7 @@ function viewOf(feature: JsonValue, index: number): PlaceFeatureView {
     geometryType,
     kind: editable === null ? null : (geometryType as PlaceKind),
     positions: editable ?? [],
+    geometry: object['geometry'],
     label: properties['label'],
   };
 }
@@ -224,4 +227,18 @@ function editFeature(
   const next = features.slice();
   next[index] = changed.feature;
   return { value: withFeatures(collection.value as JsonObject, next) };
+}
+
+/** One line for a navPlace value: "polygon “Rome”; point" (a summary in the panel and in a batch preview). */
+export function describePlaces(value: JsonValue | undefined, languages: readonly string[]): string {
+  const view = readNavPlace(value);
+  if (view.problem !== null) return view.problem;
+  if (view.features.length === 0) return 'No place set.';
+  return view.features
+    .map((feature) => {
+      const label = displayStringOf(feature.label, languages);
+      const kind = feature.kind ? KIND_TEXT[feature.kind] : feature.geometryType || 'no geometry';
+      return label ? `${kind} “${label}”` : kind;
+    })
+    .join('; ');
 }
