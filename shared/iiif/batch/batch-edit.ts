@@ -10,6 +10,7 @@ import { applyOpToCanvas, checkBatchOp } from './batch-ops';
 import { replaceCanvases, resolveIndices, withProperty } from './canvas-list';
 import { canvasItems, canvasIdOf, canvasLabel } from '../canvases';
 import { sameJson } from '../json';
+import { withNavPlaceContext } from '../place';
 
 export interface BatchChange {
   readonly index: number;
@@ -79,7 +80,10 @@ export function applyBatchEdit<T extends JsonValue>(
       ? planBatchEdit(doc, planOrIndices as readonly number[] | 'all', op as BatchOp)
       : (planOrIndices as BatchPlan);
   if (plan.error !== undefined) return doc;
-  return applyPropertyChanges(doc, plan.changes);
+  const next = applyPropertyChanges(doc, plan.changes);
+  // navPlace is an extension term: the document that gains one lists the extension's context, in the same step.
+  const placed = next !== doc && plan.changes.some((c) => c.field === 'navPlace' && c.after !== undefined);
+  return placed && isJsonObject(next) ? (withNavPlaceContext(next) as T) : next;
 }
 
 /** One previewed change of a whole canvas property, as batch edit and relabel plan them. */
