@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
+import { validate } from '../../../shared/iiif/validation';
 import type { JsonObject, JsonValue } from '../../../shared/iiif/json';
 import { isJsonArray, isJsonObject } from '../../../shared/iiif/json';
 import type { PlaceEdit, Position } from '../../../shared/iiif/place';
@@ -289,5 +290,39 @@ describe('withNavPlaceContext', () => {
     expect(withNavPlaceContext(next)).toBe(next);
     const other = withNavPlaceContext({ '@context': ['http://example.org/ext.json', P3], id: 'x' });
     expect(other['@context']).toEqual(['http://example.org/ext.json', NAVPLACE_CONTEXT, P3]);
+  });
+});
+
+describe('what the edits produce, as our validator reads it', () => {
+  it('a manifest given places by the edits has no findings about them', () => {
+    const canvas = {
+      id: CANVAS,
+      type: 'Canvas',
+      label: { en: ['p. 1'] },
+      width: 100,
+      height: 100,
+      items: [],
+    };
+    const manifest: JsonObject = {
+      '@context': P3,
+      id: 'https://example.org/book/manifest.json',
+      type: 'Manifest',
+      label: { en: ['Book'] },
+      items: [canvas],
+    };
+    const place = valueOf(
+      addPlaceFeature(
+        undefined,
+        { kind: 'Polygon', positions: TRIANGLE, label: { en: ['Here'] } },
+        mint(),
+        CANVAS,
+      ),
+    ) as JsonObject;
+    const placed = withNavPlaceContext({ ...manifest, items: [{ ...canvas, navPlace: place }] });
+    const about = (doc: JsonObject) =>
+      validate(doc).filter((finding) => JSON.stringify(finding).includes('navPlace'));
+    expect(about(placed)).toEqual([]);
+    // Without the context the term is unknown: the reason the edits add it.
+    expect(about({ ...placed, '@context': P3 }).length).toBeGreaterThan(0);
   });
 });
