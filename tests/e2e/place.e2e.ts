@@ -3,11 +3,15 @@
  * the sample, open a canvas's place editor, draw a polygon by clicking on the offline world map and close it,
  * label it, move a vertex (one undo step), type a point (and see a typed mistake explained), save; the file
  * passes the official schema and reopens with the polygon drawn. Then batch-set navDate and navPlace over three
- * canvases, each with a preview, each undone in one step.
+ * canvases, each with a preview, each undone in one step. Last, a tile address the user gives (a loopback tile
+ * server) adds tiles, which the page gets from its own origin's image route.
  */
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe-check';
 import {
@@ -235,6 +239,55 @@ describe('navPlace on an offline map', () => {
       [null, null],
     ]);
     expect(session.offLoopback).toEqual([]);
+  });
+
+  it('uses a tile address the user gives, fetched through the main side and its cache', async () => {
+    const { page } = session;
+    const png = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#7fa36b' } })
+      .png()
+      .toBuffer();
+    const requested: string[] = [];
+    const tiles = http.createServer((request, response) => {
+      requested.push(request.url ?? '');
+      response.setHeader('Content-Type', 'image/png');
+      response.end(png);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (tiles.address() as AddressInfo).port;
+      await page.getByRole('tab', { name: 'Properties' }).click();
+      await page.getByTestId('canvas-cell').first().click();
+      const dialog = await openPlaceEditor(page);
+      await dialog.getByText(/^Base map:/).click();
+      const address = dialog.getByLabel('Tile address (optional, when online)');
+      await address.fill(`http://127.0.0.1:${port}/{s}/{z}/{x}/{y}.png`);
+      await dialog.getByRole('button', { name: 'Use this base map' }).click();
+      await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('{s} is not supported');
+      await address.fill(`http://127.0.0.1:${port}/{z}/{x}/{y}.png`);
+      await dialog.getByLabel('Tile attribution').fill('Test tiles');
+      await dialog.getByRole('button', { name: 'Use this base map' }).click();
+      const loaded = () =>
+        dialog
+          .locator('.place-map img.leaflet-tile')
+          .evaluateAll((images) =>
+            (images as HTMLImageElement[])
+              .filter((image) => image.complete && image.naturalWidth === 256)
+              .map((image) => image.getAttribute('src') ?? ''),
+          );
+      await expect.poll(async () => (await loaded()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+      // The page asks its own origin; the main side fetched the tiles.
+      for (const src of await loaded()) expect(src).toMatch(/^\/remote-image\?url=http%3A%2F%2F127\.0\.0\.1/);
+      expect(requested.some((url) => /^\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
+      expect(await dialog.locator('.leaflet-control-attribution').textContent()).toContain('Test tiles');
+      // Back to the built-in map: the tiles go.
+      await address.fill('');
+      await dialog.getByRole('button', { name: 'Use this base map' }).click();
+      await expect.poll(() => dialog.locator('.place-map img.leaflet-tile').count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      expect(session.offLoopback).toEqual([]);
+    } finally {
+      await new Promise((resolve) => tiles.close(resolve));
+    }
   });
 
   schema.test('the saved manifests');

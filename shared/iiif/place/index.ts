@@ -22,3 +22,5 @@ export {
   withFreshPlaceIds,
 } from './nav-place';
 export { NAVPLACE_CONTEXT, withNavPlaceContext } from './navplace-context';
+export type { TileTemplateCheck } from './tile-template';
+export { checkTileTemplate, tileAddress } from './tile-template';

@@ -29,6 +29,7 @@ import { useEditingLanguage } from '../../components/language/display-language';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { usePropertyValue } from '../properties/doc-binding';
 import { commitPlaceEdit } from './place-commit';
+import { BaseMapSettings } from './BaseMapSettings';
 import { PlaceMap } from './PlaceMap';
 
 interface Props {
@@ -176,6 +177,7 @@ export default function PlaceEditorDialog({ path, owner, parentId, onClose }: Pr
               )
             }
           />
+          <BaseMapSettings />
         </div>
         <div className="place-side">
           {error !== null ? (

@@ -4,7 +4,7 @@
  * dragged, a place chosen); the editor turns those into edits of the document, whose new value flows back here.
  *
  * Offline first: the base map is the built-in Natural Earth countries drawn as vectors, no tile layer, so the
- * map makes no request. Markers are circle markers and CSS-styled divIcons: Leaflet's default marker icon is an
+ * map makes no request; a tile address the user configured (map-settings.ts) adds tiles when online. Markers are circle markers and CSS-styled divIcons: Leaflet's default marker icon is an
  * image fetched by URL. Colours come from classes in place.css (the CSP forbids style attributes in markup;
  * Leaflet sets SVG presentation attributes and CSSOM properties, which it allows).
  */
@@ -12,9 +12,11 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { PlaceFeatureView, PlaceKind, Position } from '../../../../shared/iiif/place';
-import { KIND_TEXT, wrapLongitude } from '../../../../shared/iiif/place';
+import { KIND_TEXT, tileAddress, wrapLongitude } from '../../../../shared/iiif/place';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import { isJsonObject } from '../../../../shared/iiif/json';
+import { imageSrc } from '../images/image-src';
+import { useMapSettings } from './map-settings';
 import { loadWorldCountries } from './world-base-map';
 import './place.css';
 
@@ -87,6 +89,21 @@ export function PlaceMap(props: Props) {
     };
   }, []);
 
+  // A tile base map the user configured for use online, under the countries (drawn as outlines only then).
+  const { tileTemplate, attribution } = useMapSettings();
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance || tileTemplate === '') return;
+    const tiles = L.tileLayer('', { attribution, maxZoom: 16, className: 'place-tiles' });
+    // Through the main side's image route (its per-host limit and disk cache), never fetched by the page.
+    tiles.getTileUrl = (coords) =>
+      imageSrc(tileAddress(tileTemplate, coords.z, coords.x, coords.y), undefined, 'local');
+    tiles.addTo(instance);
+    return () => {
+      tiles.remove();
+    };
+  }, [tileTemplate, attribution]);
+
   // Shows all places when the map first has some (opening the editor on existing places).
   const framed = useRef(false);
   useEffect(() => {
@@ -111,7 +128,7 @@ export function PlaceMap(props: Props) {
   return (
     <div
       ref={container}
-      className={`place-map${draftKind !== null ? ' drawing' : ''}`}
+      className={`place-map${draftKind !== null ? ' drawing' : ''}${tileTemplate !== '' ? ' with-tiles' : ''}`}
       role="application"
       aria-label={label}
       aria-roledescription="map"
