@@ -66,6 +66,9 @@ export function PlaceMap(props: Props) {
         [90, 360],
       ],
       maxBoundsViscosity: 0.8,
+      // An animated zoom still running when the dialog closes makes Leaflet read the removed panes
+      // ("reading '_leaflet_pos'"); zooming in steps has no such afterlife.
+      zoomAnimation: false,
     });
     instance.attributionControl.setPrefix('Leaflet');
     instance.attributionControl.addAttribution('Countries: Natural Earth');
@@ -83,6 +86,7 @@ export function PlaceMap(props: Props) {
     });
     return () => {
       live = false;
+      instance.stop();
       instance.remove();
       map.current = null;
       layer.current = null;
