@@ -335,6 +335,7 @@ function PlaceItem({ feature, path, owner, language, selected, onSelect, onDelet
           Delete place {n}
         </button>
       </div>
+      <p className="place-field-title">Label</p>
       <LanguageMapEditor
         label={`Place ${n} label`}
         value={feature.label}
