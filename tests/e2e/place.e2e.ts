@@ -1,7 +1,8 @@
 /**
  * Issue 19 item 5, as a person does it in Chromium through the web host, with nothing leaving 127.0.0.1: open
  * the sample, open a canvas's place editor, draw a polygon by clicking on the offline world map and close it,
- * label it, move a vertex (one undo step), type a point (and see a typed mistake explained), save; the file
+ * label it, move a vertex (one undo step), type a point (and see a typed mistake explained), type the
+ * manifest's own place, save; the file
  * passes the official schema and reopens with the polygon drawn. Then batch-set navDate and navPlace over three
  * canvases, each with a preview, each undone in one step. Last, a tile address the user gives (a loopback tile
  * server) adds tiles, which the page gets from its own origin's image route.
@@ -147,7 +148,29 @@ describe('navPlace on an offline map', () => {
     await reopened.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Redo' }).click();
 
+    // The manifest's own place, typed: the keyboard path from start to finish.
+    const manifest = page.getByRole('region', { name: 'Manifest' });
+    await openGroup(manifest, 'Navigation and display');
+    await manifest.getByRole('button', { name: 'Edit the manifest place on a map…' }).click();
+    const manifestDialog = page.getByRole('dialog', { name: 'Place of the manifest' });
+    await manifestDialog.getByLabel('Label of the next place (en)').fill('Scriptorium');
+    await manifestDialog
+      .getByLabel('Positions: longitude, latitude; one per line', { exact: true })
+      .fill('2.35, 48.85');
+    await manifestDialog.getByRole('button', { name: 'Add the typed place' }).click();
+    await expect.poll(() => manifestDialog.getByTestId('place-count').textContent()).toBe('1 place');
+    await manifestDialog.getByRole('button', { name: 'Done' }).click();
+    await expect
+      .poll(() => page.getByTestId('nav-place-manifest').locator('.place-summary').textContent())
+      .toBe('point “Scriptorium”');
+
     const saved = await saveAs(page, host, 'placed.json');
+    expect((saved['navPlace'] as { features: Json[] }).features).toEqual([
+      expect.objectContaining({
+        properties: { label: { en: ['Scriptorium'] } },
+        geometry: { type: 'Point', coordinates: [2.35, 48.85] },
+      }),
+    ]);
     schema.add('placed.json', saved);
     expect(saved['@context']).toEqual([NAVPLACE_CONTEXT, 'http://iiif.io/api/presentation/3/context.json']);
     const canvas = (saved['items'] as Json[])[0]!;
