@@ -7,29 +7,25 @@
  * finished, positions typed), a vertex dropped, positions applied, a place deleted; typing a label is one step
  * per focus session. The drawing in progress stays in this dialog until it is finished.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { JsonPath } from '../../../../shared/iiif/json';
 import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
-import type { PlaceFeatureView, PlaceKind, Position } from '../../../../shared/iiif/place';
+import type { PlaceKind, Position } from '../../../../shared/iiif/place';
 import {
   KIND_TEXT,
   MIN_POSITIONS,
   PLACE_KINDS,
   addPlaceFeature,
-  formatPositions,
   moveVertex,
   parsePositions,
   readNavPlace,
-  removePlaceFeature,
-  setPlaceGeometry,
-  setPlaceLabel,
 } from '../../../../shared/iiif/place';
 import { Modal } from '../../components/Modal';
 import { useEditingLanguage } from '../../components/language/display-language';
-import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { usePropertyValue } from '../properties/doc-binding';
 import { commitPlaceEdit } from './place-commit';
 import { BaseMapSettings } from './BaseMapSettings';
+import { PlaceItem } from './PlaceItem';
 import { PlaceMap } from './PlaceMap';
 
 interface Props {
@@ -256,115 +252,5 @@ export default function PlaceEditorDialog({ path, owner, parentId, onClose }: Pr
         </div>
       </div>
     </Modal>
-  );
-}
-
-interface ItemProps {
-  feature: PlaceFeatureView;
-  path: JsonPath;
-  owner: string;
-  language: string;
-  selected: boolean;
-  onSelect(): void;
-  onDeleted(): void;
-  report(refusal: string | null): boolean;
-}
-
-function PlaceItem({ feature, path, owner, language, selected, onSelect, onDeleted, report }: ItemProps) {
-  const n = feature.index + 1;
-  const stored = formatPositions(feature.positions);
-  const [text, setText] = useState(stored);
-  const [shown, setShown] = useState(stored);
-  if (shown !== stored) {
-    setShown(stored);
-    setText(stored);
-  }
-  const session = useRef(0);
-  const ids = useId();
-  const kindText = feature.kind !== null ? KIND_TEXT[feature.kind] : feature.geometryType || 'no geometry';
-
-  const applyPositions = () => {
-    if (feature.kind === null) return;
-    const parsed = parsePositions(text);
-    if ('error' in parsed) return void report(parsed.error);
-    const kind = feature.kind;
-    report(
-      commitPlaceEdit(
-        path,
-        (current) => setPlaceGeometry(current, feature.index, kind, parsed.positions),
-        `Edit the positions of a ${owner} place`,
-      ),
-    );
-  };
-
-  return (
-    <li
-      className={`place-item${selected ? ' selected' : ''}`}
-      data-testid={`place-${n}`}
-      onFocus={() => {
-        session.current += 1;
-      }}
-    >
-      <h3>
-        Place {n}: {kindText}
-      </h3>
-      <div className="place-tools">
-        {feature.kind !== null ? (
-          <button type="button" className="small" aria-pressed={selected} onClick={onSelect}>
-            Move vertices of place {n}
-          </button>
-        ) : (
-          <span className="muted">Shown as stored; this kind is not edited here.</span>
-        )}
-        <button
-          type="button"
-          className="small"
-          onClick={() => {
-            if (
-              report(
-                commitPlaceEdit(
-                  path,
-                  (current) => removePlaceFeature(current, feature.index),
-                  `Delete a ${owner} place`,
-                ),
-              )
-            )
-              onDeleted();
-          }}
-        >
-          Delete place {n}
-        </button>
-      </div>
-      <p className="place-field-title">Label</p>
-      <LanguageMapEditor
-        label={`Place ${n} label`}
-        value={feature.label}
-        defaultLanguage={language}
-        onChange={(next, gesture) =>
-          report(
-            commitPlaceEdit(
-              path,
-              (current) => setPlaceLabel(current, feature.index, next),
-              `Label a ${owner} place`,
-              gesture === 'typing' ? `${ids}:${session.current}` : undefined,
-            ),
-          )
-        }
-      />
-      {feature.kind !== null ? (
-        <>
-          <label htmlFor={`${ids}-positions`}>Place {n} positions: longitude, latitude; one per line</label>
-          <textarea
-            id={`${ids}-positions`}
-            className="place-positions"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <button type="button" className="small" disabled={text === stored} onClick={applyPositions}>
-            Apply the positions of place {n}
-          </button>
-        </>
-      ) : null}
-    </li>
   );
 }
