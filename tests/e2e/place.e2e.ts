@@ -3,8 +3,8 @@
  * the sample, open a canvas's place editor, draw a polygon by clicking on the offline world map and close it,
  * label it, move a vertex (one undo step), type a point (and see a typed mistake explained), type the
  * manifest's own place, save; the file
- * passes the official schema and reopens with the polygon drawn. Then batch-set navDate and navPlace over three
- * canvases, each with a preview, each undone in one step. Last, a tile address the user gives (a loopback tile
+ * passes the official schema and reopens with the polygon drawn. Then batch-set navDate over three canvases, and
+ * navPlace with a new navDate over the same three in one step, each previewed and undone in one step. Last, a tile address the user gives (a loopback tile
  * server) adds tiles, which the page gets from its own origin's image route.
  */
 import { readFile } from 'node:fs/promises';
@@ -202,7 +202,7 @@ describe('navPlace on an offline map', () => {
     expect(session.offLoopback).toEqual([]);
   });
 
-  it('batch-sets navDate and navPlace over three canvases, each previewed and undone in one step', async () => {
+  it('batch-sets navDate, then navPlace with a new navDate, over three canvases; each undone in one step', async () => {
     const { page } = session;
     await page.getByTestId('canvas-cell').nth(1).click();
     await page
@@ -229,10 +229,15 @@ describe('navPlace on an offline map', () => {
       .getByLabel('Positions: longitude, latitude; one per line')
       .fill('12.49, 41.89\n12.5, 41.89\n12.495, 41.9');
     await dialog.getByLabel('Place label', { exact: true }).fill('Rome');
+    // A new date in the same step: the preview lists both properties of each canvas.
+    await dialog.getByLabel('Place navigation date', { exact: true }).fill('1857-05-01');
     await expect
       .poll(() => dialog.getByTestId('batch-preview-count').textContent())
       .toContain('3 canvases will change');
-    expect(await dialog.locator('.change-table tbody tr').first().textContent()).toContain('polygon “Rome”');
+    const rows = dialog.locator('.change-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(6);
+    expect(await rows.nth(0).textContent()).toContain('polygon “Rome”');
+    expect(await rows.nth(1).textContent()).toContain('1857-05-01T00:00:00Z');
     await expectAccessible(page, 'batch navPlace dialog');
     await dialog.getByRole('button', { name: 'Apply to 3 canvases' }).click();
 
@@ -240,12 +245,13 @@ describe('navPlace on an offline map', () => {
     const both = await save('batch-both.json');
     schema.add('batch-both.json', both);
     for (const canvas of both.items.slice(1)) {
-      expect(canvas['navDate']).toBe('1856-03-01T00:00:00Z');
+      expect(canvas['navDate']).toBe('1857-05-01T00:00:00Z');
       expect((canvas['navPlace'] as Json)['id']).toBe(`${canvas['id'] as string}/feature-collection/1`);
     }
     expect(both.items[0]!['navDate']).toBeUndefined();
 
-    // One undo takes the place off all three canvases and leaves their dates; the next takes the dates.
+    // One undo takes the place and the new date off all three canvases, back to the first batch's dates; the
+    // next undo takes those.
     await page.getByRole('button', { name: 'Undo' }).click();
     const dateOnly = await save('batch-date.json');
     expect(dateOnly.items.map((c) => [c['navDate'] ?? null, c['navPlace'] ?? null])).toEqual([

@@ -127,3 +127,26 @@ export function locateCanvas(
   const found = canvases.findIndex((canvas) => isJsonObject(canvas) && canvasIdOf(canvas) === canvasId);
   return found === -1 ? undefined : found;
 }
+
+/**
+ * Several operations on the same canvases planned as one (a place and a date set together): their changes side
+ * by side, applied by applyBatchEdit as one new document, so one undo step. The plan's `op` is the first one.
+ */
+export function planBatchEdits(
+  doc: JsonValue,
+  indices: readonly number[] | 'all',
+  ops: readonly [BatchOp, ...BatchOp[]],
+  preferredLanguages: readonly string[] = [],
+): BatchPlan {
+  const plans = ops.map((op) => planBatchEdit(doc, indices, op, preferredLanguages));
+  const first = plans[0] as BatchPlan;
+  const failed = plans.find((plan) => plan.error !== undefined);
+  if (failed) return { ...first, changes: [], count: 0, error: failed.error as string, notices: [] };
+  const changes = plans.flatMap((plan) => plan.changes).sort((a, b) => a.index - b.index);
+  return {
+    op: first.op,
+    changes,
+    count: new Set(changes.map((change) => change.index)).size,
+    notices: plans.flatMap((plan) => plan.notices),
+  };
+}

@@ -101,6 +101,10 @@ describe('buildBatchOp', () => {
     expect((items[0]?.['navPlace'] as JsonObject)['id']).toBe('https://example.org/c/1/feature-collection/1');
     expect((items[2]?.['navPlace'] as JsonObject)['id']).toBe('https://example.org/c/3/feature-collection/1');
     expect(items[1]?.['navPlace']).toBeUndefined();
+    expect(buildBatchOp({ ...filled('navPlace', 'set'), placeDate: '1850-01-01T00:00:00Z' })).toMatchObject({
+      with: { field: 'navDate', action: 'set', value: '1850-01-01T00:00:00Z' },
+    });
+    expect(built).not.toHaveProperty('with');
     expect(next['@context']).toEqual([
       'http://iiif.io/api/extension/navplace/context.json',
       'http://iiif.io/api/presentation/3/context.json',

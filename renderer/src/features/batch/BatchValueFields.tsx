@@ -141,6 +141,14 @@ export function ValueFields({
         </label>
         {textInput('Place label', 'label')}
         {languageInput('Place label language')}
+        <fieldset>
+          <legend>Navigation date too (optional, in the same step)</legend>
+          <NavDateField
+            owner="Place"
+            value={form.placeDate || undefined}
+            onChange={(value) => update({ placeDate: value ?? '' })}
+          />
+        </fieldset>
         <p className="field-hint">Each canvas gets its own copy of the place, with ids of its own.</p>
       </>
     );

@@ -34,6 +34,8 @@ export interface BatchFormState {
   /** navPlace "set": one place, typed (the label is `label`, in `language`). */
   readonly placeKind: PlaceKind;
   readonly placePositions: string;
+  /** navPlace "set": a navDate set on the same canvases in the same step ('' = none). */
+  readonly placeDate: string;
 }
 
 export function initialBatchForm(language: string): BatchFormState {
@@ -50,6 +52,7 @@ export function initialBatchForm(language: string): BatchFormState {
     behaviors: [],
     placeKind: 'Point',
     placePositions: '',
+    placeDate: '',
   };
 }
 
@@ -78,7 +81,8 @@ export function resourceNeedsLabel(field: ResourceListField): boolean {
   return field === 'provider' || LINKED_SPECS[field].label === 'required';
 }
 
-export type BuiltOp = { readonly op: BatchOp } | { readonly missing: string };
+/** `with`: a second operation applied in the same step (navPlace's date). */
+export type BuiltOp = { readonly op: BatchOp; readonly with?: BatchOp } | { readonly missing: string };
 
 export function buildBatchOp(state: BatchFormState): BuiltOp {
   const { field, action, language } = state;
@@ -140,9 +144,11 @@ export function buildBatchOp(state: BatchFormState): BuiltOp {
         createIdMinter(PLACEHOLDER_BASE_URI, new Set()),
       );
       if ('error' in place) return need(place.error);
-      return place.value === undefined
-        ? need('Give a place.')
-        : { op: { field, action: 'set', value: place.value } };
+      if (place.value === undefined) return need('Give a place.');
+      const op: BatchOp = { field, action: 'set', value: place.value };
+      return state.placeDate === ''
+        ? { op }
+        : { op, with: { field: 'navDate', action: 'set', value: state.placeDate } };
     }
     case 'behavior':
       if (action === 'set') return { op: { field, action, value: state.behaviors } };
