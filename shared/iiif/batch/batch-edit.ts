@@ -10,6 +10,7 @@ import { applyOpToCanvas, checkBatchOp } from './batch-ops';
 import { replaceCanvases, resolveIndices, withProperty } from './canvas-list';
 import { canvasItems, canvasIdOf, canvasLabel } from '../canvases';
 import { sameJson } from '../json';
+import { withNavPlaceContext } from '../place';
 
 export interface BatchChange {
   readonly index: number;
@@ -79,7 +80,10 @@ export function applyBatchEdit<T extends JsonValue>(
       ? planBatchEdit(doc, planOrIndices as readonly number[] | 'all', op as BatchOp)
       : (planOrIndices as BatchPlan);
   if (plan.error !== undefined) return doc;
-  return applyPropertyChanges(doc, plan.changes);
+  const next = applyPropertyChanges(doc, plan.changes);
+  // navPlace is an extension term: the document that gains one lists the extension's context, in the same step.
+  const placed = next !== doc && plan.changes.some((c) => c.field === 'navPlace' && c.after !== undefined);
+  return placed && isJsonObject(next) ? (withNavPlaceContext(next) as T) : next;
 }
 
 /** One previewed change of a whole canvas property, as batch edit and relabel plan them. */
@@ -122,4 +126,27 @@ export function locateCanvas(
   if (canvasId === '') return undefined;
   const found = canvases.findIndex((canvas) => isJsonObject(canvas) && canvasIdOf(canvas) === canvasId);
   return found === -1 ? undefined : found;
+}
+
+/**
+ * Several operations on the same canvases planned as one (a place and a date set together): their changes side
+ * by side, applied by applyBatchEdit as one new document, so one undo step. The plan's `op` is the first one.
+ */
+export function planBatchEdits(
+  doc: JsonValue,
+  indices: readonly number[] | 'all',
+  ops: readonly [BatchOp, ...BatchOp[]],
+  preferredLanguages: readonly string[] = [],
+): BatchPlan {
+  const plans = ops.map((op) => planBatchEdit(doc, indices, op, preferredLanguages));
+  const first = plans[0] as BatchPlan;
+  const failed = plans.find((plan) => plan.error !== undefined);
+  if (failed) return { ...first, changes: [], count: 0, error: failed.error as string, notices: [] };
+  const changes = plans.flatMap((plan) => plan.changes).sort((a, b) => a.index - b.index);
+  return {
+    op: first.op,
+    changes,
+    count: new Set(changes.map((change) => change.index)).size,
+    notices: plans.flatMap((plan) => plan.notices),
+  };
 }

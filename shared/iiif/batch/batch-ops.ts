@@ -17,12 +17,21 @@ import {
 import { normaliseRights } from '../rights';
 import { withProperty } from './canvas-list';
 import { sameJson } from '../json';
+import { createIdMinter, PLACEHOLDER_BASE_URI } from '../document/mint-ids';
+import { readNavPlace, withFreshPlaceIds } from '../place';
 
 export type LanguageMapField = 'label' | 'summary';
 /** Properties whose value is a list of linked resources, each with `id` and `type`. */
 export type ResourceListField = 'provider' | 'homepage' | 'seeAlso' | 'rendering' | 'thumbnail' | 'partOf';
 export type BatchField =
-  LanguageMapField | ResourceListField | 'metadata' | 'requiredStatement' | 'rights' | 'navDate' | 'behavior';
+  | LanguageMapField
+  | ResourceListField
+  | 'metadata'
+  | 'requiredStatement'
+  | 'rights'
+  | 'navDate'
+  | 'navPlace'
+  | 'behavior';
 
 export interface RequiredStatement {
   readonly label: LanguageMap;
@@ -73,6 +82,12 @@ export type BatchOp =
   /** An XSD dateTime with a timezone, e.g. 1856-01-01T00:00:00Z. */
   | { readonly field: 'navDate'; readonly action: 'set'; readonly value: string }
   | { readonly field: 'navDate'; readonly action: 'remove' }
+  /**
+   * A navPlace FeatureCollection given to every canvas, each copy with fresh ids minted under its canvas (the
+   * ids in `value` are ignored).
+   */
+  | { readonly field: 'navPlace'; readonly action: 'set'; readonly value: JsonObject }
+  | { readonly field: 'navPlace'; readonly action: 'remove' }
   | { readonly field: ResourceListField; readonly action: 'set'; readonly value: readonly JsonObject[] }
   /** Not added again when an item with the same `id` is already there. */
   | { readonly field: ResourceListField; readonly action: 'append'; readonly value: JsonObject }
@@ -131,6 +146,15 @@ export function checkBatchOp(op: BatchOp): CheckedOp {
         return fail('navDate must be a date and time with a timezone, such as 1856-01-01T00:00:00Z.');
       }
       return { op, notices: [] };
+    case 'navPlace': {
+      if (op.action === 'remove') return { op, notices: [] };
+      const view = readNavPlace(op.value);
+      if (view.problem !== null) return fail(view.problem);
+      if (view.features.length === 0) return fail('Give at least one place.');
+      if (view.features.some((feature) => feature.kind === null))
+        return fail('Every place must be a point, a line or a polygon.');
+      return { op, notices: [] };
+    }
     case 'behavior':
       if (op.action === 'set' && op.value.some((value) => value.trim() === ''))
         return fail('Empty behavior value.');
@@ -163,6 +187,8 @@ export function applyOpToCanvas(canvas: JsonObject, op: BatchOp): JsonObject {
     case 'rights':
     case 'navDate':
       return withProperty(canvas, op.field, op.action === 'set' ? op.value : undefined);
+    case 'navPlace':
+      return withProperty(canvas, op.field, editNavPlace(canvas, current, op));
     case 'behavior':
       return withProperty(canvas, op.field, editBehavior(current, op));
     default:
@@ -230,6 +256,17 @@ function editRequiredStatement(
   const { map } = normaliseLanguageMap(current['value']);
   const value = addValue(map, op.language, op.value);
   return value === map ? current : { ...current, value };
+}
+
+function editNavPlace(
+  canvas: JsonObject,
+  current: JsonValue | undefined,
+  op: OpFor<'navPlace'>,
+): JsonValue | undefined {
+  if (op.action === 'remove') return undefined;
+  // Ids derived from the canvas's own id, the way new ids are minted: the same places set twice are equal.
+  const canvasId = typeof canvas['id'] === 'string' ? canvas['id'] : PLACEHOLDER_BASE_URI;
+  return keepIfEqual(current, withFreshPlaceIds(op.value, createIdMinter(canvasId, new Set())));
 }
 
 function editBehavior(current: JsonValue | undefined, op: OpFor<'behavior'>): JsonValue | undefined {

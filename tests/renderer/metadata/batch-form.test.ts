@@ -39,6 +39,8 @@ function filled(field: BatchFormState['field'], action: BatchFormState['action']
     label: field === 'metadata' ? 'Date' : 'A label',
     navDate: '1856-01-01T00:00:00Z',
     behaviors: ['facing-pages'],
+    placeKind: 'Polygon',
+    placePositions: '12.49, 41.89; 12.5, 41.89\n12.495, 41.9',
   };
 }
 
@@ -67,6 +69,46 @@ describe('buildBatchOp', () => {
       missing: expect.stringContaining('Only http'),
     });
     expect(buildBatchOp({ ...empty, field: 'navDate', action: 'set' })).toHaveProperty('missing');
+    expect(
+      buildBatchOp({
+        ...empty,
+        field: 'navPlace',
+        action: 'set',
+        placeKind: 'Point',
+        placePositions: '41.9, 120',
+      }),
+    ).toEqual({ missing: expect.stringContaining('longitude first') });
+    expect(
+      buildBatchOp({
+        ...empty,
+        field: 'navPlace',
+        action: 'set',
+        placeKind: 'Polygon',
+        placePositions: '1, 2; 3, 4',
+      }),
+    ).toEqual({ missing: 'A polygon needs at least 3 different positions; 2 were given.' });
+  });
+
+  it('gives each canvas its own copy of a typed place, with the context, as one new document', () => {
+    const built = buildBatchOp(filled('navPlace', 'set'));
+    if (!('op' in built)) throw new Error('expected an operation');
+    const withContext: JsonObject = { ...doc, '@context': 'http://iiif.io/api/presentation/3/context.json' };
+    const plan = planBatchEdit(withContext, [0, 2], built.op);
+    expect(plan.count).toBe(2);
+    expect(summariseValue(plan.changes[0]?.after, ['en'])).toBe('polygon “A label”');
+    const next = applyBatchEdit(withContext, plan);
+    const items = next['items'] as JsonObject[];
+    expect((items[0]?.['navPlace'] as JsonObject)['id']).toBe('https://example.org/c/1/feature-collection/1');
+    expect((items[2]?.['navPlace'] as JsonObject)['id']).toBe('https://example.org/c/3/feature-collection/1');
+    expect(items[1]?.['navPlace']).toBeUndefined();
+    expect(buildBatchOp({ ...filled('navPlace', 'set'), placeDate: '1850-01-01T00:00:00Z' })).toMatchObject({
+      with: { field: 'navDate', action: 'set', value: '1850-01-01T00:00:00Z' },
+    });
+    expect(built).not.toHaveProperty('with');
+    expect(next['@context']).toEqual([
+      'http://iiif.io/api/extension/navplace/context.json',
+      'http://iiif.io/api/presentation/3/context.json',
+    ]);
   });
 
   it('normalises a pasted https licence address to the canonical identifier, with a notice', () => {

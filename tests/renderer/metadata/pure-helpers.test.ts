@@ -165,7 +165,8 @@ describe('property rules', () => {
     expect(manifest.map((r) => r.property)).toEqual(expect.arrayContaining(['viewingDirection', 'start']));
     expect(canvas.map((r) => r.property)).not.toContain('viewingDirection');
     expect(canvas.map((r) => r.property)).not.toContain('start');
-    expect(manifest).toHaveLength(15);
+    expect(canvas.find((r) => r.property === 'navPlace')?.on.Canvas).toBe('optional');
+    expect(manifest).toHaveLength(16);
   });
 });
 

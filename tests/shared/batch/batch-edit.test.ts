@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchOp } from '../../../shared/iiif/batch';
-import { applyBatchEdit, planBatchEdit } from '../../../shared/iiif/batch';
+import { applyBatchEdit, planBatchEdit, planBatchEdits } from '../../../shared/iiif/batch';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { setIn } from '../../../shared/iiif/json';
 import { canvasId, deepFreeze, itemsOf, makeManifest } from './manifest-fixture';
@@ -332,5 +332,38 @@ describe('operations', () => {
     ]);
     expect(edit({ field: 'behavior', action: 'remove', value: 'non-paged' })).not.toHaveProperty('behavior');
     expect(edit({ field: 'behavior', action: 'remove' })).not.toHaveProperty('behavior');
+  });
+});
+
+describe('planBatchEdits: a place and a date set together', () => {
+  const place = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [2.35, 48.85] } }],
+  };
+  const ops: [BatchOp, BatchOp] = [
+    { field: 'navPlace', action: 'set', value: place },
+    { field: 'navDate', action: 'set', value: '1856-01-01T00:00:00Z' },
+  ];
+
+  it('previews both properties per canvas and applies them as one new document', () => {
+    const plan = planBatchEdits(doc, [1, 3], ops);
+    expect(plan.count).toBe(2);
+    expect(plan.changes.map((c) => [c.index, c.field])).toEqual([
+      [1, 'navPlace'],
+      [1, 'navDate'],
+      [3, 'navPlace'],
+      [3, 'navDate'],
+    ]);
+    const next = applyBatchEdit(doc, plan);
+    const items = itemsOf(next);
+    expect(items[1]?.['navDate']).toBe('1856-01-01T00:00:00Z');
+    expect((items[3]?.['navPlace'] as JsonObject)['id']).toBe(`${canvasId(3)}/feature-collection/1`);
+    expect(items[0]).toBe(itemsOf(doc)[0]);
+  });
+
+  it('refuses the pair when either is refused', () => {
+    const plan = planBatchEdits(doc, 'all', [ops[0], { field: 'navDate', action: 'set', value: '1856' }]);
+    expect(plan.error).toMatch(/timezone/);
+    expect(plan.changes).toEqual([]);
   });
 });

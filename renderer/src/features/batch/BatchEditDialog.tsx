@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { BatchField } from '../../../../shared/iiif/batch';
-import { applyBatchEdit, planBatchEdit } from '../../../../shared/iiif/batch';
+import { applyBatchEdit, planBatchEdit, planBatchEdits } from '../../../../shared/iiif/batch';
 import { Modal } from '../../components/Modal';
 import { useDisplayLanguages, useEditingLanguage } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
@@ -23,7 +23,12 @@ export function BatchEditDialog({ indices, onClose }: { indices: readonly number
   const option = fieldOption(form.field);
   const built = useMemo(() => buildBatchOp(form), [form]);
   const plan = useMemo(
-    () => (doc && 'op' in built ? planBatchEdit(doc, indices, built.op, languages) : null),
+    () =>
+      doc && 'op' in built
+        ? built.with
+          ? planBatchEdits(doc, indices, [built.op, built.with], languages)
+          : planBatchEdit(doc, indices, built.op, languages)
+        : null,
     [doc, indices, built, languages],
   );
   const update = (change: Partial<BatchFormState>) => setForm((current) => ({ ...current, ...change }));

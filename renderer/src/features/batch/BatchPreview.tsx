@@ -28,6 +28,8 @@ export function BatchPreview(props: {
       </p>
     );
   const action: BatchAction = plan.op.action;
+  // A plan may set two properties together (a place and its date): then each row names its property.
+  const several = new Set(plan.changes.map((change) => change.field)).size > 1;
   return (
     <div className="change-preview">
       <p className="change-preview-status" role="status" data-testid="batch-preview-count">
@@ -45,16 +47,18 @@ export function BatchPreview(props: {
           <thead>
             <tr>
               <th scope="col">Canvas</th>
+              {several ? <th scope="col">Property</th> : null}
               <th scope="col">Before</th>
               <th scope="col">After</th>
             </tr>
           </thead>
           <tbody>
             {plan.changes.slice(0, PREVIEW_ROWS).map((change) => (
-              <tr key={change.index}>
+              <tr key={`${change.index}:${change.field}`}>
                 <th scope="row">
                   {change.index + 1}. {change.label}
                 </th>
+                {several ? <td>{change.field}</td> : null}
                 <td>{summariseValue(change.before, languages)}</td>
                 <td>{summariseValue(change.after, languages)}</td>
               </tr>

@@ -8,6 +8,8 @@ import { BehaviorEditor } from '../metadata/BehaviorEditor';
 import { behaviorOptions } from '../metadata/behaviors';
 import { NavDateField } from '../metadata/NavDateField';
 import { RightsField } from '../metadata/RightsField';
+import type { PlaceKind } from '../../../../shared/iiif/place';
+import { KIND_TEXT, PLACE_KINDS } from '../../../../shared/iiif/place';
 import type { BatchFormState } from './batch-form';
 import { isResourceList, resourceNeedsLabel, resourceTypes } from './batch-form';
 
@@ -109,6 +111,46 @@ export function ValueFields({
         value={form.navDate || undefined}
         onChange={(value) => update({ navDate: value ?? '' })}
       />
+    );
+  }
+  if (field === 'navPlace') {
+    if (action === 'remove') return <p className="field-hint">Removes the place from each canvas.</p>;
+    return (
+      <>
+        <label className="inline-field">
+          <span>Kind of place</span>
+          <select
+            value={form.placeKind}
+            onChange={(event) => update({ placeKind: event.target.value as PlaceKind })}
+          >
+            {PLACE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_TEXT[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Positions: longitude, latitude; one per line</span>
+          <textarea
+            className="place-positions"
+            value={form.placePositions}
+            placeholder="2.35, 48.85"
+            onChange={(event) => update({ placePositions: event.target.value })}
+          />
+        </label>
+        {textInput('Place label', 'label')}
+        {languageInput('Place label language')}
+        <fieldset>
+          <legend>Navigation date too (optional, in the same step)</legend>
+          <NavDateField
+            owner="Place"
+            value={form.placeDate || undefined}
+            onChange={(value) => update({ placeDate: value ?? '' })}
+          />
+        </fieldset>
+        <p className="field-hint">Each canvas gets its own copy of the place, with ids of its own.</p>
+      </>
     );
   }
   if (field === 'behavior') {

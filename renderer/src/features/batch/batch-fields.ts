@@ -6,6 +6,7 @@ import type { BatchField } from '../../../../shared/iiif/batch';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import { isJsonArray, isJsonObject } from '../../../../shared/iiif/json';
 import { displayStringOf } from '../../../../shared/iiif/language';
+import { describePlaces } from '../../../../shared/iiif/place';
 
 export type BatchAction = 'set' | 'append' | 'remove';
 
@@ -23,6 +24,7 @@ export const BATCH_FIELDS: readonly BatchFieldOption[] = [
   { field: 'rights', title: 'Rights', actions: ['set', 'remove'] },
   { field: 'provider', title: 'Provider', actions: ['set', 'append', 'remove'] },
   { field: 'navDate', title: 'Navigation date', actions: ['set', 'remove'] },
+  { field: 'navPlace', title: 'Place (navPlace)', actions: ['set', 'remove'] },
   { field: 'homepage', title: 'Homepage', actions: ['set', 'append', 'remove'] },
   { field: 'seeAlso', title: 'See also', actions: ['set', 'append', 'remove'] },
   { field: 'rendering', title: 'Rendering', actions: ['set', 'append', 'remove'] },
@@ -50,6 +52,7 @@ export function summariseValue(value: JsonValue | undefined, languages: readonly
     return value.map((item) => summariseItem(item, languages)).join('; ');
   }
   if (isJsonObject(value)) {
+    if (value['type'] === 'FeatureCollection') return describePlaces(value, languages);
     if ('label' in value && 'value' in value) {
       return `${displayStringOf(value['label'], languages)}: ${displayStringOf(value['value'], languages)}`;
     }

@@ -7,6 +7,9 @@ import type { BatchField, BatchOp, ResourceListField } from '../../../../shared/
 import type { JsonObject } from '../../../../shared/iiif/json';
 import type { LanguageMap } from '../../../../shared/iiif/language';
 import { isEmptyLanguageMap } from '../../../../shared/iiif/language';
+import { createIdMinter, PLACEHOLDER_BASE_URI } from '../../../../shared/iiif/document/mint-ids';
+import type { PlaceKind } from '../../../../shared/iiif/place';
+import { addPlaceFeature, parsePositions } from '../../../../shared/iiif/place';
 import { LINKED_SPECS, newLinkedItem, uriProblem } from '../metadata/linked-resources';
 import type { BatchAction } from './batch-fields';
 
@@ -28,6 +31,11 @@ export interface BatchFormState {
   readonly navDate: string;
   /** behavior "set": the complete list. */
   readonly behaviors: readonly string[];
+  /** navPlace "set": one place, typed (the label is `label`, in `language`). */
+  readonly placeKind: PlaceKind;
+  readonly placePositions: string;
+  /** navPlace "set": a navDate set on the same canvases in the same step ('' = none). */
+  readonly placeDate: string;
 }
 
 export function initialBatchForm(language: string): BatchFormState {
@@ -42,6 +50,9 @@ export function initialBatchForm(language: string): BatchFormState {
     resourceType: '',
     navDate: '',
     behaviors: [],
+    placeKind: 'Point',
+    placePositions: '',
+    placeDate: '',
   };
 }
 
@@ -70,7 +81,8 @@ export function resourceNeedsLabel(field: ResourceListField): boolean {
   return field === 'provider' || LINKED_SPECS[field].label === 'required';
 }
 
-export type BuiltOp = { readonly op: BatchOp } | { readonly missing: string };
+/** `with`: a second operation applied in the same step (navPlace's date). */
+export type BuiltOp = { readonly op: BatchOp; readonly with?: BatchOp } | { readonly missing: string };
 
 export function buildBatchOp(state: BatchFormState): BuiltOp {
   const { field, action, language } = state;
@@ -120,12 +132,31 @@ export function buildBatchOp(state: BatchFormState): BuiltOp {
       return state.navDate === ''
         ? need('Give a complete date.')
         : { op: { field, action: 'set', value: state.navDate } };
+    case 'navPlace': {
+      if (action === 'remove') return { op: { field, action: 'remove' } };
+      const typed = parsePositions(state.placePositions);
+      if ('error' in typed) return need(typed.error);
+      const labelMap = label === '' ? undefined : { [language]: [label] };
+      // The ids minted here are placeholders: each canvas's copy gets its own (shared/iiif/batch).
+      const place = addPlaceFeature(
+        undefined,
+        { kind: state.placeKind, positions: typed.positions, label: labelMap },
+        createIdMinter(PLACEHOLDER_BASE_URI, new Set()),
+      );
+      if ('error' in place) return need(place.error);
+      if (place.value === undefined) return need('Give a place.');
+      const op: BatchOp = { field, action: 'set', value: place.value };
+      return state.placeDate === ''
+        ? { op }
+        : { op, with: { field: 'navDate', action: 'set', value: state.placeDate } };
+    }
     case 'behavior':
       if (action === 'set') return { op: { field, action, value: state.behaviors } };
       if (action === 'append')
         return text === '' ? need('Choose a behavior.') : { op: { field, action, value: text } };
       return { op: text === '' ? { field, action } : { field, action, value: text } };
     default: {
+      if (!isResourceList(field)) return need('Choose a property.');
       if (action === 'remove') return { op: text === '' ? { field, action } : { field, action, id: text } };
       const problem = uriProblem(text);
       if (problem !== null) return need(problem);

@@ -14,6 +14,7 @@ import { StartCanvasField, ViewingDirectionField } from '../metadata/DisplayFiel
 import { LinkedListEditor } from '../metadata/LinkedListEditor';
 import { MetadataEditor } from '../metadata/MetadataEditor';
 import { NavDateField } from '../metadata/NavDateField';
+import { NavPlaceField } from '../place/NavPlaceField';
 import { ProviderEditor } from '../metadata/ProviderEditor';
 import { RequiredStatementEditor } from '../metadata/RequiredStatementEditor';
 import { RightsField } from '../metadata/RightsField';
@@ -133,6 +134,8 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
       return <ProviderEditor value={value} onChange={onChange} language={language} />;
     case 'navDate':
       return <NavDateField value={value} onChange={onChange} owner={ownerName(kind)} />;
+    case 'navPlace':
+      return <NavPlaceField path={path} value={value} owner={kind === 'Canvas' ? 'canvas' : 'manifest'} />;
     case 'behavior':
       return <BehaviorEditor host={kind} value={value} onChange={onChange} />;
     case 'viewingDirection':

@@ -19,6 +19,7 @@ export type EditedProperty =
   | 'rendering'
   | 'partOf'
   | 'navDate'
+  | 'navPlace'
   | 'behavior'
   | 'viewingDirection'
   | 'start';
@@ -90,6 +91,14 @@ export const PROPERTY_RULES: readonly PropertyRule[] = [
     'optional',
     'optional',
     'For timelines and calendars.',
+  ),
+  rule(
+    'navPlace',
+    'Place',
+    'Navigation and display',
+    'optional',
+    'optional',
+    'Where it is, was made or shows: points, lines and areas on a map (navPlace extension).',
   ),
   rule(
     'behavior',
