@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
+import { publishedCollection } from '../../../shared/iiif/publish/collection-tree';
 import { toPresentation2 } from '../../../shared/iiif/publish/presentation2';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
 import { serializePublication } from '../../../shared/iiif/publish/serialize';
@@ -70,6 +71,11 @@ export interface PublishOptions {
   readonly localImages?: LocalImageTiles;
   /** Label of the collection.json written when several Manifests are published. */
   readonly collectionLabel?: JsonObject;
+  /**
+   * Publishing a Collection (a tree): the Collection itself, written as collection.json with its own properties,
+   * and for each of `manifests` the place in its `items` of the member it is; other members stay as they are.
+   */
+  readonly tree?: PublicationTree;
   readonly minify?: boolean;
   /** Write Presentation 2.1 (for older viewers) instead of 3; what 2.1 cannot say is reported per Manifest. */
   readonly presentation2?: boolean;
@@ -89,6 +95,12 @@ export interface PublishOptions {
   readonly signal?: AbortSignal;
   /** Told n of m as files are staged and uploaded. */
   readonly onProgress?: (progress: PublishProgress) => void;
+}
+
+export interface PublicationTree {
+  readonly collection: JsonObject;
+  /** `members[i]` is the index in the Collection's `items` of the member `manifests[i]` publishes. */
+  readonly members: readonly number[];
 }
 
 export interface PublishedManifest {
@@ -191,7 +203,7 @@ export async function preparePublication(
 
 /** Where each Manifest of these options is written, without planning them. */
 function manifestFiles(options: PlanOptions): string[] {
-  if (options.manifests.length < 2) return [manifestFile('')];
+  if (!inFolders(options)) return [manifestFile('')];
   return slugsOf(options.manifests).map(manifestFile);
 }
 
@@ -227,9 +239,9 @@ export function planPublication(
       `The base URL must be an http(s) address, not "${options.base}".`,
     );
   }
-  if (options.manifests.length === 0)
+  if (options.manifests.length === 0 && options.tree === undefined)
     throw new UserFacingError('nothing-to-publish', 'There is no Manifest to publish.');
-  const several = options.manifests.length > 1;
+  const several = inFolders(options);
   const folders = several ? slugsOf(options.manifests) : [''];
   const manifests = options.manifests.map((manifest, index) => {
     const folder = folders[index] as string;
@@ -238,11 +250,18 @@ export function planPublication(
   });
   if (!several) return { manifests };
   const url = `${base}/collection.json`;
-  const collection = buildCollection({
-    id: url,
-    label: options.collectionLabel ?? { none: ['Collection'] },
-    manifests: manifests.map((p) => p.doc),
-  });
+  const { tree } = options;
+  const collection = tree
+    ? publishedCollection(
+        tree.collection,
+        url,
+        new Map(manifests.flatMap((p, i) => (isJsonObject(p.doc) ? [[tree.members[i] ?? -1, p.doc]] : []))),
+      )
+    : buildCollection({
+        id: url,
+        label: options.collectionLabel ?? { none: ['Collection'] },
+        manifests: manifests.map((p) => p.doc),
+      });
   return {
     manifests,
     collection: {
@@ -460,6 +479,11 @@ function slugsOf(manifests: readonly ManifestToPublish[]): string[] {
   if (new Set(slugs).size !== slugs.length)
     throw new UserFacingError('invalid-slug', 'Two Manifests have the same folder name.');
   return slugs;
+}
+
+/** Several Manifests, or a Collection's: each in a folder of its own, with collection.json at the top. */
+function inFolders(options: PlanOptions): boolean {
+  return options.manifests.length > 1 || options.tree !== undefined;
 }
 
 function manifestFile(folder: string): string {

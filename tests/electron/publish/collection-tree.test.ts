@@ -1,0 +1,151 @@
+/**
+ * Publishing a Collection as a tree (issue 17, item 4): its local members are published in folders of their own
+ * and the Collection points at them by their published ids; a remote member stays the reference it was.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runPublish } from '../../../electron/cli/commands/publish';
+import type { CliIo } from '../../../electron/cli/cli-io';
+import type { JsonObject } from '../../../shared/iiif/json';
+import { validate } from '../../../shared/iiif/validation/validate';
+import { manifest } from '../../shared/split-merge/fixture';
+import { corpusPresent, officialSchemaErrors } from '../../shared/validation/official-corpus';
+
+const BASE = 'https://example.org/pub/shelf';
+const REMOTE = {
+  id: 'https://elsewhere.example.net/iiif/m/manifest.json',
+  type: 'Manifest',
+  label: { en: ['Remote'] },
+  navDate: '1800-01-01T00:00:00Z',
+};
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: (name) => fs.readFile(name),
+    writeFile: (name, text) => fs.writeFile(name, text),
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+let dir: string;
+const readJson = async (file: string) => JSON.parse(await fs.readFile(file, 'utf8')) as JsonObject;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tessera-tree-'));
+  const a = manifest(6, 'https://draft.example.org/a');
+  const b = { ...manifest(6, 'https://draft.example.org/b'), structures: [] };
+  await fs.writeFile(path.join(dir, 'letters.json'), JSON.stringify(a));
+  // Named by a file: URL rather than found by its id.
+  await fs.writeFile(path.join(dir, 'diary.json'), JSON.stringify(b));
+  await fs.writeFile(path.join(dir, 'not-iiif.json'), '{"hello": "world"}');
+  await fs.writeFile(
+    path.join(dir, 'shelf.json'),
+    JSON.stringify({
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://draft.example.org/shelf/collection.json',
+      type: 'Collection',
+      label: { en: ['A shelf'] },
+      rights: 'http://creativecommons.org/licenses/by/4.0/',
+      'x-extension': [1, 2],
+      items: [
+        { id: a['id'], type: 'Manifest', label: { en: ['Letters (as listed)'] } },
+        REMOTE,
+        { id: new URL(`file://${path.join(dir, 'diary.json')}`).href, type: 'Manifest' },
+      ],
+    }),
+  );
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+describe('tessera publish COLLECTION', () => {
+  it('publishes the local members with the collection, keeps the remote one, and the member ids resolve to the files', async () => {
+    const out = path.join(dir, 'out');
+    const c = capture();
+    const code = await runPublish([path.join(dir, 'shelf.json'), '--base', BASE, '--out', out], c.io);
+    expect(c.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(c.stderr()).toBe('');
+    expect(c.stdout()).toContain('2 local member(s) published with it, 1 kept as references');
+
+    const collection = await readJson(path.join(out, 'collection.json'));
+    expect(collection['id']).toBe(`${BASE}/collection.json`);
+    // The collection's own properties are kept.
+    expect(collection['label']).toEqual({ en: ['A shelf'] });
+    expect(collection['x-extension']).toEqual([1, 2]);
+    const members = collection['items'] as JsonObject[];
+    expect(members.map((m) => m['id'])).toEqual([
+      `${BASE}/letters/manifest.json`,
+      REMOTE.id,
+      `${BASE}/diary/manifest.json`,
+    ]);
+    expect(members[0]?.['label']).toEqual({ en: ['Letters (as listed)'] });
+    expect(members[1]).toEqual(REMOTE);
+    // A member without a label gets the manifest's.
+    expect(members[2]?.['label']).toEqual(manifest(6)['label']);
+
+    // Every local member id is a file of the publication, whose own id is that member id; its canvases are under it.
+    for (const member of [members[0], members[2]]) {
+      const id = String(member?.['id']);
+      const file = path.join(out, ...id.slice(BASE.length + 1).split('/'));
+      const published = await readJson(file);
+      expect(published['id']).toBe(id);
+      const base = id.replace(/\/manifest\.json$/, '');
+      for (const canvas of published['items'] as JsonObject[])
+        expect(String(canvas['id'])).toMatch(new RegExp(`^${base}/`));
+      expect(validate(published).filter((f) => f.severity === 'error')).toEqual([]);
+    }
+    expect((await fs.readdir(out)).filter((f) => !f.startsWith('.')).sort()).toEqual([
+      'collection.json',
+      'diary',
+      'letters',
+    ]);
+    expect(await fs.readdir(path.join(out, 'letters'))).toContain('.tessera-record.json');
+    expect(validate(collection).filter((f) => f.severity === 'error')).toEqual([]);
+    if (corpusPresent) expect(officialSchemaErrors()(collection)).toEqual([]);
+    expect(c.stdout()).toMatch(/Checked .*: 3 of 3 documents fetched back and parsed/);
+  });
+
+  it('keeps every URI when published again', async () => {
+    const out = path.join(dir, 'again');
+    const args = [path.join(dir, 'shelf.json'), '--base', BASE, '--out', out];
+    expect(await runPublish(args, capture().io)).toBe(0);
+    const first = await fs.readFile(path.join(out, 'collection.json'), 'utf8');
+    const again = capture();
+    expect(await runPublish(args, again.io)).toBe(0);
+    expect(await fs.readFile(path.join(out, 'collection.json'), 'utf8')).toBe(first);
+    expect(again.stdout()).toContain('unchanged since the last publication');
+  });
+
+  it('refuses a file: member it cannot read, writing nothing', async () => {
+    const broken = path.join(dir, 'broken-shelf.json');
+    await fs.writeFile(
+      broken,
+      JSON.stringify({
+        '@context': 'http://iiif.io/api/presentation/3/context.json',
+        id: 'https://draft.example.org/broken/collection.json',
+        type: 'Collection',
+        label: { en: ['Broken'] },
+        items: [
+          {
+            id: new URL(`file://${path.join(dir, 'not-iiif.json')}`).href,
+            type: 'Manifest',
+            label: { en: ['x'] },
+          },
+        ],
+      }),
+    );
+    const c = capture();
+    const out = path.join(dir, 'never');
+    expect(await runPublish([broken, '--base', BASE, '--out', out], c.io)).toBe(1);
+    expect(c.stderr()).toMatch(
+      /Member 1 of the collection is the file .*not-iiif\.json, which cannot be read as a Manifest/,
+    );
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+});
