@@ -14,6 +14,7 @@ import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
+import { writeFilesInFolder } from './files/write-files-in-folder';
 import { findLocalMembers } from './publish/collection-tree';
 import { isCollection, publishDocument, reviewPublication } from './publish/publication-channels';
 import { createJobs } from './publish/publication-jobs';
@@ -169,6 +170,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (chosen) ctx.policy.grant(chosen);
       return { supported: true, path: chosen };
     },
+    writeFilesInFolder: (request) => writeFilesInFolder(request, ctx.policy),
     reviewPublication: async (request) => {
       const { others, built, members } = await publication(request);
       return reviewPublication(request, built, localImages, others, members);

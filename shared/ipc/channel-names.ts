@@ -25,6 +25,7 @@ export const channelNames = [
   'importLocalImage',
   'cacheImages',
   'showFolderDialog',
+  'writeFilesInFolder',
   'reviewPublication',
   'publishDocument',
   'ocrStart',
