@@ -138,6 +138,12 @@ function structuralIds(doc: JsonObject): Map<string, string> {
       for (const key of Object.keys(value)) if (key !== 'id') visit(value[key]);
     }
   };
+  // Every object of the manifest's own `items` defines a canvas, with or without items of its own.
+  const items = doc['items'];
+  if (isJsonArray(items))
+    for (const canvas of items)
+      if (isJsonObject(canvas) && canvas['type'] === 'Canvas' && typeof canvas['id'] === 'string')
+        found.set(canvas['id'], 'Canvas');
   for (const key of CONCATENATED) visit(doc[key]);
   return found;
 }

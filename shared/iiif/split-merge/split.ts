@@ -123,8 +123,10 @@ export function splitManifest(doc: JsonObject, options: SplitOptions): SplitOutc
       id,
       label: partLabel(doc['label'], partSuffix(options.labelSuffix ?? DEFAULT_PART_SUFFIX, n, total)),
       items: slice,
-      structures: clipped && clipped.list.length > 0 ? clipped.list : undefined,
-      annotations: partPages && partPages.list.length > 0 ? partPages.list : undefined,
+      // A list left empty by the split goes; one that was empty already stays as it was.
+      structures: clipped && (clipped.list.length > 0 || structures?.length === 0) ? clipped.list : undefined,
+      annotations:
+        partPages && (partPages.list.length > 0 || pages?.length === 0) ? partPages.list : undefined,
       start: startId !== undefined && !inPart(startId) ? undefined : doc['start'],
     };
     parts.push({

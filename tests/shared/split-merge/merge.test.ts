@@ -94,6 +94,18 @@ describe('mergeManifests', () => {
     expect(JSON.stringify(result.doc).match(/images\.example\.org\/1\/full\/max/g)).toHaveLength(2);
   });
 
+  it('renames a repeated canvas that has no items of its own', () => {
+    const bare: JsonObject = {
+      id: 'https://x.org/m',
+      type: 'Manifest',
+      label: { none: ['m'] },
+      items: [{ id: 'https://x.org/c1', type: 'Canvas', width: 10, height: 10 }],
+    };
+    const result = merge([bare, bare]);
+    expect(result.renamedCanvases).toBe(1);
+    expect(canvasIds(result.doc)).toEqual(['https://x.org/c1', 'https://x.org/m/merged/canvas/1']);
+  });
+
   it('puts a split back together', () => {
     const doc = manifest(12);
     const split = splitManifest(doc, { at: [4, 8] });

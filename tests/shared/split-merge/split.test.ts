@@ -119,6 +119,14 @@ describe('splitManifest', () => {
     expect('start' in (later.parts[0]?.doc ?? {})).toBe(false);
   });
 
+  it('keeps lists that were empty before the split', () => {
+    const empty = split({ ...original, structures: [], annotations: [] }, [4]);
+    for (const part of empty.parts) {
+      expect(part.doc['structures']).toEqual([]);
+      expect(part.doc['annotations']).toEqual([]);
+    }
+  });
+
   it('makes parts that validate without errors', () => {
     for (const part of result.parts)
       expect(validate(part.doc).filter((f) => f.severity === 'error')).toEqual([]);
