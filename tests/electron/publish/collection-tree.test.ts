@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as runPublish } from '../../../electron/cli/commands/publish';
+import { run as runSplit } from '../../../electron/cli/commands/split';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { validate } from '../../../shared/iiif/validation/validate';
@@ -147,5 +148,42 @@ describe('tessera publish COLLECTION', () => {
       /Member 1 of the collection is the file .*not-iiif\.json, which cannot be read as a Manifest/,
     );
     await expect(fs.stat(out)).rejects.toThrow();
+  });
+
+  it('publishes what tessera split --collection wrote: the parts found by their ids beside the collection', async () => {
+    const folder = path.join(dir, 'reel');
+    await fs.mkdir(folder);
+    await fs.writeFile(
+      path.join(folder, 'reel.json'),
+      JSON.stringify(manifest(12, 'https://draft.example.org/reel')),
+    );
+    const split = capture();
+    const io = {
+      ...split.io,
+      makeFolder: async (p: string) => void (await fs.mkdir(p, { recursive: true })),
+    };
+    expect(
+      await runSplit(
+        [path.join(folder, 'reel.json'), '--at', '7', '-o', path.join(folder, 'parts'), '--collection'],
+        io,
+      ),
+    ).toBe(0);
+    const out = path.join(dir, 'reel-site');
+    const c = capture();
+    const code = await runPublish(
+      [path.join(folder, 'parts', 'reel-collection.json'), '--base', BASE, '--out', out],
+      c.io,
+    );
+    expect(c.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(c.stdout()).toContain('2 local member(s) published with it, 0 kept as references');
+    const collection = await readJson(path.join(out, 'collection.json'));
+    expect((collection['items'] as JsonObject[]).map((m) => m['id'])).toEqual([
+      `${BASE}/reel-part-1/manifest.json`,
+      `${BASE}/reel-part-2/manifest.json`,
+    ]);
+    expect(
+      ((await readJson(path.join(out, 'reel-part-2', 'manifest.json')))['items'] as unknown[]).length,
+    ).toBe(6);
   });
 });
