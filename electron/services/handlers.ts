@@ -15,7 +15,7 @@ import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
 import { writeFilesInFolder } from './files/write-files-in-folder';
-import { findLocalMembers } from './publish/collection-tree';
+import { findLocalMembers, memberFiles } from './publish/collection-tree';
 import { isCollection, publishDocument, reviewPublication } from './publish/publication-channels';
 import { createJobs } from './publish/publication-jobs';
 import { buildTarget, type TargetRequest } from './publish/target-request';
@@ -90,7 +90,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       resolvePath: (requested) => ctx.policy.resolve(requested, 'write'),
       s3Secret: async (target) =>
         target.secretAccessKey ?? (await secrets.recall(s3SecretName(target.endpoint, target.accessKeyId))),
-      inputFiles: [...others.map((other) => other.file), ...members.map((m) => m.file)],
+      inputFiles: [...others.map((other) => other.file), ...memberFiles(members)],
     });
     return { others, built, members };
   };

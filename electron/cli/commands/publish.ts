@@ -14,7 +14,11 @@
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { assemblePublication } from '../../services/publish/assemble';
-import { assembleCollectionTree, findLocalMembers } from '../../services/publish/collection-tree';
+import {
+  assembleCollectionTree,
+  findLocalMembers,
+  memberFiles,
+} from '../../services/publish/collection-tree';
 import { gitTarget, type GitTargetOptions } from '../../services/publish/git-target';
 import { s3Target, type S3TargetOptions } from '../../services/publish/s3-target';
 import type { PublishReport } from '../../services/publish/publish';
@@ -256,8 +260,8 @@ async function collectionTree(collection: JsonObject, parsed: Parsed, io: CliIo)
         base: parsed.base,
         minify: parsed.minify,
       }),
-      files: found.local.map((m) => m.file),
-      summary: `Collection ${displayName(file)}: ${found.local.length} local member(s) published with it, ${found.remote} kept as references`,
+      files: memberFiles(found.local),
+      summary: `Collection ${displayName(file)}: ${memberFiles(found.local).length} local member(s) published with it, ${found.remote} kept as references`,
     };
   } catch (error) {
     io.stderr(`tessera publish: ${error instanceof Error ? error.message : String(error)}\n`);

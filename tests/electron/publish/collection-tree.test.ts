@@ -186,4 +186,85 @@ describe('tessera publish COLLECTION', () => {
       ((await readJson(path.join(out, 'reel-part-2', 'manifest.json')))['items'] as unknown[]).length,
     ).toBe(6);
   });
+
+  it('publishes local Collections among the members beneath their folders, to any depth, with ids that match', async () => {
+    const lib = path.join(dir, 'lib');
+    await fs.mkdir(lib);
+    const context = 'http://iiif.io/api/presentation/3/context.json';
+    const vol1 = manifest(6, 'https://draft.example.org/vol1');
+    const atlas = manifest(6, 'https://draft.example.org/atlas');
+    await fs.writeFile(path.join(lib, 'vol1.json'), JSON.stringify(vol1));
+    await fs.writeFile(path.join(lib, 'atlas.json'), JSON.stringify(atlas));
+    const volumes = {
+      '@context': context,
+      id: 'https://draft.example.org/volumes/collection.json',
+      type: 'Collection',
+      label: { en: ['Volumes'] },
+      items: [{ id: vol1['id'], type: 'Manifest', label: { en: ['Volume 1'] } }, REMOTE],
+    };
+    await fs.writeFile(path.join(lib, 'volumes.json'), JSON.stringify(volumes));
+    await fs.writeFile(
+      path.join(lib, 'library.json'),
+      JSON.stringify({
+        '@context': context,
+        id: 'https://draft.example.org/library/collection.json',
+        type: 'Collection',
+        label: { en: ['Library'] },
+        items: [
+          { id: volumes.id, type: 'Collection', label: { en: ['All volumes'] } },
+          { id: atlas['id'], type: 'Manifest', label: { en: ['Atlas'] } },
+        ],
+      }),
+    );
+    const out = path.join(dir, 'library-site');
+    const c = capture();
+    const code = await runPublish([path.join(lib, 'library.json'), '--base', BASE, '--out', out], c.io);
+    expect(c.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(c.stdout()).toContain('3 local member(s) published with it, 1 kept as references');
+
+    const top = await readJson(path.join(out, 'collection.json'));
+    const topIds = (top['items'] as JsonObject[]).map((m) => m['id']);
+    expect(topIds).toEqual([`${BASE}/volumes/collection.json`, `${BASE}/atlas/manifest.json`]);
+    expect((top['items'] as JsonObject[])[0]).toMatchObject({
+      type: 'Collection',
+      label: { en: ['All volumes'] },
+    });
+    const sub = await readJson(path.join(out, 'volumes', 'collection.json'));
+    expect(sub['id']).toBe(topIds[0]);
+    expect(sub['label']).toEqual({ en: ['Volumes'] });
+    const subIds = (sub['items'] as JsonObject[]).map((m) => m['id']);
+    expect(subIds).toEqual([`${BASE}/volumes/vol1/manifest.json`, REMOTE.id]);
+    // Every member id in the tree names the file written for it, whose own id it is.
+    for (const id of [topIds[1], subIds[0]] as string[]) {
+      const published = await readJson(path.join(out, ...id.slice(BASE.length + 1).split('/')));
+      expect(published['id']).toBe(id);
+    }
+    for (const doc of [top, sub]) expect(validate(doc).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(c.stdout()).toMatch(/Checked .*: 4 of 4 documents fetched back and parsed/);
+  });
+
+  it('refuses a Collection that lists itself', async () => {
+    const loop = path.join(dir, 'loop');
+    await fs.mkdir(loop);
+    const id = 'https://draft.example.org/loop/collection.json';
+    await fs.writeFile(
+      path.join(loop, 'loop.json'),
+      JSON.stringify({
+        '@context': 'http://iiif.io/api/presentation/3/context.json',
+        id,
+        type: 'Collection',
+        label: { en: ['Loop'] },
+        items: [{ id, type: 'Collection', label: { en: ['Me'] } }],
+      }),
+    );
+    const c = capture();
+    expect(
+      await runPublish(
+        [path.join(loop, 'loop.json'), '--base', BASE, '--out', path.join(dir, 'loop-out')],
+        c.io,
+      ),
+    ).toBe(1);
+    expect(c.stderr()).toContain('loop.json is a member of itself');
+  });
 });
