@@ -39,7 +39,7 @@ export function partLabel(label: JsonValue | undefined, suffix: string): JsonObj
  * also keeps the part's own new ids (`…/part-1/canvas/7`) apart from the original's (`…/canvas/7`). An id
  * already used in the original (however unlikely) gets "-2", "-3"...
  */
-export function partId(original: JsonObject, n: number, taken: ReadonlySet<string>): string {
+export function partId(original: JsonObject, n: number, taken: { has(id: string): boolean }): string {
   const base = `${documentBaseUri(original)}/part-${n}`;
   let id = `${base}/manifest.json`;
   for (let k = 2; taken.has(id); k++) id = `${base}-${k}/manifest.json`;

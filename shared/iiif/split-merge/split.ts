@@ -85,7 +85,13 @@ export function splitManifest(doc: JsonObject, options: SplitOptions): SplitOutc
   const allCanvasIds = new Set(items.map(canvasIdOf).filter((id) => id !== ''));
   const isCanvas = (id: string) => allCanvasIds.has(id);
   const total = bounds.length - 1;
-  const taken = new Set(documentIds(doc));
+  // The document's ids (cached per document) and the ones this split gives out, without copying the former.
+  const own = documentIds(doc);
+  const issued = new Set<string>();
+  const taken = {
+    has: (id: string) => own.has(id) || issued.has(id),
+    add: (id: string) => void issued.add(id),
+  };
   const structures = isJsonArray(doc['structures']) ? doc['structures'] : undefined;
   const pages = isJsonArray(doc['annotations']) ? doc['annotations'] : undefined;
   // A Range or page found in more than one part keeps its id in the first and gets a new one in the others: two
@@ -154,8 +160,13 @@ export function splitManifest(doc: JsonObject, options: SplitOptions): SplitOutc
   };
 }
 
+interface IdSet {
+  has(id: string): boolean;
+  add(id: string): void;
+}
+
 /** `wanted`, or `wanted-2`, `wanted-3`... when the document already uses it; the id is then taken. */
-function freshId(wanted: string, taken: Set<string>): string {
+function freshId(wanted: string, taken: IdSet): string {
   let id = wanted;
   for (let k = 2; taken.has(id); k++) id = `${wanted}-${k}`;
   taken.add(id);

@@ -69,14 +69,10 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
     return { kind: 'merged', merged: outcome.value } as const;
   }, [inputs]);
   const cleanName = fileName.trim();
-  const files =
+  const outName = cleanName.toLowerCase().endsWith('.json') ? cleanName : `${cleanName}.json`;
+  const makeFiles =
     preview.kind === 'merged' && cleanName !== ''
-      ? [
-          {
-            name: cleanName.toLowerCase().endsWith('.json') ? cleanName : `${cleanName}.json`,
-            text: writeDocument(preview.merged.doc, format ?? DEFAULT_TEXT_FORMAT),
-          },
-        ]
+      ? () => [{ name: outName, text: writeDocument(preview.merged.doc, format ?? DEFAULT_TEXT_FORMAT) }]
       : null;
 
   return (
@@ -166,9 +162,10 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
         )}
       </section>
       <WriteActions
-        files={files}
+        makeFiles={makeFiles}
+        count={1}
         folder={folder}
-        what={`the merged manifest (${files?.[0]?.name ?? ''})`}
+        what={`the merged manifest (${outName})`}
         onCancel={onClose}
         onWritten={onClose}
       />

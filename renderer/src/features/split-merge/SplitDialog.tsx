@@ -51,11 +51,11 @@ export function SplitDialog({ onClose }: { onClose(): void }) {
     const parts = outcome.value.parts.map((p) => p.doc);
     const collection = withCollection ? partsCollection(doc, parts) : undefined;
     const text = (d: typeof doc) => writeDocument(d, format ?? DEFAULT_TEXT_FORMAT);
-    const files = [
+    const makeFiles = () => [
       ...parts.map((part, i) => ({ name: names.parts[i] as string, text: text(part) })),
       ...(collection ? [{ name: names.collection, text: text(collection) }] : []),
     ];
-    return { kind: 'split', split: outcome.value, names, collection, files } as const;
+    return { kind: 'split', split: outcome.value, names, collection, makeFiles } as const;
   }, [doc, format, pointsText, suffix, withCollection, stem]);
 
   return (
@@ -141,7 +141,8 @@ export function SplitDialog({ onClose }: { onClose(): void }) {
         )}
       </section>
       <WriteActions
-        files={preview.kind === 'split' ? preview.files : null}
+        makeFiles={preview.kind === 'split' ? preview.makeFiles : null}
+        count={preview.kind === 'split' ? preview.split.parts.length + (preview.collection ? 1 : 0) : 0}
         folder={folder}
         what={
           preview.kind === 'split'

@@ -7,8 +7,13 @@ import { useAppStore } from '../../store/store';
 import { writeResults } from './write-results';
 
 interface Props {
-  /** The files to write, or null while the inputs cannot make any (the button is then disabled). */
-  files: readonly { name: string; text: string }[] | null;
+  /**
+   * Makes the files to write, or null while the inputs cannot make any (the button is then disabled). Called on
+   * Write only: printing a 10,000-canvas manifest on every keystroke of the preview would make typing lag.
+   */
+  makeFiles: (() => readonly { name: string; text: string }[]) | null;
+  /** How many files makeFiles makes. */
+  count: number;
   folder: string;
   /** What the files are, for the closing message ("2 parts and their collection"). */
   what: string;
@@ -16,20 +21,19 @@ interface Props {
   onWritten(): void;
 }
 
-export function WriteActions({ files, folder, what, onCancel, onWritten }: Props) {
+export function WriteActions({ makeFiles, count, folder, what, onCancel, onWritten }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; exists: boolean } | null>(null);
   const write = async (overwrite: boolean) => {
-    if (!files) return;
+    if (!makeFiles) return;
     setBusy(true);
-    const outcome = await writeResults(folder, files, overwrite);
+    const outcome = await writeResults(folder, makeFiles(), overwrite);
     setBusy(false);
     if (outcome.kind === 'written') {
       useAppStore.getState().showMessage({ kind: 'info', text: `Wrote ${what} to ${outcome.folder}.` });
       onWritten();
     } else setProblem({ message: outcome.message, exists: outcome.kind === 'exists' });
   };
-  const count = files?.length ?? 0;
   return (
     <>
       {problem ? (
@@ -49,7 +53,7 @@ export function WriteActions({ files, folder, what, onCancel, onWritten }: Props
         <button
           type="button"
           className="primary"
-          disabled={busy || files === null || folder.trim() === ''}
+          disabled={busy || makeFiles === null || folder.trim() === ''}
           onClick={() => {
             setProblem(null);
             void write(false);
