@@ -3,6 +3,7 @@
  * Range left with nothing is dropped (with the Ranges inside it), and the rest of each Range stays as it was.
  */
 import type { JsonArray, JsonObject, JsonValue } from '../json';
+import { referencedCanvasId } from '../document/canvas-references';
 import { isFullRange, itemCanvasId } from '../structure/range-items';
 
 export interface ClippedRanges {
@@ -24,9 +25,11 @@ export function clipRanges(
   keepEmpty: boolean,
   /** A new id for a kept Range (one another part already holds), or undefined to keep its own. */
   renameRange: (original: JsonObject) => string | undefined = () => undefined,
+  /** Whether an id is a canvas of the whole manifest: a Range's `start` on one outside the part is dropped. */
+  isCanvas: (id: string) => boolean = () => true,
 ): ClippedRanges {
   const kept = new Set<JsonObject>();
-  return { list: clipList(list, { inPart, keepEmpty, kept, renameRange }), kept };
+  return { list: clipList(list, { inPart, keepEmpty, kept, renameRange, isCanvas }), kept };
 }
 
 interface Clip {
@@ -34,6 +37,7 @@ interface Clip {
   readonly keepEmpty: boolean;
   readonly kept: Set<JsonObject>;
   readonly renameRange: (original: JsonObject) => string | undefined;
+  readonly isCanvas: (id: string) => boolean;
 }
 
 function clipList(items: JsonArray, clip: Clip): JsonArray {
@@ -67,8 +71,14 @@ function clipRange(range: JsonObject, clip: Clip): JsonObject | undefined {
   }
   clip.kept.add(range);
   const id = clip.renameRange(range);
-  if (id === undefined) return clipped === items ? range : { ...range, items: clipped };
-  return { ...range, id, items: clipped };
+  const startId = referencedCanvasId(range['start']);
+  // A Range's own start (where a viewer opens it) on a canvas of another part would point nowhere.
+  const dropStart = startId !== undefined && clip.isCanvas(startId) && !clip.inPart(startId);
+  if (id === undefined && !dropStart) return clipped === items ? range : { ...range, items: clipped };
+  const next: Record<string, JsonValue> = { ...range, items: clipped };
+  if (id !== undefined) next['id'] = id;
+  if (dropStart) delete next['start'];
+  return next;
 }
 
 /** Every full Range object in `list`, at any depth. */

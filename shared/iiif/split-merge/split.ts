@@ -118,7 +118,9 @@ export function splitManifest(doc: JsonObject, options: SplitOptions): SplitOutc
     const id = partId(doc, n, taken);
     taken.add(id);
 
-    const clipped = structures ? clipRanges(structures, inPart, n === 1, (r) => renamed(r, n)) : undefined;
+    const clipped = structures
+      ? clipRanges(structures, inPart, n === 1, (r) => renamed(r, n), isCanvas)
+      : undefined;
     const partPages = pages
       ? pagesOfPart(pages, inPart, isCanvas, (page) => renamed(page, n), n === 1)
       : undefined;

@@ -119,6 +119,17 @@ describe('splitManifest', () => {
     expect('start' in (later.parts[0]?.doc ?? {})).toBe(false);
   });
 
+  it('drops a Range’s start on a canvas of another part', () => {
+    const toc = (original['structures'] as JsonObject[])[0] as JsonObject;
+    const withStart = {
+      ...original,
+      structures: [{ ...toc, start: { id: `${BASE}/canvas/2`, type: 'Canvas' } }],
+    };
+    const [a, b] = split(withStart, [4]).parts.map((p) => (p.doc['structures'] as JsonObject[])[0]);
+    expect(a?.['start']).toEqual({ id: `${BASE}/canvas/2`, type: 'Canvas' });
+    expect(b && 'start' in b).toBe(false);
+  });
+
   it('keeps lists that were empty before the split', () => {
     const empty = split({ ...original, structures: [], annotations: [] }, [4]);
     for (const part of empty.parts) {
