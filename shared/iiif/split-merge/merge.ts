@@ -131,8 +131,9 @@ function structuralIds(doc: JsonObject): Map<string, string> {
     if (isJsonArray(value)) value.forEach(visit);
     else if (isJsonObject(value)) {
       const type = value['type'];
-      // A Canvas or Range given by reference only ({ id, type } inside a Range or a target) is not a resource.
-      const defines = type === 'Canvas' || type === 'Range' ? isJsonArray(value['items']) : true;
+      // A Canvas, Range or page given by reference only ({ id, type } inside a Range, a target, or an external
+      // annotation page) names a resource elsewhere: renaming it would point at nothing.
+      const defines = type === 'Annotation' || isJsonArray(value['items']);
       if (typeof type === 'string' && KINDS[type] && typeof value['id'] === 'string' && defines)
         if (!found.has(value['id'])) found.set(value['id'], type);
       for (const key of Object.keys(value)) if (key !== 'id') visit(value[key]);

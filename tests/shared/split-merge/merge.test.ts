@@ -94,6 +94,13 @@ describe('mergeManifests', () => {
     expect(JSON.stringify(result.doc).match(/images\.example\.org\/1\/full\/max/g)).toHaveLength(2);
   });
 
+  it('keeps a page both manifests refer to (by reference) as it is', () => {
+    const external = { id: 'https://annotations.example.org/page/1', type: 'AnnotationPage' };
+    const doc: JsonObject = { ...manifest(6), annotations: [external] };
+    const result = merge([doc, doc]);
+    expect(result.doc['annotations']).toEqual([external, external]);
+  });
+
   it('renames a repeated canvas that has no items of its own', () => {
     const bare: JsonObject = {
       id: 'https://x.org/m',
