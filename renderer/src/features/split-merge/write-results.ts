@@ -2,7 +2,7 @@
  * Writing the results of a split or merge through the contract, and the folder they go to by default: beside
  * the open file when it has one, else in the workspace.
  */
-import { api } from '../../api';
+import { api, isElectron } from '../../api';
 
 export type WriteOutcome =
   | { readonly kind: 'written'; readonly folder: string; readonly count: number }
@@ -21,8 +21,12 @@ export async function writeResults(
     : { kind: 'failed', message: result.error.message };
 }
 
-/** `<folder of the open file>/<name>`, or `<name>` (inside the workspace) for a document not read from a file. */
+/**
+ * `<folder of the open file>/<name>`, or `<name>` (inside the workspace) for a document not read from a file. In
+ * the desktop app, nothing: it writes only into a folder the user chose in its dialog.
+ */
 export function defaultFolder(openPath: string | null, name: string): string {
+  if (isElectron) return '';
   if (openPath === null) return name;
   const separator = openPath.includes('\\') && !openPath.includes('/') ? '\\' : '/';
   const cut = Math.max(openPath.lastIndexOf('/'), openPath.lastIndexOf('\\'));
