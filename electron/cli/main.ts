@@ -32,7 +32,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./commands/validate'),
   },
   publish: {
-    summary: 'write manifests with final ids under --base into --out (several: with a collection.json)',
+    summary:
+      'write manifests with final ids under --base into --out (several: with a collection.json; a collection: with its local members)',
     load: () => import('./commands/publish'),
   },
   annotations: {
