@@ -9,6 +9,8 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes text as UTF-8, replacing the file atomically. */
   writeFile(path: string, text: string): Promise<void>;
+  /** Creates a folder and its parents when missing (commands that write several files into one: split). */
+  makeFolder?(path: string): Promise<void>;
   /** Reads all of standard input, for the argument "-". Absent where there is no stdin (tests may omit it). */
   readStdin?(): Promise<Uint8Array>;
 }

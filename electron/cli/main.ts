@@ -32,12 +32,21 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./commands/validate'),
   },
   publish: {
-    summary: 'write manifests with final ids under --base into --out (several: with a collection.json)',
+    summary:
+      'write manifests with final ids under --base into --out (several: with a collection.json; a collection: with its local members)',
     load: () => import('./commands/publish'),
   },
   annotations: {
     summary: 'list the annotations of a manifest or annotation page (--json, --text, --csv)',
     load: () => import('./commands/annotations'),
+  },
+  split: {
+    summary: 'cut a Manifest into parts at chosen canvases (--at 12,40 -o DIR [--collection])',
+    load: () => import('./commands/split'),
+  },
+  merge: {
+    summary: 'merge Manifests into one, their canvases in the order given (-o OUT)',
+    load: () => import('./commands/merge'),
   },
   ocr: {
     summary: 'recognise the text of canvases offline, as a page of line annotations each (-o OUT)',

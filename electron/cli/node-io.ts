@@ -1,4 +1,5 @@
 /** The real CliIo: process streams and the file system. */
+import { promises as fs } from 'node:fs';
 import { MAX_DOCUMENT_BYTES, describeSize } from '../../shared/iiif/document/limits';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { readBounded, type BoundedRead } from '../services/files/bounded-read';
@@ -59,6 +60,7 @@ export function nodeIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => readFileBounded(path),
     writeFile: (path, text) => writeFileAtomic(path, text),
+    makeFolder: async (path) => void (await fs.mkdir(path, { recursive: true })),
     readStdin: () => readAllBounded(process.stdin),
   };
 }

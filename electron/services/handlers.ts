@@ -14,7 +14,9 @@ import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
 import type { AutosaveStore } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
-import { publishDocument, reviewPublication } from './publish/publication-channels';
+import { writeFilesInFolder } from './files/write-files-in-folder';
+import { findLocalMembers, memberFiles } from './publish/collection-tree';
+import { isCollection, publishDocument, reviewPublication } from './publish/publication-channels';
 import { createJobs } from './publish/publication-jobs';
 import { buildTarget, type TargetRequest } from './publish/target-request';
 import type { TransferControl } from './publish/transfer-control';
@@ -66,23 +68,39 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const allowedPath = (requested: string) => ctx.policy.resolve(requested, 'write').catch(() => null);
   const secrets = ctx.secrets ?? createMemorySecretStore();
   // The other files are read first: a folder target must not hold any of them.
-  const publication = async (request: { outDir: string; target: TargetRequest; otherFiles: string[] }) => {
+  const publication = async (request: {
+    doc?: unknown;
+    outDir: string;
+    target: TargetRequest;
+    otherFiles: string[];
+  }) => {
     const others = await readOtherManifests(request.otherFiles, ctx.policy);
+    // A Collection's local members: files the policy lets us read, in the workspace folder or named by file: ids.
+    const members = isCollection(request.doc)
+      ? (
+          await findLocalMembers(request.doc, ctx.policy.root ?? '', (file) =>
+            ctx.policy.resolve(file, 'read').then(
+              () => true,
+              () => false,
+            ),
+          )
+        ).local
+      : [];
     const built = await buildTarget(request, {
       resolvePath: (requested) => ctx.policy.resolve(requested, 'write'),
       s3Secret: async (target) =>
         target.secretAccessKey ?? (await secrets.recall(s3SecretName(target.endpoint, target.accessKeyId))),
-      inputFiles: others.map((other) => other.file),
+      inputFiles: [...others.map((other) => other.file), ...memberFiles(members)],
     });
-    return { others, built };
+    return { others, built, members };
   };
   const publishRequested = async (request: ParsedRequestOf<'publishDocument'>, control?: TransferControl) => {
     const { target } = request;
     const remember = target.kind === 's3' && target.rememberSecret && target.secretAccessKey !== undefined;
     // Refused before publishing, so that a publication never succeeds while its secret is silently dropped.
     if (remember && !secrets.capability().canRemember) throw cannotRemember();
-    const { others, built } = await publication(request);
-    const published = await publishDocument(request, built, localImages, others, control);
+    const { others, built, members } = await publication(request);
+    const published = await publishDocument(request, built, localImages, others, control, members);
     if (remember && target.secretAccessKey !== undefined)
       await secrets.remember(s3SecretName(target.endpoint, target.accessKeyId), target.secretAccessKey);
     return published;
@@ -152,9 +170,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (chosen) ctx.policy.grant(chosen);
       return { supported: true, path: chosen };
     },
+    writeFilesInFolder: (request) => writeFilesInFolder(request, ctx.policy),
     reviewPublication: async (request) => {
-      const { others, built } = await publication(request);
-      return reviewPublication(request, built, localImages, others);
+      const { others, built, members } = await publication(request);
+      return reviewPublication(request, built, localImages, others, members);
     },
     publishDocument: (request) => publishRequested(request),
     startPublication: (request) =>

@@ -17,6 +17,8 @@ import { runCommand, shortcutFor } from './features/documents/commands';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { DocumentTabs } from './features/documents/DocumentTabs';
 import { anyDirty, windowState } from './features/documents/document-tabs';
+import { SplitMergeDialogs } from './features/split-merge/SplitMergeDialogs';
+import { useSplitMergeStore } from './features/split-merge/split-merge-store';
 import { startDropToOpen } from './features/documents/drop-to-open';
 import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
@@ -184,6 +186,16 @@ export function App() {
         </button>
         <button
           type="button"
+          onClick={() => useSplitMergeStore.getState().show('split')}
+          disabled={doc?.['type'] !== 'Manifest'}
+        >
+          Split…
+        </button>
+        <button type="button" onClick={() => useSplitMergeStore.getState().show('merge')}>
+          Merge…
+        </button>
+        <button
+          type="button"
           onClick={() => useAddImagesStore.getState().show()}
           disabled={doc?.['type'] !== 'Manifest'}
         >
@@ -278,6 +290,7 @@ export function App() {
       </footer>
       <DocumentDialogs />
       <AddImagesDialog />
+      <SplitMergeDialogs />
       <CanvasDropHandlers />
     </div>
   );

@@ -27,6 +27,7 @@ export const channelNames = [
   'importLocalMedia',
   'cacheImages',
   'showFolderDialog',
+  'writeFilesInFolder',
   'reviewPublication',
   'publishDocument',
   'ocrStart',

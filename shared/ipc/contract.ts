@@ -407,6 +407,22 @@ export const channels = {
     request: z.object({}),
     response: z.object({ supported: z.boolean(), path: z.string().nullable() }),
   },
+  /**
+   * New documents written side by side into one folder (the parts of a split, a merged manifest): the folder is
+   * checked by the path policy (the workspace, or a folder the user chose), the names are plain file names. A
+   * file that exists is a 'conflict' unless `overwrite`; nothing is written then.
+   */
+  writeFilesInFolder: {
+    request: z.object({
+      folder: z.string().min(1).max(4096),
+      files: z
+        .array(z.object({ name: z.string().min(1).max(255), text: z.string() }))
+        .min(1)
+        .max(500),
+      overwrite: z.boolean().default(false),
+    }),
+    response: z.object({ folder: z.string(), paths: z.array(z.string()) }),
+  },
   reviewPublication: {
     request: z.object(publicationRequest),
     response: z.object({

@@ -297,6 +297,22 @@ describe('accessibility of every screen (axe-core)', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
+  it('the Split and Merge dialogs, with their previews', async () => {
+    await page.getByRole('button', { name: 'Split…' }).click();
+    const split = page.getByRole('dialog', { name: 'Split into parts' });
+    await split.waitFor();
+    await split.getByLabel('Split at canvases').fill('2');
+    await split.getByTestId('split-part').first().waitFor();
+    await expectAccessible(page, 'Split dialog');
+    await page.keyboard.press('Escape');
+    await split.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    await page.getByRole('dialog', { name: 'Merge manifests' }).waitFor();
+    await expectAccessible(page, 'Merge dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
   it('the Publish dialog and its review', async () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByRole('dialog', { name: 'Publish' }).waitFor();

@@ -14,6 +14,11 @@
 import path from 'node:path';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { assemblePublication } from '../../services/publish/assemble';
+import {
+  assembleCollectionTree,
+  findLocalMembers,
+  memberFiles,
+} from '../../services/publish/collection-tree';
 import { gitTarget, type GitTargetOptions } from '../../services/publish/git-target';
 import { s3Target, type S3TargetOptions } from '../../services/publish/s3-target';
 import type { PublishReport } from '../../services/publish/publish';
@@ -28,6 +33,11 @@ Writes FILE (a Manifest) to DIR/manifest.json with every id rewritten under URL,
 served from. Several FILEs are published together: each Manifest to DIR/<name>/manifest.json (<name> from its
 file name, made unique), and DIR/collection.json lists them in the order given. DIR is replaced as a whole; it
 must be empty, new, or an earlier publication.
+
+A Collection FILE (alone) is published as a tree: DIR/collection.json keeps its properties, and each member that
+is a local document (a file: id, or a Manifest file in its folder with the member's id, as tessera split
+--collection writes them) is published to DIR/<name>/manifest.json, its member id becoming that URL; remote
+members stay as they are.
 
 Options:
   --base URL       public http(s) address of DIR
@@ -138,7 +148,7 @@ function parse(args: readonly string[]): Parsed | string {
           ...(author ? { author: { name: author[1] as string, email: author[2] as string } } : {}),
         };
   if (label !== undefined && files.length === 1)
-    return '--label names the collection.json, which is written only when several files are published';
+    return '--label names the collection.json written when several Manifests are published (a Collection keeps its own label)';
   return { files, base, out, git, s3, label, minify, presentation2, allowErrors, allowUriChanges };
 }
 
@@ -150,7 +160,8 @@ function s3Credentials(): S3TargetOptions['credentials'] {
   };
 }
 
-type Loaded = { readonly ok: true; readonly doc: JsonObject } | { readonly ok: false };
+type Loaded =
+  { readonly ok: true; readonly doc: JsonObject; readonly collection: boolean } | { readonly ok: false };
 
 /** Reads one file as a Manifest, saying on stderr why it cannot be one. */
 async function loadManifest(file: string, io: CliIo, several: boolean): Promise<Loaded> {
@@ -160,11 +171,13 @@ async function loadManifest(file: string, io: CliIo, several: boolean): Promise<
     return { ok: false };
   }
   const { read } = loaded;
-  if (read.kind !== 'Manifest') {
+  // A Collection alone is published as a tree: its local members with it (see collection-tree.ts).
+  const tree = read.kind === 'Collection' && !several;
+  if (read.kind !== 'Manifest' && !tree) {
     io.stderr(
       several
         ? `tessera publish: "${displayName(file)}" is a ${read.kind}; a collection is built from Manifests only, so list the Manifests themselves\n`
-        : `tessera publish: "${file}" is a ${read.kind}; publish takes a Manifest\n`,
+        : `tessera publish: "${file}" is a ${read.kind}; publish takes a Manifest or a Collection\n`,
     );
     return { ok: false };
   }
@@ -174,7 +187,7 @@ async function loadManifest(file: string, io: CliIo, several: boolean): Promise<
         ? `note: ${displayName(file)} is a Presentation 2 document; it was upgraded to Presentation 3\n`
         : 'note: this is a Presentation 2 document; it was upgraded to Presentation 3\n',
     );
-  return { ok: true, doc: read.doc };
+  return { ok: true, doc: read.doc, collection: tree };
 }
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -193,18 +206,23 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const file of parsed.files) loaded.push(await loadManifest(file, io, several));
   const docs = loaded.flatMap((l) => (l.ok ? [l.doc] : []));
   if (docs.length !== parsed.files.length) return EXIT_BAD_INPUT;
+  const first = loaded[0];
+  const tree =
+    first?.ok === true && first.collection ? await collectionTree(first.doc, parsed, io) : undefined;
+  if (tree === null) return EXIT_BAD_INPUT;
 
   const outcome = await publish({
-    ...assemblePublication({
-      entries: docs.map((doc, index) => {
-        const file = parsed.files[index] as string;
-        return { doc, fileName: file === '-' ? 'stdin' : path.basename(file), name: displayName(file) };
-      }),
-      base: parsed.base,
-      outName: parsed.out !== undefined ? path.resolve(parsed.out) : (parsed.git?.branch ?? 'gh-pages'),
-      collectionLabel: parsed.label,
-      minify: parsed.minify,
-    }),
+    ...(tree?.options ??
+      assemblePublication({
+        entries: docs.map((doc, index) => {
+          const file = parsed.files[index] as string;
+          return { doc, fileName: file === '-' ? 'stdin' : path.basename(file), name: displayName(file) };
+        }),
+        base: parsed.base,
+        outName: parsed.out !== undefined ? path.resolve(parsed.out) : (parsed.git?.branch ?? 'gh-pages'),
+        collectionLabel: parsed.label,
+        minify: parsed.minify,
+      })),
     ...(parsed.git
       ? { target: gitTarget(parsed.git) }
       : parsed.s3
@@ -213,7 +231,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     presentation2: parsed.presentation2,
     allowErrors: parsed.allowErrors,
     allowUriChanges: parsed.allowUriChanges,
-    inputFiles: parsed.files.filter((file) => file !== '-'),
+    inputFiles: [...parsed.files.filter((file) => file !== '-'), ...(tree?.files ?? [])],
   });
   if (!outcome.ok) {
     io.stderr(`tessera publish: ${outcome.error.message}\n`);
@@ -221,8 +239,34 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       io.stderr('Nothing was published; publish again with --allow-uri-changes to go ahead.\n');
     return outcome.error.code === 'invalid-base' ? EXIT_USAGE : EXIT_BAD_INPUT;
   }
+  if (tree) io.stdout(`${tree.summary}\n`);
   printReport(outcome.value, io);
   return EXIT_OK;
+}
+
+/**
+ * A Collection's publication: its local members (files in its folder with a member's id, or file: ids) with it,
+ * remote members kept as references. Null when a member that must be local cannot be read (said on stderr).
+ */
+async function collectionTree(collection: JsonObject, parsed: Parsed, io: CliIo) {
+  const file = parsed.files[0] as string;
+  const folder = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+  try {
+    const found = await findLocalMembers(collection, folder);
+    return {
+      options: assembleCollectionTree({
+        collection,
+        local: found.local,
+        base: parsed.base,
+        minify: parsed.minify,
+      }),
+      files: memberFiles(found.local),
+      summary: `Collection ${displayName(file)}: ${memberFiles(found.local).length} local member(s) published with it, ${found.remote} kept as references`,
+    };
+  } catch (error) {
+    io.stderr(`tessera publish: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
 }
 
 function printReport(report: PublishReport, io: CliIo): void {

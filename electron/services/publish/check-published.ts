@@ -4,6 +4,7 @@
  */
 import { isJsonArray, isJsonObject, type JsonValue } from '../../../shared/iiif/json';
 import type { PublishedFiles } from './last-publication';
+import { collectionsOf } from './plan-collections';
 import type { PublicationPlan } from './publish';
 
 export interface PublicationCheck {
@@ -35,7 +36,8 @@ export async function checkPublished(
   files: PublishedFiles,
   from: string,
 ): Promise<PublicationCheck> {
-  const documents = [...plan.manifests, ...(plan.collection ? [plan.collection] : [])];
+  const collections = collectionsOf(plan);
+  const documents = [...plan.manifests, ...collections];
   const found = new Set<string>();
   const failures: string[] = [];
   let parsed = 0;
@@ -56,7 +58,7 @@ export async function checkPublished(
       collectIds(JSON.parse(m.text) as JsonValue, written);
       return m.resources.map((r) => r.published).filter((uri) => written.has(uri));
     }),
-    ...(plan.collection ? [plan.collection.url] : []),
+    ...collections.map((c) => c.url),
   ];
   return {
     from,

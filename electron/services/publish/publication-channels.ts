@@ -5,11 +5,13 @@
  * first in a collection with other Manifest files (read by the handler).
  */
 import path from 'node:path';
-import { isJsonObject, type JsonValue } from '../../../shared/iiif/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { collectionLabelText } from '../../../shared/iiif/publish/collection-naming';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { localImageBase } from '../sources/local-images';
+import { displayStringOf } from '../../../shared/iiif/language';
 import { assemblePublication } from './assemble';
+import { assembleCollectionTree, type LocalMember } from './collection-tree';
 import type { UriChanges } from '../../../shared/iiif/publish/publication-record';
 import type { OtherManifest } from './other-manifests';
 import { preparePublication, publish, type PlanOptions } from './publish';
@@ -35,15 +37,35 @@ export interface LocalImages {
   dir: string | null;
 }
 
-/** What publish() takes for this request: the document, then the other files in order. */
+/**
+ * What publish() takes for this request: the document, then the other files in order; or, for a Collection, the
+ * Collection with its local members (found by the handler: collection-tree.ts).
+ */
 function publicationOf(
   request: PublicationRequest,
   outName: string,
   local: LocalImages,
   others: readonly OtherManifest[],
+  members: readonly LocalMember[],
 ): PlanOptions {
   if (!isJsonObject(request.doc))
     throw new UserFacingError('invalid-request', 'There is no document to publish.');
+  const localImages =
+    request.origin && local.dir ? { base: localImageBase(request.origin), dir: local.dir } : undefined;
+  if (isCollection(request.doc)) {
+    if (others.length > 0)
+      throw new UserFacingError(
+        'invalid-request',
+        'A Collection is published with its own members; add other Manifests to it as members instead.',
+      );
+    return assembleCollectionTree({
+      collection: request.doc,
+      local: members,
+      base: request.base,
+      minify: request.minify,
+      localImages,
+    });
+  }
   const name = request.name?.trim() || 'This document';
   return assemblePublication({
     entries: [
@@ -54,9 +76,13 @@ function publicationOf(
     outName,
     collectionLabel: request.collectionLabel,
     minify: request.minify,
-    localImages:
-      request.origin && local.dir ? { base: localImageBase(request.origin), dir: local.dir } : undefined,
+    localImages,
   });
+}
+
+/** A Collection document: published as a tree. */
+export function isCollection(doc: unknown): doc is JsonObject {
+  return isJsonObject(doc) && doc['type'] === 'Collection';
 }
 
 function optionsOf(
@@ -64,9 +90,10 @@ function optionsOf(
   built: BuiltTarget,
   local: LocalImages,
   others: readonly OtherManifest[],
+  members: readonly LocalMember[],
 ): PlanOptions {
   return {
-    ...publicationOf(request, built.outName, local, others),
+    ...publicationOf(request, built.outName, local, others, members),
     presentation2: request.presentation2 === true,
   };
 }
@@ -84,14 +111,16 @@ export async function reviewPublication(
   built: BuiltTarget,
   local: LocalImages,
   others: readonly OtherManifest[] = [],
+  members: readonly LocalMember[] = [],
 ) {
   const { plan, changes } = await preparePublication(
-    optionsOf(request, built, local, others),
+    optionsOf(request, built, local, others, members),
     await built.target.open(),
   );
   const { collection } = plan;
   const written = [...plan.manifests, ...(collection ? [collection] : [])];
-  const document = plan.manifests[0];
+  // A Collection's review leads with the collection itself (it may have no local member at all).
+  const document = isCollection(request.doc) ? collection : plan.manifests[0];
   if (!document) throw new UserFacingError('nothing-to-publish', 'There is no Manifest to publish.');
   const sum = (key: 'added' | 'removed' | 'changed') => changes.reduce((n, c) => n + c.diff.counts[key], 0);
   // With several files, a changed path says which file it is in.
@@ -123,7 +152,9 @@ export async function reviewPublication(
       ? {
           collection: {
             url: collection.url,
-            label: collectionLabelText(request.collectionLabel, path.basename(built.outName)),
+            label: isCollection(request.doc)
+              ? displayStringOf(request.doc['label'])
+              : collectionLabelText(request.collectionLabel, path.basename(built.outName)),
             manifests: plan.manifests.map((m) => ({ name: m.name, url: m.url })),
           },
         }
@@ -151,9 +182,10 @@ export async function publishDocument(
   local: LocalImages,
   others: readonly OtherManifest[] = [],
   control: TransferControl = {},
+  members: readonly LocalMember[] = [],
 ) {
   const outcome = await publish({
-    ...optionsOf(request, built, local, others),
+    ...optionsOf(request, built, local, others, members),
     target: built.target,
     allowErrors: request.allowErrors,
     allowUriChanges: request.allowUriChanges,
@@ -165,7 +197,7 @@ export async function publishDocument(
   const manifest = manifests[0];
   return {
     outDir: outcome.value.outDir,
-    manifestUrl: manifest?.url ?? '',
+    manifestUrl: (isCollection(request.doc) ? collectionUrl : manifest?.url) ?? '',
     file: manifest?.file ?? 'manifest.json',
     tiles: manifests.reduce((n, m) => n + m.tiles.length, 0),
     manifestCount: manifests.length,

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/iiif/json';
 import { buildCollection } from '../../../shared/iiif/publish/collection';
+import { publishedCollection } from '../../../shared/iiif/publish/collection-tree';
 import { toPresentation2 } from '../../../shared/iiif/publish/presentation2';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
 import { serializePublication } from '../../../shared/iiif/publish/serialize';
@@ -34,6 +35,7 @@ import {
 import type { PublicationCheck } from './check-published';
 import { describePublishFileError } from '../files/file-errors';
 import { folderTarget } from './folder-target';
+import { collectionsOf } from './plan-collections';
 import { stagePublication } from './stage';
 import type { PublicationTarget } from './target';
 import type { TileFolder } from './tile-folders';
@@ -71,6 +73,12 @@ export interface PublishOptions {
   readonly localImages?: LocalImageTiles;
   /** Label of the collection.json written when several Manifests are published. */
   readonly collectionLabel?: JsonObject;
+  /**
+   * Publishing a Collection (a tree): the Collection itself, written as collection.json with its own properties,
+   * its local Collections beneath it, and which of `manifests` each of their members is; other members stay as
+   * they are.
+   */
+  readonly tree?: PublicationTree;
   readonly minify?: boolean;
   /** Write Presentation 2.1 (for older viewers) instead of 3; what 2.1 cannot say is reported per Manifest. */
   readonly presentation2?: boolean;
@@ -91,6 +99,27 @@ export interface PublishOptions {
   /** Told n of m as files are staged and uploaded. */
   readonly onProgress?: (progress: PublishProgress) => void;
 }
+
+/**
+ * A Collection published as a tree: the Collection itself (first) and each local Collection among its members, at
+ * any depth, each written as `<folder>/collection.json` with the members that are published with it pointing at
+ * where they are published.
+ */
+export interface PublicationTree {
+  readonly collections: readonly TreeCollection[];
+}
+
+export interface TreeCollection {
+  /** Its folder in the publication ("" for the Collection published). */
+  readonly folder: string;
+  readonly collection: JsonObject;
+  /** Its members published with it: the place in its `items`, and which Manifest or Collection of the tree. */
+  readonly members: readonly TreeMember[];
+}
+
+export type TreeMember =
+  | { readonly index: number; readonly manifest: number }
+  | { readonly index: number; readonly collection: number };
 
 export interface PublishedManifest {
   /** How messages name it (see ManifestToPublish.name). */
@@ -128,7 +157,8 @@ export interface LocalImageTiles {
   readonly dir: string;
 }
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** A folder name, or (in a Collection's tree) folder names joined by "/". */
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_-]*)*$/;
 
 /** One Manifest as it will be written: final ids, bytes, findings. */
 export interface PlannedManifest {
@@ -156,8 +186,16 @@ export interface PlannedManifest {
 
 export interface PublicationPlan {
   readonly manifests: readonly PlannedManifest[];
-  /** The collection.json, when several Manifests are published. */
-  readonly collection?: { readonly url: string; readonly file: string; readonly text: string };
+  /** The collection.json, when several Manifests are published (or a Collection). */
+  readonly collection?: PlannedCollection;
+  /** The Collections beneath it, when a Collection is published with local Collections among its members. */
+  readonly subCollections?: readonly PlannedCollection[];
+}
+
+export interface PlannedCollection {
+  readonly url: string;
+  readonly file: string;
+  readonly text: string;
 }
 
 export type PlanOptions = Omit<
@@ -185,14 +223,14 @@ export async function preparePublication(
     if (record) records.set(file, record);
   }
   const plan = planPublication(options, records);
-  const written = [...plan.manifests, ...(plan.collection ? [plan.collection] : [])];
+  const written = [...plan.manifests, ...collectionsOf(plan)];
   const changes = await Promise.all(written.map((w) => diffAgainstPublished(files, w.text, w.file)));
   return { plan, changes };
 }
 
 /** Where each Manifest of these options is written, without planning them. */
 function manifestFiles(options: PlanOptions): string[] {
-  if (options.manifests.length < 2) return [manifestFile('')];
+  if (!inFolders(options)) return [manifestFile('')];
   return slugsOf(options.manifests).map(manifestFile);
 }
 
@@ -228,9 +266,9 @@ export function planPublication(
       `The base URL must be an http(s) address, not "${options.base}".`,
     );
   }
-  if (options.manifests.length === 0)
+  if (options.manifests.length === 0 && options.tree === undefined)
     throw new UserFacingError('nothing-to-publish', 'There is no Manifest to publish.');
-  const several = options.manifests.length > 1;
+  const several = inFolders(options);
   const folders = several ? slugsOf(options.manifests) : [''];
   const manifests = options.manifests.map((manifest, index) => {
     const folder = folders[index] as string;
@@ -239,6 +277,10 @@ export function planPublication(
   });
   if (!several) return { manifests };
   const url = `${base}/collection.json`;
+  if (options.tree) {
+    const [top, ...below] = plannedTree(options.tree, base, manifests, options);
+    return { manifests, ...(top ? { collection: top } : {}), subCollections: below };
+  }
   const collection = buildCollection({
     id: url,
     label: options.collectionLabel ?? { none: ['Collection'] },
@@ -252,6 +294,43 @@ export function planPublication(
       text: written(collection, options).text,
     },
   };
+}
+
+/**
+ * The Collections of a tree as written: each at `<base>/<folder>/collection.json`, its members published with
+ * it pointing at the published Manifest (`<base>/<folder>/manifest.json`) or Collection; so every id in the
+ * tree is under the base, and every member id is the id of the document written for it.
+ */
+function plannedTree(
+  tree: PublicationTree,
+  base: string,
+  manifests: readonly PlannedManifest[],
+  options: PlanOptions,
+): PlannedCollection[] {
+  const fileOf = (folder: string) => (folder === '' ? 'collection.json' : `${folder}/collection.json`);
+  const urlOf = (folder: string) => `${base}/${fileOf(folder)}`;
+  for (const { folder } of tree.collections.slice(1)) checkSlug(folder);
+  return tree.collections.map((node) => {
+    const published = new Map<number, JsonObject>();
+    for (const member of node.members) {
+      if ('manifest' in member) {
+        const doc = manifests[member.manifest]?.doc;
+        if (isJsonObject(doc)) published.set(member.index, doc);
+      } else {
+        const below = tree.collections[member.collection];
+        if (below)
+          published.set(member.index, {
+            ...below.collection,
+            id: urlOf(below.folder),
+          });
+      }
+    }
+    return {
+      url: urlOf(node.folder),
+      file: fileOf(node.folder),
+      text: written(publishedCollection(node.collection, urlOf(node.folder), published), options).text,
+    };
+  });
 }
 
 async function publishOrThrow(options: PublishOptions): Promise<PublishOutcome> {
@@ -455,16 +534,23 @@ function uncoveredImages(
 
 function slugsOf(manifests: readonly ManifestToPublish[]): string[] {
   const slugs = manifests.map((m, index) => m.slug ?? `manifest-${index + 1}`);
-  for (const slug of slugs) {
-    if (!SLUG.test(slug))
-      throw new UserFacingError(
-        'invalid-slug',
-        `"${slug}" cannot be a folder name: use letters, digits, - and _.`,
-      );
-  }
+  slugs.forEach(checkSlug);
   if (new Set(slugs).size !== slugs.length)
     throw new UserFacingError('invalid-slug', 'Two Manifests have the same folder name.');
   return slugs;
+}
+
+function checkSlug(slug: string): void {
+  if (!SLUG.test(slug))
+    throw new UserFacingError(
+      'invalid-slug',
+      `"${slug}" cannot be a folder name: use letters, digits, - and _.`,
+    );
+}
+
+/** Several Manifests, or a Collection's: each in a folder of its own, with collection.json at the top. */
+function inFolders(options: PlanOptions): boolean {
+  return options.manifests.length > 1 || options.tree !== undefined;
 }
 
 function manifestFile(folder: string): string {

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RECORD_FILE } from '../../../shared/iiif/publish/publication-record';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { collectionsOf } from './plan-collections';
 import type { PublicationPlan } from './publish';
 import { copyTileFolders } from './tile-folders';
 import { throwIfCancelled, type TransferControl } from './transfer-control';
@@ -21,7 +22,8 @@ export async function stagePublication(
   control?: TransferControl,
 ): Promise<string[][]> {
   const tiles: string[][] = [];
-  const total = plan.manifests.reduce((n, p) => n + 2 + p.tileFolders.length, 0) + (plan.collection ? 1 : 0);
+  const collections = collectionsOf(plan);
+  const total = plan.manifests.reduce((n, p) => n + 2 + p.tileFolders.length, 0) + collections.length;
   let done = 0;
   const step = () => {
     throwIfCancelled(control);
@@ -42,9 +44,11 @@ export async function stagePublication(
     }
     tiles.push(copied.map((t) => (p.folder ? `${p.folder}/${t}` : t)));
   }
-  if (plan.collection) {
+  for (const collection of collections) {
     step();
-    await writeDurably(path.join(dir, plan.collection.file), plan.collection.text);
+    const file = path.join(dir, ...collection.file.split('/'));
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await writeDurably(file, collection.text);
   }
   throwIfCancelled(control);
   control?.onProgress?.({ phase: 'staging', done, total });
@@ -54,10 +58,7 @@ export async function stagePublication(
 
 /** Every document of the plan is in `dir` with exactly the planned bytes, and parses. */
 async function verifyStaged(plan: PublicationPlan, dir: string): Promise<void> {
-  const documents = [
-    ...plan.manifests.flatMap((m) => [m, m.record]),
-    ...(plan.collection ? [plan.collection] : []),
-  ];
+  const documents = [...plan.manifests.flatMap((m) => [m, m.record]), ...collectionsOf(plan)];
   for (const { file, text } of documents) {
     const written = await fs.readFile(path.join(dir, ...file.split('/')), 'utf8').catch(() => undefined);
     let parses = true;

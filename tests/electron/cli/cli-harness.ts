@@ -27,6 +27,7 @@ export async function cli(argv: string[], stdin?: string): Promise<CliRun> {
     stderr: (text) => void (stderr += text),
     readFile: real.readFile,
     writeFile: real.writeFile,
+    ...(real.makeFolder ? { makeFolder: real.makeFolder } : {}),
     ...(stdin === undefined ? {} : { readStdin: async () => new TextEncoder().encode(stdin) }),
   };
   const code = await runCli(argv, io);

@@ -15,6 +15,7 @@ import type { Handlers } from '../../../shared/ipc/dispatch';
 import { dispatch } from '../../../shared/ipc/dispatch';
 import type { Result } from '../../../shared/ipc/result';
 import { loadFixture, manifest } from '../../shared/validation/helpers';
+import { manifest as splitFixture } from '../../shared/split-merge/fixture';
 import { corpusPresent, officialSchemaErrors } from '../../shared/validation/official-corpus';
 
 const BASE = 'https://pub.example.com/shelf';
@@ -204,5 +205,47 @@ describe('publishing the open document with other files as a collection', () => 
       }
     }
     await expect(fs.stat(path.join(workspace, 'site'))).rejects.toThrow();
+  });
+});
+
+describe('publishing an open Collection as a tree', () => {
+  it('publishes its members that are workspace files, keeps the remote one, and reviews it first', async () => {
+    const a = splitFixture(6, 'https://draft.example.org/a');
+    const b = splitFixture(6, 'https://draft.example.org/b');
+    await fs.writeFile(path.join(workspace, 'a.json'), JSON.stringify(a));
+    await fs.writeFile(path.join(workspace, 'b.json'), JSON.stringify(b));
+    const remote = {
+      id: 'https://elsewhere.example.net/m.json',
+      type: 'Manifest',
+      label: { en: ['Remote'] },
+    };
+    const collection = {
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://draft.example.org/shelf/collection.json',
+      type: 'Collection',
+      label: { en: ['A shelf'] },
+      items: [
+        { id: b['id'], type: 'Manifest', label: { en: ['B'] } },
+        remote,
+        { id: a['id'], type: 'Manifest', label: { en: ['A'] } },
+      ],
+    };
+    const request = { doc: collection, base: BASE, name: 'shelf.json', outDir: 'site' };
+    const review = value(await call('reviewPublication', request));
+    expect(review.manifestUrl).toBe(`${BASE}/collection.json`);
+    expect(review.collection).toMatchObject({
+      label: 'A shelf',
+      manifests: [{ url: `${BASE}/b/manifest.json` }, { url: `${BASE}/a/manifest.json` }],
+    });
+    const published = value(await call('publishDocument', request));
+    expect(published).toMatchObject({ manifestUrl: `${BASE}/collection.json`, manifestCount: 2 });
+    const written = await readJson(path.join(workspace, 'site', 'collection.json'));
+    const ids = (written['items'] as JsonObject[]).map((m) => String(m['id']));
+    expect(ids).toEqual([`${BASE}/b/manifest.json`, remote.id, `${BASE}/a/manifest.json`]);
+    for (const id of [ids[0], ids[2]] as string[]) {
+      const file = path.join(workspace, 'site', ...id.slice(BASE.length + 1).split('/'));
+      expect((await readJson(file))['id']).toBe(id);
+    }
+    if (schema) expect(schema(written)).toEqual([]);
   });
 });
