@@ -11,3 +11,5 @@ export {
   setClipSpan,
   spanOfTarget,
 } from './media-canvas';
+export type { CompanionProperty } from './companion-canvas';
+export { COMPANION_PROPERTIES, companionFrom, companionOf, setCompanion } from './companion-canvas';

@@ -4,7 +4,10 @@ import {
   addClip,
   canvasFromMedia,
   clipsOf,
+  companionFrom,
+  companionOf,
   formatFor,
+  setCompanion,
   setClipSpan,
   sniffMedia,
   type MediaSource,
@@ -127,5 +130,45 @@ describe('sniffMedia and formatFor', () => {
     expect(formatFor('webm', 'Video')).toBe('video/webm');
     expect(formatFor('webm', 'Sound')).toBe('audio/webm');
     expect(formatFor('wav', 'Video')).toBe('audio/wav');
+  });
+});
+
+describe('companion canvases', () => {
+  it('attaches a copy of a canvas with its own ids and no companions, and removes it', () => {
+    const m = mint();
+    const image: JsonObject = {
+      id: 'https://x.org/m/canvas/score',
+      type: 'Canvas',
+      width: 100,
+      height: 200,
+      placeholderCanvas: { id: 'https://x.org/m/p', type: 'Canvas' },
+      items: [
+        {
+          id: 'https://x.org/m/page/1',
+          type: 'AnnotationPage',
+          items: [
+            {
+              id: 'https://x.org/m/anno/1',
+              type: 'Annotation',
+              motivation: 'painting',
+              body: { id: 'https://x.org/score.jpg', type: 'Image' },
+              target: 'https://x.org/m/canvas/score',
+            },
+          ],
+        },
+      ],
+    };
+    const audio = canvasFromMedia(AUDIO, { mint: m });
+    const companion = companionFrom(image, m);
+    const withIt = setCompanion(audio, 'accompanyingCanvas', companion);
+    const attached = companionOf(withIt, 'accompanyingCanvas');
+    expect(attached?.id).not.toBe(image.id);
+    expect(attached?.placeholderCanvas).toBeUndefined();
+    const annotation = (((attached?.items as JsonObject[])[0] as JsonObject).items as JsonObject[])[0];
+    expect(annotation?.target).toBe(attached?.id);
+    expect(annotation?.body).toEqual(image.items && { id: 'https://x.org/score.jpg', type: 'Image' });
+    expect(
+      companionOf(setCompanion(withIt, 'accompanyingCanvas', undefined), 'accompanyingCanvas'),
+    ).toBeUndefined();
   });
 });
