@@ -10,6 +10,7 @@ import {
   setCompanion,
   setClipSpan,
   sniffMedia,
+  timedAnnotationsOf,
   type MediaSource,
 } from '../../../shared/iiif/media';
 import type { JsonObject } from '../../../shared/iiif/json';
@@ -170,5 +171,44 @@ describe('companion canvases', () => {
     expect(
       companionOf(setCompanion(withIt, 'accompanyingCanvas', undefined), 'accompanyingCanvas'),
     ).toBeUndefined();
+  });
+});
+
+describe('timedAnnotationsOf', () => {
+  it('lists the annotations with a time target, as spans closed at the canvas end', () => {
+    const canvas: JsonObject = {
+      id: 'c',
+      type: 'Canvas',
+      duration: 20,
+      annotations: [
+        {
+          type: 'AnnotationPage',
+          items: [
+            {
+              type: 'Annotation',
+              motivation: 'supplementing',
+              target: 'c#t=2,4',
+              body: { type: 'TextualBody', value: 'Hello' },
+            },
+            {
+              type: 'Annotation',
+              motivation: 'commenting',
+              target: 'c#t=15',
+              body: { type: 'TextualBody', value: 'Coda' },
+            },
+            {
+              type: 'Annotation',
+              motivation: 'commenting',
+              target: 'c',
+              body: { type: 'TextualBody', value: 'All' },
+            },
+          ],
+        },
+      ],
+    };
+    expect(timedAnnotationsOf(canvas)).toEqual([
+      { key: 'annotation:0:0', span: { start: 2, end: 4 }, text: 'Hello' },
+      { key: 'annotation:0:1', span: { start: 15, end: 20 }, text: 'Coda' },
+    ]);
   });
 });

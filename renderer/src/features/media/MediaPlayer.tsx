@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { canvasDuration, clipsOf, companionOf } from '../../../../shared/iiif/media';
+import { canvasDuration, clipsOf, companionOf, timedAnnotationsOf } from '../../../../shared/iiif/media';
 import { formatClock, nextSpanFrom, spanAt, type ClosedSpan } from '../../../../shared/iiif/time';
 import { CompanionImage } from './CompanionImage';
 import { mediaSrc } from './media-src';
@@ -16,7 +16,7 @@ export interface MediaPlayerProps {
   readonly canvas: JsonObject;
   /** Accessible name of the player, e.g. the canvas's label. */
   readonly label: string;
-  /** More items for the timeline (annotations, ranges); clips are always shown. */
+  /** More items for the timeline (ranges, say); clips and the canvas's timed annotations are always shown. */
   readonly items?: readonly TimelineItem[];
   readonly span?: ClosedSpan | null;
   readonly selectedKey?: string | null;
@@ -186,6 +186,12 @@ export function MediaPlayer(props: MediaPlayerProps) {
             span: c.span,
             label: c.label || `Clip ${i + 1}`,
             kind: 'clip' as const,
+          })),
+          ...timedAnnotationsOf(canvas).map((a) => ({
+            key: a.key,
+            span: a.span,
+            label: a.text || 'Annotation',
+            kind: 'annotation' as const,
           })),
           ...items,
         ]}
