@@ -53,7 +53,9 @@ export function MediaPlayer(props: MediaPlayerProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const element = useRef<HTMLMediaElement | null>(null);
   const active = spanAt(spans, time);
-  const clip = active >= 0 ? clips[active] : undefined;
+  // In a gap before a clip, that clip's element is already there, loading: play starts it without a wait.
+  const shown = active >= 0 ? active : nextSpanFrom(spans, time);
+  const clip = shown >= 0 ? clips[shown] : undefined;
   const body = clip?.body;
   const source = typeof body?.id === 'string' ? mediaSrc(body.id) : '';
   const key = clip ? clipKey(clip.page, clip.item) : '';

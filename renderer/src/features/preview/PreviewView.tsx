@@ -123,10 +123,14 @@ export function PreviewView() {
     setTarget(canvasIndex);
     setInView(null);
   };
-  // Audio and video play in a player, one canvas at a time (openings and strips are for pages).
-  const timedIndex = !continuous && view.length === 1 ? view[0] : undefined;
-  const timed = timedIndex === undefined ? undefined : canvases[timedIndex];
-  const playable = timed && canvasDuration(timed) !== undefined ? timed : undefined;
+  // Audio and video play in a player, in place of the page view (a book's opening may pair one with a page).
+  const timedIndex = continuous
+    ? undefined
+    : view.find((index) => {
+        const c = canvases[index];
+        return c !== undefined && canvasDuration(c) !== undefined;
+      });
+  const playable = timedIndex === undefined ? undefined : canvases[timedIndex];
   const targetEntry = layout.find((entry) => canvasIndexOf(entry) === target);
   const fit =
     continuous && targetEntry ? { key: `canvas-${target}`, rect: canvasWorldRect(targetEntry) } : null;
