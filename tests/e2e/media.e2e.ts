@@ -2,7 +2,7 @@
  * Issue 19's media acceptance, in Chromium through the web host, with media the test makes itself: a 10 s WAV
  * written in code and served by a loopback server, and a 5 s WebM recorded in the page (MediaRecorder on a
  * canvas stream; Debian's ffmpeg is not on these machines). Bad addresses (a 404, a web page) are refused with a
- * sentence and add nothing; the audio becomes a canvas, the video a second clip on its timeline, the clips'
+ * sentence and add nothing, as does a file that cannot be decoded; the audio becomes a canvas, the video a second clip on its timeline, the clips'
  * times are set by dragging and typing, an image canvas of the document is attached as accompanying canvas
  * (another as placeholder); the preview plays it; saved, the file passes the official schema and reopens the same.
  */
@@ -128,7 +128,16 @@ describe('audio and video canvases', () => {
     await expect
       .poll(() => page.getByTestId('media-error').textContent())
       .toMatch(/is a web page, not audio or video/);
+    // A file that says it is a WAV but has no sound in it: stored, not decodable, removed again.
+    const broken = Buffer.concat([wavBytes(1).subarray(0, 12), Buffer.from('this is not a format chunk')]);
+    await page
+      .getByTestId('media-file')
+      .setInputFiles({ name: 'broken.wav', mimeType: 'audio/wav', buffer: broken });
+    await expect
+      .poll(() => page.getByTestId('media-error').textContent())
+      .toMatch(/"broken\.wav" could not be decoded|duration of "broken\.wav" could not be read/);
     expect(await count(page)).toContain('4 canvases');
+    expect(await readdir(path.join(host.workspace, 'local-images')).catch(() => [])).toEqual([]);
   });
 
   it('adds the 10 s audio as a canvas and the 5 s video as its second clip', async () => {

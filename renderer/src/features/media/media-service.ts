@@ -64,7 +64,13 @@ export async function mediaFromFile(file: File): Promise<MediaSource> {
     origin: window.location.origin,
   });
   if (!stored.ok) throw new Error(stored.error.message);
-  return measured(stored.value.url, stored.value.container, `"${file.name}"`);
+  try {
+    return await measured(stored.value.url, stored.value.container, `"${file.name}"`);
+  } catch (error) {
+    // Nothing of a file that cannot be used stays behind to be published.
+    await api.discardLocalMedia({ url: stored.value.url, origin: window.location.origin });
+    throw error;
+  }
 }
 
 function commitCanvas(index: number, label: string, edit: (canvas: JsonObject) => JsonObject): void {
