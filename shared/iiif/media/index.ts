@@ -8,6 +8,7 @@ export {
   canvasFromMedia,
   clipsOf,
   mediaBody,
+  mediaOfBody,
   setClipSpan,
   spanOfTarget,
 } from './media-canvas';

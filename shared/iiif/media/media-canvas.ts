@@ -80,6 +80,39 @@ export interface ClipView {
   readonly span: ClosedSpan;
   readonly body: JsonObject | undefined;
   readonly label: string;
+  /** What plays: the media's address (without fragment), its type, and where in it the clip starts. */
+  readonly media: { readonly url: string; readonly type: string; readonly offset: number } | undefined;
+}
+
+/**
+ * The media a painting body plays: `{ id: "film.mp4#t=30,40" }` or a SpecificResource whose selector is a
+ * `t=` FragmentSelector (both say "from second 30 of the file"), or the plain resource (from 0).
+ */
+export function mediaOfBody(
+  body: JsonObject | undefined,
+): { url: string; type: string; offset: number } | undefined {
+  if (!body) return undefined;
+  const specific = body.type === 'SpecificResource';
+  const source = specific ? body.source : body;
+  const resource = isJsonObject(source) ? source : undefined;
+  const id = typeof source === 'string' ? source : typeof resource?.id === 'string' ? resource.id : undefined;
+  if (id === undefined) return undefined;
+  const type = typeof resource?.type === 'string' ? resource.type : '';
+  const hash = id.indexOf('#');
+  const url = hash < 0 ? id : id.slice(0, hash);
+  let offset = hash < 0 ? 0 : (timeSpanOfUri(id)?.start ?? 0);
+  if (specific) {
+    const selectors = isJsonArray(body.selector) ? body.selector : [body.selector];
+    for (const selector of selectors) {
+      const value = isJsonObject(selector) && typeof selector.value === 'string' ? selector.value : undefined;
+      const span = value === undefined ? undefined : timeSpanOfUri(`#${value.replace(/^#/, '')}`);
+      if (span) {
+        offset = span.start;
+        break;
+      }
+    }
+  }
+  return { url, type, offset };
 }
 
 function firstBody(body: JsonValue | undefined): JsonObject | undefined {
@@ -110,8 +143,10 @@ export function clipsOf(canvas: JsonObject): ClipView[] {
       const shape = target === undefined ? undefined : parseTarget(target);
       const span: TimeSpan = shape?.geometry.kind === 'time' ? shape.geometry : { start: 0, end: duration };
       const body = firstBody(annotation.body);
-      const url = typeof body?.id === 'string' ? body.id : '';
+      const media = mediaOfBody(body);
+      const url = media?.url ?? '';
       clips.push({
+        media,
         page: p,
         item: a,
         annotationId: typeof annotation.id === 'string' ? annotation.id : '',

@@ -7,6 +7,7 @@ import {
   companionFrom,
   companionOf,
   formatFor,
+  mediaOfBody,
   setCompanion,
   setClipSpan,
   sniffMedia,
@@ -210,5 +211,24 @@ describe('timedAnnotationsOf', () => {
       { key: 'annotation:0:0', span: { start: 2, end: 4 }, text: 'Hello' },
       { key: 'annotation:0:1', span: { start: 15, end: 20 }, text: 'Coda' },
     ]);
+  });
+});
+
+describe('mediaOfBody', () => {
+  it('reads where in the file a clip starts', () => {
+    expect(mediaOfBody({ id: 'https://x/f.mp4#t=30,40', type: 'Video' })).toEqual({
+      url: 'https://x/f.mp4',
+      type: 'Video',
+      offset: 30,
+    });
+    expect(
+      mediaOfBody({
+        type: 'SpecificResource',
+        source: { id: 'https://x/a.mp3', type: 'Sound' },
+        selector: { type: 'FragmentSelector', value: 't=12.5,20' },
+      }),
+    ).toEqual({ url: 'https://x/a.mp3', type: 'Sound', offset: 12.5 });
+    expect(mediaOfBody({ id: 'https://x/a.wav', type: 'Sound' })?.offset).toBe(0);
+    expect(mediaOfBody({ type: 'Sound' })).toBeUndefined();
   });
 });

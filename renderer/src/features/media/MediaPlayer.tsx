@@ -56,8 +56,11 @@ export function MediaPlayer(props: MediaPlayerProps) {
   // In a gap before a clip, that clip's element is already there, loading: play starts it without a wait.
   const shown = active >= 0 ? active : nextSpanFrom(spans, time);
   const clip = shown >= 0 ? clips[shown] : undefined;
-  const body = clip?.body;
-  const source = typeof body?.id === 'string' ? mediaSrc(body.id) : '';
+  // The file plays from `offset` (a clip of a longer recording: `film.mp4#t=30,40`), without the fragment, so
+  // that seeking is ours to do.
+  const media = clip?.media;
+  const offset = media?.offset ?? 0;
+  const source = media ? mediaSrc(media.url) : '';
   const key = clip ? clipKey(clip.page, clip.item) : '';
   const placeholder = companionOf(canvas, 'placeholderCanvas');
   const accompanying = companionOf(canvas, 'accompanyingCanvas');
@@ -77,7 +80,7 @@ export function MediaPlayer(props: MediaPlayerProps) {
       const el = element.current;
       const current = clips[next];
       if (el && current && clipKey(current.page, current.item) === key)
-        el.currentTime = target - current.span.start;
+        el.currentTime = (current.media?.offset ?? 0) + target - current.span.start;
       if (!keepPlaying) setPlaying(false);
     },
     // spans and clips are derived from canvas each render; key names the element playing.
@@ -127,19 +130,20 @@ export function MediaPlayer(props: MediaPlayerProps) {
     'data-testid': 'media-element',
     'aria-label': `${label}: ${clip?.label ?? 'media'}`,
     onLoadedMetadata: (event: { currentTarget: HTMLMediaElement }) => {
-      if (clip) event.currentTarget.currentTime = Math.max(0, time - clip.span.start);
+      if (clip) event.currentTarget.currentTime = offset + Math.max(0, time - clip.span.start);
       if (playing) event.currentTarget.play().catch(() => setPlaying(false));
     },
     onTimeUpdate: (event: { currentTarget: HTMLMediaElement }) => {
       if (!clip) return;
-      const at = clip.span.start + event.currentTarget.currentTime;
+      const at = clip.span.start + event.currentTarget.currentTime - offset;
       if (at >= clip.span.end) goTo(clip.span.end, playing);
       else setTime(at);
     },
     onEnded: () => clip && goTo(clip.span.end, playing),
     onError: () => setProblem(`${clip?.label ?? 'This media'} cannot be played here.`),
   };
-  const isVideo = body?.type === 'Video';
+  // A source given by address only says nothing of its type: a canvas with a size shows pictures.
+  const isVideo = media?.type === 'Video' || (media?.type === '' && typeof canvas.width === 'number');
   return (
     <div
       className="media-player"
