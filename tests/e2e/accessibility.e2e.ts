@@ -8,8 +8,6 @@
  * `label-content-name-mismatch` (a control's accessible name must contain its visible text, WCAG 2.5.3) is
  * experimental in axe and off by default: it is switched on here.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Result } from 'axe-core';
 import { writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -26,36 +24,7 @@ import {
   type BrowserSession,
   type HostProcess,
 } from './harness';
-
-/** Moderate rules that still fail a screen: the page structure a screen-reader user navigates by. */
-const STRUCTURE_RULES = new Set(['page-has-heading-one', 'region', 'landmark-unique', 'landmark-one-main']);
-
-function failing(violation: Result): boolean {
-  return (
-    violation.impact === 'serious' || violation.impact === 'critical' || STRUCTURE_RULES.has(violation.id)
-  );
-}
-
-function describeViolations(screen: string, violations: readonly Result[]): string {
-  const lines = violations.map((v) => {
-    const targets = v.nodes.slice(0, 4).map((n) => n.target.join(' '));
-    const summary = v.nodes[0]?.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? '';
-    return `  ${v.id} (${v.impact ?? 'n/a'}) × ${v.nodes.length}: ${targets.join(' | ')}  [${summary}]`;
-  });
-  return `${screen}:\n${lines.join('\n')}`;
-}
-
-/** Runs axe over the page as it is now and fails, listing what it found, on any violation that counts. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
-  const counted = results.violations.filter(failing);
-  const minor = results.violations.filter((v) => !failing(v));
-  if (minor.length > 0) console.info(describeViolations(`${screen} (minor, not failing)`, minor));
-  // Soft, so one screen's findings do not leave the next screens unchecked (the walk goes on).
-  expect.soft(counted.length === 0 ? '' : describeViolations(screen, counted)).toBe('');
-}
+import { expectAccessible } from './axe-check';
 
 const BASE = 'https://example.org/iiif/a11y';
 

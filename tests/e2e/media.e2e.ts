@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { wavBytes } from '../fixtures/media';
+import { expectAccessible } from './axe-check';
 import { officialSchemaChecks } from './official-schema-check';
 import {
   openApp,
@@ -138,6 +139,7 @@ describe('audio and video canvases', () => {
       .toMatch(/"broken\.wav" could not be decoded|duration of "broken\.wav" could not be read/);
     expect(await count(page)).toContain('4 canvases');
     expect(await readdir(path.join(host.workspace, 'local-images')).catch(() => [])).toEqual([]);
+    await expectAccessible(page, 'the Add audio or video dialog, with an error');
   });
 
   it('adds the 10 s audio as a canvas and the 5 s video as its second clip', async () => {
@@ -215,6 +217,7 @@ describe('audio and video canvases', () => {
     await expect.poll(() => page.getByLabel('Accompanying canvas label').count()).toBe(1);
     await page.getByLabel('Placeholder canvas from a canvas of this manifest').selectOption({ index: 2 });
     await expect.poll(() => page.getByLabel('Placeholder canvas label').count()).toBe(1);
+    await expectAccessible(page, 'the media editor with two clips and both companions');
   });
 
   it('plays in the preview: placeholder before play, accompanying canvas while playing', async () => {
@@ -234,6 +237,7 @@ describe('audio and video canvases', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     await page.keyboard.press('k');
     await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    await expectAccessible(page, 'the preview playing a time-based canvas');
     await page.getByTestId('preview-exit').click();
   });
 
