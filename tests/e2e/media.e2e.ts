@@ -237,6 +237,17 @@ describe('audio and video canvases', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     await page.keyboard.press('k');
     await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    // J and L move 10 s, the arrows 5 s (times on the playhead slider, in seconds).
+    const playhead = page.getByRole('slider', { name: 'Playback position' });
+    const at = async () => Number(await playhead.getAttribute('aria-valuenow'));
+    await player.focus();
+    await page.keyboard.press('j');
+    await expect.poll(at).toBeLessThan(1.5);
+    await page.keyboard.press('l');
+    const afterL = await at();
+    expect(afterL).toBeGreaterThanOrEqual(10);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(at).toBeLessThanOrEqual(afterL - 4.9);
     await expectAccessible(page, 'the preview playing a time-based canvas');
     await page.getByTestId('preview-exit').click();
   });

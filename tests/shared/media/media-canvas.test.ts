@@ -15,6 +15,8 @@ import {
   type MediaSource,
 } from '../../../shared/iiif/media';
 import type { JsonObject } from '../../../shared/iiif/json';
+import { validate } from '../../../shared/iiif/validation/validate';
+import { canvas, manifest } from '../validation/helpers';
 
 const AUDIO: MediaSource = { url: 'https://x.org/a.wav', kind: 'Sound', format: 'audio/wav', duration: 10 };
 const VIDEO: MediaSource = {
@@ -230,5 +232,18 @@ describe('mediaOfBody', () => {
     ).toEqual({ url: 'https://x/a.mp3', type: 'Sound', offset: 12.5 });
     expect(mediaOfBody({ id: 'https://x/a.wav', type: 'Sound' })?.offset).toBe(0);
     expect(mediaOfBody({ type: 'Sound' })).toBeUndefined();
+  });
+});
+
+describe('what Tessera writes passes its own validator', () => {
+  it('reports nothing for an audio canvas with a video clip and both companions', () => {
+    const m = createIdMinter('https://example.org/iiif/media', new Set());
+    const image = canvas(1);
+    let audio = addClip(canvasFromMedia(AUDIO, { mint: m, label: 'Tone' }), VIDEO, m);
+    audio = setClipSpan(audio, 0, 1, { start: 11, end: 14.5 });
+    audio = setCompanion(audio, 'accompanyingCanvas', companionFrom(image, m));
+    audio = setCompanion(audio, 'placeholderCanvas', companionFrom(image, m));
+    const findings = validate(manifest({}, [image, audio]));
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

@@ -69,6 +69,12 @@ export function MediaPlayer(props: MediaPlayerProps) {
   const goTo = useCallback(
     (at: number, keepPlaying: boolean) => {
       const inside = spanAt(spans, at);
+      // Paused, the clock may rest in a gap between clips (a seek back must not leap forward); playing, a gap
+      // is skipped to the next clip.
+      if (inside < 0 && !keepPlaying) {
+        setTime(Math.min(Math.max(0, at), duration));
+        return;
+      }
       const next = inside >= 0 ? inside : nextSpanFrom(spans, at);
       if (next < 0) {
         setPlaying(false);
