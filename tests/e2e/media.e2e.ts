@@ -301,6 +301,12 @@ describe('audio and video canvases', () => {
     );
     expect(await page.getByLabel('Accompanying canvas label').count()).toBe(1);
     expect(await readFile(path.join(host.workspace, 'media.json'), 'utf8')).toBe(savedText);
+    // A clip removed is one step, undone as one.
+    await timeline.getByRole('button', { name: /^tone\.wav/ }).click();
+    await page.getByRole('button', { name: 'Remove clip 1' }).click();
+    await expect.poll(() => timeline.getByRole('button').count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => timeline.getByRole('button').count()).toBe(2);
     expect(session.offLoopback).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ export {
   clipsOf,
   mediaBody,
   mediaOfBody,
+  removeClip,
   setClipSpan,
   spanOfTarget,
 } from './media-canvas';

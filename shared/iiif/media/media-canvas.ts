@@ -222,6 +222,16 @@ export function setClipSpan(canvas: JsonObject, page: number, item: number, span
   return { ...canvas, items: canvas.items.map((p, i) => (i === page ? nextPage : p)) };
 }
 
+/** The canvas without the clip at (page, item); the canvas keeps its duration (what else plays on it stays). */
+export function removeClip(canvas: JsonObject, page: number, item: number): JsonObject {
+  if (!isJsonArray(canvas.items)) return canvas;
+  const annotationPage = canvas.items[page];
+  if (!isJsonObject(annotationPage) || !isJsonArray(annotationPage.items)) return canvas;
+  if (item < 0 || item >= annotationPage.items.length) return canvas;
+  const nextPage = { ...annotationPage, items: annotationPage.items.filter((_, i) => i !== item) };
+  return { ...canvas, items: canvas.items.map((p, i) => (i === page ? nextPage : p)) };
+}
+
 /** The time span a URI names, closed at `duration` (for targets read elsewhere). */
 export function spanOfTarget(uri: string, duration: number): ClosedSpan | undefined {
   const span = timeSpanOfUri(uri);

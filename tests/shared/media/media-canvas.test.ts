@@ -8,6 +8,7 @@ import {
   companionOf,
   formatFor,
   mediaOfBody,
+  removeClip,
   setCompanion,
   setClipSpan,
   sniffMedia,
@@ -94,6 +95,15 @@ describe('clips on one timeline', () => {
     const target = (((next.items as JsonObject[])[0] as JsonObject).items as JsonObject[])[0]?.target;
     expect(target).toMatchObject({ type: 'SpecificResource', source: { id, type: 'Canvas' } });
     expect(clipsOf(next)[0]?.span).toEqual({ start: 1, end: 4 });
+  });
+
+  it('removes one clip and keeps the rest and the duration', () => {
+    const m = mint();
+    const canvas = addClip(canvasFromMedia(AUDIO, { mint: m }), VIDEO, m);
+    const left = removeClip(canvas, 0, 0);
+    expect(clipsOf(left).map((c) => c.label)).toEqual(['v.webm']);
+    expect(left.duration).toBe(canvas.duration);
+    expect(removeClip(canvas, 0, 5)).toBe(canvas);
   });
 
   it('reads a whole-canvas painting target as the whole duration', () => {

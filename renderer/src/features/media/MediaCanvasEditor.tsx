@@ -22,6 +22,7 @@ import { TimeSpanFields } from './TimeSpanFields';
 import {
   attachCompanion,
   canvasFromImageUrl,
+  deleteClip,
   editCompanion,
   moveClip,
   removeCompanion,
@@ -61,6 +62,18 @@ export function MediaCanvasEditor({ canvas, canvasIndex }: Props) {
           label={clip ? `Clip ${clipIndex + 1}` : 'Selection'}
           onChange={setSpan}
         />
+        {clip ? (
+          <button
+            type="button"
+            className="media-remove-clip"
+            onClick={() => {
+              setSelected(null);
+              deleteClip(canvasIndex, clip.page, clip.item);
+            }}
+          >
+            Remove clip {clipIndex + 1}
+          </button>
+        ) : null}
         <p className="muted media-hint">
           {clip
             ? `Clip ${clipIndex + 1} (${clip.label}) is selected: drag across the timeline or type times to set when it plays.`

@@ -13,6 +13,7 @@ import {
   canvasFromMedia,
   companionFrom,
   formatFor,
+  removeClip,
   setClipSpan,
   setCompanion,
   type CompanionProperty,
@@ -101,6 +102,11 @@ export function addMediaClip(index: number, media: MediaSource): void {
 /** Moves the clip at (page, item) of canvas `index` to `span`; one step. */
 export function moveClip(index: number, page: number, item: number, span: ClosedSpan): void {
   commitCanvas(index, 'Set clip time', (canvas) => setClipSpan(canvas, page, item, span));
+}
+
+/** Removes the clip at (page, item) of canvas `index`; one step. */
+export function deleteClip(index: number, page: number, item: number): void {
+  commitCanvas(index, 'Remove clip', (canvas) => removeClip(canvas, page, item));
 }
 
 const NAMES: Record<CompanionProperty, string> = {
