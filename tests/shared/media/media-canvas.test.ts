@@ -106,6 +106,33 @@ describe('clips on one timeline', () => {
     expect(removeClip(canvas, 0, 5)).toBe(canvas);
   });
 
+  it('reads and moves a region shown for a time, keeping the region', () => {
+    const canvas: JsonObject = {
+      id: 'c',
+      type: 'Canvas',
+      duration: 60,
+      width: 100,
+      height: 100,
+      items: [
+        {
+          type: 'AnnotationPage',
+          items: [
+            {
+              motivation: 'painting',
+              target: 'c#xywh=0,0,50,50&t=11,42',
+              body: { id: 'p.jpg', type: 'Image' },
+            },
+          ],
+        },
+      ],
+    };
+    expect(clipsOf(canvas)[0]?.span).toEqual({ start: 11, end: 42 });
+    expect(setClipSpan(canvas, 0, 0, { start: 11, end: 42 })).toBe(canvas);
+    const moved = setClipSpan(canvas, 0, 0, { start: 1, end: 2 });
+    const page = (moved.items as JsonObject[])[0] as JsonObject;
+    expect((page.items as JsonObject[])[0]?.target).toBe('c#xywh=0,0,50,50&t=1,2');
+  });
+
   it('reads a whole-canvas painting target as the whole duration', () => {
     const canvas: JsonObject = {
       id: 'c',

@@ -9,6 +9,7 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { canvasDuration, clipsOf, companionOf, timedAnnotationsOf } from '../../../../shared/iiif/media';
 import { formatClock, nextSpanFrom, spanAt, type ClosedSpan } from '../../../../shared/iiif/time';
 import { CompanionImage } from './CompanionImage';
+import { imageSrc } from '../images/image-src';
 import { mediaSrc } from './media-src';
 import { Timeline, type TimelineItem } from './Timeline';
 
@@ -25,6 +26,9 @@ export interface MediaPlayerProps {
   /** Under the timeline (span fields, clip list). */
   readonly children?: ReactNode;
 }
+
+/** Seconds between steps of the clock of an image on the timeline. */
+const TICK = 0.1;
 
 /** Seconds J and L move; arrows move half as far. */
 const JUMP = 10;
@@ -93,7 +97,10 @@ export function MediaPlayer(props: MediaPlayerProps) {
     [canvas, key, duration], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
-  const seek = (at: number) => goTo(Math.min(Math.max(0, at), duration), playing);
+  const seek = (at: number) => {
+    setSeeks((n) => n + 1);
+    goTo(Math.min(Math.max(0, at), duration), playing);
+  };
   const toggle = () => {
     if (playing) return setPlaying(false);
     setStarted(true);
@@ -109,6 +116,25 @@ export function MediaPlayer(props: MediaPlayerProps) {
     if (playing) el.play().catch(() => setPlaying(false));
     else el.pause();
   }, [playing, key]);
+
+  // An image painted for a span of time (a slideshow on a timeline) has no clock of its own: the player's runs.
+  const picture = media?.type === 'Image';
+  // Text painted for a time (a caption card) has no element of its own either.
+  const still = picture || (clip !== undefined && media === undefined);
+  const [seeks, setSeeks] = useState(0);
+  useEffect(() => {
+    if (!playing || !still || !clip) return;
+    const from = time;
+    let ticks = 0;
+    const timer = window.setInterval(() => {
+      ticks += 1;
+      const at = from + ticks * TICK;
+      if (at >= clip.span.end) goTo(clip.span.end, true);
+      else setTime(at);
+    }, TICK * 1000);
+    return () => window.clearInterval(timer);
+    // Restarted per clip, on play and on each seek; `time` is where it starts from.
+  }, [playing, still, key, seeks]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
@@ -161,9 +187,16 @@ export function MediaPlayer(props: MediaPlayerProps) {
     >
       <div className="media-stage">
         <div className="media-screen">
-          {clip && isVideo ? (
+          {clip && picture && media ? (
+            <img
+              key={key}
+              src={imageSrc(media.url)}
+              alt={`${label}: ${clip.label}`}
+              data-testid="media-image"
+            />
+          ) : clip && isVideo ? (
             <video key={key} ref={(el) => void (element.current = el)} {...mediaProps} />
-          ) : clip ? (
+          ) : clip && media ? (
             <audio key={key} ref={(el) => void (element.current = el)} {...mediaProps} />
           ) : null}
           {placeholder && !started ? (
