@@ -26,6 +26,10 @@ import { CanvasSourceLine } from './features/sources/CanvasSourceLine';
 import { SourcesPanel } from './features/sources/SourcesPanel';
 import { useSourcesStore } from './features/sources/sources-store';
 import { CanvasEditor } from './features/composition/CanvasEditor';
+import { AddMediaDialog } from './features/media/AddMediaDialog';
+import { MediaCanvasEditor } from './features/media/MediaCanvasEditor';
+import { useAddMediaStore } from './features/media/media-store';
+import { canvasDuration } from '../../shared/iiif/media';
 import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
 import { StructurePanel } from './features/structure/StructurePanel';
@@ -203,6 +207,13 @@ export function App() {
         </button>
         <button
           type="button"
+          onClick={() => useAddMediaStore.getState().show()}
+          disabled={doc?.['type'] !== 'Manifest'}
+        >
+          Add audio/video…
+        </button>
+        <button
+          type="button"
           aria-pressed={sourcesOpen}
           onClick={() => useSourcesStore.getState().setOpen(!sourcesOpen)}
         >
@@ -261,7 +272,11 @@ export function App() {
             <CanvasPanel />
           </PanelBoundary>
           <PanelBoundary name="canvas editor" resetKey={canvas}>
-            <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
+            {canvas && focus !== null && canvasDuration(canvas) !== undefined ? (
+              <MediaCanvasEditor canvas={canvas} canvasIndex={focus} />
+            ) : (
+              <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
+            )}
           </PanelBoundary>
           <PanelBoundary name="properties" resetKey={doc}>
             <PropertiesPanel />
@@ -291,6 +306,7 @@ export function App() {
       <DocumentDialogs />
       <AddImagesDialog />
       <SplitMergeDialogs />
+      <AddMediaDialog />
       <CanvasDropHandlers />
     </div>
   );

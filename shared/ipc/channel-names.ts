@@ -25,6 +25,7 @@ export const channelNames = [
   'importLocalImage',
   'probeMedia',
   'importLocalMedia',
+  'discardLocalMedia',
   'cacheImages',
   'showFolderDialog',
   'writeFilesInFolder',

@@ -398,6 +398,11 @@ export const channels = {
     }),
     response: z.object({ url: z.string(), container: mediaContainer }),
   },
+  /** Removes a media file importLocalMedia stored, when it turned out unreadable. */
+  discardLocalMedia: {
+    request: z.object({ url: z.string().max(8192), origin: z.string().max(512) }),
+    response: z.object({ removed: z.boolean() }),
+  },
   /** Fetches images (thumbnails) into the offline cache. */
   cacheImages: {
     request: z.object({ urls: z.array(z.string().max(8192)).max(1000), initiator: initiator.optional() }),

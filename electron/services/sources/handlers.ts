@@ -9,7 +9,7 @@ import type { PathPolicy } from '../files/path-policy';
 import { fetchAnnotationPage } from './annotation-page';
 import { cacheImages, fetchImage } from './image-info';
 import { importLocalImage } from './local-images';
-import { importLocalMedia, probeMedia } from './local-media';
+import { discardLocalMedia, importLocalMedia, probeMedia } from './local-media';
 import { openSource } from './open-source';
 import type { Initiator } from '../remote/address-policy';
 import type { SourcesDeps } from './routes';
@@ -24,6 +24,7 @@ export type SourcesHandlers = Pick<
   | 'importLocalImage'
   | 'probeMedia'
   | 'importLocalMedia'
+  | 'discardLocalMedia'
   | 'cacheImages'
 >;
 
@@ -83,6 +84,9 @@ export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: Pat
         bytes: Buffer.from(dataBase64, 'base64'),
         origin,
       }),
+    discardLocalMedia: async ({ url, origin }) => ({
+      removed: await discardLocalMedia({ dir: need().localImagesDir, url, origin }),
+    }),
     cacheImages: ({ urls, initiator }) => cacheImages(need().remote, urls, initiator),
   };
 }

@@ -105,3 +105,24 @@ export function isLocalMediaFolder(folder: string): boolean {
     return false;
   }
 }
+
+/**
+ * Removes a media file this module stored, when the player then could not read it (no duration): nothing of a
+ * refused file stays in the workspace to be published. Only `<base>/<identifier>/<file>` addresses of media
+ * folders are removed; anything else is left alone.
+ */
+export async function discardLocalMedia(options: {
+  dir: string;
+  url: string;
+  origin: string;
+}): Promise<boolean> {
+  const base = `${localImageBase(options.origin)}/`;
+  if (!options.url.startsWith(base)) return false;
+  const [identifier, file, ...rest] = options.url.slice(base.length).split('/').map(decodeURIComponent);
+  if (identifier === undefined || file === undefined || rest.length > 0) return false;
+  if (identifier !== sanitizeIdentifier(identifier) || identifier.startsWith('.')) return false;
+  const folder = path.join(options.dir, identifier);
+  if (!isLocalMediaFolder(folder)) return false;
+  await fs.rm(folder, { recursive: true, force: true });
+  return true;
+}

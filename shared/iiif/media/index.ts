@@ -8,6 +8,12 @@ export {
   canvasFromMedia,
   clipsOf,
   mediaBody,
+  mediaOfBody,
+  removeClip,
   setClipSpan,
   spanOfTarget,
 } from './media-canvas';
+export type { CompanionProperty } from './companion-canvas';
+export { COMPANION_PROPERTIES, companionFrom, companionOf, setCompanion } from './companion-canvas';
+export type { TimedAnnotation } from './timed-annotations';
+export { timedAnnotationsOf } from './timed-annotations';

@@ -7,7 +7,7 @@
 import type { MintId } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { roundTime } from '../time/clock';
-import { timeSpanOfUri, withTimeFragment, type TimeSpan } from '../time/media-fragment';
+import { replaceTimeFragment, timeSpanOfUri, withTimeFragment, type TimeSpan } from '../time/media-fragment';
 import { closeSpan, durationToHold, type ClosedSpan } from '../time/timeline';
 import { formatTarget, parseTarget } from '../annotations/target-shape';
 import type { MediaKind } from './media-format';
@@ -80,6 +80,39 @@ export interface ClipView {
   readonly span: ClosedSpan;
   readonly body: JsonObject | undefined;
   readonly label: string;
+  /** What plays: the media's address (without fragment), its type, and where in it the clip starts. */
+  readonly media: { readonly url: string; readonly type: string; readonly offset: number } | undefined;
+}
+
+/**
+ * The media a painting body plays: `{ id: "film.mp4#t=30,40" }` or a SpecificResource whose selector is a
+ * `t=` FragmentSelector (both say "from second 30 of the file"), or the plain resource (from 0).
+ */
+export function mediaOfBody(
+  body: JsonObject | undefined,
+): { url: string; type: string; offset: number } | undefined {
+  if (!body) return undefined;
+  const specific = body.type === 'SpecificResource';
+  const source = specific ? body.source : body;
+  const resource = isJsonObject(source) ? source : undefined;
+  const id = typeof source === 'string' ? source : typeof resource?.id === 'string' ? resource.id : undefined;
+  if (id === undefined) return undefined;
+  const type = typeof resource?.type === 'string' ? resource.type : '';
+  const hash = id.indexOf('#');
+  const url = hash < 0 ? id : id.slice(0, hash);
+  let offset = hash < 0 ? 0 : (timeSpanOfUri(id)?.start ?? 0);
+  if (specific) {
+    const selectors = isJsonArray(body.selector) ? body.selector : [body.selector];
+    for (const selector of selectors) {
+      const value = isJsonObject(selector) && typeof selector.value === 'string' ? selector.value : undefined;
+      const span = value === undefined ? undefined : timeSpanOfUri(`#${value.replace(/^#/, '')}`);
+      if (span) {
+        offset = span.start;
+        break;
+      }
+    }
+  }
+  return { url, type, offset };
 }
 
 function firstBody(body: JsonValue | undefined): JsonObject | undefined {
@@ -107,11 +140,12 @@ export function clipsOf(canvas: JsonObject): ClipView[] {
       const painting = isJsonArray(motivation) ? motivation.includes('painting') : motivation === 'painting';
       if (!painting) return;
       const target = isJsonArray(annotation.target) ? annotation.target[0] : annotation.target;
-      const shape = target === undefined ? undefined : parseTarget(target);
-      const span: TimeSpan = shape?.geometry.kind === 'time' ? shape.geometry : { start: 0, end: duration };
+      const span: TimeSpan = targetSpan(target) ?? { start: 0, end: duration };
       const body = firstBody(annotation.body);
-      const url = typeof body?.id === 'string' ? body.id : '';
+      const media = mediaOfBody(body);
+      const url = media?.url ?? '';
       clips.push({
+        media,
         page: p,
         item: a,
         annotationId: typeof annotation.id === 'string' ? annotation.id : '',
@@ -177,14 +211,43 @@ export function setClipSpan(canvas: JsonObject, page: number, item: number, span
   const canvasId = typeof canvas.id === 'string' ? canvas.id : '';
   // The publisher's spelling of the target (a string, a SpecificResource) is kept; only the span changes.
   const written = isJsonArray(annotation.target) ? annotation.target[0] : annotation.target;
-  const shape = { source: canvasId, geometry: { kind: 'time' as const, ...closeSpan(span, duration) } };
-  const first = formatTarget(shape, written);
+  // The span it already plays in (a whole-canvas target is the whole duration): nothing to write.
+  const before = targetSpan(written);
+  const whole = written !== undefined && parseTarget(written).geometry.kind === 'whole';
+  const wanted = closeSpan(span, duration);
+  if ((before || whole) && sameSpan(closeSpan(before ?? { start: 0 }, duration), wanted)) return canvas;
+  const shape = { source: canvasId, geometry: { kind: 'time' as const, ...wanted } };
+  // A string target keeps the rest of its fragment (`xywh=…&t=…`): only the time part is replaced.
+  const first =
+    typeof written === 'string' ? replaceTimeFragment(written, wanted) : formatTarget(shape, written);
   const target = isJsonArray(annotation.target) ? [first, ...annotation.target.slice(1)] : first;
   const nextPage = {
     ...annotationPage,
     items: annotationPage.items.map((a, i) => (i === item ? { ...annotation, target } : a)),
   };
   return { ...canvas, items: canvas.items.map((p, i) => (i === page ? nextPage : p)) };
+}
+
+/** The canvas without the clip at (page, item); the canvas keeps its duration (what else plays on it stays). */
+export function removeClip(canvas: JsonObject, page: number, item: number): JsonObject {
+  if (!isJsonArray(canvas.items)) return canvas;
+  const annotationPage = canvas.items[page];
+  if (!isJsonObject(annotationPage) || !isJsonArray(annotationPage.items)) return canvas;
+  if (item < 0 || item >= annotationPage.items.length) return canvas;
+  const nextPage = { ...annotationPage, items: annotationPage.items.filter((_, i) => i !== item) };
+  return { ...canvas, items: canvas.items.map((p, i) => (i === page ? nextPage : p)) };
+}
+
+/** The time span a painting target names: `#t=` in a URI (with or without other parts), or a time selector. */
+function targetSpan(target: JsonValue | undefined): TimeSpan | undefined {
+  if (target === undefined) return undefined;
+  if (typeof target === 'string') return timeSpanOfUri(target);
+  const geometry = parseTarget(target).geometry;
+  return geometry.kind === 'time' ? geometry : undefined;
+}
+
+function sameSpan(a: ClosedSpan, b: ClosedSpan): boolean {
+  return roundTime(a.start) === roundTime(b.start) && roundTime(a.end) === roundTime(b.end);
 }
 
 /** The time span a URI names, closed at `duration` (for targets read elsewhere). */

@@ -2,7 +2,13 @@
 export type { ClockReading } from './clock';
 export { formatClock, parseClock, roundTime } from './clock';
 export type { TimeFragmentReading, TimeSpan } from './media-fragment';
-export { formatTimeFragment, readTimeFragment, timeSpanOfUri, withTimeFragment } from './media-fragment';
+export {
+  formatTimeFragment,
+  readTimeFragment,
+  replaceTimeFragment,
+  timeSpanOfUri,
+  withTimeFragment,
+} from './media-fragment';
 export type { ClosedSpan } from './timeline';
 export {
   closeSpan,

@@ -61,6 +61,22 @@ export function withTimeFragment(id: string, span: TimeSpan): string {
   return `${hash < 0 ? id : id.slice(0, hash)}#${formatTimeFragment(span)}`;
 }
 
+/**
+ * `uri` with its `t=` part set to `span`, every other part of the fragment kept (`#xywh=0,0,10,10&t=1,2`: a
+ * region shown for a time, as the cookbook's multimedia canvas paints).
+ */
+export function replaceTimeFragment(uri: string, span: TimeSpan): string {
+  const hash = uri.indexOf('#');
+  if (hash < 0) return withTimeFragment(uri, span);
+  const parts = uri.slice(hash + 1).split('&');
+  const at = parts.findIndex((part) => part.startsWith('t='));
+  const next =
+    at < 0
+      ? [...parts, formatTimeFragment(span)]
+      : parts.map((p, i) => (i === at ? formatTimeFragment(span) : p));
+  return `${uri.slice(0, hash)}#${next.filter((p) => p !== '').join('&')}`;
+}
+
 /** The span a URI's `#t=` names, undefined when it has none or it cannot be read. */
 export function timeSpanOfUri(uri: string): TimeSpan | undefined {
   const hash = uri.indexOf('#');

@@ -7,6 +7,9 @@ import { validate } from '../../../shared/iiif/validation/validate';
 import { diffAgainstLastPublication } from '../../../electron/services/publish/last-publication';
 import { publish, type PublishOptions } from '../../../electron/services/publish/publish';
 import { canvas, loadFixture, manifest } from '../../shared/validation/helpers';
+import { canvasFromMedia } from '../../../shared/iiif/media';
+import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
+import { wavBytes } from '../../fixtures/media';
 import { corpusPresent, corpusRoot, officialSchemaErrors } from '../../shared/validation/official-corpus';
 
 const BASE = 'https://pub.example.com/hours';
@@ -129,6 +132,30 @@ describe('publish', () => {
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.value.manifests[0]?.tiles).toEqual(['images/leaf1']);
     expect(outcome.value.manifests[0]?.missingTiles).toEqual([]);
+  });
+
+  it('publishes audio added from a file beside the manifest, as it does image tiles', async () => {
+    const dir = path.join(root, 'tiles', 'tone');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'tone.wav'), wavBytes(1));
+    const audio = canvasFromMedia(
+      { url: `${LOCAL}/tone/tone.wav`, kind: 'Sound', format: 'audio/wav', duration: 1 },
+      { mint: createIdMinter('https://example.org/unpublished/p1', new Set()) },
+    );
+    const doc = manifest({ id: 'https://example.org/unpublished/p1/manifest' }, [audio]);
+    const outcome = await publish({
+      outDir: out,
+      base: BASE,
+      manifests: [{ doc }],
+      localImages: { base: LOCAL, dir: path.join(root, 'tiles') },
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.manifests[0]?.tiles).toEqual(['images/tone']);
+    expect(outcome.value.manifests[0]?.missingTiles).toEqual([]);
+    expect(JSON.stringify(await readJson(path.join(out, 'manifest.json')))).toContain(
+      `${BASE}/images/tone/tone.wav`,
+    );
+    expect(await fs.readFile(path.join(out, 'images', 'tone', 'tone.wav'))).toEqual(wavBytes(1));
   });
 
   it('refuses to change a published URI unless allowed, and leaves the publication as it was', async () => {

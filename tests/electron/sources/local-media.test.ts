@@ -1,8 +1,9 @@
 /** Audio and video for time-based canvases: files stored with local images, addresses probed before adding. */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  discardLocalMedia,
   importLocalMedia,
   isLocalMediaFolder,
   probeMedia,
@@ -78,5 +79,25 @@ describe('probeMedia', () => {
     await expect(probeMedia(remote, server.url('/tone.wav'), 'public')).rejects.toMatchObject({
       code: 'private-network',
     });
+  });
+});
+
+describe('discardLocalMedia', () => {
+  it('removes a stored media folder, and nothing else', async () => {
+    const dir = await tempDir(cleanup);
+    const stored = await importLocalMedia({ dir, name: 'a.wav', bytes: wavBytes(1), origin: ORIGIN });
+    await mkdir(path.join(dir, 'leaf'), { recursive: true });
+    await writeFile(path.join(dir, 'leaf', 'info.json'), '{}');
+    expect(
+      await discardLocalMedia({ dir, url: `${ORIGIN}/local-images/leaf/info.json`, origin: ORIGIN }),
+    ).toBe(false);
+    expect(await discardLocalMedia({ dir, url: `${ORIGIN}/local-images/../a/a.wav`, origin: ORIGIN })).toBe(
+      false,
+    );
+    expect(
+      await discardLocalMedia({ dir, url: 'http://elsewhere/local-images/a/a.wav', origin: ORIGIN }),
+    ).toBe(false);
+    expect(await discardLocalMedia({ dir, url: stored.url, origin: ORIGIN })).toBe(true);
+    expect(await readdir(dir)).toEqual(['leaf']);
   });
 });

@@ -299,3 +299,42 @@ describe('choosing a thumbnail for a cropped or turned image', () => {
     expect(chooseThumbnail(noCrop, box)?.crop).toBeUndefined();
   });
 });
+
+describe('thumbnails of audio and video canvases', () => {
+  const poster = canvasWith({
+    id: 'https://img.org/poster.jpg',
+    type: 'Image',
+    format: 'image/jpeg',
+    width: 200,
+    height: 150,
+  });
+
+  it('never takes the audio or video file for an image', () => {
+    const audio = canvasWith({
+      id: 'https://e.org/a.mp3',
+      type: 'Sound',
+      format: 'audio/mpeg',
+      duration: 10,
+    });
+    expect(chooseThumbnail(audio, box)).toBeNull();
+    const video = canvasWith({
+      id: 'https://e.org/v.mp4',
+      type: 'Video',
+      format: 'video/mp4',
+      // Small enough that, taken for an image, it would be the thumbnail.
+      width: 160,
+      height: 120,
+    });
+    expect(chooseThumbnail(video, box)).toBeNull();
+  });
+
+  it('shows the placeholder canvas, else the accompanying one', () => {
+    const body = { id: 'https://e.org/a.mp3', type: 'Sound', format: 'audio/mpeg', duration: 10 };
+    expect(chooseThumbnail(canvasWith(body, { placeholderCanvas: poster }), box)?.url).toBe(
+      'https://img.org/poster.jpg',
+    );
+    expect(chooseThumbnail(canvasWith(body, { accompanyingCanvas: poster }), box)?.url).toBe(
+      'https://img.org/poster.jpg',
+    );
+  });
+});

@@ -90,4 +90,17 @@ describe('TimeSpanFields', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/not a time/);
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('commits once when focus leaves the pair, not when it moves from start to end', () => {
+    const onChange = vi.fn();
+    render(<TimeSpanFields span={{ start: 0, end: 5 }} duration={20} label="Clip 1" onChange={onChange} />);
+    const start = screen.getByLabelText('Clip 1 start');
+    const end = screen.getByLabelText('Clip 1 end');
+    fireEvent.change(start, { target: { value: '1' } });
+    fireEvent.blur(start, { relatedTarget: end });
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.change(end, { target: { value: '4' } });
+    fireEvent.blur(end, { relatedTarget: document.body });
+    expect(onChange.mock.calls).toEqual([[{ start: 1, end: 4 }]]);
+  });
 });

@@ -4,12 +4,20 @@ import {
   addClip,
   canvasFromMedia,
   clipsOf,
+  companionFrom,
+  companionOf,
   formatFor,
+  mediaOfBody,
+  removeClip,
+  setCompanion,
   setClipSpan,
   sniffMedia,
+  timedAnnotationsOf,
   type MediaSource,
 } from '../../../shared/iiif/media';
 import type { JsonObject } from '../../../shared/iiif/json';
+import { validate } from '../../../shared/iiif/validation/validate';
+import { canvas, manifest } from '../validation/helpers';
 
 const AUDIO: MediaSource = { url: 'https://x.org/a.wav', kind: 'Sound', format: 'audio/wav', duration: 10 };
 const VIDEO: MediaSource = {
@@ -89,6 +97,42 @@ describe('clips on one timeline', () => {
     expect(clipsOf(next)[0]?.span).toEqual({ start: 1, end: 4 });
   });
 
+  it('removes one clip and keeps the rest and the duration', () => {
+    const m = mint();
+    const canvas = addClip(canvasFromMedia(AUDIO, { mint: m }), VIDEO, m);
+    const left = removeClip(canvas, 0, 0);
+    expect(clipsOf(left).map((c) => c.label)).toEqual(['v.webm']);
+    expect(left.duration).toBe(canvas.duration);
+    expect(removeClip(canvas, 0, 5)).toBe(canvas);
+  });
+
+  it('reads and moves a region shown for a time, keeping the region', () => {
+    const canvas: JsonObject = {
+      id: 'c',
+      type: 'Canvas',
+      duration: 60,
+      width: 100,
+      height: 100,
+      items: [
+        {
+          type: 'AnnotationPage',
+          items: [
+            {
+              motivation: 'painting',
+              target: 'c#xywh=0,0,50,50&t=11,42',
+              body: { id: 'p.jpg', type: 'Image' },
+            },
+          ],
+        },
+      ],
+    };
+    expect(clipsOf(canvas)[0]?.span).toEqual({ start: 11, end: 42 });
+    expect(setClipSpan(canvas, 0, 0, { start: 11, end: 42 })).toBe(canvas);
+    const moved = setClipSpan(canvas, 0, 0, { start: 1, end: 2 });
+    const page = (moved.items as JsonObject[])[0] as JsonObject;
+    expect((page.items as JsonObject[])[0]?.target).toBe('c#xywh=0,0,50,50&t=1,2');
+  });
+
   it('reads a whole-canvas painting target as the whole duration', () => {
     const canvas: JsonObject = {
       id: 'c',
@@ -127,5 +171,116 @@ describe('sniffMedia and formatFor', () => {
     expect(formatFor('webm', 'Video')).toBe('video/webm');
     expect(formatFor('webm', 'Sound')).toBe('audio/webm');
     expect(formatFor('wav', 'Video')).toBe('audio/wav');
+  });
+});
+
+describe('companion canvases', () => {
+  it('attaches a copy of a canvas with its own ids and no companions, and removes it', () => {
+    const m = mint();
+    const image: JsonObject = {
+      id: 'https://x.org/m/canvas/score',
+      type: 'Canvas',
+      width: 100,
+      height: 200,
+      placeholderCanvas: { id: 'https://x.org/m/p', type: 'Canvas' },
+      items: [
+        {
+          id: 'https://x.org/m/page/1',
+          type: 'AnnotationPage',
+          items: [
+            {
+              id: 'https://x.org/m/anno/1',
+              type: 'Annotation',
+              motivation: 'painting',
+              body: { id: 'https://x.org/score.jpg', type: 'Image' },
+              target: 'https://x.org/m/canvas/score',
+            },
+          ],
+        },
+      ],
+    };
+    const audio = canvasFromMedia(AUDIO, { mint: m });
+    const companion = companionFrom(image, m);
+    const withIt = setCompanion(audio, 'accompanyingCanvas', companion);
+    const attached = companionOf(withIt, 'accompanyingCanvas');
+    expect(attached?.id).not.toBe(image.id);
+    expect(attached?.placeholderCanvas).toBeUndefined();
+    const annotation = (((attached?.items as JsonObject[])[0] as JsonObject).items as JsonObject[])[0];
+    expect(annotation?.target).toBe(attached?.id);
+    expect(annotation?.body).toEqual(image.items && { id: 'https://x.org/score.jpg', type: 'Image' });
+    expect(
+      companionOf(setCompanion(withIt, 'accompanyingCanvas', undefined), 'accompanyingCanvas'),
+    ).toBeUndefined();
+  });
+});
+
+describe('timedAnnotationsOf', () => {
+  it('lists the annotations with a time target, as spans closed at the canvas end', () => {
+    const canvas: JsonObject = {
+      id: 'c',
+      type: 'Canvas',
+      duration: 20,
+      annotations: [
+        {
+          type: 'AnnotationPage',
+          items: [
+            {
+              type: 'Annotation',
+              motivation: 'supplementing',
+              target: 'c#t=2,4',
+              body: { type: 'TextualBody', value: 'Hello' },
+            },
+            {
+              type: 'Annotation',
+              motivation: 'commenting',
+              target: 'c#t=15',
+              body: { type: 'TextualBody', value: 'Coda' },
+            },
+            {
+              type: 'Annotation',
+              motivation: 'commenting',
+              target: 'c',
+              body: { type: 'TextualBody', value: 'All' },
+            },
+          ],
+        },
+      ],
+    };
+    expect(timedAnnotationsOf(canvas)).toEqual([
+      { key: 'annotation:0:0', span: { start: 2, end: 4 }, text: 'Hello' },
+      { key: 'annotation:0:1', span: { start: 15, end: 20 }, text: 'Coda' },
+    ]);
+  });
+});
+
+describe('mediaOfBody', () => {
+  it('reads where in the file a clip starts', () => {
+    expect(mediaOfBody({ id: 'https://x/f.mp4#t=30,40', type: 'Video' })).toEqual({
+      url: 'https://x/f.mp4',
+      type: 'Video',
+      offset: 30,
+    });
+    expect(
+      mediaOfBody({
+        type: 'SpecificResource',
+        source: { id: 'https://x/a.mp3', type: 'Sound' },
+        selector: { type: 'FragmentSelector', value: 't=12.5,20' },
+      }),
+    ).toEqual({ url: 'https://x/a.mp3', type: 'Sound', offset: 12.5 });
+    expect(mediaOfBody({ id: 'https://x/a.wav', type: 'Sound' })?.offset).toBe(0);
+    expect(mediaOfBody({ type: 'Sound' })).toBeUndefined();
+  });
+});
+
+describe('what Tessera writes passes its own validator', () => {
+  it('reports nothing for an audio canvas with a video clip and both companions', () => {
+    const m = createIdMinter('https://example.org/iiif/media', new Set());
+    const image = canvas(1);
+    let audio = addClip(canvasFromMedia(AUDIO, { mint: m, label: 'Tone' }), VIDEO, m);
+    audio = setClipSpan(audio, 0, 1, { start: 11, end: 14.5 });
+    audio = setCompanion(audio, 'accompanyingCanvas', companionFrom(image, m));
+    audio = setCompanion(audio, 'placeholderCanvas', companionFrom(image, m));
+    const findings = validate(manifest({}, [image, audio]));
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatTimeFragment,
   readTimeFragment,
+  replaceTimeFragment,
   timeSpanOfUri,
   withTimeFragment,
 } from '../../../shared/iiif/time';
@@ -53,5 +54,17 @@ describe('withTimeFragment and timeSpanOfUri', () => {
     expect(timeSpanOfUri('https://x/c1#t=3,4')).toEqual({ start: 3, end: 4 });
     expect(timeSpanOfUri('https://x/c1')).toBeUndefined();
     expect(timeSpanOfUri('https://x/c1#t=4,3')).toBeUndefined();
+  });
+});
+
+describe('replaceTimeFragment', () => {
+  it('replaces only the time part of a fragment', () => {
+    expect(replaceTimeFragment('https://x/c#xywh=1,2,3,4&t=11,42', { start: 5, end: 6 })).toBe(
+      'https://x/c#xywh=1,2,3,4&t=5,6',
+    );
+    expect(replaceTimeFragment('https://x/c#xywh=1,2,3,4', { start: 5, end: 6 })).toBe(
+      'https://x/c#xywh=1,2,3,4&t=5,6',
+    );
+    expect(replaceTimeFragment('https://x/c', { start: 5 })).toBe('https://x/c#t=5');
   });
 });

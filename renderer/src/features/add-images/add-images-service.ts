@@ -236,7 +236,7 @@ export function cancelAdding(): void {
   store().update({ phase: 'edit', activity: '', total: 0, completed: 0 });
 }
 
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

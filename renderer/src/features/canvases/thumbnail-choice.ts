@@ -183,6 +183,8 @@ function fromService(
   };
 }
 
+const MEDIA_TYPES = new Set(['Sound', 'Video', 'Audio']);
+
 /**
  * @param box the thumbnail box in CSS pixels
  * @param pixelRatio the display's device pixel ratio; requests are capped at 2× the displayed size anyway
@@ -194,9 +196,17 @@ export function chooseThumbnail(
 ): ThumbnailChoice | null {
   const scale = Math.min(2, Math.max(1, pixelRatio));
   const canvasSize = sizeOf(canvas);
-  const body = firstPaintedBody(canvas);
-  const painted = body ? imageOfBody(body) : null;
   const ownThumbnail = asArray(canvas['thumbnail']).some(isJsonObject);
+  const firstBody = firstPaintedBody(canvas);
+  // Audio and video are not pictures: a time-based canvas without a thumbnail of its own shows its poster
+  // (placeholder canvas), else the canvas that accompanies it, as viewers do.
+  const media = firstBody !== null && MEDIA_TYPES.has(String(imageOfBody(firstBody)['type']));
+  if (media && !ownThumbnail) {
+    const companion = [canvas['placeholderCanvas'], canvas['accompanyingCanvas']].find(isJsonObject);
+    return companion ? chooseThumbnail(companion, box, pixelRatio) : null;
+  }
+  const body = media ? null : firstBody;
+  const painted = body ? imageOfBody(body) : null;
   const crop = body && !ownThumbnail ? cropRequestOf(body) : null;
   if (painted && crop) return croppedThumbnail(painted, crop, canvasSize, box, scale);
   let fallback: Fallback | null = null;

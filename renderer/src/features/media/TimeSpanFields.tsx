@@ -46,13 +46,20 @@ export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFiel
   };
 
   return (
-    <form className="time-span-fields" onSubmit={commit} aria-label={`${label} time span`}>
+    <form
+      className="time-span-fields"
+      onSubmit={commit}
+      // Moving from Start to End is one edit in progress; leaving the pair commits it (one step, not two).
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit();
+      }}
+      aria-label={`${label} time span`}
+    >
       <label>
         Start
         <input
           value={start}
           onChange={(event) => setStart(event.target.value)}
-          onBlur={() => commit()}
           aria-label={`${label} start`}
           aria-describedby={error ? errorId : undefined}
           aria-invalid={error !== null}
@@ -65,7 +72,6 @@ export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFiel
         <input
           value={end}
           onChange={(event) => setEnd(event.target.value)}
-          onBlur={() => commit()}
           aria-label={`${label} end`}
           aria-describedby={error ? errorId : undefined}
           aria-invalid={error !== null}

@@ -13,6 +13,8 @@ import { useDisplayLanguages } from '../../components/language/display-language'
 import { useAppStore } from '../../store/store';
 import { canvasList } from '../../../../shared/iiif/canvases';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
+import { canvasDuration } from '../../../../shared/iiif/media';
+import { MediaPlayer } from '../media/MediaPlayer';
 import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import { canvasWorldRect, type SceneCanvas } from '../viewer/scene';
 import { ManifestInfo } from './ManifestInfo';
@@ -121,6 +123,14 @@ export function PreviewView() {
     setTarget(canvasIndex);
     setInView(null);
   };
+  // Audio and video play in a player, in place of the page view (a book's opening may pair one with a page).
+  const timedIndex = continuous
+    ? undefined
+    : view.find((index) => {
+        const c = canvases[index];
+        return c !== undefined && canvasDuration(c) !== undefined;
+      });
+  const playable = timedIndex === undefined ? undefined : canvases[timedIndex];
   const targetEntry = layout.find((entry) => canvasIndexOf(entry) === target);
   const fit =
     continuous && targetEntry ? { key: `canvas-${target}`, rect: canvasWorldRect(targetEntry) } : null;
@@ -144,7 +154,12 @@ export function PreviewView() {
   const onKeyDown = (event: KeyboardEvent) => {
     const inside = event.target instanceof HTMLElement ? event.target : null;
     // Mirador and Clover have keys of their own.
-    if (inside?.closest('.viewer-canvas, .public-viewer, input, textarea, select, [role="listbox"]')) return;
+    if (
+      inside?.closest(
+        '.viewer-canvas, .public-viewer, .media-player, input, textarea, select, [role="listbox"]',
+      )
+    )
+      return;
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === forward || event.key === 'PageDown') go(1);
@@ -245,32 +260,36 @@ export function PreviewView() {
           </Suspense>
         ) : (
           <>
-            <DeepZoomViewer
-              scene={scene}
-              fit={fit}
-              label="Preview of the pages"
-              emptyText="This manifest has no canvases to show."
-              onViewportChange={onViewport}
-              overlay={(transform) =>
-                scene.map((entry) => {
-                  const box = transform.toScreen(canvasWorldRect(entry));
-                  const index = canvasIndexOf(entry);
-                  return (
-                    <span
-                      key={entry.key}
-                      className="preview-page-label"
-                      data-testid="preview-page-label"
-                      data-canvas-index={index}
-                      dir="auto"
-                      // Inside the page's top edge (kept on screen), so it shows whatever the zoom.
-                      style={{ left: box.x, top: Math.max(box.y, 0) + 6, width: box.width }}
-                    >
-                      <span>{labels[index]}</span>
-                    </span>
-                  );
-                })
-              }
-            />
+            {playable && timedIndex !== undefined ? (
+              <MediaPlayer key={timedIndex} canvas={playable} label={labels[timedIndex] ?? ''} />
+            ) : (
+              <DeepZoomViewer
+                scene={scene}
+                fit={fit}
+                label="Preview of the pages"
+                emptyText="This manifest has no canvases to show."
+                onViewportChange={onViewport}
+                overlay={(transform) =>
+                  scene.map((entry) => {
+                    const box = transform.toScreen(canvasWorldRect(entry));
+                    const index = canvasIndexOf(entry);
+                    return (
+                      <span
+                        key={entry.key}
+                        className="preview-page-label"
+                        data-testid="preview-page-label"
+                        data-canvas-index={index}
+                        dir="auto"
+                        // Inside the page's top edge (kept on screen), so it shows whatever the zoom.
+                        style={{ left: box.x, top: Math.max(box.y, 0) + 6, width: box.width }}
+                      >
+                        <span>{labels[index]}</span>
+                      </span>
+                    );
+                  })
+                }
+              />
+            )}
             <PreviewStrip
               canvases={canvases}
               labels={labels}
