@@ -81,7 +81,7 @@ describe('addMembers', () => {
 
 describe('memberReferenceFrom', () => {
   it('makes id, type, label, thumbnail and navDate of a manifest, in that order', () => {
-    const resource = {
+    const resource: JsonObject = {
       ...manifest(2),
       navDate: '1850-01-01T00:00:00Z',
       thumbnail: [{ id: 'https://img.test/t.jpg', type: 'Image' }],
@@ -119,7 +119,7 @@ describe('memberReferenceFrom', () => {
 describe('refreshMembers', () => {
   it("updates label and thumbnail from the resource and keeps the member's other properties", () => {
     const doc = collection(2);
-    const member = { ...ref(1), navDate: '1900-01-01T00:00:00Z', 'ext:note': 'mine' };
+    const member: JsonObject = { ...ref(1), navDate: '1900-01-01T00:00:00Z', 'ext:note': 'mine' };
     const withNote = { ...doc, items: [member, (doc['items'] as JsonObject[])[1] as JsonObject] };
     const fresh = {
       id: member['id'] as string,
