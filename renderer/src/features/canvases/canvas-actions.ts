@@ -18,6 +18,7 @@ import { idMinterFor } from '../../../../shared/iiif/document/mint-ids';
 import { isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
 import { structureView } from '../../../../shared/iiif/structure';
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from './announcer';
 import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
@@ -55,7 +56,8 @@ function context(): Context | null {
 /** The label a person sees for the canvas at `index`, for announcements. */
 export function canvasName(items: JsonArray, index: number): string {
   const label = canvasLabel(items[index], displayLanguagesOf(useAppStore.getState()));
-  return label ? `“${label}”` : `canvas ${index + 1}`;
+  const noun = documentKind(useAppStore.getState()) === 'Collection' ? 'member' : 'canvas';
+  return label ? `“${label}”` : `${noun} ${index + 1}`;
 }
 
 /** How many canvas entries of Ranges an edit took out (the total before minus the total after). */
@@ -132,6 +134,18 @@ export function sendSelectionToEnd(): void {
     announce('Already at the end.');
 }
 
+/**
+ * Copies get new canvas ids; a collection's members are references to resources that have their own ids, so
+ * they are moved (drag, cut and paste), never copied. True (and said) when the document is a collection.
+ */
+export function refuseCopiesInCollection(): boolean {
+  if (documentKind(useAppStore.getState()) !== 'Collection') return false;
+  announce(
+    'Members of a collection are references: move them (drag, or cut and paste) instead of copying them.',
+  );
+  return true;
+}
+
 /** Marks the targets to be moved by the next paste. */
 export function cutSelection(): void {
   const ctx = context();
@@ -142,6 +156,7 @@ export function cutSelection(): void {
 
 /** Puts the targets, in document order, on the clipboard as they are now; each paste inserts new copies. */
 export function copySelection(): void {
+  if (refuseCopiesInCollection()) return;
   const ctx = context();
   if (!ctx || ctx.targets.length === 0) return;
   holdCopy(ctx.targets.map((i) => ctx.items[i]).filter(isJsonObject));
@@ -180,7 +195,7 @@ function moveCutCanvases(ctx: Context, cut: ReadonlySet<JsonValue>, gap: number)
  * clipboard for further pastes.
  */
 function insertCopiedCanvases(ctx: Context, canvases: readonly JsonObject[], gap: number): void {
-  if (canvases.length === 0) return;
+  if (canvases.length === 0 || refuseCopiesInCollection()) return;
   const next = insertCanvasCopies(ctx.doc, gap, canvases, idMinterFor(ctx.doc));
   const pasted = canvases.map((_, k) => gap + k);
   apply(`Paste ${canvasCount(pasted.length)}`, next, pasted, gap + pasted.length - 1);
@@ -189,6 +204,7 @@ function insertCopiedCanvases(ctx: Context, canvases: readonly JsonObject[], gap
 
 /** Copies each target canvas right after itself, with fresh ids (see duplicateCanvases); selects the copies. */
 export function duplicateSelection(): void {
+  if (refuseCopiesInCollection()) return;
   const ctx = context();
   if (!ctx || ctx.targets.length === 0) return;
   const next = duplicateCanvases(ctx.doc, ctx.targets, idMinterFor(ctx.doc));

@@ -26,7 +26,7 @@ import { Section } from './Section';
 
 interface Props {
   kind: ResourceKind;
-  /** [] for the manifest, ['items', n] for a canvas. */
+  /** [] for the document, ['items', n] for a canvas or a member. */
   path: JsonPath;
 }
 
@@ -89,7 +89,7 @@ const BoundField = memo(
  * in a screen reader's list of form fields. The document's own fields keep the plain names.
  */
 function ownerName(kind: ResourceKind): string | undefined {
-  return kind === 'Canvas' ? 'Canvas' : undefined;
+  return kind === 'Canvas' || kind === 'Member' ? kind : undefined;
 }
 
 function fieldName(kind: ResourceKind, title: string): string {
@@ -134,7 +134,8 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'navDate':
       return <NavDateField value={value} onChange={onChange} owner={ownerName(kind)} />;
     case 'behavior':
-      return <BehaviorEditor host={kind} value={value} onChange={onChange} />;
+      // Members are references: the table gives them no behavior to edit.
+      return kind === 'Member' ? null : <BehaviorEditor host={kind} value={value} onChange={onChange} />;
     case 'viewingDirection':
       return <ViewingDirectionField value={value} onChange={onChange} />;
     case 'start':
