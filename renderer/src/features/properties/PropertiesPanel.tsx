@@ -17,13 +17,15 @@ const TABS: readonly { id: Tab; title: string }[] = [
   { id: 'batch', title: 'Batch' },
   { id: 'spreadsheet', title: 'Spreadsheet' },
 ];
+/** A module constant: a selector that returned a new array each time would re-render without end. */
+const COLLECTION_TABS = TABS.slice(0, 1);
 
 export function PropertiesPanel() {
   const hasDoc = useAppStore((s) => s.doc !== null);
   const [tab, setTab] = useState<Tab>('properties');
   const selectedCount = useAppStore((s) => s.selected.size);
   // Batch and spreadsheet work on canvases: a collection has members instead, edited one at a time.
-  const tabs = useAppStore((s) => (documentKind(s) === 'Collection' ? TABS.slice(0, 1) : TABS));
+  const tabs = useAppStore((s) => (documentKind(s) === 'Collection' ? COLLECTION_TABS : TABS));
   const shown = tabs.some((t) => t.id === tab) ? tab : 'properties';
   if (!hasDoc)
     return (
