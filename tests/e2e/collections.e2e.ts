@@ -114,7 +114,7 @@ describe('a collection as a document', () => {
     expect(await labels()).toEqual(['Volume 4', 'Volume 1', 'Volume 2', 'Volume 3']);
 
     await cell(page, 1).click();
-    const tools = page.getByRole('toolbar', { name: 'Member actions' });
+    const tools = page.getByRole('group', { name: 'Member actions' });
     await tools.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(labels).toEqual(['Volume 4', 'Volume 2', 'Volume 3']);
 

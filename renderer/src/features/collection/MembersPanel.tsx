@@ -79,7 +79,7 @@ export function MembersPanel() {
           Add file…
         </button>
       </form>
-      <div className="member-tools" role="toolbar" aria-label="Member actions">
+      <div className="member-tools" role="group" aria-label="Member actions">
         <button type="button" disabled={!hasTargets} onClick={() => moveSelectionBy(-1)}>
           Move up
         </button>

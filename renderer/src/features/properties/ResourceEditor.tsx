@@ -37,6 +37,8 @@ export function ResourceEditor({ kind, path }: Props) {
     <>
       {PROPERTY_GROUPS.map((group) => {
         const rules = rulesFor(kind, group);
+        // A member (a reference) has no rights or links of its own: no empty sections.
+        if (rules.length === 0) return null;
         const set = rules.filter((r) => resource[r.property] !== undefined).length;
         return (
           <Section
