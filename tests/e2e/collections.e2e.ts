@@ -26,6 +26,7 @@ describe('a collection as a document', () => {
   let session: BrowserSession;
   let served: Awaited<ReturnType<typeof serveFolder>>;
   let original: Record<string, unknown>;
+  let site: string;
 
   const manifestUrl = (n: number) => `${served.origin}/volume-${n}.json`;
   const reference = (n: number) => ({
@@ -48,7 +49,7 @@ describe('a collection as a document', () => {
   });
 
   beforeAll(async () => {
-    const site = await mkdtemp(path.join(os.tmpdir(), 'tessera-shelf-'));
+    site = await mkdtemp(path.join(os.tmpdir(), 'tessera-shelf-'));
     served = await serveFolder(() => site);
     for (let n = 1; n <= 5; n += 1) {
       const manifest = {
@@ -142,6 +143,38 @@ describe('a collection as a document', () => {
     await openWorkspaceFile(page, FILE);
     await page.waitForSelector('[role="option"][aria-setsize="3"]');
     expect(await labels()).toEqual(['Volume 4', 'Volume 2', 'Volume 3']);
+    expect(session.offLoopback).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('adds a member dragged from the Sources panel, refreshes one from its source, and opens one', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Sources' }).click();
+    await page.getByLabel('Source address').fill(manifestUrl(5));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByTestId('source-label').filter({ hasText: 'Volume 5' }).waitFor();
+    await page.getByTestId('source-label').dragTo(cell(page, 1), { targetPosition: { x: 4, y: 10 } });
+    await expect.poll(labels).toEqual(['Volume 4', 'Volume 5', 'Volume 2', 'Volume 3']);
+
+    // The publisher renames volume 2: refreshing the member takes the new label, in one undo step.
+    const renamed = { ...reference(2), label: { en: ['Volume 2, revised'] } };
+    await writeFile(path.join(site, 'volume-2.json'), JSON.stringify({ ...renamed, items: [] }));
+    await cell(page, 2).click();
+    await page
+      .getByRole('group', { name: 'Member actions' })
+      .getByRole('button', { name: 'Refresh from source' })
+      .click();
+    await expect.poll(labels).toEqual(['Volume 4', 'Volume 5', 'Volume 2, revised', 'Volume 3']);
+
+    // Opening a member makes it the document: a manifest again, with canvases, not members.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
+    await page
+      .getByRole('group', { name: 'Member actions' })
+      .getByRole('button', { name: 'Open for editing' })
+      .click();
+    await expect.poll(() => page.getByTestId('canvas-count').textContent()).toBe('0 canvases');
+    expect(await page.getByTestId('manifest-label').textContent()).toBe('Volume 2, revised');
     expect(session.offLoopback).toEqual([]);
     expect(session.errors).toEqual([]);
   });
