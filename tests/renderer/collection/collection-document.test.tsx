@@ -14,6 +14,7 @@ import {
   duplicateSelection,
   reorderCanvases,
 } from '../../../renderer/src/features/canvases/canvas-actions';
+import { MemberDetails } from '../../../renderer/src/features/collection/MemberDetails';
 import { PropertiesPanel } from '../../../renderer/src/features/properties/PropertiesPanel';
 import { documentKind } from '../../../renderer/src/store/document-slice';
 import { useAppStore } from '../../../renderer/src/store/store';
@@ -87,6 +88,26 @@ describe("the grid's actions on members", () => {
     expect(useAppStore.getState().message?.text).toBe('A collection cannot list itself as a member.');
     useAppStore.getState().undo();
     expect(ids()).toHaveLength(4);
+  });
+});
+
+describe('the member details', () => {
+  it('say what an embedded collection holds, at any depth, and that a reference is one', () => {
+    const nested = {
+      id: 'https://example.org/series',
+      type: 'Collection',
+      label: { en: ['Series'] },
+      items: [{ ...collection(2), id: 'https://example.org/sub' }],
+    };
+    useAppStore
+      .getState()
+      .loadDocument({ doc: { ...collection(1), items: [nested, member(2)] }, format, file: null });
+    useAppStore.getState().selectOnly(0);
+    render(<MemberDetails />);
+    expect(screen.getByRole('heading', { name: 'Series' })).toBeTruthy();
+    expect(screen.getByText('embedded in this collection, with 1 member')).toBeTruthy();
+    act(() => useAppStore.getState().selectOnly(1));
+    expect(screen.getByText('by reference')).toBeTruthy();
   });
 });
 

@@ -3,7 +3,7 @@
  * where it points (the panel's toolbar acts on it). No viewer, no Compose: a member is a reference, not a canvas.
  */
 import { isEmbeddedMember, memberIdOf, memberItems, memberTypeOf } from '../../../../shared/iiif/collection';
-import { isJsonObject } from '../../../../shared/iiif/json';
+import { isJsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { useDisplayText } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
 
@@ -40,7 +40,7 @@ export function MemberDetails() {
         <dt>Type</dt>
         <dd>{type ?? 'not a manifest or collection'}</dd>
         <dt>Held</dt>
-        <dd>{embedded ? 'embedded in this collection' : 'by reference'}</dd>
+        <dd>{embedded ? `embedded in this collection, with ${contentsOf(member, type)}` : 'by reference'}</dd>
         <dt>Id</dt>
         <dd>{id || 'none'}</dd>
         {navDate ? (
@@ -52,4 +52,11 @@ export function MemberDetails() {
       </dl>
     </section>
   );
+}
+
+/** "12 canvases" for an embedded manifest, "3 members" for an embedded collection (nested to any depth). */
+function contentsOf(member: JsonValue, type: 'Manifest' | 'Collection' | null): string {
+  const n = memberItems(member).length;
+  const noun = type === 'Collection' ? 'member' : 'canvas';
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : noun === 'canvas' ? 'canvases' : 'members'}`;
 }
