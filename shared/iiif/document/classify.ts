@@ -70,7 +70,8 @@ export function classifyJson(value: JsonValue): Classification {
  */
 export function documentKindOf(doc: JsonValue | null | undefined): DocumentKind | null {
   if (!isJsonObject(doc)) return null;
-  const type = doc['type'];
+  // As opening read it: a type given as an array counts by its first string (classifyJson).
+  const type = typeOf(doc);
   return type === 'Collection' ? 'Collection' : type === 'Manifest' ? 'Manifest' : null;
 }
 

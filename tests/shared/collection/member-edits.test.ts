@@ -38,6 +38,8 @@ describe('documentKindOf', () => {
     expect(documentKindOf(manifest(1))).toBe('Manifest');
     expect(documentKindOf(null)).toBeNull();
     expect(documentKindOf({ type: 'Canvas' })).toBeNull();
+    // Opened leniently, as classifyJson reads it: the first string of a type array.
+    expect(documentKindOf({ type: ['Collection', 'ext:Series'] })).toBe('Collection');
   });
 });
 
