@@ -3,7 +3,7 @@
  * and the focused member with their own rules, the grid's actions speak of members and never copy them, and
  * adding members is one undo step that refuses the collection itself.
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { insertMembers, localPathOf } from '../../../renderer/src/features/collection/member-actions';
@@ -15,6 +15,7 @@ import {
   reorderCanvases,
 } from '../../../renderer/src/features/canvases/canvas-actions';
 import { MemberDetails } from '../../../renderer/src/features/collection/MemberDetails';
+import { DocumentDialogs } from '../../../renderer/src/features/documents/DocumentDialogs';
 import { PropertiesPanel } from '../../../renderer/src/features/properties/PropertiesPanel';
 import { documentKind } from '../../../renderer/src/store/document-slice';
 import { useAppStore } from '../../../renderer/src/store/store';
@@ -116,5 +117,32 @@ describe('opening a member', () => {
     expect(localPathOf('file:///home/me/volume%201.json')).toBe('/home/me/volume 1.json');
     expect(localPathOf('/srv/iiif/v1.json')).toBe('/srv/iiif/v1.json');
     expect(localPathOf('https://example.org/1/manifest.json')).toBeNull();
+  });
+});
+
+describe('New collection', () => {
+  it('makes an empty, unsaved collection under the base URI, or a manifest when the kind is switched', () => {
+    act(() => useAppStore.getState().showDialog({ kind: 'new-manifest', documentType: 'Collection' }));
+    render(<DocumentDialogs />);
+    expect(screen.getByRole('dialog', { name: 'New collection' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Collection label'), { target: { value: 'Exhibition' } });
+    fireEvent.change(screen.getByLabelText('Project base URI'), {
+      target: { value: 'https://ex.test/show' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(doc()).toMatchObject({
+      id: 'https://ex.test/show/collection.json',
+      type: 'Collection',
+      items: [],
+    });
+    expect(doc()['label']).toEqual({ en: ['Exhibition'] });
+    expect(useAppStore.getState().savedDoc).toBeNull();
+
+    act(() => useAppStore.getState().showDialog({ kind: 'new-manifest', documentType: 'Collection' }));
+    fireEvent.click(screen.getByRole('radio', { name: /^Manifest/ }));
+    expect(screen.getByRole('dialog', { name: 'New manifest' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(doc()['type']).toBe('Manifest');
+    expect(doc()['label']).toEqual({ en: ['Untitled manifest'] });
   });
 });
