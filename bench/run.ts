@@ -53,6 +53,8 @@ const TARGETS: Record<string, string> = {
   range_edit_10k_max_median_ms: '< 5',
   structure_tree_edit_10k_ms: '<= 16',
   structure_tree_scroll_long_frames_pct: '<= 5',
+  collection_open_5k_vs_parse: '<= 1.5',
+  collection_reorder100_5k_ms: '<= 16',
 };
 
 async function loadCases(only: readonly string[]): Promise<BenchCase[]> {

@@ -8,7 +8,7 @@ import { AnnotationPanel } from './features/annotations/AnnotationPanel';
 import { useAddImagesStore } from './features/add-images/add-images-store';
 import { CanvasDropHandlers } from './features/add-images/drop-handlers';
 import { CanvasPanel } from './features/canvases/CanvasPanel';
-import { canvasAt, canvasList } from '../../shared/iiif/canvases';
+import { canvasAt, canvasItems, canvasList } from '../../shared/iiif/canvases';
 import { displayStringOf } from '../../shared/iiif/language';
 import { useDisplayLanguages } from './components/language/display-language';
 import { DisplayLanguagePicker } from './components/language/DisplayLanguagePicker';
@@ -39,7 +39,9 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
 import { takeLaunchFile } from './launch-file';
 import { shell, showWindowState } from './shell';
-import { documentName, isDirty } from './store/document-slice';
+import { MemberDetails } from './features/collection/MemberDetails';
+import { MembersPanel } from './features/collection/MembersPanel';
+import { documentKind, documentName, isDirty } from './store/document-slice';
 import { useAppStore } from './store/store';
 
 async function startUp() {
@@ -72,6 +74,7 @@ export function App() {
   const busy = useAppStore((s) => s.busy);
   const appInfo = useAppStore((s) => s.appInfo);
   const viewMode = useAppStore((s) => s.viewMode);
+  const isCollection = useAppStore((s) => documentKind(s) === 'Collection');
   const displayLanguages = useDisplayLanguages();
   const sourcesOpen = useSourcesStore((s) => s.open);
   const structureOpen = useStructureStore((s) => s.open);
@@ -124,7 +127,11 @@ export function App() {
             {doc ? displayStringOf(doc['label'], displayLanguages) || name : 'No document'}
           </h1>
           <span className="count" data-testid="canvas-count">
-            {doc ? `${canvasList(doc).length} canvases` : ''}
+            {doc
+              ? isCollection
+                ? `${canvasItems(doc).length} members`
+                : `${canvasList(doc).length} canvases`
+              : ''}
           </span>
           <span className="count">
             {name}
@@ -144,6 +151,16 @@ export function App() {
         <DocumentTabs />
         <button type="button" onClick={() => runCommand('new')}>
           New
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            guardUnsaved('new', () =>
+              useAppStore.getState().showDialog({ kind: 'new-manifest', documentType: 'Collection' }),
+            )
+          }
+        >
+          New collection…
         </button>
         <button type="button" onClick={() => runCommand('open')}>
           Open…
@@ -231,7 +248,7 @@ export function App() {
           type="button"
           aria-pressed={viewMode === 'preview'}
           onClick={() => useAppStore.getState().setViewMode(viewMode === 'preview' ? 'edit' : 'preview')}
-          disabled={!doc}
+          disabled={!doc || isCollection}
           data-testid="preview-toggle"
         >
           Preview
@@ -252,7 +269,7 @@ export function App() {
       ) : (
         <div />
       )}
-      {viewMode === 'preview' ? (
+      {viewMode === 'preview' && !isCollection ? (
         <PanelBoundary name="preview" resetKey={doc}>
           <PreviewView />
         </PanelBoundary>
@@ -268,16 +285,29 @@ export function App() {
               <StructurePanel />
             </PanelBoundary>
           ) : null}
-          <PanelBoundary name="canvas list" resetKey={doc}>
-            <CanvasPanel />
-          </PanelBoundary>
-          <PanelBoundary name="canvas editor" resetKey={canvas}>
-            {canvas && focus !== null && canvasDuration(canvas) !== undefined ? (
-              <MediaCanvasEditor canvas={canvas} canvasIndex={focus} />
-            ) : (
-              <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
-            )}
-          </PanelBoundary>
+          {/* A collection lists members, not canvases: no viewer, no Compose (issue 17). */}
+          {isCollection ? (
+            <PanelBoundary name="member list" resetKey={doc}>
+              <MembersPanel />
+            </PanelBoundary>
+          ) : (
+            <PanelBoundary name="canvas list" resetKey={doc}>
+              <CanvasPanel />
+            </PanelBoundary>
+          )}
+          {isCollection ? (
+            <PanelBoundary name="member details" resetKey={doc}>
+              <MemberDetails />
+            </PanelBoundary>
+          ) : (
+            <PanelBoundary name="canvas editor" resetKey={canvas}>
+              {canvas && focus !== null && canvasDuration(canvas) !== undefined ? (
+                <MediaCanvasEditor canvas={canvas} canvasIndex={focus} />
+              ) : (
+                <CanvasEditor canvas={canvas} canvasIndex={canvas ? focus : null} />
+              )}
+            </PanelBoundary>
+          )}
           <PanelBoundary name="properties" resetKey={doc}>
             <PropertiesPanel />
           </PanelBoundary>

@@ -12,6 +12,7 @@ import {
   undoHistory,
   type History,
 } from '../../../shared/iiif/document/history';
+import { documentKindOf } from '../../../shared/iiif/document/classify';
 import type { JsonObject } from '../../../shared/iiif/json';
 import type { TextFormat } from '../../../shared/iiif/document/text-format';
 import type { TextBase } from '../../../shared/iiif/document/text-patch';
@@ -154,4 +155,9 @@ export function documentName(state: Pick<DocumentSlice, 'file' | 'untitledName'>
 
 export function isDirty(state: Pick<DocumentSlice, 'doc' | 'savedDoc'>): boolean {
   return state.doc !== null && state.doc !== state.savedDoc;
+}
+
+/** What the open document is ('Manifest' or 'Collection'; null for none), derived from its type, never stored. */
+export function documentKind(state: Pick<DocumentSlice, 'doc'>): 'Manifest' | 'Collection' | null {
+  return documentKindOf(state.doc);
 }

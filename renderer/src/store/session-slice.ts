@@ -8,7 +8,7 @@ export type Dialog =
   | { kind: 'save-file'; then?: 'close'; suggestedName?: string }
   /** The first save of a document upgraded from Presentation 2: a new file, or replace the original? */
   | { kind: 'save-upgraded'; path: string; name: string }
-  | { kind: 'new-manifest' }
+  | { kind: 'new-manifest'; documentType?: 'Manifest' | 'Collection' }
   | { kind: 'publish' }
   | { kind: 'open-url' }
   | { kind: 'confirm-discard'; action: 'new' | 'open' | 'open-url' | 'close' | 'sample'; path?: string }

@@ -64,6 +64,17 @@ export function classifyJson(value: JsonValue): Classification {
   );
 }
 
+/**
+ * The kind of an open document (always Presentation 3 by then: P2 is upgraded on opening), or null for no
+ * document. Every screen asks this before it speaks of canvases or members.
+ */
+export function documentKindOf(doc: JsonValue | null | undefined): DocumentKind | null {
+  if (!isJsonObject(doc)) return null;
+  // As opening read it: a type given as an array counts by its first string (classifyJson).
+  const type = typeOf(doc);
+  return type === 'Collection' ? 'Collection' : type === 'Manifest' ? 'Manifest' : null;
+}
+
 function refuse(what: string): Classification {
   const sentence = what.endsWith('.') ? what : `${what}.`;
   return { ok: false, message: `This is not a IIIF Manifest or Collection: ${sentence}` };

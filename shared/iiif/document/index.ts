@@ -3,7 +3,7 @@
  * objects. Read and write text losslessly, edit with pure functions, undo with snapshots.
  */
 export type { DocumentKind } from './classify';
-export { classifyJson } from './classify';
+export { classifyJson, documentKindOf } from './classify';
 export type { DecodeOptions, DecodeResult, SingleByteEncoding, TextEncodingName } from './decode';
 export { decodeDocumentBytes, WINDOWS_1252_QUESTION } from './decode';
 export type { ReadErrorCode, ReadFailure, ReadOptions, ReadResult, ReadSuccess } from './read';

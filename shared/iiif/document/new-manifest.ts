@@ -17,12 +17,21 @@ export interface NewManifestOptions {
   readonly language?: string;
 }
 
+/** The label of a new document (manifest or collection): a string goes under its language, else "none". */
+export function newDocumentLabel(options: Pick<NewManifestOptions, 'label' | 'language'>): LanguageMap {
+  return typeof options.label === 'string'
+    ? { [options.language?.trim() || 'none']: [options.label] }
+    : options.label;
+}
+
+/** The base URI without trailing slashes: ids are `${base}/...`. */
+export function trimmedBase(baseUri: string): string {
+  return baseUri.trim().replace(/\/+$/, '');
+}
+
 export function newManifest(options: NewManifestOptions): JsonObject {
-  const base = options.baseUri.trim().replace(/\/+$/, '');
-  const label: LanguageMap =
-    typeof options.label === 'string'
-      ? { [options.language?.trim() || 'none']: [options.label] }
-      : options.label;
+  const base = trimmedBase(options.baseUri);
+  const label = newDocumentLabel(options);
   return {
     '@context': PRESENTATION_3_CONTEXT,
     id: `${base}/manifest.json`,

@@ -16,6 +16,7 @@ import { explainPresentation2Source } from './upgrade-notices';
 import { prepareP2Ranges, rebuildP2Ranges } from '../structure/upgrade-p2-ranges';
 import { finishP2TextBodies, markP2TextBodies } from './p2-text-bodies';
 import { locateUpgradeFailure } from './locate-upgrade-failure';
+import { markRepeatedMembers, restoreRepeatedMembers } from './p2-repeated-members';
 import { describeValue, repairPresentation2 } from './repair-p2';
 import { hasSpecialNames, shieldSpecialNames, unshieldSpecialNames } from './shield-keys';
 
@@ -49,6 +50,8 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   // The upgrader only recognises P2 by its @context or by @id + @type; Mirador's fixtures show real files with
   // neither context nor id, so we state the context the @type already implies.
   if (mutable['@context'] === undefined) mutable['@context'] = PRESENTATION_2_CONTEXT;
+  // The upgrader merges members by @id: distinct embedded members sharing one keep theirs (p2-repeated-members).
+  const repeatedMembers = markRepeatedMembers(mutable as JsonObject);
   // The upgrader mishandles the Range hierarchy (within, cycles, "top"): we rebuild it (upgrade-p2-ranges.ts).
   const rangePlan = prepareP2Ranges(mutable as JsonObject);
   const shielded = hasSpecialNames(source);
@@ -88,6 +91,7 @@ export function upgradePresentation2(source: JsonObject): UpgradeResult {
   // A JSON round trip drops the `undefined` holes the upgrader leaves and unshares objects it reuses (nested
   // ranges), so the result is plain JSON like any document read from text. P2 documents are small; it is cheap.
   const plain = JSON.parse(JSON.stringify(upgraded)) as JsonValue;
+  if (repeatedMembers > 0 && isJsonObject(plain)) restoreRepeatedMembers(plain);
   const doc = shielded ? unshieldSpecialNames(plain) : plain;
   if (!isJsonObject(doc) || (doc['type'] !== 'Manifest' && doc['type'] !== 'Collection')) {
     return {

@@ -7,6 +7,8 @@
 import { inputsFromDrop } from '../../../../shared/iiif/canvas-build/import-inputs';
 import { CANVAS_DRAG_MIME, useCanvasDropHandler } from '../canvases/canvas-drop-api';
 import { insertFromSource, readSourceDrag, SOURCE_CANVASES_MIME } from '../sources/sources-service';
+import { documentKind } from '../../store/document-slice';
+import { useAppStore } from '../../store/store';
 import { useAddImagesStore } from './add-images-store';
 import { addImageFiles, addImages } from './add-images-service';
 
@@ -14,6 +16,8 @@ const IMAGE_FILE = /\.(?:jpe?g|png|tiff?)$/i;
 
 export function acceptsDrop(types: readonly string[]): boolean {
   if (types.includes(CANVAS_DRAG_MIME)) return false; // the grid's own reordering
+  // A collection's grid lists members, not canvases: its own handler (collection/MembersPanel) takes drops.
+  if (documentKind(useAppStore.getState()) === 'Collection') return false;
   return ['Files', SOURCE_CANVASES_MIME, 'text/uri-list', 'text/plain'].some((type) => types.includes(type));
 }
 

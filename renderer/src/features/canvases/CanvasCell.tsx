@@ -4,6 +4,7 @@
  * its own and re-renders only when its canvas, position or state changes.
  */
 import { memo, useMemo } from 'react';
+import { isEmbeddedMember, memberTypeOf } from '../../../../shared/iiif/collection';
 import { isJsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { useDisplayText } from '../../components/language/display-language';
 import { chooseThumbnail } from './thumbnail-choice';
@@ -28,13 +29,18 @@ interface Props {
   thumbWidth: number;
   thumbHeight: number;
   pixelRatio: number;
+  /** A member of a collection (a manifest or collection, referenced or embedded) rather than a canvas. */
+  member?: boolean;
 }
 
 export const CanvasCell = memo(function CanvasCell(props: Props) {
   const { canvas, index, count, selected, focused, cut, dragging } = props;
-  const { x, y, width, height, thumbWidth, thumbHeight, pixelRatio } = props;
+  const { x, y, width, height, thumbWidth, thumbHeight, pixelRatio, member = false } = props;
   // In the display language the curator chose (falling back through the browser's languages, none, en).
-  const label = useDisplayText(isJsonObject(canvas) ? canvas['label'] : undefined) || `Canvas ${index + 1}`;
+  const label =
+    useDisplayText(isJsonObject(canvas) ? canvas['label'] : undefined) ||
+    `${member ? 'Member' : 'Canvas'} ${index + 1}`;
+  const kindText = member ? memberKindText(canvas) : null;
   const choice = useMemo(
     () =>
       isJsonObject(canvas)
@@ -54,7 +60,7 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={count}
-      aria-label={`${label}, ${index + 1} of ${count}${cut ? ', cut' : ''}`}
+      aria-label={`${label}${kindText ? `, ${kindText}` : ''}, ${index + 1} of ${count}${cut ? ', cut' : ''}`}
       className={classes.join(' ')}
       data-testid="canvas-cell"
       data-index={index}
@@ -76,7 +82,17 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
           {label}
         </span>{' '}
         <span className="canvas-position">{index + 1}</span>
+        {kindText ? <span className="member-kind">{kindText}</span> : null}
       </span>
     </div>
   );
 });
+
+/** "manifest", "embedded collection", or what else the entry is (a canvas listed by mistake, say). */
+function memberKindText(member: JsonValue): string {
+  const type = memberTypeOf(member);
+  if (type) return `${isEmbeddedMember(member) ? 'embedded ' : ''}${type.toLowerCase()}`;
+  const other =
+    isJsonObject(member) && typeof member['type'] === 'string' ? member['type'] : 'not a resource';
+  return `${other} (not a manifest or collection)`;
+}

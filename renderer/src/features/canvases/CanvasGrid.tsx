@@ -23,6 +23,7 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import { canvasItems } from '../../../../shared/iiif/canvases';
 import type { JsonObject } from '../../../../shared/iiif/json';
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { runCanvasCommand } from './canvas-commands';
 import { canvasCommandFor } from './canvas-keys';
@@ -44,6 +45,9 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
   );
   const { mode, thumbSize } = useGridSettings(useShallow((s) => ({ mode: s.mode, thumbSize: s.thumbSize })));
   const cut = useCanvasClipboard(cutMarks);
+  // The same grid lists a collection's members (issue 17): only the words and the cells' type line differ.
+  const isCollection = useAppStore((s) => documentKind(s) === 'Collection');
+  const noun = isCollection ? 'Members' : 'Canvases';
   const items = canvasItems(doc ?? EMPTY_DOC);
   const count = items.length;
 
@@ -154,6 +158,7 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
           thumbWidth={metrics.thumbWidth}
           thumbHeight={metrics.thumbHeight}
           pixelRatio={pixelRatio}
+          member={isCollection}
         />,
       );
     }
@@ -170,7 +175,7 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
       className={`canvas-grid ${mode}-view`}
       role={empty ? 'group' : 'listbox'}
       aria-multiselectable={empty ? undefined : true}
-      aria-label={empty ? 'Canvases in order: none yet' : 'Canvases in order'}
+      aria-label={empty ? `${noun} in order: none yet` : `${noun} in order`}
       aria-describedby={describedBy}
       aria-activedescendant={focus !== null && focus < count ? optionId(focus) : undefined}
       tabIndex={0}
@@ -201,7 +206,7 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
           />
         ) : null}
       </div>
-      {count === 0 ? <p className="muted canvas-grid-empty">No canvases yet.</p> : null}
+      {count === 0 ? <p className="muted canvas-grid-empty">No {noun.toLowerCase()} yet.</p> : null}
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function CanvasPanel() {
  * Undo, redo or an edit elsewhere can shorten the list under the selection: drop indices past its end and
  * keep the cursor on a canvas that exists, so the properties panel never points at nothing.
  */
-function useKeepSelectionInRange(count: number) {
+export function useKeepSelectionInRange(count: number) {
   useEffect(() => {
     const { selected, focus, setSelection } = useAppStore.getState();
     const outside = (focus !== null && focus >= count) || [...selected].some((i) => i >= count);

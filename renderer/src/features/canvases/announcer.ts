@@ -3,6 +3,8 @@
  * the result of every edit ("Moved 5 canvases to position 1"), since a reorder is otherwise silent.
  */
 import { create } from 'zustand';
+import { documentKind } from '../../store/document-slice';
+import { useAppStore } from '../../store/store';
 
 interface AnnouncerState {
   text: string;
@@ -16,7 +18,12 @@ export function announce(text: string): void {
   useAnnouncer.setState((state) => ({ text, serial: state.serial + 1 }));
 }
 
-/** "1 canvas", "5 canvases". */
+/**
+ * "1 canvas", "5 canvases"; in a collection "1 member", "5 members": the grid's actions (and their undo labels)
+ * are the same for both, and say what they moved.
+ */
 export function canvasCount(n: number): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? 'canvas' : 'canvases'}`;
+  const [one, many] =
+    documentKind(useAppStore.getState()) === 'Collection' ? ['member', 'members'] : ['canvas', 'canvases'];
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

@@ -19,6 +19,7 @@ import { isJsonObject, type JsonArray, type JsonObject, type JsonValue } from '.
 import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
 import { structureView } from '../../../../shared/iiif/structure';
 import { documentByKey } from '../../store/documents-slice';
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { carryCanvases } from '../documents/canvas-transfer';
 import {
@@ -62,7 +63,8 @@ function context(): Context | null {
 /** The label a person sees for the canvas at `index`, for announcements. */
 export function canvasName(items: JsonArray, index: number): string {
   const label = canvasLabel(items[index], displayLanguagesOf(useAppStore.getState()));
-  return label ? `“${label}”` : `canvas ${index + 1}`;
+  const noun = documentKind(useAppStore.getState()) === 'Collection' ? 'member' : 'canvas';
+  return label ? `“${label}”` : `${noun} ${index + 1}`;
 }
 
 /** How many canvas entries of Ranges an edit took out (the total before minus the total after). */
@@ -139,6 +141,18 @@ export function sendSelectionToEnd(): void {
     announce('Already at the end.');
 }
 
+/**
+ * Copies get new canvas ids; a collection's members are references to resources that have their own ids, so
+ * they are moved (drag, cut and paste), never copied. True (and said) when the document is a collection.
+ */
+export function refuseCopiesInCollection(): boolean {
+  if (documentKind(useAppStore.getState()) !== 'Collection') return false;
+  announce(
+    'Members of a collection are references: move them (drag, or cut and paste) instead of copying them.',
+  );
+  return true;
+}
+
 /** Marks the targets to be moved by the next paste. */
 export function cutSelection(): void {
   const ctx = context();
@@ -152,6 +166,7 @@ export function cutSelection(): void {
 
 /** Puts the targets, in document order, on the clipboard as they are now; each paste inserts new copies. */
 export function copySelection(): void {
+  if (refuseCopiesInCollection()) return;
   const ctx = context();
   if (!ctx || ctx.targets.length === 0) return;
   holdCopy(
@@ -215,7 +230,7 @@ function insertCopiedCanvases(
   /** The document they were copied from, when it is another one: the copies record it. */
   elsewhere: SourceInfo | null,
 ): void {
-  if (canvases.length === 0) return;
+  if (canvases.length === 0 || refuseCopiesInCollection()) return;
   const mint = idMinterFor(ctx.doc);
   const next = elsewhere
     ? insertCanvases(
@@ -231,6 +246,7 @@ function insertCopiedCanvases(
 
 /** Copies each target canvas right after itself, with fresh ids (see duplicateCanvases); selects the copies. */
 export function duplicateSelection(): void {
+  if (refuseCopiesInCollection()) return;
   const ctx = context();
   if (!ctx || ctx.targets.length === 0) return;
   const next = duplicateCanvases(ctx.doc, ctx.targets, idMinterFor(ctx.doc));

@@ -3,6 +3,7 @@
  * through canvas-actions, dialogs through canvas-dialogs. Separate from the key map so that the map stays a
  * pure table and this stays the one place where a command means something.
  */
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { announce } from './announcer';
 import {
@@ -79,6 +80,9 @@ export function runCanvasCommand(command: CanvasCommand, grid: GridContext): voi
     case 'sort':
       return sortByLabel();
     case 'relabel':
+      // Relabelling numbers pages and folios; a collection's members are named in the properties panel.
+      if (documentKind(state) === 'Collection')
+        return announce('Members are labelled in the properties panel.');
       return openCanvasDialog('relabel');
   }
 }

@@ -1,5 +1,6 @@
 /** The dialogs of the document flows: open/save pickers (browser), discard and overwrite prompts, recovery. */
 import { useState } from 'react';
+import { newCollection } from '../../../../shared/iiif/collection/new-collection';
 import { newManifest } from '../../../../shared/iiif/document/new-manifest';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
 import { Modal } from '../../components/Modal';
@@ -153,7 +154,7 @@ export function DocumentDialogs() {
         </Modal>
       );
     case 'new-manifest':
-      return <NewManifestDialog onCancel={close} />;
+      return <NewManifestDialog onCancel={close} documentType={dialog.documentType ?? 'Manifest'} />;
     case 'publish':
       return <PublishDialog onClose={close} />;
     case 'open-url':
@@ -163,17 +164,28 @@ export function DocumentDialogs() {
   }
 }
 
-function NewManifestDialog({ onCancel }: { onCancel(): void }) {
-  const [label, setLabel] = useState('Untitled manifest');
+/** New manifest or new collection: the same two questions (label, base URI), and which kind to make. */
+function NewManifestDialog(props: { onCancel(): void; documentType: 'Manifest' | 'Collection' }) {
+  const { onCancel } = props;
+  const [documentType, setDocumentType] = useState(props.documentType);
+  const noun = documentType === 'Collection' ? 'collection' : 'manifest';
+  const [label, setLabel] = useState(`Untitled ${noun}`);
   const [baseUri, setBaseUri] = useState('https://example.org/iiif/my-project');
   const [error, setError] = useState<string | null>(null);
+  const choose = (next: 'Manifest' | 'Collection') => {
+    // The suggested label follows the kind until the user types their own.
+    if (label === `Untitled ${noun}`)
+      setLabel(`Untitled ${next === 'Collection' ? 'collection' : 'manifest'}`);
+    setDocumentType(next);
+  };
   const create = () => {
     if (!/^https?:\/\/[^\s/]+/.test(baseUri.trim())) {
       setError('The base URI must start with http:// or https:// and name a host.');
       return;
     }
-    const doc = newManifest({
-      label: label.trim() || 'Untitled manifest',
+    const make = documentType === 'Collection' ? newCollection : newManifest;
+    const doc = make({
+      label: label.trim() || `Untitled ${noun}`,
       baseUri: baseUri.trim(),
       language: 'en',
     });
@@ -182,14 +194,14 @@ function NewManifestDialog({ onCancel }: { onCancel(): void }) {
       doc,
       format: DEFAULT_TEXT_FORMAT,
       file: null,
-      name: label.trim() || 'Untitled manifest',
+      name: label.trim() || `Untitled ${noun}`,
       dirty: true,
     });
     useAppStore.getState().showDialog({ kind: 'none' });
   };
   return (
     <Modal
-      title="New manifest"
+      title={documentType === 'Collection' ? 'New collection' : 'New manifest'}
       onCancel={onCancel}
       actions={
         <>
@@ -202,9 +214,27 @@ function NewManifestDialog({ onCancel }: { onCancel(): void }) {
         </>
       }
     >
+      <fieldset className="field">
+        <legend>Kind</legend>
+        {(['Manifest', 'Collection'] as const).map((kind) => (
+          <label key={kind}>
+            <input
+              type="radio"
+              name="new-document-kind"
+              checked={documentType === kind}
+              onChange={() => choose(kind)}
+            />{' '}
+            {kind === 'Manifest' ? 'Manifest (canvases)' : 'Collection (manifests and collections)'}
+          </label>
+        ))}
+      </fieldset>
       <label className="field">
         Label
-        <input value={label} onChange={(e) => setLabel(e.target.value)} aria-label="Manifest label" />
+        <input
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          aria-label={documentType === 'Collection' ? 'Collection label' : 'Manifest label'}
+        />
       </label>
       <label className="field">
         Project base URI (ids are minted under it; publishing can rewrite it)

@@ -19,40 +19,50 @@ function nameFromUrl(url: string): string {
   }
 }
 
+/**
+ * Opens the manifest or collection at `location` (http or https) as the document, unsaved. Returns null when
+ * it opened, else what went wrong. `initiator` is 'public' when a document from the internet named the address
+ * (a member of a public collection), so the private-network policy applies to it.
+ */
+export async function openDocumentAt(
+  location: string,
+  initiator: 'local' | 'public' = 'local',
+): Promise<string | null> {
+  if (!/^https?:\/\//i.test(location)) return 'Give an http:// or https:// address.';
+  const result = await api.openSource({ location, initiator });
+  if (!result.ok) return result.error.message;
+  const { doc, notices, sourceVersion, fromCache, origin } = result.value;
+  useAppStore.getState().loadDocument({
+    doc: doc as JsonObject,
+    format: DEFAULT_TEXT_FORMAT,
+    file: null,
+    name: nameFromUrl(result.value.finalUrl ?? location),
+    notices: [
+      ...notices,
+      ...(fromCache ? ['Opened from the offline cache: the network could not be reached.'] : []),
+    ],
+    // Nothing is on disk yet: the document starts unsaved, so closing asks and autosave protects it.
+    dirty: true,
+    origin,
+  });
+  useAppStore.getState().selectOnly(0);
+  useAppStore.getState().showMessage({
+    kind: 'info',
+    text: `Opened ${location}${sourceVersion === 2 ? ' (upgraded from Presentation 2)' : ''}. Use Save As to keep it.`,
+  });
+  return null;
+}
+
 export function OpenUrlDialog({ onClose }: { onClose(): void }) {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = async () => {
-    const location = url.trim();
-    if (!/^https?:\/\//i.test(location)) {
-      setError('Give an http:// or https:// address.');
-      return;
-    }
     setBusy(true);
     setError(null);
-    const result = await api.openSource({ location });
+    const problem = await openDocumentAt(url.trim());
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    const { doc, notices, sourceVersion, fromCache, origin } = result.value;
-    useAppStore.getState().loadDocument({
-      doc: doc as JsonObject,
-      format: DEFAULT_TEXT_FORMAT,
-      file: null,
-      name: nameFromUrl(result.value.finalUrl ?? location),
-      notices: [
-        ...notices,
-        ...(fromCache ? ['Opened from the offline cache: the network could not be reached.'] : []),
-      ],
-      // Nothing is on disk yet: the document starts unsaved, so closing asks and autosave protects it.
-      dirty: true,
-      origin,
-    });
-    useAppStore.getState().selectOnly(0);
-    useAppStore.getState().showMessage({
-      kind: 'info',
-      text: `Opened ${location}${sourceVersion === 2 ? ' (upgraded from Presentation 2)' : ''}. Use Save As to keep it.`,
-    });
+    if (problem !== null) return setError(problem);
     onClose();
   };
   return (

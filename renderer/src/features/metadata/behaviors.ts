@@ -6,7 +6,7 @@
  */
 import { behaviorsValidOn, conflictingBehaviors } from '../../../../shared/iiif/behavior-table';
 
-export type BehaviorHost = 'Manifest' | 'Canvas';
+export type BehaviorHost = 'Collection' | 'Manifest' | 'Canvas';
 
 export interface BehaviorOption {
   readonly value: string;
@@ -24,9 +24,15 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   paged: 'pages of a book, shown in openings',
   'facing-pages': 'already shows both pages of an opening',
   'non-paged': 'not part of the page turning (a fold-out, a box)',
+  'multi-part': 'its members are the parts of one work (volumes, issues)',
+  together: 'viewers show all its members at once',
 };
 
 const OPTIONS: Readonly<Record<BehaviorHost, readonly BehaviorOption[]>> = {
+  Collection: behaviorsValidOn('Collection').map((value) => ({
+    value,
+    description: DESCRIPTIONS[value] ?? value,
+  })),
   Manifest: behaviorsValidOn('Manifest').map((value) => ({
     value,
     description: DESCRIPTIONS[value] ?? value,

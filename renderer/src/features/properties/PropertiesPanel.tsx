@@ -4,6 +4,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { LanguageOptions } from '../../components/language/LanguageTagInput';
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { BatchPanel } from '../batch/BatchPanel';
 import { HtmlReport } from '../metadata/HtmlReport';
@@ -16,11 +17,16 @@ const TABS: readonly { id: Tab; title: string }[] = [
   { id: 'batch', title: 'Batch' },
   { id: 'spreadsheet', title: 'Spreadsheet' },
 ];
+/** A module constant: a selector that returned a new array each time would re-render without end. */
+const COLLECTION_TABS = TABS.slice(0, 1);
 
 export function PropertiesPanel() {
   const hasDoc = useAppStore((s) => s.doc !== null);
   const [tab, setTab] = useState<Tab>('properties');
   const selectedCount = useAppStore((s) => s.selected.size);
+  // Batch and spreadsheet work on canvases: a collection has members instead, edited one at a time.
+  const tabs = useAppStore((s) => (documentKind(s) === 'Collection' ? COLLECTION_TABS : TABS));
+  const shown = tabs.some((t) => t.id === tab) ? tab : 'properties';
   if (!hasDoc)
     return (
       <aside className="panel right" aria-label="Properties">
@@ -29,8 +35,8 @@ export function PropertiesPanel() {
     );
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const index = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    const index = tabs.findIndex((t) => t.id === shown);
+    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
     if (next) {
       setTab(next.id);
       document.getElementById(`props-tab-${next.id}`)?.focus();
@@ -40,15 +46,15 @@ export function PropertiesPanel() {
     <aside className="panel right properties-panel" aria-label="Properties">
       <LanguageOptions />
       <div className="tabs" role="tablist" aria-label="Panel" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             id={`props-tab-${t.id}`}
             type="button"
             role="tab"
-            aria-selected={tab === t.id}
+            aria-selected={shown === t.id}
             aria-controls={`props-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
+            tabIndex={shown === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
           >
             {t.title}
@@ -56,8 +62,14 @@ export function PropertiesPanel() {
           </button>
         ))}
       </div>
-      <div id={`props-panel-${tab}`} role="tabpanel" aria-labelledby={`props-tab-${tab}`}>
-        {tab === 'properties' ? <PropertiesTab /> : tab === 'batch' ? <BatchPanel /> : <SpreadsheetPanel />}
+      <div id={`props-panel-${shown}`} role="tabpanel" aria-labelledby={`props-tab-${shown}`}>
+        {shown === 'properties' ? (
+          <PropertiesTab />
+        ) : shown === 'batch' ? (
+          <BatchPanel />
+        ) : (
+          <SpreadsheetPanel />
+        )}
       </div>
     </aside>
   );
@@ -67,18 +79,25 @@ function PropertiesTab() {
   const focus = useAppStore((s) => s.focus);
   const canvasCount = useAppStore((s) => (Array.isArray(s.doc?.['items']) ? s.doc['items'].length : 0));
   const notices = useAppStore((s) => s.notices);
+  const isCollection = useAppStore((s) => documentKind(s) === 'Collection');
   const canvas = focus !== null && focus < canvasCount ? focus : null;
+  // The document and its focused item: a manifest and a canvas, or a collection and a member.
+  const [docKind, itemKind] = isCollection
+    ? (['Collection', 'Member'] as const)
+    : (['Manifest', 'Canvas'] as const);
   return (
     <>
       <HtmlReport />
-      <section aria-labelledby="props-manifest" data-resource="manifest">
-        <h2 id="props-manifest">Manifest</h2>
-        <ResourceEditor kind="Manifest" path={[]} />
+      <section aria-labelledby="props-manifest" data-resource={docKind.toLowerCase()}>
+        <h2 id="props-manifest">{docKind}</h2>
+        <ResourceEditor key={docKind} kind={docKind} path={[]} />
       </section>
       {canvas !== null ? (
-        <section aria-labelledby="props-canvas" data-resource="canvas">
-          <h2 id="props-canvas">Canvas {canvas + 1}</h2>
-          <ResourceEditor key={canvas} kind="Canvas" path={['items', canvas]} />
+        <section aria-labelledby="props-canvas" data-resource={itemKind.toLowerCase()}>
+          <h2 id="props-canvas">
+            {itemKind} {canvas + 1}
+          </h2>
+          <ResourceEditor key={canvas} kind={itemKind} path={['items', canvas]} />
         </section>
       ) : null}
       {notices.length > 0 ? (

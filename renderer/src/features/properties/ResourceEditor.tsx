@@ -27,7 +27,7 @@ import { Section } from './Section';
 
 interface Props {
   kind: ResourceKind;
-  /** [] for the manifest, ['items', n] for a canvas. */
+  /** [] for the document, ['items', n] for a canvas or a member. */
   path: JsonPath;
 }
 
@@ -38,6 +38,8 @@ export function ResourceEditor({ kind, path }: Props) {
     <>
       {PROPERTY_GROUPS.map((group) => {
         const rules = rulesFor(kind, group);
+        // A member (a reference) has no rights or links of its own: no empty sections.
+        if (rules.length === 0) return null;
         const set = rules.filter((r) => resource[r.property] !== undefined).length;
         return (
           <Section
@@ -90,7 +92,7 @@ const BoundField = memo(
  * in a screen reader's list of form fields. The document's own fields keep the plain names.
  */
 function ownerName(kind: ResourceKind): string | undefined {
-  return kind === 'Canvas' ? 'Canvas' : undefined;
+  return kind === 'Canvas' || kind === 'Member' ? kind : undefined;
 }
 
 function fieldName(kind: ResourceKind, title: string): string {
@@ -137,7 +139,8 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'navPlace':
       return <NavPlaceField path={path} value={value} owner={kind === 'Canvas' ? 'canvas' : 'manifest'} />;
     case 'behavior':
-      return <BehaviorEditor host={kind} value={value} onChange={onChange} />;
+      // Members are references: the table gives them no behavior to edit.
+      return kind === 'Member' ? null : <BehaviorEditor host={kind} value={value} onChange={onChange} />;
     case 'viewingDirection':
       return <ViewingDirectionField value={value} onChange={onChange} />;
     case 'start':

@@ -3,7 +3,8 @@
  * type (Presentation 3 Appendix A: MUST / SHOULD / MAY / not allowed). Pure data, so the panel, tests and
  * anyone else read the same table.
  */
-export type ResourceKind = 'Manifest' | 'Canvas';
+/** The document (a manifest or a collection), a canvas of a manifest, or a member of a collection. */
+export type ResourceKind = 'Manifest' | 'Collection' | 'Canvas' | 'Member';
 export type Requirement = 'required' | 'recommended' | 'optional';
 
 export type EditedProperty =
@@ -42,7 +43,30 @@ const rule = (
   manifest: Requirement | null,
   canvas: Requirement | null,
   help: string,
-): PropertyRule => ({ property, title, group, on: { Manifest: manifest, Canvas: canvas }, help });
+): PropertyRule => ({
+  property,
+  title,
+  group,
+  on: {
+    Manifest: manifest,
+    // Appendix A rates a Collection's properties as a Manifest's, except `start` (a Manifest's or a Range's).
+    Collection: property === 'start' ? null : manifest,
+    Canvas: canvas,
+    Member: MEMBER_REQUIREMENTS[property] ?? null,
+  },
+  help,
+});
+
+/**
+ * A member of a collection is a reference (§5.3): it MUST have a label, SHOULD have a thumbnail, and may say
+ * when (navDate) and, briefly, what (summary); everything else belongs to the resource it points at.
+ */
+const MEMBER_REQUIREMENTS: Partial<Record<EditedProperty, Requirement>> = {
+  label: 'required',
+  summary: 'optional',
+  thumbnail: 'recommended',
+  navDate: 'optional',
+};
 
 export const PROPERTY_RULES: readonly PropertyRule[] = [
   rule(

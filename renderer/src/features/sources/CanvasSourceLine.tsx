@@ -5,12 +5,14 @@
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { canvasSources } from '../../../../shared/iiif/canvas-build/provenance';
 import { displayStringOf } from '../../../../shared/iiif/language';
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { canvasAt } from '../../../../shared/iiif/canvases';
 import { traceToSource } from './sources-service';
 
 export function CanvasSourceLine() {
-  const canvas = useAppStore((s) => canvasAt(s.doc, s.focus));
+  // A collection's member may have a `partOf` too, but it is not a canvas copied from a source.
+  const canvas = useAppStore((s) => (documentKind(s) === 'Manifest' ? canvasAt(s.doc, s.focus) : null));
   const origin = canvas ? canvasSources(canvas)[0] : undefined;
   if (!canvas || !origin) return null;
   const label = displayStringOf(origin.label) || origin.id;

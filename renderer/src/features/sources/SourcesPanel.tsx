@@ -4,6 +4,7 @@
  * numbered position. Copies get new ids and carry their provenance (partOf, credits).
  */
 import { memo, useEffect, useState, type KeyboardEvent } from 'react';
+import { writeSourceMemberDrag } from '../collection/member-drag';
 import { useShallow } from 'zustand/react/shallow';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { displayStringOf } from '../../../../shared/iiif/language';
@@ -249,7 +250,16 @@ export function SourcesPanel() {
       ) : null}
       {source ? (
         <div className="source-body">
-          <h3 className="source-title" data-testid="source-label" title={source.location}>
+          {/* Draggable onto a collection's member grid, which adds the source as a member. */}
+          <h3
+            className="source-title"
+            data-testid="source-label"
+            title={source.location}
+            draggable
+            onDragStart={(e) =>
+              writeSourceMemberDrag(e.dataTransfer, { key: source.key }, source.info.id || source.location)
+            }
+          >
             {source.label}
           </h3>
           <p className="muted source-meta">
@@ -263,7 +273,13 @@ export function SourcesPanel() {
           {source.kind === 'Collection' ? (
             <ul className="source-members" aria-label="Collection items">
               {source.members.map((member) => (
-                <li key={member.id}>
+                <li
+                  key={member.id}
+                  draggable
+                  onDragStart={(e) =>
+                    writeSourceMemberDrag(e.dataTransfer, { key: source.key, memberId: member.id }, member.id)
+                  }
+                >
                   <button type="button" onClick={() => void openSourceAt(member.id, 'push', source.origin)}>
                     <Icon name={member.type === 'Collection' ? 'collection' : 'file'} /> {member.label}
                   </button>

@@ -1,0 +1,175 @@
+/**
+ * The collection's own gestures on its members (moving, removing and selecting are the canvas grid's actions,
+ * which work on any document's `items`): adding members by address, file or drag from the Sources panel,
+ * refreshing them from the resources they point at, and opening one for editing. Each builds the next document
+ * with a pure edit from shared/iiif/collection and commits ONE undo step; fetching happens before, through the
+ * main side (api.openSource: timeouts, size cap, offline cache, private-network policy), never in between.
+ */
+import {
+  addMembers,
+  isEmbeddedMember,
+  memberIdOf,
+  memberItems,
+  memberReferenceFrom,
+  refreshMembers,
+} from '../../../../shared/iiif/collection';
+import type { JsonObject } from '../../../../shared/iiif/json';
+import { api } from '../../api';
+import { documentKind, isDirty } from '../../store/document-slice';
+import { useAppStore } from '../../store/store';
+import { announce, canvasCount } from '../canvases/announcer';
+import { sortedIndices } from '../canvases/order-math';
+import { guardUnsaved, openPath } from '../documents/document-service';
+import { openDocumentAt } from '../documents/OpenUrlDialog';
+import { askToAllowHost } from '../network/allow-host';
+
+type Initiator = 'local' | 'public';
+
+/** A reference to the manifest or collection at `location` (URL or file), or why there is none. */
+export async function fetchReference(
+  location: string,
+  initiator: Initiator,
+  retried = false,
+): Promise<{ ok: true; reference: JsonObject } | { ok: false; message: string }> {
+  const result = await api.openSource({ location, initiator });
+  if (!result.ok) {
+    if (!retried && (await askToAllowHost(result.error))) return fetchReference(location, initiator, true);
+    return { ok: false, message: `${location}: ${result.error.message}` };
+  }
+  const made = memberReferenceFrom(
+    result.value.doc as JsonObject,
+    result.value.finalUrl ?? result.value.location,
+  );
+  return made.ok ? made : { ok: false, message: made.message };
+}
+
+/** Where new members go: after the focused member, else at the end. */
+function insertionGap(doc: JsonObject): number {
+  const { focus } = useAppStore.getState();
+  const count = memberItems(doc).length;
+  return focus !== null && focus < count ? focus + 1 : count;
+}
+
+function fail(text: string): void {
+  useAppStore.getState().showMessage({ kind: 'error', text });
+}
+
+/**
+ * Inserts `references` at `gap` (default: after the focused member) as one step and selects them. Refuses the
+ * collection itself, and says when a member was listed already (kept: a curator may mean it).
+ */
+export function insertMembers(references: readonly JsonObject[], gap?: number, label?: string): number {
+  const state = useAppStore.getState();
+  const doc = state.doc;
+  if (!doc || documentKind(state) !== 'Collection') return 0;
+  const at = Math.min(Math.max(0, gap ?? insertionGap(doc)), memberItems(doc).length);
+  const result = addMembers(doc, at, references);
+  if (result.refusedSelf > 0) fail('A collection cannot list itself as a member.');
+  if (result.added === 0) return 0;
+  const inserted = Array.from({ length: result.added }, (_, k) => at + k);
+  state.commit(label ?? `Add ${canvasCount(result.added)}`, result.doc);
+  state.setSelection(inserted, at);
+  announce(`Added ${canvasCount(result.added)} at position ${at + 1}.`);
+  if (result.alreadyListed.length > 0) {
+    state.showMessage({
+      kind: 'info',
+      text: `The collection already listed ${result.alreadyListed.join(', ')}. Undo removes the new entry.`,
+    });
+  }
+  return result.added;
+}
+
+/** Adds the manifest or collection at `location` (an address the user typed, or a file they chose). */
+export async function addMemberFrom(location: string, gap?: number): Promise<boolean> {
+  const trimmed = location.trim();
+  if (trimmed === '') return false;
+  const state = useAppStore.getState();
+  state.setBusy(`Reading ${trimmed}…`);
+  const fetched = await fetchReference(trimmed, 'local');
+  useAppStore.getState().setBusy(null);
+  if (!fetched.ok) {
+    fail(fetched.message);
+    return false;
+  }
+  return insertMembers([fetched.reference], gap, `Add member ${memberIdOf(fetched.reference)}`) > 0;
+}
+
+/** The members acted on: the selection, else the focused member. Ascending. */
+function targets(): number[] {
+  const { doc, selected, focus } = useAppStore.getState();
+  const count = memberItems(doc).length;
+  const chosen = sortedIndices(selected, count);
+  return chosen.length > 0 ? chosen : focus !== null && focus < count ? [focus] : [];
+}
+
+/**
+ * Refreshes the label, thumbnail and navDate of the selected members (else the focused one) from the resources
+ * they point at, in one step. Members are matched by id when the answers arrive, so edits made meanwhile are
+ * not overwritten by position; embedded members are skipped (their content is the document's own).
+ */
+export async function refreshSelectedMembers(): Promise<void> {
+  const state = useAppStore.getState();
+  if (!state.doc) return;
+  const items = memberItems(state.doc);
+  const ids = [
+    ...new Set(
+      targets()
+        .filter((i) => !isEmbeddedMember(items[i]))
+        .map((i) => memberIdOf(items[i])),
+    ),
+  ].filter((id) => id !== '');
+  if (ids.length === 0) return announce('Nothing to refresh: embedded members are part of the document.');
+  state.setBusy(`Refreshing ${canvasCount(ids.length)}…`);
+  const answers = await Promise.all(ids.map((id) => fetchReference(id, state.docOrigin)));
+  const after = useAppStore.getState();
+  after.setBusy(null);
+  if (!after.doc || after.doc === null) return;
+  const fresh = new Map<string, JsonObject>();
+  const failures: string[] = [];
+  answers.forEach((answer, k) => {
+    if (answer.ok) fresh.set(ids[k] as string, answer.reference);
+    else failures.push(answer.message);
+  });
+  const byIndex = new Map<number, JsonObject>();
+  memberItems(after.doc).forEach((member, index) => {
+    const reference = fresh.get(memberIdOf(member));
+    if (reference) byIndex.set(index, reference);
+  });
+  const next = refreshMembers(after.doc, byIndex);
+  if (next !== after.doc) after.commit(`Refresh ${canvasCount(fresh.size)}`, next);
+  announce(
+    next === after.doc ? 'The members were already up to date.' : `Refreshed ${canvasCount(fresh.size)}.`,
+  );
+  if (failures.length > 0) fail(`Could not refresh: ${failures.join('; ')}`);
+}
+
+/** A local path for a member id that names a file (file: URL or absolute path), else null. */
+export function localPathOf(id: string): string | null {
+  if (/^file:\/\//i.test(id)) {
+    try {
+      return decodeURIComponent(new URL(id).pathname).replace(/^\/([A-Za-z]:\/)/, '$1');
+    } catch {
+      return null;
+    }
+  }
+  return id.startsWith('/') || /^[A-Za-z]:[\\/]/.test(id) ? id : null;
+}
+
+/** Opens the member at `index` as the document (its URL or file), after asking about unsaved changes. */
+export function openMemberForEditing(index: number): void {
+  const state = useAppStore.getState();
+  const member = memberItems(state.doc)[index];
+  if (isEmbeddedMember(member)) {
+    return fail('This member is embedded: it is part of this collection and is edited here, not on its own.');
+  }
+  const id = memberIdOf(member);
+  const path = localPathOf(id);
+  if (path !== null) return guardUnsaved('open', () => void openPath(path), path);
+  if (!/^https?:\/\//i.test(id)) return fail(`This member has no address to open (its id is “${id}”).`);
+  // The discard dialog knows how to re-run a file open, not this one: ask here (until documents open in tabs).
+  if (isDirty(state) && !window.confirm(`The collection has unsaved changes. Discard them and open ${id}?`))
+    return;
+  void openDocumentAt(id, state.docOrigin).then((problem) => {
+    if (problem !== null) fail(`${id} cannot be opened: ${problem}`);
+  });
+}
