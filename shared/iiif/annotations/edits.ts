@@ -29,7 +29,12 @@ export interface TextBodyFields {
   /** '' removes the language. */
   readonly language?: string;
   readonly format?: 'text/plain' | 'text/html';
+  /** '' removes the purpose. */
   readonly purpose?: string;
+}
+
+function without(body: JsonObject, key: string): JsonObject {
+  return Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
 }
 
 function itemsOf(doc: JsonObject, pagePath: JsonPath): readonly JsonValue[] {
@@ -150,13 +155,10 @@ export function editBody(
     const { value, language, format, purpose } = args.fields;
     if (value !== undefined && value !== body.value) body = { ...body, value };
     if (format !== undefined && format !== body.format) body = { ...body, format };
-    if (purpose !== undefined && purpose !== body.purpose) body = { ...body, purpose };
-    if (language !== undefined && language !== body.language) {
-      body =
-        language === ''
-          ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'language'))
-          : { ...body, language };
-    }
+    if (purpose !== undefined && purpose !== (body.purpose ?? ''))
+      body = purpose === '' ? without(body, 'purpose') : { ...body, purpose };
+    if (language !== undefined && language !== (body.language ?? ''))
+      body = language === '' ? without(body, 'language') : { ...body, language };
     if (body === old) return annotation;
     let nextBody: JsonValue;
     if (isJsonArray(annotation.body)) {

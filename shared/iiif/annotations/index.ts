@@ -21,6 +21,8 @@ export {
   newAnnotation,
   setMotivation,
 } from './edits';
+export type { LinkedBodyFields } from './linked-body';
+export { LINKED_BODY_TYPES, addLinkedBody, linkedBody, linkedBodyProblem, removeBody } from './linked-body';
 export type { AnnotationRecord } from './export';
 export {
   CSV_COLUMNS,
