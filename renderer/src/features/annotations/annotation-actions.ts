@@ -4,14 +4,17 @@
  * never per keystroke.
  */
 import {
+  addLinkedBody,
   annotateCanvas,
   changeTarget,
   deleteAnnotation,
   editBody,
   moveAnnotation,
   newAnnotation,
+  removeBody,
   setMotivation,
   type AnnotationAddress,
+  type LinkedBodyFields,
   type TargetShape,
   type TextBodyFields,
 } from '../../../../shared/iiif/annotations';
@@ -77,4 +80,12 @@ export function removeAnnotation(address: AnnotationAddress): boolean {
 
 export function reorderAnnotation(address: AnnotationAddress, to: number): boolean {
   return apply('Reorder annotations', (doc) => moveAnnotation(doc, { address, to }));
+}
+
+export function addAnnotationLink(address: AnnotationAddress, fields: LinkedBodyFields): boolean {
+  return apply('Add link', (doc) => addLinkedBody(doc, { address, fields }));
+}
+
+export function removeAnnotationBody(address: AnnotationAddress, bodyIndex: number): boolean {
+  return apply('Remove body', (doc) => removeBody(doc, { address, bodyIndex }));
 }
