@@ -24,6 +24,17 @@ import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
 
 const REGION_KINDS = new Set(['box', 'polygon', 'point']);
 
+/**
+ * The regions transcription mode steps through: the transcriptions (`supplementing`) when the canvas has any,
+ * so comments, tags and links drawn beside the lines are not visited; otherwise every region, for a canvas
+ * whose lines were drawn as plain boxes.
+ */
+function transcriptionLines(views: readonly AnnotationView[]): AnnotationView[] {
+  const regions = views.filter((v) => v.targets.some((t) => REGION_KINDS.has(t.geometry.kind)));
+  const transcriptions = regions.filter((v) => v.motivations.includes('supplementing'));
+  return transcriptions.length > 0 ? transcriptions : regions;
+}
+
 export function AnnotationPanel() {
   const doc = useAppStore((s) => s.doc);
   const focus = useAppStore((s) => s.focus);
@@ -45,7 +56,7 @@ export function AnnotationPanel() {
   const motivations = useMemo(() => [...new Set(views.flatMap((v) => v.motivations))].sort(), [views]);
   const shown = filter === '' ? views : views.filter((v) => v.motivations.includes(filter));
   const hits = useMemo(() => searchAnnotations(doc, query), [doc, query]);
-  const lines = views.filter((v) => v.targets.some((t) => REGION_KINDS.has(t.geometry.kind)));
+  const lines = transcriptionLines(views);
   const pageSizes = new Map<string, number>();
   for (const v of views)
     pageSizes.set(v.page.path.join('/'), (pageSizes.get(v.page.path.join('/')) ?? 0) + 1);
