@@ -1,13 +1,14 @@
 /**
- * The annotation panel: the focused canvas's annotations as a list (motivation, body, target), edited in place,
- * filtered by motivation, deleted and reordered; a search over the text of every annotation in the manifest that
- * jumps to the hit; a form to add a whole-canvas or region annotation; and transcription mode. The document is
- * the only truth: the list is read from it on every change, and every gesture is one edit.
+ * The annotation panel: the focused canvas's annotations, or the manifest's own (targets on several canvases),
+ * as a list (motivation, body, target), edited in place, filtered by motivation and by page, deleted and
+ * reordered; a search over the text of every annotation in the manifest that jumps to the hit; a form to add a
+ * whole-canvas or region annotation (on the manifest: one annotation targeting each selected canvas); and
+ * transcription mode. The document is the only truth: the list is read from it on every change, and every
+ * gesture is one edit.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
   ANNOTATION_MOTIVATIONS,
-  listAnnotations,
   type AnnotationView,
   type TargetShape,
 } from '../../../../shared/iiif/annotations';
@@ -17,7 +18,8 @@ import { AnnotationRow } from './AnnotationRow';
 import { OcrPanel } from './OcrPanel';
 import { ReferencedPages } from './ReferencedPages';
 import { TranscriptionMode } from './TranscriptionMode';
-import { addCanvasAnnotation } from './annotation-actions';
+import { addCanvasAnnotation, addManifestAnnotation } from './annotation-actions';
+import { pageChoices, pageKey, scopedAnnotations, type AnnotationScope } from './annotation-scope';
 import { addressKey, searchAnnotations } from './annotation-search';
 import './annotations.css';
 import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
@@ -38,7 +40,10 @@ function transcriptionLines(views: readonly AnnotationView[]): AnnotationView[] 
 export function AnnotationPanel() {
   const doc = useAppStore((s) => s.doc);
   const focus = useAppStore((s) => s.focus);
+  const selected = useAppStore((s) => s.selected);
+  const [scope, setScope] = useState<AnnotationScope>('canvas');
   const [filter, setFilter] = useState('');
+  const [pageFilter, setPageFilter] = useState('');
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState<string | null>(null);
   const [transcribing, setTranscribing] = useState(false);
@@ -49,12 +54,17 @@ export function AnnotationPanel() {
   const [text, setText] = useState('');
   const [region, setRegion] = useState({ x: '', y: '', w: '', h: '' });
 
-  const views = useMemo(
-    () => (doc && focus !== null ? listAnnotations(doc, { canvasIndex: focus }) : []),
-    [doc, focus],
-  );
+  const views = useMemo(() => scopedAnnotations(doc, scope, focus), [doc, scope, focus]);
   const motivations = useMemo(() => [...new Set(views.flatMap((v) => v.motivations))].sort(), [views]);
-  const shown = filter === '' ? views : views.filter((v) => v.motivations.includes(filter));
+  const pages = useMemo(() => pageChoices(views), [views]);
+  // A page filter left from another canvas (or undone away) shows everything rather than nothing.
+  const onPage = pages.some((p) => p.key === pageFilter) ? pageFilter : '';
+  const shown = views.filter(
+    (v) => (filter === '' || v.motivations.includes(filter)) && (onPage === '' || pageKey(v) === onPage),
+  );
+  // A manifest-level annotation targets the selected canvases (the focused one when none is selected).
+  const targetCanvases =
+    selected.size > 0 ? [...selected].sort((a, b) => a - b) : focus === null ? [] : [focus];
   const hits = useMemo(() => searchAnnotations(doc, query), [doc, query]);
   const lines = transcriptionLines(views);
   const pageSizes = new Map<string, number>();
@@ -71,6 +81,7 @@ export function AnnotationPanel() {
 
   const canvasId = canvasIdOf(canvasAt(doc, focus)) || undefined;
   const add = () => {
+    if (scope === 'manifest') return addToManifest();
     if (focus === null || canvasId === undefined) return;
     const numbers = [region.x, region.y, region.w, region.h].map((v) => Number(v));
     const hasRegion = [region.x, region.y, region.w, region.h].every((v) => v.trim() !== '');
@@ -91,9 +102,28 @@ export function AnnotationPanel() {
     setText('');
     setRegion({ x: '', y: '', w: '', h: '' });
   };
+  const addToManifest = () => {
+    const hasRegion = [region.x, region.y, region.w, region.h].every((v) => v.trim() !== '');
+    const [x, y, w, h] = [region.x, region.y, region.w, region.h].map((v) => Number(v)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    addManifestAnnotation(targetCanvases, {
+      motivation,
+      geometry: hasRegion ? { kind: 'box', unit: 'pixel', x, y, w, h } : { kind: 'whole' },
+      text,
+    });
+    setText('');
+    setRegion({ x: '', y: '', w: '', h: '' });
+  };
   const jump = (view: AnnotationView, canvasIndex: number | null) => {
+    // A manifest-level hit is shown in the manifest's list; any other on its canvas.
+    setScope(view.page.owner === 'document' ? 'manifest' : 'canvas');
     if (canvasIndex !== null) useAppStore.getState().selectOnly(canvasIndex);
     setFilter('');
+    setPageFilter('');
     setHighlight(view.id ?? addressKey(view));
   };
 
@@ -101,8 +131,23 @@ export function AnnotationPanel() {
     <section className="annotation-panel" aria-label="Annotations" data-testid="annotation-panel">
       <div className="annotation-toolbar">
         <strong>Annotations</strong>
+        <select
+          aria-label="Annotations of"
+          value={scope}
+          onChange={(e) => {
+            setScope(e.target.value as AnnotationScope);
+            setPageFilter('');
+          }}
+        >
+          <option value="canvas">this canvas</option>
+          <option value="manifest">the manifest</option>
+        </select>
         <span data-testid="annotation-count">
-          {focus === null ? 'no canvas' : `Canvas ${focus + 1}: ${views.length}`}
+          {scope === 'manifest'
+            ? `Manifest: ${views.length}`
+            : focus === null
+              ? 'no canvas'
+              : `Canvas ${focus + 1}: ${views.length}`}
         </span>
         <label>
           Show{' '}
@@ -119,13 +164,23 @@ export function AnnotationPanel() {
             ))}
           </select>
         </label>
+        {pages.length > 1 ? (
+          <select aria-label="Filter by page" value={onPage} onChange={(e) => setPageFilter(e.target.value)}>
+            <option value="">all pages</option>
+            {pages.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label} ({p.count})
+              </option>
+            ))}
+          </select>
+        ) : null}
         <button
           type="button"
           onClick={() => {
             setTranscribeFrom(null);
             setTranscribing(true);
           }}
-          disabled={focus === null}
+          disabled={focus === null || scope === 'manifest'}
         >
           Transcribe
         </button>
@@ -133,7 +188,7 @@ export function AnnotationPanel() {
           type="button"
           aria-expanded={recognising}
           onClick={() => setRecognising(!recognising)}
-          disabled={focus === null}
+          disabled={focus === null || scope === 'manifest'}
         >
           Recognise text (OCR)…
         </button>
@@ -158,7 +213,7 @@ export function AnnotationPanel() {
           ))}
         </ul>
       ) : null}
-      {recognising && focus !== null ? (
+      {recognising && focus !== null && scope === 'canvas' ? (
         <OcrPanel
           canvasIndex={focus}
           onClose={() => setRecognising(false)}
@@ -171,7 +226,7 @@ export function AnnotationPanel() {
           }}
         />
       ) : null}
-      {transcribing ? (
+      {transcribing && scope === 'canvas' ? (
         <TranscriptionMode
           lines={lines}
           startAt={Math.max(
@@ -192,7 +247,7 @@ export function AnnotationPanel() {
               />
             ))}
           </ul>
-          {focus !== null ? <ReferencedPages canvasIndex={focus} /> : null}
+          {focus !== null && scope === 'canvas' ? <ReferencedPages canvasIndex={focus} /> : null}
           <form
             className="annotation-add"
             aria-label="Add annotation"
@@ -229,9 +284,18 @@ export function AnnotationPanel() {
                 onChange={(e) => setRegion({ ...region, [key]: e.target.value })}
               />
             ))}
-            <button type="submit" disabled={canvasId === undefined}>
+            <button
+              type="submit"
+              disabled={scope === 'manifest' ? targetCanvases.length === 0 : canvasId === undefined}
+            >
               Add
             </button>
+            {scope === 'manifest' ? (
+              <span className="annotation-meta" data-testid="manifest-targets">
+                on {targetCanvases.length === 1 ? 'canvas' : 'canvases'}{' '}
+                {targetCanvases.map((i) => i + 1).join(', ') || '(select canvases)'}
+              </span>
+            ) : null}
           </form>
         </>
       )}

@@ -6,6 +6,7 @@
 import {
   addLinkedBody,
   annotateCanvas,
+  annotateOwner,
   changeTarget,
   deleteAnnotation,
   editBody,
@@ -50,6 +51,36 @@ export function addCanvasAnnotation(
   });
   const result = annotateCanvas(doc, { canvasIndex, annotation, newPageId: mint('annotations', canvasId) });
   commit(args.label ?? `Add ${args.motivation} annotation`, result.doc);
+  return result.address;
+}
+
+/**
+ * Adds a manifest-level annotation (in the manifest's own `annotations`) that targets each canvas of
+ * `canvasIndices` with the same geometry: one step, the manifest's first page made when it has none.
+ */
+export function addManifestAnnotation(
+  canvasIndices: readonly number[],
+  args: { motivation: string; geometry: TargetShape['geometry']; text?: string },
+): AnnotationAddress | null {
+  const { doc, commit } = useAppStore.getState();
+  if (!doc) return null;
+  const targets = canvasIndices
+    .map((i) => canvasIdOf(canvasAt(doc, i)))
+    .filter((id) => id !== '')
+    .map((source): TargetShape => ({ source, geometry: args.geometry }));
+  if (targets.length === 0) return null;
+  const mint = idMinterFor(doc);
+  const annotation = newAnnotation({
+    id: mint('annotation'),
+    motivation: args.motivation,
+    target: targets.length === 1 ? (targets[0] as TargetShape) : targets,
+    ...(args.text === undefined ? {} : { text: args.text }),
+  });
+  const result = annotateOwner(doc, { ownerPath: [], annotation, newPageId: mint('annotations') });
+  commit(
+    `Add ${args.motivation} annotation on ${targets.length} canvas${targets.length === 1 ? '' : 'es'}`,
+    result.doc,
+  );
   return result.address;
 }
 
