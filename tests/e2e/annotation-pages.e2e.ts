@@ -100,7 +100,36 @@ describe('referenced annotation pages', () => {
     return page;
   }
 
+  it('imports an annotation page from a URL through the main side, one undo step', async () => {
+    host = await startHost();
+    await writeFile(
+      path.join(host.workspace, 'referenced.json'),
+      JSON.stringify(manifest(`${base}/pages/missing.json`, `${base}/pages/missing-too.json`), null, 2),
+    );
+    const page = await openAnnotated();
+    await expect.poll(() => panel(page).getByTestId('annotation-count').textContent()).toBe('Canvas 1: 0');
+    const form = panel(page).getByRole('form', { name: 'Import annotations from a URL' });
+    await form.getByLabel('Annotation page URL').fill(`${base}/pages/1.json`);
+    await form.getByRole('button', { name: 'Import URL' }).click();
+    await expect.poll(() => panel(page).getByTestId('annotation-count').textContent()).toBe('Canvas 1: 2');
+    expect(await panel(page).getByLabel('Annotation 1 text').inputValue()).toBe('Incipit liber');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => panel(page).getByTestId('annotation-count').textContent()).toBe('Canvas 1: 0');
+    // A page that is not there is named with the main side's reason.
+    await form.getByLabel('Annotation page URL').fill(`${base}/pages/nothing.json`);
+    await form.getByRole('button', { name: 'Import URL' }).click();
+    await expect
+      .poll(() => panel(page).getByRole('alert').allTextContents())
+      .toContainEqual(expect.stringContaining(`${base}/pages/nothing.json: `));
+    expect(session?.offLoopback).toEqual([]);
+    await session?.close();
+    await host.stop();
+    session = undefined;
+    host = undefined;
+  });
+
   it('lists a referenced page’s annotations, and still does from the cache with its server stopped', async () => {
+    requests = 0;
     host = await startHost();
     const pageUrl = `${base}/pages/1.json`;
     await writeFile(
