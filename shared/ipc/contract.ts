@@ -363,6 +363,11 @@ export const channels = {
       fromCache: z.boolean(),
       stale: z.boolean(),
       origin: initiator,
+      /** A local page's text and stamp as read, so its edits are saved over it (null for a remote page). */
+      file: z
+        .object({ text: z.string(), mtimeMs: z.number(), size: z.number(), hash: z.string() })
+        .nullable()
+        .optional(),
     }),
   },
   /** Lets documents from the internet reach this host on the user's computer or private network, this session. */

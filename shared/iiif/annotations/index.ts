@@ -24,6 +24,8 @@ export {
 } from './edits';
 export type { LinkedBodyFields } from './linked-body';
 export { LINKED_BODY_TYPES, addLinkedBody, linkedBody, linkedBodyProblem, removeBody } from './linked-body';
+export type { LocalPageCopy, SplitPage } from './local-pages';
+export { inlineLocalPage, splitLocalPages } from './local-pages';
 export type { AnnotationRecord } from './export';
 export {
   CSV_COLUMNS,
