@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,50 @@ describe('referenced annotation pages', () => {
     host = undefined;
   });
 
+  it('edits a local referenced page in place and saves it to its own file; the manifest file is unchanged', async () => {
+    host = await startHost();
+    const pageFile = path.join(host.workspace, 'pages', 'folio-1.json');
+    await mkdir(path.dirname(pageFile), { recursive: true });
+    const pageText = `${JSON.stringify(annotationPage('https://example.org/iiif/referenced/pages/folio-1'), null, 4)}\n`;
+    await writeFile(pageFile, pageText);
+    const manifestText = JSON.stringify(
+      manifest('pages/folio-1.json', `${base}/pages/missing.json`),
+      null,
+      2,
+    );
+    await writeFile(path.join(host.workspace, 'referenced.json'), manifestText);
+    let page = await openAnnotated();
+    const local = panel(page).getByRole('region', { name: 'Referenced page pages/folio-1.json' });
+    await expect
+      .poll(() => local.getByTestId('referenced-page-source').textContent())
+      .toBe('local file · its own file');
+    await local.getByRole('button', { name: 'Edit in place' }).click();
+    await expect.poll(() => panel(page).getByTestId('annotation-count').textContent()).toBe('Canvas 1: 2');
+    const field = panel(page).getByLabel('Annotation 2 text', { exact: true });
+    await field.fill('Explicit liber primus');
+    await field.blur();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('message').textContent())
+      .toBe('Saved referenced.json and folio-1.json.');
+
+    expect(await readFile(path.join(host.workspace, 'referenced.json'), 'utf8')).toBe(manifestText);
+    // The page file keeps its layout and its context; only the one value changed.
+    expect(await readFile(pageFile, 'utf8')).toBe(pageText.replace('"Explicit"', '"Explicit liber primus"'));
+
+    // Reopened, the reference is listed from its file with the new text.
+    await session?.close();
+    page = await openAnnotated();
+    await expect
+      .poll(() => referenced(page).allTextContents())
+      .toEqual([expect.stringContaining('Incipit liber'), expect.stringContaining('Explicit liber primus')]);
+    expect(session?.offLoopback).toEqual([]);
+    await session?.close();
+    await host.stop();
+    session = undefined;
+    host = undefined;
+  });
+
   it('lists a referenced page’s annotations, and still does from the cache with its server stopped', async () => {
     requests = 0;
     host = await startHost();
@@ -142,7 +186,9 @@ describe('referenced annotation pages', () => {
     expect(texts[0]).toContain('Incipit liber');
     expect(texts[1]).toContain('Explicit');
     const source = panel(page).getByTestId('referenced-page-source');
-    expect(await source.textContent()).toBe(`from ${new URL(base).host} · read-only`);
+    expect(await source.textContent()).toBe(
+      `from ${new URL(base).host} · read-only: it is published elsewhere; import it to edit a copy here`,
+    );
     const error = panel(page).getByTestId('referenced-page-error');
     await expect.poll(() => error.textContent()).toContain('This annotation page could not be fetched');
     expect(requests).toBe(1);

@@ -55,6 +55,8 @@ export function inlineLocalPage(
 
 export interface SplitPage {
   readonly copy: LocalPageCopy;
+  /** The page as it is in the document now (the next save compares with it once this one is written). */
+  readonly node: JsonObject;
   /** The page file's content: the document's page with the file's own `@context` and id. */
   readonly page: JsonObject;
   /** False when the page is the one brought in, untouched: its file needs no write. */
@@ -87,7 +89,7 @@ export function splitLocalPages(
     if (!copy || !view.embedded) continue;
     byId.delete(view.id as string);
     const node = view.page as unknown as JsonObject;
-    pages.push({ copy, page: asFilePage(copy, node), changed: node !== copy.inlined });
+    pages.push({ copy, node, page: asFilePage(copy, node), changed: node !== copy.inlined });
     out = updateIn(out, view.path, () => copy.reference) as JsonObject;
   }
   return { doc: out, pages };

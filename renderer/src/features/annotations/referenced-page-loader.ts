@@ -19,6 +19,8 @@ export type PageLoad =
       readonly host: string | null;
       readonly fromCache: boolean;
       readonly stale: boolean;
+      /** A local page's file as read (text and stamp), for saving its edits back; null when remote. */
+      readonly file: { text: string; mtimeMs: number; size: number; hash: string } | null;
     }
   | { readonly state: 'failed'; readonly code: string; readonly message: string };
 
@@ -70,6 +72,7 @@ async function load(request: PageRequest, key: string): Promise<void> {
           host: hostOf(result.value.finalUrl),
           fromCache: result.value.fromCache,
           stale: result.value.stale,
+          file: result.value.file ?? null,
         }
       : { state: 'failed', code: result.error.code, message: result.error.message },
   );
