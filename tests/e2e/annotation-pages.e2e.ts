@@ -192,6 +192,12 @@ describe('referenced annotation pages', () => {
     const error = panel(page).getByTestId('referenced-page-error');
     await expect.poll(() => error.textContent()).toContain('This annotation page could not be fetched');
     expect(requests).toBe(1);
+    // The page that cannot be fetched is a validation finding too, at its reference.
+    await page.getByTestId('validation-toggle').click();
+    await expect
+      .poll(() => page.getByTestId('validation-panel').textContent())
+      .toContain(`The annotation page ${base}/pages/missing.json cannot be fetched`);
+    await page.getByTestId('validation-toggle').click();
 
     const { workspace, dataDir } = host;
     await session?.close();
