@@ -14,6 +14,7 @@ import {
   type JsonValue,
 } from '../json';
 import { sanitizeValue } from '../html/sanitize-value';
+import { canonicalMotivation } from './rules/annotation-rules';
 import { canonicalRightsUri } from './rules/rights';
 import { isPresentation3ContextVariant, PRESENTATION_3_CONTEXT } from './rules/document-context';
 import { complianceProfile, inferServiceType, presentation2ImageServiceVersion } from './rules/service-kinds';
@@ -45,6 +46,10 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
   },
   'remove-disallowed-html': (doc, path) =>
     updateIn(doc, path, (value) => (typeof value === 'string' ? sanitizeValue(value).text : value)),
+  'canonical-motivation': (doc, path) =>
+    updateIn(doc, path, (value) =>
+      typeof value === 'string' ? (canonicalMotivation(value) ?? value) : value,
+    ),
 };
 
 const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
@@ -59,6 +64,7 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'remove-range-item': 'Remove this entry from the Range',
   'remove-empty-range': 'Remove the empty Range',
   'remove-disallowed-html': 'Remove the HTML Presentation 3 does not allow',
+  'canonical-motivation': 'Write the motivation as the specification does',
 };
 
 export function describeFix(fix: FixId): string {

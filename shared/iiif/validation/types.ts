@@ -17,7 +17,8 @@ export type FixId =
   | 'add-service-type'
   | 'remove-range-item'
   | 'remove-empty-range'
-  | 'remove-disallowed-html';
+  | 'remove-disallowed-html'
+  | 'canonical-motivation';
 
 export interface Finding {
   readonly severity: Severity;
