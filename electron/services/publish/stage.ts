@@ -21,7 +21,9 @@ export async function stagePublication(
   control?: TransferControl,
 ): Promise<string[][]> {
   const tiles: string[][] = [];
-  const total = plan.manifests.reduce((n, p) => n + 2 + p.tileFolders.length, 0) + (plan.collection ? 1 : 0);
+  const total =
+    plan.manifests.reduce((n, p) => n + 2 + p.pages.length + p.tileFolders.length, 0) +
+    (plan.collection ? 1 : 0);
   let done = 0;
   const step = () => {
     throwIfCancelled(control);
@@ -35,6 +37,12 @@ export async function stagePublication(
     await writeDurably(path.join(folder, 'manifest.json'), p.text);
     step();
     await writeDurably(path.join(folder, RECORD_FILE), p.record.text);
+    for (const page of p.pages) {
+      step();
+      const file = path.join(dir, ...page.file.split('/'));
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await writeDurably(file, page.text);
+    }
     const copied: string[] = [];
     for (const tileFolder of p.tileFolders) {
       step();
@@ -55,7 +63,7 @@ export async function stagePublication(
 /** Every document of the plan is in `dir` with exactly the planned bytes, and parses. */
 async function verifyStaged(plan: PublicationPlan, dir: string): Promise<void> {
   const documents = [
-    ...plan.manifests.flatMap((m) => [m, m.record]),
+    ...plan.manifests.flatMap((m) => [m, m.record, ...m.pages]),
     ...(plan.collection ? [plan.collection] : []),
   ];
   for (const { file, text } of documents) {
