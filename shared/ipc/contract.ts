@@ -149,6 +149,8 @@ const publicationRequest = {
   minify: z.boolean().default(false),
   /** Write Presentation 2.1 for older viewers instead of 3; the review lists what 2.1 cannot say. */
   presentation2: z.boolean().default(false),
+  /** Annotation pages kept in the Manifest, or each published as its own file under the base. */
+  annotationPages: z.enum(['embedded', 'referenced']).default('embedded'),
   origin: z.string().optional(),
   ...collectionRequest,
 };
