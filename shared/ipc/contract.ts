@@ -150,6 +150,8 @@ const publicationRequest = {
   minify: z.boolean().default(false),
   /** Write Presentation 2.1 for older viewers instead of 3; the review lists what 2.1 cannot say. */
   presentation2: z.boolean().default(false),
+  /** Annotation pages kept in the Manifest, or each published as its own file under the base. */
+  annotationPages: z.enum(['embedded', 'referenced']).default('embedded'),
   origin: z.string().optional(),
   ...collectionRequest,
 };
@@ -364,6 +366,11 @@ export const channels = {
       fromCache: z.boolean(),
       stale: z.boolean(),
       origin: initiator,
+      /** A local page's text and stamp as read, so its edits are saved over it (null for a remote page). */
+      file: z
+        .object({ text: z.string(), mtimeMs: z.number(), size: z.number(), hash: z.string() })
+        .nullable()
+        .optional(),
     }),
   },
   /** Lets documents from the internet reach this host on the user's computer or private network, this session. */

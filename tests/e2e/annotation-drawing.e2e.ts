@@ -13,6 +13,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnnotations, type Geometry } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
+import {
+  canvasMouse,
+  expectSameScreen,
+  shapesOnScreen,
+  waitForSteadyCanvas,
+  type Drawn,
+} from './annotation-screen';
 import { officialSchemaChecks } from './official-schema-check';
 import {
   openApp,
@@ -74,60 +81,7 @@ function manifest(imageOrigin: string): JsonObject {
   };
 }
 
-interface Drawn {
-  kind: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The shapes on screen, by kind and bounding box, in document order. */
-async function shapesOnScreen(page: Page): Promise<Drawn[]> {
-  return page.getByTestId('annotation-shape').evaluateAll((elements) =>
-    elements.map((element) => {
-      const outline = element.firstElementChild as SVGGraphicsElement;
-      const box = outline.getBoundingClientRect();
-      return {
-        kind: (element as SVGElement).dataset['kind'] ?? '',
-        x: box.x,
-        y: box.y,
-        width: box.width,
-        height: box.height,
-      };
-    }),
-  );
-}
-
-function expectSameScreen(actual: Drawn[], expected: Drawn[], tolerance = 2) {
-  expect(actual.map((s) => s.kind)).toEqual(expected.map((s) => s.kind));
-  actual.forEach((shape, i) => {
-    const want = expected[i] as Drawn;
-    for (const key of ['x', 'y', 'width', 'height'] as const)
-      expect(Math.abs(shape[key] - want[key]), `${shape.kind} ${key}`).toBeLessThanOrEqual(tolerance);
-  });
-}
-
-/** Client coordinates of a canvas pixel, through the canvas frame the viewer draws. */
-async function clientAt(page: Page, x: number, y: number): Promise<[number, number]> {
-  const frame = await page.getByTestId('canvas-frame').boundingBox();
-  if (!frame) throw new Error('no canvas frame on screen');
-  return [frame.x + (x * frame.width) / WIDTH, frame.y + (y * frame.height) / HEIGHT];
-}
-
-async function clickAt(page: Page, x: number, y: number) {
-  const [cx, cy] = await clientAt(page, x, y);
-  await page.mouse.click(cx, cy);
-}
-
-async function dragAt(page: Page, from: [number, number], to: [number, number]) {
-  const [fx, fy] = await clientAt(page, ...from);
-  const [tx, ty] = await clientAt(page, ...to);
-  await page.mouse.move(fx, fy);
-  await page.mouse.down();
-  await page.mouse.move(tx, ty, { steps: 8 });
-  await page.mouse.up();
-}
+const mouse = (page: Page) => canvasMouse(page, WIDTH, HEIGHT);
 
 /** Undo returns the screen to `before`, redo to what it shows now: the last gesture was one step. */
 async function undoRedo(page: Page, before: Drawn[]) {
@@ -149,17 +103,7 @@ async function showCanvas(page: Page, url: string) {
   await openApp(page, url);
   await openWorkspaceFile(page, 'drawn.json');
   await page.getByTestId('canvas-cell').nth(0).click();
-  await expect.poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images')).toBe('1');
-  // The fit is immediate once the image is in; wait until the frame stops moving all the same.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await page.getByTestId('canvas-frame').boundingBox());
-      const steady = now === last;
-      last = now;
-      return steady;
-    })
-    .toBe(true);
+  await waitForSteadyCanvas(page);
 }
 
 describe('drawing annotations on the viewer', () => {
@@ -196,24 +140,24 @@ describe('drawing annotations on the viewer', () => {
 
     // A box, dragged corner to corner.
     await page.getByTestId('draw-box').click();
-    await dragAt(page, [100, 100], [300, 250]);
+    await mouse(page).dragAt([100, 100], [300, 250]);
     await expect.poll(() => shapesOnScreen(page).then((s) => s.map((d) => d.kind))).toEqual(['box']);
     await undoRedo(page, []);
     const oneBox = await shapesOnScreen(page);
 
     // A point, one click.
     await page.getByTestId('draw-point').click();
-    await clickAt(page, 500, 500);
+    await mouse(page).clickAt(500, 500);
     await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(2);
     await undoRedo(page, oneBox);
     const boxAndPoint = await shapesOnScreen(page);
 
     // A polygon: three corners, then a click on the first closes it.
     await page.getByTestId('draw-polygon').click();
-    await clickAt(page, 600, 100);
-    await clickAt(page, 800, 100);
-    await clickAt(page, 700, 300);
-    await clickAt(page, 600, 100);
+    await mouse(page).clickAt(600, 100);
+    await mouse(page).clickAt(800, 100);
+    await mouse(page).clickAt(700, 300);
+    await mouse(page).clickAt(600, 100);
     await expect
       .poll(() => shapesOnScreen(page).then((s) => s.map((d) => d.kind)))
       .toEqual(['box', 'point', 'polygon']);
@@ -222,7 +166,7 @@ describe('drawing annotations on the viewer', () => {
 
     // A free shape, traced in one stroke, is an outline too; it goes again with one undo.
     await page.getByTestId('draw-freehand').click();
-    const [sx, sy] = await clientAt(page, 400, 600);
+    const [sx, sy] = await mouse(page).clientAt(400, 600);
     await page.mouse.move(sx, sy);
     await page.mouse.down();
     for (const [x, y] of [
@@ -231,7 +175,7 @@ describe('drawing annotations on the viewer', () => {
       [450, 700],
       [400, 680],
     ] as const)
-      await page.mouse.move(...(await clientAt(page, x, y)), { steps: 4 });
+      await page.mouse.move(...(await mouse(page).clientAt(x, y)), { steps: 4 });
     await page.mouse.up();
     await expect
       .poll(() => shapesOnScreen(page).then((s) => s.map((d) => d.kind)))
@@ -242,8 +186,8 @@ describe('drawing annotations on the viewer', () => {
 
     // Escape cancels a polygon half drawn, and a second Escape leaves the drawing tool.
     await page.getByTestId('draw-polygon').click();
-    await clickAt(page, 100, 500);
-    await clickAt(page, 200, 500);
+    await mouse(page).clickAt(100, 500);
+    await mouse(page).clickAt(200, 500);
     await expect.poll(() => page.getByTestId('annotation-draft').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('annotation-draft').count()).toBe(0);
@@ -264,7 +208,7 @@ describe('drawing annotations on the viewer', () => {
 
     // The mouse moves a shape with the select tool: the polygon, 20 px right and down.
     await page.getByTestId('draw-select').click();
-    await dragAt(page, [700, 150], [720, 170]);
+    await mouse(page).dragAt([700, 150], [720, 170]);
     await expect
       .poll(() => shapesOnScreen(page).then((s) => s[2]?.x))
       .toBeGreaterThan((three[2]?.x ?? 0) + 5);
@@ -294,7 +238,7 @@ describe('drawing annotations on the viewer', () => {
     if (!handle) throw new Error('no resize handle');
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await page.mouse.down();
-    await page.mouse.move(...(await clientAt(page, 330, 280)), { steps: 6 });
+    await page.mouse.move(...(await mouse(page).clientAt(330, 280)), { steps: 6 });
     await page.mouse.up();
     await expect
       .poll(() => shapesOnScreen(page).then((s) => s[0]?.width))
@@ -341,7 +285,7 @@ describe('drawing annotations on the viewer', () => {
 
     // With the Pan tool (the default), a drag over a shape pans the image: every shape moves alike on screen,
     // and the document has no step to undo.
-    const [px, py] = await clientAt(page, 720, 170);
+    const [px, py] = await mouse(page).clientAt(720, 170);
     await page.mouse.move(px, py);
     await page.mouse.down();
     await page.mouse.move(px - 80, py + 40, { steps: 8 });

@@ -52,6 +52,8 @@ Options:
   --s3-endpoint URL        the storage service, e.g. https://s3.eu-west-1.amazonaws.com
   --region R               its region (default us-east-1)
   --p2             write Presentation 2.1 for older viewers, and list what it cannot say
+  --annotation-pages embedded|referenced  keep annotation pages in the manifest (default), or write each as
+                   its own file, annotations/NAME.json under the base, referenced by the manifest
   --allow-errors   publish even when validation finds errors
   --allow-uri-changes  publish even when URIs published before would change or no longer be published
   -h, --help       show this help
@@ -66,6 +68,7 @@ interface Parsed {
   readonly label: string | undefined;
   readonly minify: boolean;
   readonly presentation2: boolean;
+  readonly annotationPages: 'embedded' | 'referenced';
   readonly allowErrors: boolean;
   readonly allowUriChanges: boolean;
 }
@@ -81,6 +84,7 @@ const VALUE_OPTIONS = new Set([
   '--s3',
   '--s3-endpoint',
   '--region',
+  '--annotation-pages',
 ]);
 
 function parse(args: readonly string[]): Parsed | string {
@@ -147,9 +151,24 @@ function parse(args: readonly string[]): Parsed | string {
           ...(message !== undefined ? { message } : {}),
           ...(author ? { author: { name: author[1] as string, email: author[2] as string } } : {}),
         };
+  const annotationPages = values.get('--annotation-pages') ?? 'embedded';
+  if (annotationPages !== 'embedded' && annotationPages !== 'referenced')
+    return '--annotation-pages is embedded or referenced';
   if (label !== undefined && files.length === 1)
     return '--label names the collection.json written when several Manifests are published (a Collection keeps its own label)';
-  return { files, base, out, git, s3, label, minify, presentation2, allowErrors, allowUriChanges };
+  return {
+    files,
+    base,
+    out,
+    git,
+    s3,
+    label,
+    minify,
+    presentation2,
+    annotationPages,
+    allowErrors,
+    allowUriChanges,
+  };
 }
 
 /** Credentials come from the environment, as every S3 tool reads them, never from the command line. */
@@ -229,6 +248,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         ? { target: s3Target({ ...parsed.s3, credentials: s3Credentials() }) }
         : { outDir: parsed.out }),
     presentation2: parsed.presentation2,
+    annotationPages: parsed.annotationPages,
     allowErrors: parsed.allowErrors,
     allowUriChanges: parsed.allowUriChanges,
     inputFiles: [...parsed.files.filter((file) => file !== '-'), ...(tree?.files ?? [])],

@@ -24,6 +24,8 @@ export interface PublicationRequest {
   minify: boolean;
   /** Write Presentation 2.1 instead of 3. */
   presentation2?: boolean;
+  /** Annotation pages embedded (the default) or written as files of their own. */
+  annotationPages?: 'embedded' | 'referenced';
   /** The page's origin: local images are served (and so referenced) under `${origin}/local-images`. */
   origin?: string | undefined;
   /** Label of the collection.json (plain text), when other files are published with the document. */
@@ -95,6 +97,7 @@ function optionsOf(
   return {
     ...publicationOf(request, built.outName, local, others, members),
     presentation2: request.presentation2 === true,
+    annotationPages: request.annotationPages ?? 'embedded',
   };
 }
 

@@ -11,6 +11,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/i
 import { buildCollection } from '../../../shared/iiif/publish/collection';
 import { publishedCollection } from '../../../shared/iiif/publish/collection-tree';
 import { toPresentation2 } from '../../../shared/iiif/publish/presentation2';
+import { referenceAnnotationPages } from '../../../shared/iiif/publish/annotation-pages';
 import { rewriteIds } from '../../../shared/iiif/publish/rewrite-ids';
 import { serializePublication } from '../../../shared/iiif/publish/serialize';
 import { isUnpublishable, validate } from '../../../shared/iiif/validation/validate';
@@ -80,6 +81,11 @@ export interface PublishOptions {
    */
   readonly tree?: PublicationTree;
   readonly minify?: boolean;
+  /**
+   * Annotation pages embedded in the Manifest (the default), or each written as its own file under the base
+   * (`annotations/<name>.json`) and referenced by the Manifest.
+   */
+  readonly annotationPages?: 'embedded' | 'referenced';
   /** Write Presentation 2.1 (for older viewers) instead of 3; what 2.1 cannot say is reported per Manifest. */
   readonly presentation2?: boolean;
   /** Publish even when the validator reports errors. */
@@ -182,6 +188,8 @@ export interface PlannedManifest {
   readonly lost: readonly string[];
   /** Its publication record, written beside manifest.json. */
   readonly record: { readonly file: string; readonly text: string };
+  /** Its annotation pages written as files of their own (annotationPages 'referenced'); paths from the root. */
+  readonly pages: readonly { readonly file: string; readonly url: string; readonly text: string }[];
 }
 
 export interface PublicationPlan {
@@ -456,11 +464,23 @@ function prepare(
     throw new UserFacingError('not-a-manifest', 'Only Manifests can be published.');
   }
   const fromBase = options.localImages?.base ?? options.localImageBase;
-  const { doc, mapping, resources } = rewriteIds(manifest.doc, {
+  if (options.annotationPages === 'referenced' && options.presentation2 === true)
+    throw new UserFacingError(
+      'invalid-options',
+      'Presentation 2.1 is written with its annotations embedded: choose embedded annotation pages for it.',
+    );
+  const rewritten = rewriteIds(manifest.doc, {
     toBase: base,
     ...(fromBase !== undefined ? { fromBase } : {}),
     ...(previous ? { previous } : {}),
   });
+  const { mapping, resources } = rewritten;
+  // After the ids are final, so each page is named from its final id and its targets follow the canvases.
+  const external =
+    options.annotationPages === 'referenced'
+      ? referenceAnnotationPages(rewritten.doc as JsonObject, base)
+      : { doc: rewritten.doc, pages: [] };
+  const doc = external.doc;
   const tileFolders =
     manifest.tileFolders ?? (options.localImages ? movedImageTiles(mapping, options.localImages) : []);
   return {
@@ -481,6 +501,11 @@ function prepare(
       file: recordFileOf(manifestFile(folder)),
       text: serializeRecord(nextRecord(previous, base, resources)),
     },
+    pages: external.pages.map((page) => ({
+      file: folder === '' ? page.file : `${folder}/${page.file}`,
+      url: page.url,
+      text: serializePublication(page.page, options.minify === true),
+    })),
   };
 }
 

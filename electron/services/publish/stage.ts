@@ -23,7 +23,8 @@ export async function stagePublication(
 ): Promise<string[][]> {
   const tiles: string[][] = [];
   const collections = collectionsOf(plan);
-  const total = plan.manifests.reduce((n, p) => n + 2 + p.tileFolders.length, 0) + collections.length;
+  const total =
+    plan.manifests.reduce((n, p) => n + 2 + p.pages.length + p.tileFolders.length, 0) + collections.length;
   let done = 0;
   const step = () => {
     throwIfCancelled(control);
@@ -37,6 +38,12 @@ export async function stagePublication(
     await writeDurably(path.join(folder, 'manifest.json'), p.text);
     step();
     await writeDurably(path.join(folder, RECORD_FILE), p.record.text);
+    for (const page of p.pages) {
+      step();
+      const file = path.join(dir, ...page.file.split('/'));
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await writeDurably(file, page.text);
+    }
     const copied: string[] = [];
     for (const tileFolder of p.tileFolders) {
       step();
@@ -58,7 +65,7 @@ export async function stagePublication(
 
 /** Every document of the plan is in `dir` with exactly the planned bytes, and parses. */
 async function verifyStaged(plan: PublicationPlan, dir: string): Promise<void> {
-  const documents = [...plan.manifests.flatMap((m) => [m, m.record]), ...collectionsOf(plan)];
+  const documents = [...plan.manifests.flatMap((m) => [m, m.record, ...m.pages]), ...collectionsOf(plan)];
   for (const { file, text } of documents) {
     const written = await fs.readFile(path.join(dir, ...file.split('/')), 'utf8').catch(() => undefined);
     let parses = true;

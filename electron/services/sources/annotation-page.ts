@@ -25,6 +25,16 @@ export interface FetchedAnnotationPage {
   /** Served from the offline cache because the server could not be reached. */
   readonly stale: boolean;
   readonly origin: Initiator;
+  /**
+   * A local page's file as read (its text and stamp): its edits are saved back over that text, keeping its
+   * layout, and refused as a conflict when the file changed on disk meanwhile. Null for a remote page.
+   */
+  readonly file: {
+    readonly text: string;
+    readonly mtimeMs: number;
+    readonly size: number;
+    readonly hash: string;
+  } | null;
 }
 
 export interface AnnotationPageRequest {
@@ -52,6 +62,7 @@ export async function fetchAnnotationPage(
       fromCache: result.fromCache,
       stale: result.stale,
       origin: result.origin,
+      file: null,
     };
   }
   const file = await deps.policy.resolve(localPathOf(trimmed, request.documentPath), 'read');
@@ -70,6 +81,7 @@ export async function fetchAnnotationPage(
     fromCache: false,
     stale: false,
     origin: 'local',
+    file: { text: snapshot.text, mtimeMs: snapshot.mtimeMs, size: snapshot.size, hash: snapshot.hash },
   };
 }
 

@@ -29,7 +29,12 @@ export interface TextBodyFields {
   /** '' removes the language. */
   readonly language?: string;
   readonly format?: 'text/plain' | 'text/html';
+  /** '' removes the purpose. */
   readonly purpose?: string;
+}
+
+function without(body: JsonObject, key: string): JsonObject {
+  return Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
 }
 
 function itemsOf(doc: JsonObject, pagePath: JsonPath): readonly JsonValue[] {
@@ -55,11 +60,16 @@ function updateAnnotation(
   ) as JsonObject;
 }
 
+function isTargetList(target: TargetShape | readonly TargetShape[]): target is readonly TargetShape[] {
+  return Array.isArray(target);
+}
+
 /** A new annotation in the plainest valid form. */
 export function newAnnotation(args: {
   readonly id: string;
   readonly motivation: string;
-  readonly target: TargetShape;
+  /** Several targets for a manifest-level annotation that spans canvases. */
+  readonly target: TargetShape | readonly TargetShape[];
   readonly text?: string;
   readonly language?: string;
   readonly format?: 'text/plain' | 'text/html';
@@ -78,7 +88,9 @@ export function newAnnotation(args: {
     type: 'Annotation',
     motivation: args.motivation,
     ...(body === undefined ? {} : { body: body as unknown as Annotation['body'] }),
-    target: formatTarget(args.target) as unknown as Annotation['target'],
+    target: (isTargetList(args.target)
+      ? args.target.map((t) => formatTarget(t))
+      : formatTarget(args.target)) as unknown as Annotation['target'],
   } as Annotation;
   return sanitizeBodies(annotation as unknown as JsonObject).annotation;
 }
@@ -115,24 +127,36 @@ export function addAnnotation(
 }
 
 /**
- * Adds an annotation to a canvas's first embedded page, making that page first when the canvas has none: one
- * step either way, so the first annotation a user draws undoes in one go.
+ * Adds an annotation to the first embedded page in the `annotations` of the object at `ownerPath` (the manifest,
+ * a canvas), making that page first when there is none: one step either way, so the first annotation a user
+ * draws undoes in one go.
  */
+export function annotateOwner(
+  doc: JsonObject,
+  args: { readonly ownerPath: JsonPath; readonly annotation: JsonObject; readonly newPageId: string },
+): { doc: JsonObject; address: AnnotationAddress } {
+  const pages = getIn(doc, [...args.ownerPath, 'annotations']);
+  let pageIndex = isJsonArray(pages) ? pages.findIndex((p) => isJsonObject(p) && isJsonArray(p.items)) : -1;
+  let next = doc;
+  if (pageIndex < 0) {
+    next = addPage(next, { ownerPath: args.ownerPath, id: args.newPageId });
+    pageIndex = isJsonArray(pages) ? pages.length : 0;
+  }
+  const pagePath: JsonPath = [...args.ownerPath, 'annotations', pageIndex];
+  next = addAnnotation(next, { pagePath, annotation: args.annotation });
+  return { doc: next, address: { pagePath, index: itemsOf(next, pagePath).length - 1 } };
+}
+
+/** Adds an annotation to a canvas's first embedded page (see annotateOwner). */
 export function annotateCanvas(
   doc: JsonObject,
   args: { readonly canvasIndex: number; readonly annotation: JsonObject; readonly newPageId: string },
 ): { doc: JsonObject; address: AnnotationAddress } {
-  const canvasPath: JsonPath = ['items', args.canvasIndex];
-  const pages = getIn(doc, [...canvasPath, 'annotations']);
-  let pageIndex = isJsonArray(pages) ? pages.findIndex((p) => isJsonObject(p) && isJsonArray(p.items)) : -1;
-  let next = doc;
-  if (pageIndex < 0) {
-    next = addPage(next, { ownerPath: canvasPath, id: args.newPageId });
-    pageIndex = isJsonArray(pages) ? pages.length : 0;
-  }
-  const pagePath: JsonPath = [...canvasPath, 'annotations', pageIndex];
-  next = addAnnotation(next, { pagePath, annotation: args.annotation });
-  return { doc: next, address: { pagePath, index: itemsOf(next, pagePath).length - 1 } };
+  return annotateOwner(doc, {
+    ownerPath: ['items', args.canvasIndex],
+    annotation: args.annotation,
+    newPageId: args.newPageId,
+  });
 }
 
 /** Changes fields of one TextualBody (or adds a first one when the annotation has no body). */
@@ -150,13 +174,10 @@ export function editBody(
     const { value, language, format, purpose } = args.fields;
     if (value !== undefined && value !== body.value) body = { ...body, value };
     if (format !== undefined && format !== body.format) body = { ...body, format };
-    if (purpose !== undefined && purpose !== body.purpose) body = { ...body, purpose };
-    if (language !== undefined && language !== body.language) {
-      body =
-        language === ''
-          ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'language'))
-          : { ...body, language };
-    }
+    if (purpose !== undefined && purpose !== (body.purpose ?? ''))
+      body = purpose === '' ? without(body, 'purpose') : { ...body, purpose };
+    if (language !== undefined && language !== (body.language ?? ''))
+      body = language === '' ? without(body, 'language') : { ...body, language };
     if (body === old) return annotation;
     let nextBody: JsonValue;
     if (isJsonArray(annotation.body)) {

@@ -8,12 +8,13 @@ export { formatTarget, parseTarget, parseTargets, sameGeometry } from './target-
 export type { Point } from './svg-shape';
 export { boundsOf, polygonSvg, svgOutline } from './svg-shape';
 export type { AnnotationView, PageView } from './pages';
-export { annotationsOfPage, canvasIndexById, listAnnotations, listPages } from './pages';
+export { annotationsOfPage, canvasIndexById, documentPages, listAnnotations, listPages } from './pages';
 export type { AnnotationAddress, TextBodyFields } from './edits';
 export {
   addAnnotation,
   addPage,
   annotateCanvas,
+  annotateOwner,
   changeTarget,
   deleteAnnotation,
   editBody,
@@ -21,6 +22,10 @@ export {
   newAnnotation,
   setMotivation,
 } from './edits';
+export type { LinkedBodyFields } from './linked-body';
+export { LINKED_BODY_TYPES, addLinkedBody, linkedBody, linkedBodyProblem, removeBody } from './linked-body';
+export type { LocalPageCopy, SplitPage } from './local-pages';
+export { inlineLocalPage, splitLocalPages } from './local-pages';
 export type { AnnotationRecord } from './export';
 export {
   CSV_COLUMNS,

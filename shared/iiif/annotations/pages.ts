@@ -87,6 +87,16 @@ function canvasPagesInto(canvas: JsonValue | undefined, index: number, out: Page
     });
 }
 
+/**
+ * The pages in the document's own `annotations` (a manifest's, spanning canvases), without walking its
+ * canvases: listing the manifest's annotations must not cost the 10,000 canvases beside them.
+ */
+export function documentPages(doc: JsonValue): PageView[] {
+  const out: PageView[] = [];
+  if (isJsonObject(doc)) pagesIn(doc, [], 'document', out);
+  return out;
+}
+
 /** Every annotation page of the document, in document order: its own, then each canvas's, then ranges'. */
 export function listPages(doc: JsonValue): PageView[] {
   const out: PageView[] = [];

@@ -9,7 +9,7 @@ import type { DocumentKind } from './classify';
 import { classifyJson } from './classify';
 import { findJsonSyntaxError, lineColumnAt } from './json-syntax';
 import { MAX_DOCUMENT_BYTES, describeSize } from './limits';
-import { describeExcessNesting, nestsDeeperThan } from './nesting';
+import { describeExcessNesting, MAX_NESTING, nestsDeeperThan } from './nesting';
 import type { Notice } from './notices';
 import { notice } from './notices';
 import type { TextFormat } from './text-format';
@@ -65,7 +65,8 @@ export function readDocument(text: string, options: ReadOptions = {}): ReadResul
     return failure('not-json', describeSyntaxError(body, error));
   }
   // Before anything recursive (classify, the upgrader, validation, the renderer) sees the tree.
-  if (nestsDeeperThan(parsed)) return failure('too-deep', describeExcessNesting());
+  // The tree is ours alone here, so its repeated short strings are shared as it is walked (heap, issue 16).
+  if (nestsDeeperThan(parsed, MAX_NESTING, new Map())) return failure('too-deep', describeExcessNesting());
 
   const classification = classifyJson(parsed);
   if (!classification.ok) return failure('not-iiif', classification.message);

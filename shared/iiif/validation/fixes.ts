@@ -16,6 +16,7 @@ import {
 import { sanitizeValue } from '../html/sanitize-value';
 import { numberFromText } from './rules/dimensions';
 import { closeRing } from './rules/nav-place';
+import { canonicalMotivation } from './rules/annotation-rules';
 import { canonicalRightsUri } from './rules/rights';
 import { clampTimeReference, timeReferenceOf } from './rules/time-extent';
 import { isPresentation3ContextVariant, PRESENTATION_3_CONTEXT } from './rules/document-context';
@@ -52,6 +53,10 @@ const FIXES: Readonly<Record<FixId, Fix>> = {
   'number-from-text': (doc, path) => updateIn(doc, path, (value) => numberFromText(value) ?? value),
   'close-polygon-ring': (doc, path) =>
     updateIn(doc, path, (ring) => (ring === undefined ? ring : closeRing(ring))),
+  'canonical-motivation': (doc, path) =>
+    updateIn(doc, path, (value) =>
+      typeof value === 'string' ? (canonicalMotivation(value) ?? value) : value,
+    ),
 };
 
 const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
@@ -69,6 +74,7 @@ const DESCRIPTIONS: Readonly<Record<FixId, string>> = {
   'clamp-time-to-duration': 'End the time span at the end of the Canvas',
   'close-polygon-ring': 'Close the ring: repeat its first position at the end',
   'number-from-text': 'Write the number as a number, not as text',
+  'canonical-motivation': 'Write the motivation as the specification does',
 };
 
 export function describeFix(fix: FixId): string {

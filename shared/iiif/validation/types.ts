@@ -20,7 +20,8 @@ export type FixId =
   | 'remove-disallowed-html'
   | 'clamp-time-to-duration'
   | 'close-polygon-ring'
-  | 'number-from-text';
+  | 'number-from-text'
+  | 'canonical-motivation';
 
 export interface Finding {
   readonly severity: Severity;

@@ -8,6 +8,7 @@ import { Checker, type Site } from './checker';
 import { checkCanvasReferences } from './references';
 import { checkDocumentContext } from './rules/document-context';
 import { checkRanges } from './rules/range-rules';
+import { checkReferencedPages, type UnreachablePages } from './rules/referenced-pages';
 import { checkUnsafeIds, UNSAFE_ID_CODE } from './rules/unsafe-ids';
 import { SPEC } from './spec-links';
 import type { Finding } from './types';
@@ -17,7 +18,12 @@ import { visitAnnotationCollection, visitCollection, visitManifest } from './wal
 
 const ROOT: Site = { path: [], owner: {} };
 
-export function validate(doc: JsonValue): Finding[] {
+export interface ValidateOptions {
+  /** Referenced annotation pages that could not be fetched, by address, with the reason (see referenced-pages). */
+  readonly unreachablePages?: UnreachablePages;
+}
+
+export function validate(doc: JsonValue, options: ValidateOptions = {}): Finding[] {
   const ctx = new Checker();
   if (!isJsonObject(doc)) {
     ctx.error(
@@ -35,6 +41,7 @@ export function validate(doc: JsonValue): Finding[] {
       visitManifest(doc, ROOT, ctx);
       checkRanges(doc, ctx);
       checkCanvasReferences(ctx);
+      if (options.unreachablePages) checkReferencedPages(doc, ctx, options.unreachablePages);
       break;
     case 'Collection':
       visitCollection(doc, ROOT, ctx);

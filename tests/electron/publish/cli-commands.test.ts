@@ -199,6 +199,40 @@ describe('tessera publish', () => {
     expect(await runPublish([file('good.json'), '--base', 'ftp://x', '--out', file('o')], capture().io)).toBe(
       2,
     );
+    const wrong = capture();
+    expect(
+      await runPublish(
+        [
+          file('good.json'),
+          '--base',
+          'https://x.example',
+          '--out',
+          file('o'),
+          '--annotation-pages',
+          'inline',
+        ],
+        wrong.io,
+      ),
+    ).toBe(2);
+    expect(wrong.stderr()).toContain('--annotation-pages is embedded or referenced');
+  });
+
+  it('writes annotation pages as files of their own with --annotation-pages referenced', async () => {
+    const out = file('site-pages');
+    const base = 'https://pub.example.com/p';
+    expect(
+      await runPublish(
+        [file('good.json'), '--base', base, '--out', out, '--annotation-pages', 'referenced'],
+        capture().io,
+      ),
+    ).toBe(0);
+    const published = await fs.readFile(path.join(out, 'manifest.json'), 'utf8');
+    const references = [
+      ...published.matchAll(/"(https:\/\/pub\.example\.com\/p\/annotations\/[^"]+\.json)"/g),
+    ];
+    expect(references.length).toBeGreaterThan(0);
+    for (const [, url] of references)
+      await fs.stat(path.join(out, ...(url as string).slice(base.length + 1).split('/')));
   });
 });
 

@@ -95,6 +95,18 @@ describe('publishing the open document alone', () => {
   });
 });
 
+describe('annotation pages as files of their own', () => {
+  it('are written under the base when the request asks for referenced pages', async () => {
+    value(await call('publishDocument', { ...book, outDir: 'site', annotationPages: 'referenced' }));
+    const published = await readJson(path.join(workspace, 'site', 'manifest.json'));
+    const reference = getIn(published, ['items', 0, 'annotations', 0]) as JsonObject;
+    expect(Object.keys(reference)).toEqual(['id', 'type']);
+    expect(await fs.readdir(path.join(workspace, 'site', 'annotations'))).toEqual([
+      (reference['id'] as string).split('/').pop(),
+    ]);
+  });
+});
+
 describe('published URIs in the review', () => {
   /** The book with its comment's id edited, or the comment deleted. */
   const comments = ['items', 0, 'annotations', 0, 'items'];

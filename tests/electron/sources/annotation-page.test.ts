@@ -42,7 +42,7 @@ describe('fetchAnnotationPage', () => {
     });
     const { h } = await handlers();
     const first = await h.fetchAnnotationPage({ location: server.url('/page.json') });
-    expect(first).toMatchObject({ fromCache: false, stale: false, path: null, page });
+    expect(first).toMatchObject({ fromCache: false, stale: false, path: null, page, file: null });
     await server.close();
     const again = await h.fetchAnnotationPage({ location: server.url('/page.json') });
     expect(again).toMatchObject({ fromCache: true, stale: true, page });
@@ -82,6 +82,9 @@ describe('fetchAnnotationPage', () => {
       documentPath: path.join(workspace, 'manifest.json'),
     });
     expect(local).toMatchObject({ path: path.join(workspace, 'page-1.json'), fromCache: false, page });
+    // The file as read, so edits are saved over its own text and a change on disk meanwhile is a conflict.
+    expect(local.file).toMatchObject({ text: JSON.stringify(page), size: JSON.stringify(page).length });
+    expect(local.file?.hash).toMatch(/^[0-9a-f]{64}$/);
     await expect(h.fetchAnnotationPage({ location: '/etc/hostname' })).rejects.toMatchObject({
       code: 'refused',
     });

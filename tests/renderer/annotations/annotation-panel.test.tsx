@@ -93,26 +93,30 @@ describe('AnnotationPanel', () => {
     expect(steps()).toBe(3);
   });
 
-  it('adds a region annotation, then transcribes it with the field focused', () => {
+  it('adds region annotations, then transcribes the transcriptions among them with the field focused', () => {
     render(<AnnotationPanel />);
     fireEvent.change(screen.getByLabelText('New annotation motivation'), {
       target: { value: 'supplementing' },
     });
-    for (const [key, value] of Object.entries({ x: '0', y: '100', w: '500', h: '40' }))
-      fireEvent.change(screen.getByLabelText(`Region ${key}`), { target: { value } });
-    fireEvent.click(screen.getByText('Add'));
-    expect(steps()).toBe(1);
+    for (const y of ['100', '150']) {
+      for (const [key, value] of Object.entries({ x: '0', y, w: '500', h: '40' }))
+        fireEvent.change(screen.getByLabelText(`Region ${key}`), { target: { value } });
+      fireEvent.click(screen.getByText('Add'));
+    }
+    expect(steps()).toBe(2);
     expect(listAnnotations(doc(), { canvasIndex: 0 })[2]?.annotation.target).toBe(
       'https://example.org/canvas/1#xywh=0,100,500,40',
     );
     fireEvent.click(screen.getByText('Transcribe'));
     const mode = screen.getByTestId('transcription-mode');
+    // The comment box and the tag point beside them are not lines.
+    expect(mode.textContent).toContain('Line 1 of 2 · box 0,100,500,40');
     const first = within(mode).getByLabelText('Transcription of line 1');
     expect(document.activeElement).toBe(first);
     fireEvent.change(first, { target: { value: 'boxed words' } });
     fireEvent.keyDown(first, { key: 'Enter' });
     expect(document.activeElement).toBe(within(mode).getByLabelText('Transcription of line 2'));
-    expect(texts()[0]).toBe('boxed words');
+    expect(texts()).toEqual(['A box', 'tag', 'boxed words', '']);
     fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     expect(screen.queryByTestId('transcription-mode')).toBeNull();
   });

@@ -2,10 +2,11 @@
  * Referenced annotation pages in the panel: loaded on demand through fetchAnnotationPage, listed read-only with
  * where they came from, a clear message per page that cannot be fetched, and the document left as it was.
  */
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { AnnotationPanel } from '../../../renderer/src/features/annotations/AnnotationPanel';
+import { saveLocalPages } from '../../../renderer/src/features/annotations/local-page-files';
 import { forgetPageLoads } from '../../../renderer/src/features/annotations/referenced-page-loader';
 import { useAppStore } from '../../../renderer/src/store/store';
 
@@ -14,10 +15,26 @@ const BROKEN = 'https://gone.example.org/pages/2.json';
 const MANIFEST_PAGE = 'https://annotations.example.org/pages/all.json';
 const LOCAL = 'pages/local.json';
 
-const fake = vi.hoisted(() => ({ asked: [] as { location: string; initiator?: string }[] }));
+const fake = vi.hoisted(() => ({
+  asked: [] as { location: string; initiator?: string }[],
+  saved: [] as Record<string, unknown>[],
+}));
 
 vi.mock('../../../renderer/src/api', () => {
   const page = (id: string, items: unknown[]) => ({ id, type: 'AnnotationPage', items });
+  // The local file as it is on disk: the page below, laid out with four spaces.
+  const LOCAL_TEXT = JSON.stringify(
+    page('https://example.org/local-page', [
+      {
+        type: 'Annotation',
+        motivation: 'describing',
+        body: { type: 'TextualBody', value: 'From a file' },
+        target: 'https://example.org/canvas/2',
+      },
+    ]),
+    null,
+    4,
+  );
   const answers: Record<string, unknown> = {
     'https://annotations.example.org/pages/1.json': page('https://annotations.example.org/pages/1.json', [
       {
@@ -47,6 +64,13 @@ vi.mock('../../../renderer/src/api', () => {
     isElectron: false,
     httpToken: null,
     api: {
+      saveFile: (request: Record<string, unknown>) => {
+        fake.saved.push(request);
+        return Promise.resolve({
+          ok: true,
+          value: { path: request['path'], name: 'local.json', mtimeMs: 2000, size: 10, hash: 'b'.repeat(64) },
+        });
+      },
       fetchAnnotationPage: (request: { location: string; initiator?: string }) => {
         fake.asked.push(request);
         if (request.location === 'pages/local.json')
@@ -67,6 +91,7 @@ vi.mock('../../../renderer/src/api', () => {
               fromCache: false,
               stale: false,
               origin: 'local',
+              file: { text: LOCAL_TEXT, mtimeMs: 1000, size: LOCAL_TEXT.length, hash: 'a'.repeat(64) },
             },
           });
         const answer = answers[request.location];
@@ -122,6 +147,7 @@ let opened: JsonObject;
 beforeEach(() => {
   forgetPageLoads();
   fake.asked.length = 0;
+  fake.saved.length = 0;
   opened = manifest();
   useAppStore.getState().loadDocument({ doc: opened, format, file: null, origin: 'public' });
   useAppStore.getState().selectOnly(0);
@@ -136,15 +162,40 @@ describe('referenced annotation pages', () => {
     render(<AnnotationPanel />);
     await waitFor(() => expect(within(section(LOCAL)).getByText('From a file')).toBeTruthy());
     expect(within(section(LOCAL)).getByTestId('referenced-page-source').textContent).toBe(
-      'local file · read-only',
+      'local file · its own file',
     );
+  });
+
+  it('edits a local page in place (one step) and saves it to its own file, the manifest unchanged', async () => {
+    useAppStore.getState().selectOnly(1);
+    render(<AnnotationPanel />);
+    const edit = await waitFor(() => within(section(LOCAL)).getByRole('button', { name: 'Edit in place' }));
+    fireEvent.click(edit);
+    expect(useAppStore.getState().history?.past.length).toBe(1);
+    const field = screen.getByLabelText('Annotation 1 text');
+    fireEvent.change(field, { target: { value: 'From a file, corrected' } });
+    fireEvent.blur(field);
+    const saved = await saveLocalPages(useAppStore.getState().doc as JsonObject);
+    if (!saved.ok) throw new Error(saved.message);
+    // The manifest to write is the one opened, its reference as written.
+    expect(saved.doc).toEqual(opened);
+    expect(fake.saved).toHaveLength(1);
+    const request = fake.saved[0] as { path: string; text: string; expectedMtimeMs: number };
+    expect(request.path).toBe('/workspace/pages/local.json');
+    expect(request.expectedMtimeMs).toBe(1000);
+    // Written over the file's own text: four-space layout, its own id, only the value changed.
+    expect(JSON.parse(request.text)).toMatchObject({ id: 'https://example.org/local-page' });
+    expect(request.text).toContain('\n                "value": "From a file, corrected"');
+    // Saved again with nothing changed: no write.
+    await saveLocalPages(useAppStore.getState().doc as JsonObject);
+    expect(fake.saved).toHaveLength(1);
   });
 
   it('lists the annotations of a fetched page read-only, marked with its host', async () => {
     render(<AnnotationPanel />);
     await waitFor(() => expect(within(section(REMOTE)).getByText('Faded initial')).toBeTruthy());
     expect(within(section(REMOTE)).getByTestId('referenced-page-source').textContent).toBe(
-      'from annotations.example.org · read-only',
+      'from annotations.example.org · read-only: it is published elsewhere; import it to edit a copy here',
     );
     expect(within(section(REMOTE)).queryByRole('textbox')).toBeNull();
     expect(within(section(REMOTE)).queryByRole('button')).toBeNull();

@@ -158,3 +158,31 @@ describe('the depth limit', () => {
     if (!parsed.ok) expect(parsed.reasons[0]).toMatch(/more than 100 levels deep/);
   });
 });
+
+describe('sharing repeated short strings on the same walk', () => {
+  it('gathers each short value once and leaves ids and the tree as they were', () => {
+    const text = JSON.stringify({
+      type: 'AnnotationPage',
+      items: [1, 2, 3].map((n) => ({
+        id: `https://example.org/iiif/book/canvas/${n}/annotation/${n}`,
+        type: 'Annotation',
+        motivation: ['supplementing'],
+        body: { type: 'TextualBody', value: 'line', language: 'en' },
+      })),
+    });
+    const tree = JSON.parse(text) as unknown;
+    const table = new Map<string, string>();
+    expect(nestsDeeperThan(tree, MAX_NESTING, table)).toBe(false);
+    expect([...table.keys()].sort()).toEqual([
+      'Annotation',
+      'AnnotationPage',
+      'TextualBody',
+      'en',
+      'line',
+      'supplementing',
+    ]);
+    expect(tree).toEqual(JSON.parse(text));
+    // Without a table the walk only measures.
+    expect(nestsDeeperThan(JSON.parse(text), MAX_NESTING)).toBe(false);
+  });
+});

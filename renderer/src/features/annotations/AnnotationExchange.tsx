@@ -1,9 +1,9 @@
 /**
  * Import and export for the annotation panel: the focused canvas's annotations as a W3C annotation page
  * (JSON), the manifest's transcriptions as plain text and all its annotations as CSV (downloads made in the
- * page); and a W3C annotation page, annotation or list of them imported onto the canvas in one undo step.
- * On an audio or video canvas, captions too: a WebVTT file becomes a new page of annotations on time spans
- * (one undo step), and the canvas's annotations on time spans go out as WebVTT.
+ * page); and a W3C annotation page, annotation or list of them, from a file or a URL, imported onto the canvas
+ * in one undo step. On an audio or video canvas, captions too: a WebVTT file becomes a new page of annotations
+ * on time spans (one undo step), and the canvas's annotations on time spans go out as WebVTT.
  */
 import { useState } from 'react';
 import {
@@ -20,6 +20,7 @@ import { importCaptions } from './caption-actions';
 import { documentIds, idMinterFor } from '../../../../shared/iiif/document';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import { documentName } from '../../store/document-slice';
+import { api } from '../../api';
 import { useAppStore } from '../../store/store';
 import { downloadText } from '../spreadsheet/csv-files';
 import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
@@ -30,6 +31,8 @@ function baseName(): string {
 
 export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const [url, setUrl] = useState('');
+  const [fetching, setFetching] = useState(false);
   const doc = useAppStore((s) => s.doc);
   if (!doc) return null;
 
@@ -44,19 +47,12 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
     );
   };
 
-  const importFile = async (file: File) => {
-    setProblem(null);
+  /** Adds what `parsed` holds to the canvas as one new page, one undo step; `name` says where it came from. */
+  const importParsed = (parsed: JsonValue, name: string) => {
     if (canvasIndex === null) return;
-    let parsed: JsonValue;
-    try {
-      parsed = JSON.parse(await file.text()) as JsonValue;
-    } catch {
-      setProblem(`${file.name} is not JSON.`);
-      return;
-    }
     const found = annotationsToImport(parsed);
     if (!found.ok) {
-      setProblem(`${file.name}: ${found.message}`);
+      setProblem(`${name}: ${found.message}`);
       return;
     }
     const { doc: current, commit } = useAppStore.getState();
@@ -92,8 +88,42 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
     if (problem) setProblem(problem);
   };
 
+  const importFile = async (file: File) => {
+    setProblem(null);
+    let parsed: JsonValue;
+    try {
+      parsed = JSON.parse(await file.text()) as JsonValue;
+    } catch {
+      setProblem(`${file.name} is not JSON.`);
+      return;
+    }
+    importParsed(parsed, file.name);
+  };
+
+  /**
+   * A page at an address the person typed, fetched by the main side (size limits, the private-network policy,
+   * the offline cache), as a source is: their own request, so a server on this machine may answer it.
+   */
+  const importUrl = async (address: string) => {
+    setProblem(null);
+    const location = address.trim();
+    if (!/^https?:\/\/\S+$/i.test(location)) {
+      setProblem(`“${location}” is not an http(s) address.`);
+      return;
+    }
+    setFetching(true);
+    const result = await api.fetchAnnotationPage({ location, initiator: 'local' });
+    setFetching(false);
+    if (!result.ok) {
+      setProblem(`${location}: ${result.error.message}`);
+      return;
+    }
+    importParsed(result.value.page as JsonValue, location);
+    setUrl('');
+  };
+
   return (
-    <span className="annotation-exchange">
+    <div className="annotation-exchange">
       <button type="button" onClick={exportPage} disabled={canvasIndex === null}>
         Export page
       </button>
@@ -147,11 +177,30 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
           </label>
         </>
       ) : null}
+      <form
+        className="annotation-import-url"
+        aria-label="Import annotations from a URL"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void importUrl(url);
+        }}
+      >
+        <input
+          type="url"
+          aria-label="Annotation page URL"
+          placeholder="https://…/annotations.json"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+        />
+        <button type="submit" disabled={canvasIndex === null || fetching || url.trim() === ''}>
+          {fetching ? 'Fetching…' : 'Import URL'}
+        </button>
+      </form>
       {problem ? (
         <span role="alert" className="error">
           {problem}
         </span>
       ) : null}
-    </span>
+    </div>
   );
 }

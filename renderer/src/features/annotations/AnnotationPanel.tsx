@@ -1,13 +1,14 @@
 /**
- * The annotation panel: the focused canvas's annotations as a list (motivation, body, target), edited in place,
- * filtered by motivation, deleted and reordered; a search over the text of every annotation in the manifest that
- * jumps to the hit; a form to add a whole-canvas or region annotation; and transcription mode. The document is
- * the only truth: the list is read from it on every change, and every gesture is one edit.
+ * The annotation panel: the focused canvas's annotations, or the manifest's own (targets on several canvases),
+ * as a list (motivation, body, target), edited in place, filtered by motivation and by page, deleted and
+ * reordered; a search over the text of every annotation in the manifest that jumps to the hit; a form to add a
+ * whole-canvas or region annotation (on the manifest: one annotation targeting each selected canvas); and
+ * transcription mode. The document is the only truth: the list is read from it on every change, and every
+ * gesture is one edit.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
   ANNOTATION_MOTIVATIONS,
-  listAnnotations,
   type AnnotationView,
   type TargetShape,
 } from '../../../../shared/iiif/annotations';
@@ -17,7 +18,8 @@ import { AnnotationRow } from './AnnotationRow';
 import { OcrPanel } from './OcrPanel';
 import { ReferencedPages } from './ReferencedPages';
 import { TranscriptionMode } from './TranscriptionMode';
-import { addCanvasAnnotation } from './annotation-actions';
+import { addCanvasAnnotation, addManifestAnnotation } from './annotation-actions';
+import { pageChoices, pageKey, scopedAnnotations, type AnnotationScope } from './annotation-scope';
 import { addressKey, searchAnnotations } from './annotation-search';
 import './annotations.css';
 import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
@@ -26,10 +28,24 @@ import { readTypedSpan } from '../../components/typed-span';
 
 const REGION_KINDS = new Set(['box', 'polygon', 'point']);
 
+/**
+ * The regions transcription mode steps through: the transcriptions (`supplementing`) when the canvas has any,
+ * so comments, tags and links drawn beside the lines are not visited; otherwise every region, for a canvas
+ * whose lines were drawn as plain boxes.
+ */
+function transcriptionLines(views: readonly AnnotationView[]): AnnotationView[] {
+  const regions = views.filter((v) => v.targets.some((t) => REGION_KINDS.has(t.geometry.kind)));
+  const transcriptions = regions.filter((v) => v.motivations.includes('supplementing'));
+  return transcriptions.length > 0 ? transcriptions : regions;
+}
+
 export function AnnotationPanel() {
   const doc = useAppStore((s) => s.doc);
   const focus = useAppStore((s) => s.focus);
+  const selected = useAppStore((s) => s.selected);
+  const [scope, setScope] = useState<AnnotationScope>('canvas');
   const [filter, setFilter] = useState('');
+  const [pageFilter, setPageFilter] = useState('');
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState<string | null>(null);
   const [transcribing, setTranscribing] = useState(false);
@@ -42,14 +58,19 @@ export function AnnotationPanel() {
   const [times, setTimes] = useState({ start: '', end: '' });
   const [addProblem, setAddProblem] = useState<string | null>(null);
 
-  const views = useMemo(
-    () => (doc && focus !== null ? listAnnotations(doc, { canvasIndex: focus }) : []),
-    [doc, focus],
-  );
+  const views = useMemo(() => scopedAnnotations(doc, scope, focus), [doc, scope, focus]);
   const motivations = useMemo(() => [...new Set(views.flatMap((v) => v.motivations))].sort(), [views]);
-  const shown = filter === '' ? views : views.filter((v) => v.motivations.includes(filter));
+  const pages = useMemo(() => pageChoices(views), [views]);
+  // A page filter left from another canvas (or undone away) shows everything rather than nothing.
+  const onPage = pages.some((p) => p.key === pageFilter) ? pageFilter : '';
+  const shown = views.filter(
+    (v) => (filter === '' || v.motivations.includes(filter)) && (onPage === '' || pageKey(v) === onPage),
+  );
+  // A manifest-level annotation targets the selected canvases (the focused one when none is selected).
+  const targetCanvases =
+    selected.size > 0 ? [...selected].sort((a, b) => a - b) : focus === null ? [] : [focus];
   const hits = useMemo(() => searchAnnotations(doc, query), [doc, query]);
-  const lines = views.filter((v) => v.targets.some((t) => REGION_KINDS.has(t.geometry.kind)));
+  const lines = transcriptionLines(views);
   const pageSizes = new Map<string, number>();
   for (const v of views)
     pageSizes.set(v.page.path.join('/'), (pageSizes.get(v.page.path.join('/')) ?? 0) + 1);
@@ -66,6 +87,7 @@ export function AnnotationPanel() {
   const canvasId = canvasIdOf(canvas) || undefined;
   const duration = canvas ? canvasDuration(canvas) : undefined;
   const add = () => {
+    if (scope === 'manifest') return addToManifest();
     if (focus === null || canvasId === undefined) return;
     setAddProblem(null);
     if (duration !== undefined && (times.start.trim() !== '' || times.end.trim() !== '')) {
@@ -103,9 +125,28 @@ export function AnnotationPanel() {
     setText('');
     setRegion({ x: '', y: '', w: '', h: '' });
   };
+  const addToManifest = () => {
+    const hasRegion = [region.x, region.y, region.w, region.h].every((v) => v.trim() !== '');
+    const [x, y, w, h] = [region.x, region.y, region.w, region.h].map((v) => Number(v)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    addManifestAnnotation(targetCanvases, {
+      motivation,
+      geometry: hasRegion ? { kind: 'box', unit: 'pixel', x, y, w, h } : { kind: 'whole' },
+      text,
+    });
+    setText('');
+    setRegion({ x: '', y: '', w: '', h: '' });
+  };
   const jump = (view: AnnotationView, canvasIndex: number | null) => {
+    // A manifest-level hit is shown in the manifest's list; any other on its canvas.
+    setScope(view.page.owner === 'document' ? 'manifest' : 'canvas');
     if (canvasIndex !== null) useAppStore.getState().selectOnly(canvasIndex);
     setFilter('');
+    setPageFilter('');
     setHighlight(view.id ?? addressKey(view));
   };
 
@@ -113,8 +154,23 @@ export function AnnotationPanel() {
     <section className="annotation-panel" aria-label="Annotations" data-testid="annotation-panel">
       <div className="annotation-toolbar">
         <strong>Annotations</strong>
+        <select
+          aria-label="Annotations of"
+          value={scope}
+          onChange={(e) => {
+            setScope(e.target.value as AnnotationScope);
+            setPageFilter('');
+          }}
+        >
+          <option value="canvas">this canvas</option>
+          <option value="manifest">the manifest</option>
+        </select>
         <span data-testid="annotation-count">
-          {focus === null ? 'no canvas' : `Canvas ${focus + 1}: ${views.length}`}
+          {scope === 'manifest'
+            ? `Manifest: ${views.length}`
+            : focus === null
+              ? 'no canvas'
+              : `Canvas ${focus + 1}: ${views.length}`}
         </span>
         <label>
           Show{' '}
@@ -131,13 +187,23 @@ export function AnnotationPanel() {
             ))}
           </select>
         </label>
+        {pages.length > 1 ? (
+          <select aria-label="Filter by page" value={onPage} onChange={(e) => setPageFilter(e.target.value)}>
+            <option value="">all pages</option>
+            {pages.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label} ({p.count})
+              </option>
+            ))}
+          </select>
+        ) : null}
         <button
           type="button"
           onClick={() => {
             setTranscribeFrom(null);
             setTranscribing(true);
           }}
-          disabled={focus === null}
+          disabled={focus === null || scope === 'manifest'}
         >
           Transcribe
         </button>
@@ -145,7 +211,7 @@ export function AnnotationPanel() {
           type="button"
           aria-expanded={recognising}
           onClick={() => setRecognising(!recognising)}
-          disabled={focus === null}
+          disabled={focus === null || scope === 'manifest'}
         >
           Recognise text (OCR)…
         </button>
@@ -170,7 +236,7 @@ export function AnnotationPanel() {
           ))}
         </ul>
       ) : null}
-      {recognising && focus !== null ? (
+      {recognising && focus !== null && scope === 'canvas' ? (
         <OcrPanel
           canvasIndex={focus}
           onClose={() => setRecognising(false)}
@@ -183,7 +249,7 @@ export function AnnotationPanel() {
           }}
         />
       ) : null}
-      {transcribing ? (
+      {transcribing && scope === 'canvas' ? (
         <TranscriptionMode
           lines={lines}
           startAt={Math.max(
@@ -206,7 +272,7 @@ export function AnnotationPanel() {
               />
             ))}
           </ul>
-          {focus !== null ? <ReferencedPages canvasIndex={focus} /> : null}
+          {focus !== null && scope === 'canvas' ? <ReferencedPages canvasIndex={focus} /> : null}
           <form
             className="annotation-add"
             aria-label="Add annotation"
@@ -265,12 +331,21 @@ export function AnnotationPanel() {
                 />
               </>
             ) : null}
-            <button type="submit" disabled={canvasId === undefined}>
+            <button
+              type="submit"
+              disabled={scope === 'manifest' ? targetCanvases.length === 0 : canvasId === undefined}
+            >
               Add
             </button>
             {addProblem ? (
               <span role="alert" className="error">
                 {addProblem}
+              </span>
+            ) : null}
+            {scope === 'manifest' ? (
+              <span className="annotation-meta" data-testid="manifest-targets">
+                on {targetCanvases.length === 1 ? 'canvas' : 'canvases'}{' '}
+                {targetCanvases.map((i) => i + 1).join(', ') || '(select canvases)'}
               </span>
             ) : null}
           </form>

@@ -1,4 +1,8 @@
-/** One annotation in the panel: motivation, body (edited in place), target, and its tools. */
+/**
+ * One annotation in the panel: motivation, text (edited in place, with its language, format and purpose under
+ * Details), linked bodies (added and removed), target, and its tools.
+ */
+import { useState } from 'react';
 import {
   ANNOTATION_MOTIVATIONS,
   describeTarget,
@@ -7,11 +11,14 @@ import {
 import { BodyPreview } from './BodyPreview';
 import { TimeSpanFields } from '../media/TimeSpanFields';
 import { keepUntyped } from '../../components/typed-span';
+import { LinkBodyForm } from './LinkBodyForm';
+import { TextBodyFields } from './TextBodyFields';
 import {
   changeAnnotationTarget,
   changeMotivation,
   editAnnotationBody,
   removeAnnotation,
+  removeAnnotationBody,
   reorderAnnotation,
 } from './annotation-actions';
 import { Icon } from '../../components/icons';
@@ -37,10 +44,14 @@ export function AnnotationRow({
     : [motivation, ...ANNOTATION_MOTIVATIONS];
   const textIndex = view.bodies.findIndex((b) => b.kind === 'text');
   const text = textIndex >= 0 ? view.bodies[textIndex] : undefined;
+  // Typing into an annotation without text adds a text body after its other bodies.
+  const textBodyIndex = textIndex >= 0 ? textIndex : view.bodies.length;
   const label = `Annotation ${view.index + 1}`;
   const timeIndex = view.targets.findIndex((t) => t.source === canvasId && t.geometry.kind === 'time');
   const time = view.targets[timeIndex];
   const timeGeometry = time?.geometry.kind === 'time' ? time.geometry : undefined;
+  const [details, setDetails] = useState(false);
+  const [linking, setLinking] = useState(false);
   return (
     <li
       className={`annotation-row${highlighted ? ' highlighted' : ''}`}
@@ -79,6 +90,24 @@ export function AnnotationRow({
         >
           <Icon name="move-down" />
         </button>
+        {text?.kind === 'text' ? (
+          <button
+            type="button"
+            aria-expanded={details}
+            aria-label={`Details of ${label}`}
+            onClick={() => setDetails(!details)}
+          >
+            Details
+          </button>
+        ) : null}
+        <button
+          type="button"
+          aria-expanded={linking}
+          aria-label={`Add link to ${label}`}
+          onClick={() => setLinking(!linking)}
+        >
+          Add link
+        </button>
         <button type="button" aria-label={`Delete ${label}`} onClick={() => removeAnnotation(address)}>
           <Icon name="remove" />
         </button>
@@ -101,36 +130,49 @@ export function AnnotationRow({
           }}
         />
       ) : null}
-      {text?.kind === 'text' ? (
-        <>
-          <textarea
-            // Keyed by the stored value: undo, redo or another edit replaces the draft with the document's text.
-            key={text.value}
-            aria-label={`${label} text`}
-            defaultValue={text.value}
-            rows={2}
-            onBlur={(event) => {
-              if (event.target.value !== text.value)
-                editAnnotationBody(address, textIndex, { value: event.target.value });
-            }}
-          />
-          {text.format === 'text/html' ? (
-            <div className="annotation-preview" data-testid="annotation-html">
-              <BodyPreview body={text} />
-            </div>
-          ) : null}
-          <span className="annotation-meta">
-            {[text.language, text.format, ...text.purpose].filter(Boolean).join(' · ')}
-          </span>
-        </>
+      <textarea
+        // Keyed by the stored value: undo, redo or another edit replaces the draft with the document's text.
+        key={text?.kind === 'text' ? text.value : ''}
+        aria-label={`${label} text`}
+        placeholder={text === undefined ? 'Add text' : undefined}
+        defaultValue={text?.kind === 'text' ? text.value : ''}
+        rows={2}
+        onBlur={(event) => {
+          const value = event.target.value;
+          if (text?.kind === 'text' ? value !== text.value : value !== '')
+            editAnnotationBody(address, textBodyIndex, { value });
+        }}
+      />
+      {text?.kind === 'text' && text.format === 'text/html' ? (
+        <div className="annotation-preview" data-testid="annotation-html">
+          <BodyPreview body={text} />
+        </div>
       ) : null}
-      {view.bodies
-        .filter((b) => b !== text)
-        .map((body, i) => (
-          <div key={i} className="annotation-preview">
+      {text?.kind === 'text' ? (
+        <span className="annotation-meta">
+          {[text.language, text.format, ...text.purpose].filter(Boolean).join(' · ')}
+        </span>
+      ) : null}
+      {details && text?.kind === 'text' ? (
+        <TextBodyFields address={address} bodyIndex={textIndex} body={text} label={label} />
+      ) : null}
+      {view.bodies.map((body, i) =>
+        body === text ? null : (
+          <div key={i} className="annotation-preview annotation-other-body">
             <BodyPreview body={body} />
+            {body.kind === 'resource' ? (
+              <button
+                type="button"
+                aria-label={`Remove link ${body.label ?? body.id} from ${label}`}
+                onClick={() => removeAnnotationBody(address, i)}
+              >
+                <Icon name="remove" />
+              </button>
+            ) : null}
           </div>
-        ))}
+        ),
+      )}
+      {linking ? <LinkBodyForm address={address} label={label} onDone={() => setLinking(false)} /> : null}
     </li>
   );
 }

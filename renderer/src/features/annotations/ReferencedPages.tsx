@@ -1,8 +1,9 @@
 /**
  * The annotations of the referenced pages on the focused canvas (its own and the manifest's), loaded on demand
- * and listed read-only, each page marked with where it came from. A page that cannot be fetched gets its own
- * message, shown as a finding ('annotation-page-unreachable'): the validator is pure and synchronous and never
- * sees the network, so this finding is reported here, where the fetch result is.
+ * and listed, each page marked with where it came from: a remote page read-only, a local one with "Edit in
+ * place", which brings it into the document and saves its edits back to its own file. A page that cannot be
+ * fetched gets its own message, shown as a finding ('annotation-page-unreachable'): the validator is pure and
+ * synchronous and never sees the network, so this finding is reported here, where the fetch result is.
  */
 import { useMemo } from 'react';
 import {
@@ -13,6 +14,7 @@ import {
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import { BodyPreview } from './BodyPreview';
+import { editLocalPage } from './local-page-files';
 import { usePageLoads, type PageLoad } from './referenced-page-loader';
 
 function sourceLabel(load: Extract<PageLoad, { state: 'loaded' }>): string {
@@ -54,9 +56,25 @@ export function ReferencedPages({ canvasIndex }: { canvasIndex: number }) {
               {load.state === 'loaded' ? (
                 <span className="annotation-meta" data-testid="referenced-page-source">
                   {sourceLabel(load)}
-                  {/* Local pages too, until their edits can be saved back to their own files. */}
-                  {' · read-only'}
+                  {load.path === null
+                    ? ' · read-only: it is published elsewhere; import it to edit a copy here'
+                    : ' · its own file'}
                 </span>
+              ) : null}
+              {load.state === 'loaded' && load.path !== null && load.file !== null ? (
+                <button
+                  type="button"
+                  onClick={() =>
+                    editLocalPage({
+                      pagePath: reference.path,
+                      page: load.page,
+                      path: load.path as string,
+                      file: load.file as NonNullable<typeof load.file>,
+                    })
+                  }
+                >
+                  Edit in place
+                </button>
               ) : null}
             </h4>
             {load.state === 'loading' ? <p role="status">Loading…</p> : null}

@@ -4,14 +4,18 @@
  * never per keystroke.
  */
 import {
+  addLinkedBody,
   annotateCanvas,
+  annotateOwner,
   changeTarget,
   deleteAnnotation,
   editBody,
   moveAnnotation,
   newAnnotation,
+  removeBody,
   setMotivation,
   type AnnotationAddress,
+  type LinkedBodyFields,
   type TargetShape,
   type TextBodyFields,
 } from '../../../../shared/iiif/annotations';
@@ -50,6 +54,36 @@ export function addCanvasAnnotation(
   return result.address;
 }
 
+/**
+ * Adds a manifest-level annotation (in the manifest's own `annotations`) that targets each canvas of
+ * `canvasIndices` with the same geometry: one step, the manifest's first page made when it has none.
+ */
+export function addManifestAnnotation(
+  canvasIndices: readonly number[],
+  args: { motivation: string; geometry: TargetShape['geometry']; text?: string },
+): AnnotationAddress | null {
+  const { doc, commit } = useAppStore.getState();
+  if (!doc) return null;
+  const targets = canvasIndices
+    .map((i) => canvasIdOf(canvasAt(doc, i)))
+    .filter((id) => id !== '')
+    .map((source): TargetShape => ({ source, geometry: args.geometry }));
+  if (targets.length === 0) return null;
+  const mint = idMinterFor(doc);
+  const annotation = newAnnotation({
+    id: mint('annotation'),
+    motivation: args.motivation,
+    target: targets.length === 1 ? (targets[0] as TargetShape) : targets,
+    ...(args.text === undefined ? {} : { text: args.text }),
+  });
+  const result = annotateOwner(doc, { ownerPath: [], annotation, newPageId: mint('annotations') });
+  commit(
+    `Add ${args.motivation} annotation on ${targets.length} canvas${targets.length === 1 ? '' : 'es'}`,
+    result.doc,
+  );
+  return result.address;
+}
+
 export function editAnnotationBody(
   address: AnnotationAddress,
   bodyIndex: number,
@@ -77,4 +111,12 @@ export function removeAnnotation(address: AnnotationAddress): boolean {
 
 export function reorderAnnotation(address: AnnotationAddress, to: number): boolean {
   return apply('Reorder annotations', (doc) => moveAnnotation(doc, { address, to }));
+}
+
+export function addAnnotationLink(address: AnnotationAddress, fields: LinkedBodyFields): boolean {
+  return apply('Add link', (doc) => addLinkedBody(doc, { address, fields }));
+}
+
+export function removeAnnotationBody(address: AnnotationAddress, bodyIndex: number): boolean {
+  return apply('Remove body', (doc) => removeBody(doc, { address, bodyIndex }));
 }

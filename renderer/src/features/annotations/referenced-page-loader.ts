@@ -19,6 +19,8 @@ export type PageLoad =
       readonly host: string | null;
       readonly fromCache: boolean;
       readonly stale: boolean;
+      /** A local page's file as read (text and stamp), for saving its edits back; null when remote. */
+      readonly file: { text: string; mtimeMs: number; size: number; hash: string } | null;
     }
   | { readonly state: 'failed'; readonly code: string; readonly message: string };
 
@@ -70,15 +72,44 @@ async function load(request: PageRequest, key: string): Promise<void> {
           host: hostOf(result.value.finalUrl),
           fromCache: result.value.fromCache,
           stale: result.value.stale,
+          file: result.value.file ?? null,
         }
       : { state: 'failed', code: result.error.code, message: result.error.message },
   );
+  unreachable = failedLocations();
   listeners.forEach((listener) => listener());
+}
+
+/** The addresses whose last load failed, with the reason: validation reports them (rules/referenced-pages). */
+function failedLocations(): ReadonlyMap<string, string> {
+  const failed = new Map<string, string>();
+  for (const [key, value] of loads) {
+    if (value.state !== 'failed') continue;
+    const [location] = JSON.parse(key) as [string];
+    failed.set(location, value.message);
+  }
+  // The same map while nothing failed anew, so validation is not run again for nothing.
+  const same = failed.size === unreachable.size && [...failed].every(([k, v]) => unreachable.get(k) === v);
+  return same ? unreachable : failed;
+}
+
+let unreachable: ReadonlyMap<string, string> = new Map();
+
+/** The referenced pages that could not be fetched this session, by address; re-renders when that changes. */
+export function useUnreachablePages(): ReadonlyMap<string, string> {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const listener = () => setTick((t) => t + 1);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return unreachable;
 }
 
 /** Forgets every load (tests start from nothing). */
 export function forgetPageLoads(): void {
   loads.clear();
+  unreachable = new Map();
   listeners.forEach((listener) => listener());
 }
 
@@ -87,6 +118,7 @@ function startLoads(requests: readonly PageRequest[], keys: readonly string[]): 
   const documentKey = requests[0]?.documentKey;
   if (documentKey !== undefined && documentKey !== loadsOf) {
     loads.clear();
+    unreachable = new Map();
     loadsOf = documentKey;
   }
   requests.forEach((request, i) => {

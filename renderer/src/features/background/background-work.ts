@@ -21,8 +21,14 @@ function startDocumentWorker(): WorkerPort | null {
 const client = createDocumentWorkerClient(startDocumentWorker);
 
 /** The document's findings, or null when a later validation replaced this one before it ran. */
-export async function validateInBackground(doc: JsonObject): Promise<readonly Finding[] | null> {
-  const result = await client.runInBackground(doc, { kind: 'validate' });
+export async function validateInBackground(
+  doc: JsonObject,
+  unreachablePages: ReadonlyMap<string, string> = new Map(),
+): Promise<readonly Finding[] | null> {
+  const result = await client.runInBackground(doc, {
+    kind: 'validate',
+    unreachablePages: [...unreachablePages],
+  });
   return result?.kind === 'validate' ? result.findings : null;
 }
 

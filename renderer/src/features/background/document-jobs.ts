@@ -22,7 +22,8 @@ export interface AutosaveUpload {
 }
 
 export type DocumentJob =
-  | { readonly kind: 'validate' }
+  /** With the referenced pages that could not be fetched, as [address, reason] pairs (they cross to the worker). */
+  | { readonly kind: 'validate'; readonly unreachablePages?: readonly (readonly [string, string])[] }
   | { readonly kind: 'write'; readonly format: TextFormat; readonly upload?: AutosaveUpload }
   /** Findings only the text can show (duplicate keys): a scan several times JSON.parse's cost, kept off the UI. */
   | { readonly kind: 'text-findings'; readonly text: string };
@@ -53,7 +54,11 @@ export type WorkerReply =
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };
 
 export function runDocumentJob(doc: JsonObject, job: DocumentJob): JobResult {
-  if (job.kind === 'validate') return { kind: 'validate', findings: validate(doc) };
+  if (job.kind === 'validate')
+    return {
+      kind: 'validate',
+      findings: validate(doc, { unreachablePages: new Map(job.unreachablePages ?? []) }),
+    };
   if (job.kind === 'text-findings')
     return { kind: 'text-findings', findings: duplicateKeyFindings(job.text) };
   return { kind: 'write', text: writeDocument(doc, job.format) };

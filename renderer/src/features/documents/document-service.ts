@@ -9,6 +9,7 @@ import { createTextBase, writeDocumentOver } from '../../../../shared/iiif/docum
 import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
+import { saveLocalPages } from '../annotations/local-page-files';
 import { documentName, isDirty, type FileRef } from '../../store/document-slice';
 import { allDocuments } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
@@ -143,10 +144,9 @@ export async function chooseAndOpen(): Promise<void> {
   store.getState().showDialog({ kind: 'open-file' });
 }
 
-/** The document's text: its file's text with only the changed values rewritten, or a whole new text. */
-function currentText(): string | null {
-  const { doc, format, textBase } = store.getState();
-  if (!doc) return null;
+/** The text of `doc`: its file's text with only the changed values rewritten, or a whole new text. */
+function textOf(doc: JsonObject): string {
+  const { format, textBase } = store.getState();
   return textBase ? writeDocumentOver(textBase, doc) : writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
 }
 
@@ -171,11 +171,18 @@ export function saveTo(path: string, options: { overwrite?: boolean; isNewPath?:
 async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?: boolean }) {
   const state = store.getState();
   const doc = state.doc;
-  const text = currentText();
-  if (!doc || text === null) return false;
+  if (!doc) return false;
   const samePath = state.file?.path === path;
   const known = samePath && !options.isNewPath ? state.file : null;
   store.getState().setBusy('Saving…');
+  // Local annotation pages edited in place go to their own files; the manifest keeps their references.
+  const pages = await saveLocalPages(doc);
+  if (!pages.ok) {
+    store.getState().setBusy(null);
+    fail(pages.message);
+    return false;
+  }
+  const text = textOf(pages.doc);
   const result = await api.saveFile({
     path,
     text,
@@ -203,11 +210,12 @@ async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?:
       hash: result.value.hash,
     },
     savedDoc: doc,
-    textBase: createTextBase(text, doc, state.format ?? DEFAULT_TEXT_FORMAT),
+    textBase: createTextBase(text, pages.doc, state.format ?? DEFAULT_TEXT_FORMAT),
     upgradedFrom: null,
   }));
   void clearRecoveryRecord(key);
-  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}.` });
+  const also = pages.written.length > 0 ? ` and ${pages.written.join(', ')}` : '';
+  store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}${also}.` });
   return true;
 }
 

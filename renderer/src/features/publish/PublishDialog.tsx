@@ -43,6 +43,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const [otherFiles, setOtherFiles] = useState<string[]>([]);
   const [collectionLabel, setCollectionLabel] = useState('');
   const [minify, setMinify] = useState(false);
+  const [annotationPages, setAnnotationPages] = useState<'embedded' | 'referenced'>('embedded');
   const [override, setOverride] = useState(false);
   const [confirmUris, setConfirmUris] = useState(false);
   const [reviewed, setReview] = useState<Reviewed | null>(null);
@@ -55,6 +56,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     ...targetRequest(fields),
     minify,
     presentation2,
+    annotationPages,
     origin: window.location.origin,
     name,
     otherFiles,
@@ -67,6 +69,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     targetKey(fields),
     minify,
     presentation2,
+    annotationPages,
     otherFiles,
     collectionLabel.trim(),
   ]);
@@ -172,6 +175,19 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
         <label className="check">
           <input type="checkbox" checked={minify} onChange={(e) => setMinify(e.target.checked)} /> Minified
           JSON
+        </label>
+        <label>
+          Annotation pages{' '}
+          <select
+            value={annotationPages}
+            onChange={(e) => {
+              setAnnotationPages(e.target.value as 'embedded' | 'referenced');
+              setReview(null);
+            }}
+          >
+            <option value="embedded">embedded in the manifest</option>
+            <option value="referenced">as files of their own, referenced</option>
+          </select>
         </label>
         <label className="check">
           <input

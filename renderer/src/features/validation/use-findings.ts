@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import type { Finding } from '../../../../shared/iiif/validation/types';
+import { useUnreachablePages } from '../annotations/referenced-page-loader';
 import { textFindingsInBackground, validateInBackground } from '../background/background-work';
 
 export const VALIDATION_DELAY_MS = 300;
@@ -39,11 +40,13 @@ export function useFindings(
     findings: [],
     validatedDoc: null,
   });
+  // Referenced annotation pages the panel could not fetch are findings too; a new failure validates again.
+  const unreachable = useUnreachablePages();
   useEffect(() => {
     if (!doc) return;
     let current = true;
     const timer = setTimeout(() => {
-      void validateInBackground(doc).then((findings) => {
+      void validateInBackground(doc, unreachable).then((findings) => {
         if (current && findings) setState({ findings, validatedDoc: doc });
       });
     }, VALIDATION_DELAY_MS);
@@ -51,7 +54,7 @@ export function useFindings(
       current = false;
       clearTimeout(timer);
     };
-  }, [doc]);
+  }, [doc, unreachable]);
   if (!doc) return { findings: [], validatedDoc: null };
   const fromText = textFindings.text === text ? textFindings.findings : [];
   return fromText.length === 0 ? state : { ...state, findings: [...fromText, ...state.findings] };

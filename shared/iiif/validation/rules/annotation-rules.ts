@@ -38,6 +38,12 @@ const OTHER_MOTIVATIONS = [
 const ALL_MOTIVATIONS = [...IIIF_MOTIVATIONS, ...OTHER_MOTIVATIONS];
 const WEB_ANNOTATION = 'https://www.w3.org/TR/annotation-model/';
 
+/** The known motivation `value` names when only its case or surrounding spaces differ; else undefined. */
+export function canonicalMotivation(value: string): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  return ALL_MOTIVATIONS.find((m) => m.toLowerCase() === wanted && m !== value);
+}
+
 export function motivations(node: JsonObject): string[] {
   return asList(node.motivation).filter((m): m is string => typeof m === 'string');
 }
@@ -76,6 +82,18 @@ export function checkMotivation(node: JsonObject, site: Site, ctx: Checker, role
       return;
     }
     if (ALL_MOTIVATIONS.includes(motivation)) return;
+    const canonical = canonicalMotivation(motivation);
+    if (canonical !== undefined) {
+      // Motivations are case-sensitive terms; one that differs only in case or spaces means that term.
+      ctx.warning(
+        'motivation-unknown',
+        site,
+        `${describeValue(motivation)} is written differently from the motivation "${canonical}": viewers match motivations exactly.`,
+        SPEC.motivation,
+        'canonical-motivation',
+      );
+      return;
+    }
     const suggestion = closest(motivation, ALL_MOTIVATIONS, 3);
     const message = `${describeValue(motivation)} is not a known motivation${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
     if (ctx.hasExtensionContext && suggestion === undefined)
