@@ -5,45 +5,25 @@
  * published to a folder through the Publish dialog as a tree (its local members beside it), the folder served
  * on loopback, and the published collection opened as a source: both manifests show, with their canvases.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell, dragTo, gapPoint, mountedLabels } from '../fixtures/big-manifest/grid-page';
 import {
   openApp,
   openBrowser,
   openWorkspaceFile,
+  saveAsInWorkspace,
   serveFolder,
   startHost,
   type BrowserSession,
   type HostProcess,
 } from './harness';
+import { dragOntoTab, manifestText } from './documents-page';
 
-function manifestText(name: string, count: number): string {
-  const doc = {
-    '@context': 'http://iiif.io/api/presentation/3/context.json',
-    id: `https://example.org/${name}/manifest.json`,
-    type: 'Manifest',
-    label: { en: [`Book ${name}`] },
-    items: Array.from({ length: count }, (_, i) => ({
-      id: `https://example.org/${name}/canvas/${i + 1}`,
-      type: 'Canvas',
-      label: { none: [`${name} ${i + 1}`] },
-      height: 300,
-      width: 200,
-    })),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-/** Save As through the in-app picker, once it has listed the folder (it cannot save before). */
-async function saveAs(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Save As…' }).click();
-  await expect.poll(() => page.locator('.file-picker-path code').textContent()).not.toBe('…');
-  await page.getByLabel('File name').fill(name);
-  await page.getByRole('button', { name: 'Save', exact: true }).last().click();
-  await expect.poll(() => page.getByTestId('message').textContent()).toContain(`Saved ${name}`);
+interface Json {
+  id: string;
+  items: { id: string }[];
 }
 
 describe('two manifests, a collection of them, published and read back', () => {
@@ -86,14 +66,7 @@ describe('two manifests, a collection of them, published and read back', () => {
     await cells.nth(2).click({ modifiers: ['Control'] });
     await cells.nth(4).click({ modifiers: ['Control'] });
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('3 selected');
-    const from = await cells.nth(2).boundingBox();
-    const to = await tab(/^b\.json/).boundingBox();
-    if (!from || !to) throw new Error('the cell and the tab should be on screen');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await page.mouse.move(to.x + to.width / 2 + 1, to.y + to.height / 2);
-    await page.mouse.up();
+    await dragOntoTab(page, cells.nth(2), tab(/^b\.json/));
     await expect
       .poll(() => page.getByTestId('canvas-announcer').textContent())
       .toBe('Moved 3 canvases to b.json, at position 3.');
@@ -104,6 +77,7 @@ describe('two manifests, a collection of them, published and read back', () => {
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('5 canvases');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved a.json');
+    expect(await readFile(path.join(host.workspace, 'a.json'), 'utf8')).toBe(manifestText('a', 5));
     await tab(/^b\.json/).click();
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('5 canvases');
     expect((await canvasLabels()).map((l) => l.match(/[ab] \d/)?.[0])).toEqual([
@@ -143,7 +117,13 @@ describe('two manifests, a collection of them, published and read back', () => {
     await dragTo(page, gap.x, gap.y, 0);
     await page.mouse.up();
     await expect.poll(memberLabels).toEqual(['Book b', 'Book a']);
-    await saveAs(page, 'shelf.json');
+    await saveAsInWorkspace(page, 'shelf.json');
+    // The saved collection names its members by the manifests' own ids: what publishing finds them by.
+    const shelf = JSON.parse(await readFile(path.join(host.workspace, 'shelf.json'), 'utf8')) as Json;
+    expect(shelf.items.map((m) => m.id)).toEqual([
+      'https://example.org/b/manifest.json',
+      'https://example.org/a/manifest.json',
+    ]);
 
     // Published as a tree through the Publish dialog, under the loopback server's address.
     const base = `${site.origin}/shelf`;
@@ -154,7 +134,26 @@ describe('two manifests, a collection of them, published and read back', () => {
     await page.getByTestId('publish-review').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Published');
+    await expect
+      .poll(() => page.getByTestId('message').textContent())
+      .toContain(`Published ${base}/collection.json with 2 manifests`);
+    // Every id of the tree is under the base, and each member id is the id of the manifest written for it.
+    const read = async (file: string) =>
+      JSON.parse(await readFile(path.join(host.workspace, 'published/shelf', file), 'utf8')) as Json;
+    const collection = await read('collection.json');
+    expect(collection.id).toBe(`${base}/collection.json`);
+    const members = collection.items.map((m) => m.id);
+    expect(members).toEqual([`${base}/b/manifest.json`, `${base}/a/manifest.json`]);
+    for (const [folder, count] of [
+      ['b', 5],
+      ['a', 5],
+    ] as const) {
+      const manifest = await read(`${folder}/manifest.json`);
+      expect(manifest.id).toBe(`${base}/${folder}/manifest.json`);
+      expect(manifest.items.map((c) => c.id.startsWith(`${base}/${folder}/canvas/`))).toEqual(
+        Array(count).fill(true),
+      );
+    }
 
     // Served as any web host would serve it: the collection, both manifests, and their canvases.
     await page.getByRole('button', { name: 'Sources' }).click();

@@ -15,23 +15,7 @@ import {
   type BrowserSession,
   type HostProcess,
 } from './harness';
-
-function manifestText(name: string, count: number): string {
-  const doc = {
-    '@context': 'http://iiif.io/api/presentation/3/context.json',
-    id: `https://example.org/${name}/manifest.json`,
-    type: 'Manifest',
-    label: { en: [`Book ${name}`] },
-    items: Array.from({ length: count }, (_, i) => ({
-      id: `https://example.org/${name}/canvas/${i + 1}`,
-      type: 'Canvas',
-      label: { none: [`${name} ${i + 1}`] },
-      height: 300,
-      width: 200,
-    })),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
+import { dragOntoTab, manifestText } from './documents-page';
 
 describe('several documents at once', () => {
   let host: HostProcess;
@@ -72,14 +56,7 @@ describe('several documents at once', () => {
     await cells.nth(4).click({ modifiers: ['Control'] });
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('3 selected');
 
-    const from = await cells.nth(2).boundingBox();
-    const to = await tab('b').boundingBox();
-    if (!from || !to) throw new Error('the cell and the tab should be on screen');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await page.mouse.move(to.x + to.width / 2 + 1, to.y + to.height / 2);
-    await page.mouse.up();
+    await dragOntoTab(page, cells.nth(2), tab('b'));
     await expect
       .poll(() => page.getByTestId('canvas-announcer').textContent())
       .toBe('Moved 3 canvases to b.json, at position 3.');

@@ -174,3 +174,12 @@ export async function serveFolder(root: () => string) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+
+/** Save As into the workspace through the in-app picker, once it has listed the folder (it cannot save before). */
+export async function saveAsInWorkspace(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Save As…' }).click();
+  await expect.poll(() => page.locator('.file-picker-path code').textContent()).not.toBe('…');
+  await page.getByLabel('File name').fill(name);
+  await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+  await expect.poll(() => page.getByTestId('message').textContent()).toContain(`Saved ${name}`);
+}
