@@ -73,12 +73,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     outDir: string;
     target: TargetRequest;
     otherFiles: string[];
+    documentPath?: string | undefined;
   }) => {
     const others = await readOtherManifests(request.otherFiles, ctx.policy);
-    // A Collection's local members: files the policy lets us read, in the workspace folder or named by file: ids.
+    // A Collection's local members: files the policy lets us read, beside the collection's own file (the
+    // workspace folder for an unsaved one), or named by file: ids.
+    const own = request.documentPath
+      ? await ctx.policy.resolve(request.documentPath, 'read').catch(() => null)
+      : null;
+    const folder = own ? nodePath.dirname(own) : (ctx.policy.root ?? '');
     const members = isCollection(request.doc)
       ? (
-          await findLocalMembers(request.doc, ctx.policy.root ?? '', (file) =>
+          await findLocalMembers(request.doc, folder, (file) =>
             ctx.policy.resolve(file, 'read').then(
               () => true,
               () => false,

@@ -153,6 +153,8 @@ const publicationRequest = {
   /** Annotation pages kept in the Manifest, or each published as its own file under the base. */
   annotationPages: z.enum(['embedded', 'referenced']).default('embedded'),
   origin: z.string().optional(),
+  /** The open document's own file, if it has one: a Collection's local members are looked for beside it. */
+  documentPath: z.string().min(1).max(4096).optional(),
   ...collectionRequest,
 };
 

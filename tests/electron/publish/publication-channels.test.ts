@@ -260,4 +260,32 @@ describe('publishing an open Collection as a tree', () => {
     }
     if (schema) expect(schema(written)).toEqual([]);
   });
+
+  it('finds the members beside the collection file, when it is saved in a folder of the workspace', async () => {
+    const shelf = path.join(workspace, 'shelves', 'one');
+    await fs.mkdir(shelf, { recursive: true });
+    const a = splitFixture(4, 'https://draft.example.org/beside-a');
+    await fs.writeFile(path.join(shelf, 'a.json'), JSON.stringify(a));
+    const collection = {
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://draft.example.org/shelf/collection.json',
+      type: 'Collection',
+      label: { en: ['A shelf'] },
+      items: [{ id: a['id'], type: 'Manifest', label: { en: ['A'] } }],
+    };
+    await fs.writeFile(path.join(shelf, 'shelf.json'), JSON.stringify(collection));
+    const request = {
+      doc: collection,
+      base: BASE,
+      name: 'shelf.json',
+      outDir: 'site',
+      documentPath: path.join(shelf, 'shelf.json'),
+    };
+    const review = value(await call('reviewPublication', request));
+    expect(review.collection).toMatchObject({ manifests: [{ url: `${BASE}/a/manifest.json` }] });
+    // Without the document's own folder, only the workspace's top folder is searched: the member stays remote.
+    const { documentPath: _, ...unplaced } = request;
+    const elsewhere = value(await call('reviewPublication', unplaced));
+    expect((elsewhere.collection as { manifests: unknown[] }).manifests).toEqual([]);
+  });
 });

@@ -59,6 +59,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     annotationPages,
     origin: window.location.origin,
     name,
+    ...(openPath ? { documentPath: openPath } : {}),
     otherFiles,
     ...(collectionLabel.trim() !== '' ? { collectionLabel: collectionLabel.trim() } : {}),
   });
