@@ -48,6 +48,11 @@ const CAPTIONS = [
 
 const TONE = 'tone.wav, 00:00:00.5 to 00:00:09.5';
 const FILM = 'film.webm, 00:00:10.0 to 00:00:14.5';
+/** The timeline shows the annotations in time after the clips. */
+const CAPTIONED = [
+  'The film begins., 00:00:10.5 to 00:00:12.0',
+  'It ends in colour., 00:00:12.0 to 00:00:14.0',
+];
 
 const timeline = (page: Page) => page.getByRole('group', { name: /^Timeline:/ });
 const clipLabels = (page: Page) =>
@@ -61,8 +66,8 @@ describe('time and place in one document', () => {
   const schema = officialSchemaChecks();
   let host: HostProcess;
   let session: BrowserSession;
-  /** The time-based canvas: the fifth, after the sample's four image canvases. */
-  const TIMED = 4;
+  /** The index of the time-based canvas in the grid (it is added next to the canvas selected before). */
+  let TIMED = -1;
   let savedText = '';
   let canvasId = '';
 
@@ -95,8 +100,12 @@ describe('time and place in one document', () => {
     await expect
       .poll(() => page.getByTestId('media-status').textContent(), { timeout: 30_000 })
       .toMatch(/Added film\.webm \(video, [45]\.\d s\)/);
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => timeline(page).getByRole('button').count()).toBe(2);
+    TIMED = await page
+      .getByTestId('canvas-cell')
+      .evaluateAll((cells) => cells.findIndex((cell) => cell.getAttribute('aria-selected') === 'true'));
+    expect(TIMED).toBeGreaterThanOrEqual(0);
   });
 
   it('sets the two clips on the timeline by typing their times', async () => {
@@ -153,6 +162,7 @@ describe('time and place in one document', () => {
       expect.stringMatching(/^time 12-14 on /),
     ]);
     await page.getByTestId('annotations-toggle').click();
+    await expect.poll(() => clipLabels(page)).toEqual([TONE, FILM, ...CAPTIONED]);
   });
 
   it('draws a navPlace polygon on the offline world map', async () => {
@@ -223,7 +233,7 @@ describe('time and place in one document', () => {
     await openApp(page, host.url);
     await openWorkspaceFile(page, 'flow.json');
     await page.getByTestId('canvas-cell').nth(TIMED).click();
-    await expect.poll(() => clipLabels(page)).toEqual([TONE, FILM]);
+    await expect.poll(() => clipLabels(page)).toEqual([TONE, FILM, ...CAPTIONED]);
     expect(await page.getByLabel('Accompanying canvas label').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Structure', exact: true }).click();
