@@ -24,6 +24,7 @@ import {
   type BrowserSession,
   type HostProcess,
 } from './harness';
+import { recordWebm } from './time-place-steps';
 
 interface Annotation {
   id: string;
@@ -41,40 +42,6 @@ interface Canvas {
   items: { items: Annotation[] }[];
   accompanyingCanvas?: Canvas;
   placeholderCanvas?: Canvas;
-}
-
-/** Records `seconds` of a moving canvas as WebM in the page; returns the bytes as base64. */
-async function recordWebm(page: Page, seconds: number): Promise<string> {
-  return page.evaluate(async (duration) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 160;
-    canvas.height = 120;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    const stream = canvas.captureStream(25);
-    const recorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
-    const chunks: Blob[] = [];
-    recorder.ondataavailable = (event) => chunks.push(event.data);
-    const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
-    let frame = 0;
-    const paint = () => {
-      context.fillStyle = `hsl(${(frame * 7) % 360} 70% 50%)`;
-      context.fillRect(0, 0, 160, 120);
-      frame += 1;
-    };
-    paint();
-    const timer = setInterval(paint, 40);
-    recorder.start(250);
-    await new Promise((resolve) => setTimeout(resolve, duration * 1000));
-    recorder.stop();
-    await stopped;
-    clearInterval(timer);
-    const bytes = new Uint8Array(await new Blob(chunks, { type: 'video/webm' }).arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  }, seconds);
 }
 
 describe('audio and video canvases', () => {
@@ -149,7 +116,7 @@ describe('audio and video canvases', () => {
     await expect.poll(() => page.getByTestId('media-status').textContent()).toMatch(/Added .*audio, 10\.0 s/);
     await expect.poll(() => count(page)).toContain('5 canvases');
 
-    const webm = Buffer.from(await recordWebm(page, 5), 'base64');
+    const webm = await recordWebm(page, 5);
     await page.getByLabel('Add as a clip to the selected canvas').check();
     await page
       .getByTestId('media-file')
@@ -158,7 +125,7 @@ describe('audio and video canvases', () => {
       .poll(() => page.getByTestId('media-status').textContent(), { timeout: 30_000 })
       .toMatch(/Added film\.webm \(video, [45]\.\d s\)/);
     expect(await count(page)).toContain('5 canvases');
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     // The file was stored in the workspace's local images.
     const stored = await readdir(path.join(host.workspace, 'local-images'));
     expect(stored).toContain('film');

@@ -7,11 +7,8 @@
  * navPlace with a new navDate over the same three in one step, each previewed and undone in one step. Last, a tile address the user gives (a loopback tile
  * server) adds tiles, which the page gets from its own origin's image route.
  */
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe-check';
@@ -24,47 +21,9 @@ import {
   type HostProcess,
 } from './harness';
 import { officialSchemaChecks } from './official-schema-check';
+import { drawTriangle, drawnPaths, openGroup, openPlaceEditor, saveAs, type Json } from './time-place-steps';
 
-type Json = Record<string, unknown>;
 const NAVPLACE_CONTEXT = 'http://iiif.io/api/extension/navplace/context.json';
-
-/** Opens a collapsed group of properties (a <details>) if it is not open yet. */
-async function openGroup(region: Locator, title: string) {
-  const details = region.locator('details.prop-section', {
-    has: region.page().getByText(title, { exact: true }),
-  });
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-}
-
-const canvasRegion = (page: Page) => page.getByRole('region', { name: /^Canvas \d+$/ });
-
-async function openPlaceEditor(page: Page): Promise<Locator> {
-  const canvas = canvasRegion(page);
-  await openGroup(canvas, 'Navigation and display');
-  await canvas.getByRole('button', { name: 'Edit the canvas place on a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Place of the canvas 1' });
-  // The world base map is drawn (Natural Earth countries, as SVG paths) before anything is clicked.
-  await expect
-    .poll(() => dialog.locator('.place-map path.place-country').count(), { timeout: 20_000 })
-    .toBeGreaterThan(100);
-  return dialog;
-}
-
-/** Save As through the in-app picker, once it has listed the folder (it cannot save before). */
-async function saveAs(page: Page, host: HostProcess, name: string): Promise<Json & { items: Json[] }> {
-  await page.getByRole('button', { name: 'Save As…' }).click();
-  await expect.poll(() => page.locator('.file-picker-path code').textContent()).not.toBe('…');
-  await page.getByLabel('File name').fill(name);
-  await page.getByRole('button', { name: 'Save', exact: true }).last().click();
-  await expect.poll(() => page.getByTestId('message').textContent()).toContain(`Saved ${name}`);
-  return JSON.parse(await readFile(path.join(host.workspace, name), 'utf8')) as Json & { items: Json[] };
-}
-
-/** The `d` attributes of the places drawn in the map's SVG. */
-const drawnPaths = (dialog: Locator) =>
-  dialog
-    .locator('.place-map path.place-shape')
-    .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
 
 describe('navPlace on an offline map', () => {
   let host: HostProcess;
@@ -90,18 +49,7 @@ describe('navPlace on an offline map', () => {
     await expectAccessible(page, 'place editor');
 
     // Three clicks on the map, then a click on the first vertex closes the polygon.
-    await dialog.getByRole('button', { name: 'Draw a polygon' }).click();
-    const box = (await map.boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    const corners: [number, number][] = [
-      [cx - 90, cy - 50],
-      [cx + 90, cy - 50],
-      [cx, cy + 70],
-    ];
-    for (const [x, y] of corners) await page.mouse.click(x, y);
-    await expect.poll(() => dialog.getByTestId('place-drawing-status').textContent()).toContain('3 so far');
-    await page.mouse.click(...corners[0]!);
+    await drawTriangle(page, dialog, map);
     await expect.poll(() => dialog.getByTestId('place-count').textContent()).toBe('1 place');
     expect((await drawnPaths(dialog))[0]).toMatch(/^M/);
 

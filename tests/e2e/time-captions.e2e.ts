@@ -21,6 +21,7 @@ import {
   type BrowserSession,
   type HostProcess,
 } from './harness';
+import { listedTargets, newTimeRange, rowLabels } from './time-place-steps';
 
 const BASE = 'https://example.org/iiif/film';
 const VIDEO = `${BASE}/canvas/1`;
@@ -87,29 +88,6 @@ const CAPTIONS = [
 
 const panel = (page: Page) => page.getByTestId('annotation-panel');
 const structureSaid = (page: Page) => page.getByTestId('structure-announcer').textContent();
-
-async function listedTargets(page: Page): Promise<string[]> {
-  return panel(page).getByTestId('annotation-target').allTextContents();
-}
-
-async function rowLabels(page: Page): Promise<string[]> {
-  return page.getByTestId('structure-tree').locator('.structure-label').allTextContents();
-}
-
-async function nameRange(page: Page, name: string) {
-  const input = page.getByRole('textbox', { name: 'Range name' });
-  await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-}
-
-async function newTimeRange(page: Page, start: string, end: string, name: string) {
-  await page.getByLabel('New range start').fill(start);
-  await page.getByLabel('New range end').fill(end);
-  await page.getByRole('button', { name: 'New range from time span', exact: true }).click();
-  await nameRange(page, name);
-}
 
 describe('captions and ranges over time', () => {
   const schema = officialSchemaChecks();
