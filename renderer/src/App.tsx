@@ -1,11 +1,12 @@
 /** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { canRedo, canUndo } from '../../shared/iiif/document/history';
 import { api, isElectron } from './api';
+import { CommandButton } from './commands/CommandButton';
+import { CommandPalette } from './commands/CommandPalette';
+import { commandForKey, menuEntries, runCommand } from './commands/run-command';
 import { AddImagesDialog } from './features/add-images/AddImagesDialog';
 import { AnnotationPanel } from './features/annotations/AnnotationPanel';
-import { useAddImagesStore } from './features/add-images/add-images-store';
 import { CanvasDropHandlers } from './features/add-images/drop-handlers';
 import { CanvasPanel } from './features/canvases/CanvasPanel';
 import { canvasAt, canvasList } from '../../shared/iiif/canvases';
@@ -13,7 +14,6 @@ import { displayStringOf } from '../../shared/iiif/language';
 import { useDisplayLanguages } from './components/language/display-language';
 import { DisplayLanguagePicker } from './components/language/DisplayLanguagePicker';
 import { startAutosave } from './features/documents/autosave';
-import { runCommand, shortcutFor } from './features/documents/commands';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { startDropToOpen } from './features/documents/drop-to-open';
 import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
@@ -49,14 +49,8 @@ async function startUp() {
 }
 
 export function App() {
-  const { doc, name, dirty, canPast, canFuture } = useAppStore(
-    useShallow((s) => ({
-      doc: s.doc,
-      name: documentName(s),
-      dirty: isDirty(s),
-      canPast: s.history !== null && canUndo(s.history),
-      canFuture: s.history !== null && canRedo(s.history),
-    })),
+  const { doc, name, dirty } = useAppStore(
+    useShallow((s) => ({ doc: s.doc, name: documentName(s), dirty: isDirty(s) })),
   );
   const focus = useAppStore((s) => s.focus);
   const selectedCount = useAppStore((s) => s.selected.size);
@@ -69,22 +63,21 @@ export function App() {
   const structureOpen = useStructureStore((s) => s.open);
   const sourceText = useAppStore((s) => s.textBase?.text ?? null);
   const { findings } = useFindings(doc, sourceText);
-  const [showValidation, setShowValidation] = useState(false);
-  const [showAnnotations, setShowAnnotations] = useState(false);
+  const { validation: showValidation, annotations: showAnnotations } = useAppStore((s) => s.openPanels);
   const findingCounts = countBySeverity(findings);
 
   useEffect(() => {
     void startUp();
     const stopAutosave = startAutosave();
     const stopDropToOpen = startDropToOpen();
+    shell?.setMenuEntries(menuEntries());
     const offMenu = shell?.onMenuCommand(runCommand);
     const offOpen = shell?.onOpenPath((path) => guardUnsaved('open', () => void openPath(path), path));
     const onKey = (event: KeyboardEvent) => {
-      if (isElectron) return;
-      const command = shortcutFor(event);
+      const command = event.defaultPrevented ? null : commandForKey(event, 'window', isElectron);
       if (command) {
         event.preventDefault();
-        runCommand(command);
+        runCommand(command.id);
       }
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -132,86 +125,24 @@ export function App() {
             ) : null}
           </span>
         </div>
-        <button type="button" onClick={() => runCommand('new')}>
-          New
-        </button>
-        <button type="button" onClick={() => runCommand('open')}>
-          Open…
-        </button>
-        <button type="button" onClick={() => runCommand('open-url')}>
-          Open URL…
-        </button>
-        <button type="button" onClick={() => runCommand('save')} disabled={!doc}>
-          Save
-        </button>
-        <button type="button" onClick={() => runCommand('save-as')} disabled={!doc}>
-          Save As…
-        </button>
-        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast}>
-          <Icon name="undo" /> Undo
-        </button>
-        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture}>
-          <Icon name="redo" /> Redo
-        </button>
-        <button
-          type="button"
-          onClick={() => useAppStore.getState().showDialog({ kind: 'publish' })}
-          disabled={!doc}
-        >
-          Publish…
-        </button>
-        <button
-          type="button"
-          aria-pressed={showValidation}
-          onClick={() => setShowValidation((v) => !v)}
-          data-testid="validation-toggle"
-        >
+        <CommandButton id="new" />
+        <CommandButton id="open" />
+        <CommandButton id="open-url" />
+        <CommandButton id="save" />
+        <CommandButton id="save-as" />
+        <CommandButton id="undo" />
+        <CommandButton id="redo" />
+        <CommandButton id="publish" />
+        <CommandButton id="toggle-validation" data-testid="validation-toggle">
           <Icon name={findingCounts.errors > 0 ? 'error' : 'valid'} /> Validation ({findingCounts.errors}/
           {findingCounts.warnings})
-        </button>
-        <button
-          type="button"
-          aria-pressed={showAnnotations}
-          onClick={() => setShowAnnotations((v) => !v)}
-          disabled={doc?.['type'] !== 'Manifest'}
-          data-testid="annotations-toggle"
-        >
-          Annotations
-        </button>
-        <button
-          type="button"
-          onClick={() => useAddImagesStore.getState().show()}
-          disabled={doc?.['type'] !== 'Manifest'}
-        >
-          Add images…
-        </button>
-        <button
-          type="button"
-          aria-pressed={sourcesOpen}
-          onClick={() => useSourcesStore.getState().setOpen(!sourcesOpen)}
-        >
-          Sources
-        </button>
-        <button
-          type="button"
-          aria-pressed={structureOpen}
-          onClick={() => useStructureStore.getState().setOpen(!structureOpen)}
-          disabled={doc?.['type'] !== 'Manifest'}
-        >
-          Structure
-        </button>
-        <button
-          type="button"
-          aria-pressed={viewMode === 'preview'}
-          onClick={() => useAppStore.getState().setViewMode(viewMode === 'preview' ? 'edit' : 'preview')}
-          disabled={!doc}
-          data-testid="preview-toggle"
-        >
-          Preview
-        </button>
-        <button type="button" onClick={() => guardUnsaved('sample', () => void openSample())}>
-          Sample
-        </button>
+        </CommandButton>
+        <CommandButton id="toggle-annotations" data-testid="annotations-toggle" />
+        <CommandButton id="add-images" />
+        <CommandButton id="toggle-sources" />
+        <CommandButton id="toggle-structure" />
+        <CommandButton id="toggle-preview" data-testid="preview-toggle" />
+        <CommandButton id="open-sample" />
       </header>
       {message ? (
         <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -273,6 +204,7 @@ export function App() {
         <DisplayLanguagePicker />
       </footer>
       <DocumentDialogs />
+      <CommandPalette />
       <AddImagesDialog />
       <CanvasDropHandlers />
     </div>

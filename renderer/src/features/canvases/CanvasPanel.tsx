@@ -42,7 +42,7 @@ export function CanvasPanel() {
         {selectedCount > 0 ? ` · ${selectedCount.toLocaleString('en')} selected` : ''}
       </h2>
       <CanvasViewControls />
-      <CanvasToolbar count={count} />
+      <CanvasToolbar />
       <p id={HELP_ID} className="visually-hidden">
         Arrow keys move; Shift extends the selection; Control moves without selecting; Space toggles. Alt with
         arrows moves the selected canvases; Alt+Home and Alt+End send them to the start or end; Alt+P moves

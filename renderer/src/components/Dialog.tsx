@@ -1,0 +1,67 @@
+/**
+ * The one modal dialog, on the native <dialog> opened with showModal(): the browser makes the rest of the page
+ * inert (the focus cannot leave the dialog), Escape cancels it, and its title names it. On close the focus goes
+ * back to what had it before, so keyboard work carries on where it was. One footer for the dialog's buttons.
+ *
+ * It is open for as long as it is mounted: the owner closes it by not rendering it, in onCancel.
+ */
+import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
+
+interface Props {
+  title: string;
+  children: ReactNode;
+  /** The dialog's buttons, right-aligned below its content. */
+  footer?: ReactNode;
+  /** Escape, or the owner's Cancel/Close button. */
+  onCancel(): void;
+  className?: string;
+}
+
+/** Where the focus goes when the dialog opens: its first field, else its primary button, else any button. */
+const FIRST_FOCUS = ['[autofocus]', 'input, textarea, select', 'button.primary', 'button'];
+
+export function Dialog({ title, children, footer, onCancel, className }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // jsdom (unit tests) has no showModal; there the dialog is simply open.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    for (const selector of FIRST_FOCUS) {
+      const first = dialog.querySelector<HTMLElement>(selector);
+      if (first) {
+        first.focus();
+        break;
+      }
+    }
+    return () => {
+      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+  const cancel = (event: SyntheticEvent) => {
+    // The owner unmounts the dialog; the browser must not close it first behind React's back.
+    event.preventDefault();
+    onCancel();
+  };
+  return (
+    <dialog
+      ref={ref}
+      className={className ? `modal ${className}` : 'modal'}
+      aria-labelledby={titleId}
+      onCancel={cancel}
+      // Chromium may close a dialog whose cancel event was refused too often without a user gesture: follow it.
+      // (A close event from an earlier open, as StrictMode's second mount gets, finds the dialog open again.)
+      onClose={() => {
+        if (!ref.current?.open) onCancel();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      {footer ? <div className="modal-actions">{footer}</div> : null}
+    </dialog>
+  );
+}
