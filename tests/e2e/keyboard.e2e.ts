@@ -18,7 +18,7 @@ function focused(page: Page) {
     return {
       role: active?.getAttribute('role') ?? active?.tagName.toLowerCase() ?? '',
       name: active?.getAttribute('aria-label') ?? active?.textContent?.trim() ?? '',
-      dialog: active?.closest('[role="dialog"]')?.textContent?.slice(0, 40) ?? null,
+      dialog: active?.closest('dialog, [role="dialog"]')?.textContent?.slice(0, 40) ?? null,
     };
   });
 }

@@ -15,12 +15,17 @@ interface Props {
   /** Escape, or the owner's Cancel/Close button. */
   onCancel(): void;
   className?: string;
+  /**
+   * Where the focus goes on opening, instead of the first field or button: a selector inside the dialog, or
+   * the dialog itself when nothing matches yet (the file picker moves it to the first file once listed).
+   */
+  initialFocus?: string;
 }
 
 /** Where the focus goes when the dialog opens: its first field, else its primary button, else any button. */
 const FIRST_FOCUS = ['[autofocus]', 'input, textarea, select', 'button.primary', 'button'];
 
-export function Dialog({ title, children, footer, onCancel, className }: Props) {
+export function Dialog({ title, children, footer, onCancel, className, initialFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -30,17 +35,16 @@ export function Dialog({ title, children, footer, onCancel, className }: Props) 
     // jsdom (unit tests) has no showModal; there the dialog is simply open.
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
-    for (const selector of FIRST_FOCUS) {
-      const first = dialog.querySelector<HTMLElement>(selector);
-      if (first) {
-        first.focus();
-        break;
-      }
-    }
+    const first = (initialFocus ? [initialFocus] : FIRST_FOCUS)
+      .map((selector) => dialog.querySelector<HTMLElement>(selector))
+      .find((element) => element !== null);
+    (first ?? dialog).focus();
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
+    // Opened once, when mounted: a later initialFocus must not move the focus again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const cancel = (event: SyntheticEvent) => {
     // The owner unmounts the dialog; the browser must not close it first behind React's back.
@@ -50,6 +54,7 @@ export function Dialog({ title, children, footer, onCancel, className }: Props) 
   return (
     <dialog
       ref={ref}
+      tabIndex={-1}
       className={className ? `modal ${className}` : 'modal'}
       aria-labelledby={titleId}
       onCancel={cancel}

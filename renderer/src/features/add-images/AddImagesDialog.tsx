@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeInput, splitInputs } from '../../../../shared/iiif/canvas-build/import-inputs';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { canvasSlots } from '../../../../shared/iiif/canvases';
 import { useAddImagesStore } from './add-images-store';
@@ -41,10 +41,10 @@ export function AddImagesDialog() {
   const running = state.phase === 'running';
   const done = state.phase === 'done';
   return (
-    <Modal
+    <Dialog
       title="Add images"
       onCancel={close}
-      actions={
+      footer={
         <>
           {done && state.failures.length > 0 ? (
             <button type="button" onClick={() => void retryFailed()}>
@@ -176,6 +176,6 @@ export function AddImagesDialog() {
           </ul>
         </>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { FindReplacePlan, FindTarget } from '../../../../shared/iiif/batch';
 import { applyFindReplace, planFindReplace } from '../../../../shared/iiif/batch';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
 
@@ -63,10 +63,10 @@ export function FindReplaceDialog({ selection, onClose }: { selection: readonly 
   };
 
   return (
-    <Modal
+    <Dialog
       title="Find and replace"
       onCancel={onClose}
-      actions={
+      footer={
         <>
           <button type="button" onClick={onClose}>
             Cancel
@@ -156,7 +156,7 @@ export function FindReplaceDialog({ selection, onClose }: { selection: readonly 
         <button type="submit" hidden />
       </form>
       <FindPreview plan={plan} skipped={skipped} setSkipped={setSkipped} />
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -29,11 +29,8 @@ export function CanvasPanel() {
   // Cut marks belong to the document they were made in; a copy is a snapshot and may be pasted into another.
   useEffect(() => clearCut(), [documentKey]);
 
-  const closeDialog = () => {
-    openCanvasDialog('none');
-    // Back to where the dialog was opened from, so keyboard work carries on in the list.
-    requestAnimationFrame(() => document.getElementById('canvas-listbox')?.focus());
-  };
+  // The dialog gives the focus back to where it was opened from (the list for F2, else the toolbar button).
+  const closeDialog = () => openCanvasDialog('none');
 
   return (
     <nav className="panel canvas-panel" aria-label="Canvases" data-view={mode}>

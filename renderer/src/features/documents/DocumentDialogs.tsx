@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { newManifest } from '../../../../shared/iiif/document/new-manifest';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { FilePicker } from '../files/FilePicker';
 import { PublishDialog } from '../publish/PublishDialog';
@@ -54,10 +54,10 @@ export function DocumentDialogs() {
       );
     case 'save-upgraded':
       return (
-        <Modal
+        <Dialog
           title="Save the upgraded document"
           onCancel={close}
-          actions={
+          footer={
             <>
               <button type="button" onClick={close}>
                 Cancel
@@ -88,14 +88,14 @@ export function DocumentDialogs() {
             {dialog.name} is Presentation 2; Tessera upgraded it to Presentation 3. Save the upgrade as a new
             file, or replace the original (its Presentation 2 version is then gone).
           </p>
-        </Modal>
+        </Dialog>
       );
     case 'confirm-overwrite':
       return (
-        <Modal
+        <Dialog
           title="Replace the file?"
           onCancel={close}
-          actions={
+          footer={
             <>
               <button type="button" onClick={close}>
                 Cancel
@@ -114,14 +114,14 @@ export function DocumentDialogs() {
           }
         >
           <p>{dialog.message}</p>
-        </Modal>
+        </Dialog>
       );
     case 'confirm-discard':
       return (
-        <Modal
+        <Dialog
           title="Discard unsaved changes?"
           onCancel={close}
-          actions={
+          footer={
             <>
               <button type="button" onClick={close}>
                 Keep editing
@@ -149,7 +149,7 @@ export function DocumentDialogs() {
           }
         >
           <p>The document has changes that are not saved. They will be lost.</p>
-        </Modal>
+        </Dialog>
       );
     case 'new-manifest':
       return <NewManifestDialog onCancel={close} />;
@@ -159,13 +159,13 @@ export function DocumentDialogs() {
       return <OpenUrlDialog onClose={close} />;
     case 'recover':
       return (
-        <Modal
+        <Dialog
           title="Recover unsaved work?"
           onCancel={() => {
             close();
             void openSample();
           }}
-          actions={
+          footer={
             <button
               type="button"
               onClick={() => {
@@ -194,7 +194,7 @@ export function DocumentDialogs() {
               </li>
             ))}
           </ul>
-        </Modal>
+        </Dialog>
       );
   }
 }
@@ -223,10 +223,10 @@ function NewManifestDialog({ onCancel }: { onCancel(): void }) {
     useAppStore.getState().showDialog({ kind: 'none' });
   };
   return (
-    <Modal
+    <Dialog
       title="New manifest"
       onCancel={onCancel}
-      actions={
+      footer={
         <>
           <button type="button" onClick={onCancel}>
             Cancel
@@ -250,6 +250,6 @@ function NewManifestDialog({ onCancel }: { onCancel(): void }) {
           {error}
         </p>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
 import { api } from '../../api';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 
 function nameFromUrl(url: string): string {
@@ -56,10 +56,10 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
     onClose();
   };
   return (
-    <Modal
+    <Dialog
       title="Open from URL"
       onCancel={onClose}
-      actions={
+      footer={
         <>
           <button type="button" onClick={onClose}>
             Cancel
@@ -85,6 +85,6 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
           {error}
         </p>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
+import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
 
 type Listing = ResponseOf<'listDirectory'>;
@@ -22,7 +23,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   const [name, setName] = useState(suggestedName ?? 'manifest.json');
   // Open Recent for the browser, where there is no native menu: the host lists only files inside the workspace.
   const [recent, setRecent] = useState<string[]>([]);
-  const dialog = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   /** Whether the first entry got the focus (once: later listings leave it where the user put it). */
   const focusedEntry = useRef(false);
 
@@ -42,16 +43,11 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
     }
   }, [mode]);
 
-  // Focus moves into the picker at once (Ctrl+O left it on the toolbar), to the file name when saving; when
-  // opening, to the first file as soon as the folder is listed, unless the user has moved it meanwhile.
+  // Focus moves into the picker at once (Ctrl+O left it on the toolbar; Dialog puts it on the file name when
+  // saving, on the dialog itself when opening), then to the first file as soon as the folder is listed, unless
+  // the user has moved it meanwhile.
   useEffect(() => {
-    const box = dialog.current;
-    if (!box) return;
-    const field = mode === 'save' ? box.querySelector<HTMLInputElement>('input') : null;
-    (field ?? box).focus();
-  }, [mode]);
-  useEffect(() => {
-    const box = dialog.current;
+    const box = body.current?.closest('dialog');
     if (!box || mode !== 'open' || focusedEntry.current || !listing) return;
     focusedEntry.current = true;
     if (document.activeElement === box) box.querySelector<HTMLButtonElement>('.file-entry')?.focus();
@@ -68,16 +64,25 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div
-        ref={dialog}
-        tabIndex={-1}
-        className="modal file-picker"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="file-picker-title"
-      >
-        <h2 id="file-picker-title">{mode === 'open' ? 'Open a manifest' : 'Save manifest as'}</h2>
+    <Dialog
+      title={mode === 'open' ? 'Open a manifest' : 'Save manifest as'}
+      onCancel={onCancel}
+      className="file-picker"
+      initialFocus={mode === 'save' ? 'input' : '.file-entry'}
+      footer={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          {mode === 'save' ? (
+            <button type="button" className="primary" onClick={submitSave}>
+              Save
+            </button>
+          ) : null}
+        </>
+      }
+    >
+      <div ref={body}>
         {recent.length > 0 ? (
           <>
             <h3 className="picker-heading">Recent</h3>
@@ -134,17 +139,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
             {error}
           </p>
         ) : null}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          {mode === 'save' ? (
-            <button type="button" className="primary" onClick={submitSave}>
-              Save
-            </button>
-          ) : null}
-        </div>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { documentBaseUri } from '../../../../shared/iiif/document/mint-ids';
 import { folderNameOf } from '../../../../shared/iiif/publish/collection-naming';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
@@ -130,10 +130,10 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
 
   return (
     <>
-      <Modal
+      <Dialog
         title="Publish"
         onCancel={cancelOrClose}
-        actions={
+        footer={
           <>
             <button type="button" onClick={cancelOrClose}>
               {job.running ? 'Cancel publishing' : 'Cancel'}
@@ -281,7 +281,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             ) : null}
           </section>
         ) : null}
-      </Modal>
+      </Dialog>
       {picker}
     </>
   );

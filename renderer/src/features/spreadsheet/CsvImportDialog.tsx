@@ -4,7 +4,7 @@
  * one undo step.
  */
 import { applyCsvImport, type CsvImportPlan } from '../../../../shared/iiif/csv';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { Icon } from '../../components/icons';
 
@@ -27,10 +27,10 @@ export function CsvImportDialog(props: { plan: CsvImportPlan; fileName: string; 
     onClose();
   };
   return (
-    <Modal
+    <Dialog
       title={`Import ${fileName}`}
       onCancel={onClose}
-      actions={
+      footer={
         <>
           <button type="button" onClick={onClose}>
             Cancel
@@ -95,6 +95,6 @@ export function CsvImportDialog(props: { plan: CsvImportPlan; fileName: string; 
         ) : null}
         {count > PREVIEW_ROWS ? <p className="muted">…and {count - PREVIEW_ROWS} more.</p> : null}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -18,7 +18,7 @@ import {
   type OutlineEntry,
   type TocPattern,
 } from '../../../../shared/iiif/structure';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
 import { documentName } from '../../store/document-slice';
@@ -107,10 +107,10 @@ export function GenerateTocDialog({ onClose }: { onClose(): void }) {
   ];
 
   return (
-    <Modal
+    <Dialog
       title="Generate table of contents"
       onCancel={onClose}
-      actions={
+      footer={
         <>
           <button type="button" onClick={onClose}>
             Cancel
@@ -200,7 +200,7 @@ export function GenerateTocDialog({ onClose }: { onClose(): void }) {
         </div>
         <TocPreview plan={plan} labels={labels} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
