@@ -344,6 +344,21 @@ export const channels = {
     }),
   },
   /**
+   * File › Open URL: a manifest or collection's text as the server sent it (http(s) only, through the remote
+   * service and its offline cache), read in the renderer like a file, so that Save As keeps its layout.
+   */
+  openUrl: {
+    request: z.object({ location: z.string().min(1).max(8192) }),
+    response: z.object({
+      location: z.string(),
+      finalUrl: z.string().nullable(),
+      text: z.string(),
+      fromCache: z.boolean(),
+      stale: z.boolean(),
+      origin: initiator,
+    }),
+  },
+  /**
    * A referenced annotation page (issue 16), by URL (through the offline cache, like openSource) or from a file
    * the path policy lets us read (a path, a file: URL, or relative to the open document's file). Anything but an
    * AnnotationPage with items is refused with code 'not-annotation-page'.

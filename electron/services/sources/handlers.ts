@@ -9,7 +9,7 @@ import type { PathPolicy } from '../files/path-policy';
 import { fetchAnnotationPage } from './annotation-page';
 import { cacheImages, fetchImage } from './image-info';
 import { importLocalImage } from './local-images';
-import { openSource } from './open-source';
+import { fetchDocumentText, openSource } from './open-source';
 import type { Initiator } from '../remote/address-policy';
 import type { SourcesDeps } from './routes';
 
@@ -18,6 +18,7 @@ export type SourcesHandlers = Pick<
   | 'fetchImageInfo'
   | 'cancelImageInfo'
   | 'openSource'
+  | 'openUrl'
   | 'fetchAnnotationPage'
   | 'allowHost'
   | 'importLocalImage'
@@ -57,6 +58,7 @@ export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: Pat
       const opened = await openSource({ remote: need().remote, policy }, location, initiator);
       return { ...opened, doc: opened.doc };
     },
+    openUrl: ({ location }) => fetchDocumentText(need().remote, location),
     // Local pages are read without the remote service, so a shell without it still shows them.
     fetchAnnotationPage: ({ location, initiator, documentPath }) =>
       fetchAnnotationPage({ remote: deps?.remote, policy }, location, {
