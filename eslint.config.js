@@ -81,6 +81,32 @@ export default tseslint.config(
     },
   },
   {
+    // Components render and call feature services and hooks; the api is called from those (.ts) modules only, so
+    // a flow is written once and a component never holds a half-finished request's state of its own.
+    // (Repeats the renderer's Node/Electron patterns: a later no-restricted-imports replaces an earlier one.)
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
+              message:
+                'The renderer talks to Node and Electron only through the contract (renderer/src/api.ts).',
+            },
+            {
+              regex: '(^|/)api$',
+              importNames: ['api', 'httpToken'],
+              message:
+                'Components do not call the api: call a service or hook of the feature (a .ts module).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       'electron/services/**/*.ts',
       'electron/host/**/*.ts',

@@ -1,7 +1,7 @@
 /** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { api, isElectron } from './api';
+import { isElectron } from './api';
 import { CommandButton } from './commands/CommandButton';
 import { CommandPalette } from './commands/CommandPalette';
 import { commandForKey, menuEntries, runCommand } from './commands/run-command';
@@ -16,7 +16,8 @@ import { DisplayLanguagePicker } from './components/language/DisplayLanguagePick
 import { startAutosave } from './features/documents/autosave';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { startDropToOpen } from './features/documents/drop-to-open';
-import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
+import { guardUnsaved, openPath } from './features/documents/document-service';
+import { startUp } from './features/documents/start-up';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
 import { CanvasSourceLine } from './features/sources/CanvasSourceLine';
 import { SourcesPanel } from './features/sources/SourcesPanel';
@@ -29,24 +30,9 @@ import { useStructureStore } from './features/structure/structure-store';
 import { Icon } from './components/icons';
 import { PanelBoundary } from './components/PanelBoundary';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
-import { takeLaunchFile } from './launch-file';
 import { shell, showWindowState } from './shell';
 import { documentName, isDirty } from './store/document-slice';
 import { useAppStore } from './store/store';
-
-async function startUp() {
-  const info = await api.appInfo({});
-  if (info.ok) useAppStore.getState().setAppInfo(info.value);
-  // Files given at launch wait until the page listens (the effect below has registered onOpenPath by now).
-  const launchFile = await takeLaunchFile();
-  if (launchFile) await openPath(launchFile);
-  const recoverable = await api.listRecoverable({});
-  if (recoverable.ok && recoverable.value.items.length > 0) {
-    useAppStore.getState().showDialog({ kind: 'recover', items: recoverable.value.items });
-    return;
-  }
-  if (!launchFile) await openSample();
-}
 
 export function App() {
   const { doc, name, dirty } = useAppStore(

@@ -3,10 +3,10 @@
  * workspace folder (the host refuses anything outside it) to open a file or choose where to save one.
  */
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
+import { listFolder, recentFiles } from './files-service';
 
 type Listing = ResponseOf<'listDirectory'>;
 
@@ -27,20 +27,16 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   /** Whether the first entry got the focus (once: later listings leave it where the user put it). */
   const focusedEntry = useRef(false);
 
-  const show = (result: Awaited<ReturnType<typeof api.listDirectory>>) => {
+  const show = (result: Awaited<ReturnType<typeof listFolder>>) => {
     if (result.ok) {
       setListing(result.value);
       setError(null);
     } else setError(result.error.message);
   };
-  const load = async (path?: string) => show(await api.listDirectory(path === undefined ? {} : { path }));
+  const load = async (path?: string) => show(await listFolder(path));
   useEffect(() => {
-    void api.listDirectory({}).then(show);
-    if (mode === 'open') {
-      void api.recentFiles({}).then((result) => {
-        if (result.ok) setRecent(result.value.paths);
-      });
-    }
+    void listFolder().then(show);
+    if (mode === 'open') void recentFiles().then(setRecent);
   }, [mode]);
 
   // Focus moves into the picker at once (Ctrl+O left it on the toolbar; Dialog puts it on the file name when

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { documentBaseUri } from '../../../../shared/iiif/document/mint-ids';
 import { folderNameOf } from '../../../../shared/iiif/publish/collection-naming';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { api } from '../../api';
+import { chooseFolder, reviewPublication } from './publish-service';
 import { Dialog } from '../../components/Dialog';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
@@ -75,7 +75,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     const key = inputsKey;
-    const result = await api.reviewPublication(request());
+    const result = await reviewPublication(request());
     setBusy(false);
     setConfirmUris(false);
     if (result.ok) setReview({ key, doc, value: result.value });
@@ -98,10 +98,6 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     changeFiles([...otherFiles, path]);
   };
   const { choose: chooseFile, picker } = useOpenFileChooser(addFile, setError);
-  const chooseFolder = async () => {
-    const result = await api.showFolderDialog({});
-    return result.ok ? result.value.path : null;
-  };
   const changeTarget = (next: TargetFields) => {
     setFields(next);
     setError(null);
