@@ -1,4 +1,4 @@
-// Lint, including the import boundaries of architecture §1:
+// Lint, including the import boundaries that keep each layer runnable where it must run:
 //   shared/    imports no DOM, Node or Electron (pure TypeScript, used by both processes)
 //   renderer/  imports no Node or Electron (it runs untrusted content; the contract is its only way out)
 //   electron/services, host, cli: never 'electron' (plain Node, so they run under the web host and in tests)

@@ -1,6 +1,6 @@
 /**
- * Electron main: lifecycle, the one window, menu and IPC binding. Kept thin on purpose (architecture §3):
- * everything else lives in electron/services and runs the same under the web host and in tests.
+ * Electron main: lifecycle, the one window, menu and IPC binding. Kept thin on purpose: everything else lives
+ * in electron/services and runs the same under the web host and in tests.
  */
 import {
   app,

@@ -1,6 +1,6 @@
 /**
- * THE contract between the renderer and the services (architecture §2). Every channel is declared once, here,
- * with its request and response schemas. From this table:
+ * THE contract between the renderer and the services, the renderer's only way out of its sandbox. Every
+ * channel is declared once, here, with its request and response schemas. From this table:
  *  - the Electron preload builds `window.api`, one function per channel (electron/preload);
  *  - Electron main binds one handler per channel over IPC (electron/main/ipc-binding.ts);
  *  - the web host exposes the same handlers as `POST /api/<channel>` (electron/host).

@@ -1,5 +1,6 @@
 /**
- * The one deep-zoom viewer (architecture §7, as Mirador does it): this component owns a single OpenSeadragon
+ * The one deep-zoom viewer (as Mirador does it: one OpenSeadragon instance, reused, is what keeps tiles,
+ * memory and WebGL contexts bounded when the canvas changes): this component owns a single OpenSeadragon
  * instance for as long as it is mounted and changes what it shows by keeping the world in step (world-sync),
  * never by creating another viewer. It shows a scene: one canvas (the editor) or several side by side (the
  * preview's openings and strips), with every painting annotation at its target, crops clipped, rotations
