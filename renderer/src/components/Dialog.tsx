@@ -1,7 +1,8 @@
 /**
  * The one modal dialog, on the native <dialog> opened with showModal(): the browser makes the rest of the page
  * inert (the focus cannot leave the dialog), Escape cancels it, and its title names it. On close the focus goes
- * back to what had it before, so keyboard work carries on where it was. One footer for the dialog's buttons.
+ * back to what had it before, so keyboard work carries on where it was. One footer, laid out the same in every
+ * dialog: Cancel first, the dialog's other buttons, its answer (the primary button) last.
  *
  * It is open for as long as it is mounted: the owner closes it by not rendering it, in onCancel.
  */
@@ -10,9 +11,18 @@ import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'r
 interface Props {
   title: string;
   children: ReactNode;
-  /** The dialog's buttons, right-aligned below its content. */
+  /** The dialog's answer, last in the footer; with `form`, that form's submit button. */
+  primary?: {
+    readonly label: ReactNode;
+    readonly onClick?: () => void;
+    readonly disabled?: boolean;
+    readonly form?: string;
+  };
+  /** The Cancel button's text ("Cancel"); it runs onCancel. false: the dialog has no such button. */
+  cancel?: string | false;
+  /** Other buttons, between Cancel and the answer. */
   footer?: ReactNode;
-  /** Escape, or the owner's Cancel/Close button. */
+  /** Escape, or the Cancel button. */
   onCancel(): void;
   className?: string;
   /**
@@ -25,7 +35,17 @@ interface Props {
 /** Where the focus goes when the dialog opens: its first field, else its primary button, else any button. */
 const FIRST_FOCUS = ['[autofocus]', 'input, textarea, select', 'button.primary', 'button'];
 
-export function Dialog({ title, children, footer, onCancel, className, initialFocus }: Props) {
+export function Dialog(props: Props) {
+  const {
+    title,
+    children,
+    primary,
+    cancel: cancelText = 'Cancel',
+    footer,
+    onCancel,
+    className,
+    initialFocus,
+  } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -66,7 +86,27 @@ export function Dialog({ title, children, footer, onCancel, className, initialFo
     >
       <h2 id={titleId}>{title}</h2>
       {children}
-      {footer ? <div className="modal-actions">{footer}</div> : null}
+      {cancelText !== false || footer || primary ? (
+        <div className="modal-actions">
+          {cancelText !== false ? (
+            <button type="button" onClick={onCancel}>
+              {cancelText}
+            </button>
+          ) : null}
+          {footer}
+          {primary ? (
+            <button
+              type={primary.form ? 'submit' : 'button'}
+              form={primary.form}
+              className="primary"
+              disabled={primary.disabled}
+              onClick={primary.onClick}
+            >
+              {primary.label}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </dialog>
   );
 }

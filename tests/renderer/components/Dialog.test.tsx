@@ -42,7 +42,10 @@ describe('Dialog', () => {
     fireEvent.click(opener);
     const dialog = screen.getByRole('dialog', { name: 'Rename' });
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'New name' }));
-    expect(dialog.querySelector('.modal-actions')?.textContent).toBe('OK');
+    expect([...dialog.querySelectorAll('.modal-actions button')].map((b) => b.textContent)).toEqual([
+      'Cancel',
+      'OK',
+    ]);
     const cancel = new Event('cancel', { cancelable: true });
     fireEvent(dialog, cancel);
     expect(cancel.defaultPrevented).toBe(true);
@@ -58,5 +61,31 @@ describe('Dialog', () => {
       </Dialog>,
     );
     expect(document.activeElement).toBe(screen.getByRole('dialog', { name: 'Open a manifest' }));
+  });
+
+  it('lays out one footer: Cancel, the other buttons, then the answer, which may submit a form', () => {
+    const onCancel = vi.fn();
+    const onSubmit = vi.fn((event: Event) => event.preventDefault());
+    render(
+      <Dialog
+        title="Move"
+        onCancel={onCancel}
+        cancel="Keep"
+        footer={<button type="button">Preview</button>}
+        primary={{ label: 'Move', form: 'move-form' }}
+      >
+        <form id="move-form" onSubmit={(event) => onSubmit(event.nativeEvent)} />
+      </Dialog>,
+    );
+    const buttons = screen.getAllByRole('button');
+    expect(buttons.map((b) => [b.textContent, b.className])).toEqual([
+      ['Keep', ''],
+      ['Preview', ''],
+      ['Move', 'primary'],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Move' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 });

@@ -44,28 +44,23 @@ export function AddImagesDialog() {
     <Dialog
       title="Add images"
       onCancel={close}
+      cancel={running ? 'Cancel' : 'Close'}
       footer={
-        <>
-          {done && state.failures.length > 0 ? (
-            <button type="button" onClick={() => void retryFailed()}>
-              Retry failed ({state.failures.length})
-            </button>
-          ) : null}
-          <button type="button" onClick={close}>
-            {running ? 'Cancel' : 'Close'}
+        done && state.failures.length > 0 ? (
+          <button type="button" onClick={() => void retryFailed()}>
+            Retry failed ({state.failures.length})
           </button>
-          {!running && !done ? (
-            <button
-              type="button"
-              className="primary"
-              disabled={inputs.length === 0}
-              onClick={() => void addImages(inputs, state.position)}
-            >
-              Add {inputs.length > 0 ? inputs.length : ''}
-            </button>
-          ) : null}
-        </>
+        ) : null
       }
+      {...(!running && !done
+        ? {
+            primary: {
+              label: `Add ${inputs.length > 0 ? inputs.length : ''}`,
+              onClick: () => void addImages(inputs, state.position),
+              disabled: inputs.length === 0,
+            },
+          }
+        : {})}
     >
       {!running && !done ? (
         <>

@@ -46,16 +46,11 @@ export function BatchEditDialog({ indices, onClose }: { indices: readonly number
     <Dialog
       title={`Edit ${indices.length} selected canvases`}
       onCancel={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={!canApply} onClick={apply}>
-            {canApply ? `Apply to ${plan.count} canvases` : 'Apply'}
-          </button>
-        </>
-      }
+      primary={{
+        label: canApply ? `Apply to ${plan.count} canvases` : 'Apply',
+        onClick: apply,
+        disabled: !canApply,
+      }}
     >
       <div className="wide-dialog batch-dialog">
         <div className="form-row">

@@ -67,18 +67,15 @@ export function FindReplaceDialog({ selection, onClose }: { selection: readonly 
       title="Find and replace"
       onCancel={onClose}
       footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" onClick={preview} disabled={find === ''}>
-            Preview
-          </button>
-          <button type="button" className="primary" onClick={apply} disabled={chosen.length === 0}>
-            {chosen.length > 0 ? `Replace ${chosen.length}` : 'Replace'}
-          </button>
-        </>
+        <button type="button" onClick={preview} disabled={find === ''}>
+          Preview
+        </button>
       }
+      primary={{
+        label: chosen.length > 0 ? `Replace ${chosen.length}` : 'Replace',
+        onClick: apply,
+        disabled: chosen.length === 0,
+      }}
     >
       <form
         className="wide-dialog find-replace"

@@ -24,16 +24,7 @@ export function MoveToDialog({ count, moving, onClose }: Props) {
     <Dialog
       title={`Move ${canvasCount(moving)} to position`}
       onCancel={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="move-to-form" className="primary" disabled={!valid}>
-            Move
-          </button>
-        </>
-      }
+      primary={{ label: 'Move', form: 'move-to-form', disabled: !valid }}
     >
       <form id="move-to-form" onSubmit={submit}>
         <label className="field">

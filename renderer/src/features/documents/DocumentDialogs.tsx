@@ -58,31 +58,23 @@ export function DocumentDialogs() {
           title="Save the upgraded document"
           onCancel={close}
           footer={
-            <>
-              <button type="button" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  void saveTo(dialog.path, { overwrite: true, isNewPath: true });
-                }}
-              >
-                Replace {dialog.name}
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  close();
-                  void saveAs();
-                }}
-              >
-                Save as {upgradedFileName(dialog.name)}…
-              </button>
-            </>
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                void saveTo(dialog.path, { overwrite: true, isNewPath: true });
+              }}
+            >
+              Replace {dialog.name}
+            </button>
           }
+          primary={{
+            label: `Save as ${upgradedFileName(dialog.name)}…`,
+            onClick: () => {
+              close();
+              void saveAs();
+            },
+          }}
         >
           <p>
             {dialog.name} is Presentation 2; Tessera upgraded it to Presentation 3. Save the upgrade as a new
@@ -95,23 +87,13 @@ export function DocumentDialogs() {
         <Dialog
           title="Replace the file?"
           onCancel={close}
-          footer={
-            <>
-              <button type="button" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  close();
-                  void saveTo(dialog.path, { overwrite: true });
-                }}
-              >
-                Overwrite
-              </button>
-            </>
-          }
+          primary={{
+            label: 'Overwrite',
+            onClick: () => {
+              close();
+              void saveTo(dialog.path, { overwrite: true });
+            },
+          }}
         >
           <p>{dialog.message}</p>
         </Dialog>
@@ -121,32 +103,20 @@ export function DocumentDialogs() {
         <Dialog
           title="Discard unsaved changes?"
           onCancel={close}
-          footer={
-            <>
-              <button type="button" onClick={close}>
-                Keep editing
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  close();
-                  // Only Close empties the window; the other actions replace the document once they succeed,
-                  // so cancelling the next step (a file picker, a URL) still leaves the current work open.
-                  if (dialog.action === 'close') closeDocument();
-                  else if (dialog.action === 'new')
-                    useAppStore.getState().showDialog({ kind: 'new-manifest' });
-                  else if (dialog.action === 'open')
-                    void (dialog.path ? openPath(dialog.path) : chooseAndOpen());
-                  else if (dialog.action === 'open-url')
-                    useAppStore.getState().showDialog({ kind: 'open-url' });
-                  else if (dialog.action === 'sample') void openSample();
-                }}
-              >
-                Discard changes
-              </button>
-            </>
-          }
+          cancel="Keep editing"
+          primary={{
+            label: 'Discard changes',
+            onClick: () => {
+              close();
+              // Only Close empties the window; the other actions replace the document once they succeed,
+              // so cancelling the next step (a file picker, a URL) still leaves the current work open.
+              if (dialog.action === 'close') closeDocument();
+              else if (dialog.action === 'new') useAppStore.getState().showDialog({ kind: 'new-manifest' });
+              else if (dialog.action === 'open') void (dialog.path ? openPath(dialog.path) : chooseAndOpen());
+              else if (dialog.action === 'open-url') useAppStore.getState().showDialog({ kind: 'open-url' });
+              else if (dialog.action === 'sample') void openSample();
+            },
+          }}
         >
           <p>The document has changes that are not saved. They will be lost.</p>
         </Dialog>
@@ -165,17 +135,7 @@ export function DocumentDialogs() {
             close();
             void openSample();
           }}
-          footer={
-            <button
-              type="button"
-              onClick={() => {
-                close();
-                void openSample();
-              }}
-            >
-              Not now
-            </button>
-          }
+          cancel="Not now"
         >
           <p>Tessera closed with unsaved changes. Restore them:</p>
           <ul className="file-list">
@@ -223,20 +183,7 @@ function NewManifestDialog({ onCancel }: { onCancel(): void }) {
     useAppStore.getState().showDialog({ kind: 'none' });
   };
   return (
-    <Dialog
-      title="New manifest"
-      onCancel={onCancel}
-      footer={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={create}>
-            Create
-          </button>
-        </>
-      }
-    >
+    <Dialog title="New manifest" onCancel={onCancel} primary={{ label: 'Create', onClick: create }}>
       <label className="field">
         Label
         <input value={label} onChange={(e) => setLabel(e.target.value)} aria-label="Manifest label" />

@@ -23,16 +23,7 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
     <Dialog
       title="Open from URL"
       onCancel={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void open()}>
-            {busy ? 'Opening…' : 'Open'}
-          </button>
-        </>
-      }
+      primary={{ label: busy ? 'Opening…' : 'Open', onClick: () => void open(), disabled: busy }}
     >
       <label className="field">
         Manifest or collection URL

@@ -65,18 +65,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
       onCancel={onCancel}
       className="file-picker"
       initialFocus={mode === 'save' ? 'input' : '.file-entry'}
-      footer={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          {mode === 'save' ? (
-            <button type="button" className="primary" onClick={submitSave}>
-              Save
-            </button>
-          ) : null}
-        </>
-      }
+      {...(mode === 'save' ? { primary: { label: 'Save', onClick: submitSave } } : {})}
     >
       <div ref={body}>
         {recent.length > 0 ? (

@@ -129,29 +129,21 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
       <Dialog
         title="Publish"
         onCancel={cancelOrClose}
+        cancel={job.running ? 'Cancel publishing' : 'Cancel'}
         footer={
-          <>
-            <button type="button" onClick={cancelOrClose}>
-              {job.running ? 'Cancel publishing' : 'Cancel'}
-            </button>
-            <button type="button" onClick={() => void runReview()} disabled={busy}>
-              Review
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={
-                busy ||
-                !review ||
-                (errors.length > 0 && !override) ||
-                (review.uris.counts.changed + review.uris.counts.removed > 0 && !confirmUris)
-              }
-              onClick={() => void runPublish()}
-            >
-              Publish
-            </button>
-          </>
+          <button type="button" onClick={() => void runReview()} disabled={busy}>
+            Review
+          </button>
         }
+        primary={{
+          label: 'Publish',
+          onClick: () => void runPublish(),
+          disabled:
+            busy ||
+            !review ||
+            (errors.length > 0 && !override) ||
+            (review.uris.counts.changed + review.uris.counts.removed > 0 && !confirmUris),
+        }}
       >
         <label className="field">
           Public base URL (where the folder will be served; every id is rewritten under it)

@@ -76,16 +76,7 @@ export function RelabelDialog({ onClose }: { onClose(): void }) {
     <Dialog
       title="Relabel canvases"
       onCancel={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="relabel-form" className="primary" disabled={!canApply}>
-            Apply to {canvasCount(plan.count)}
-          </button>
-        </>
-      }
+      primary={{ label: `Apply to ${canvasCount(plan.count)}`, form: 'relabel-form', disabled: !canApply }}
     >
       <form
         id="relabel-form"

@@ -30,16 +30,11 @@ export function CsvImportDialog(props: { plan: CsvImportPlan; fileName: string; 
     <Dialog
       title={`Import ${fileName}`}
       onCancel={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={count === 0} onClick={apply}>
-            {count === 0 ? 'Nothing to apply' : `Apply ${count} change${count === 1 ? '' : 's'}`}
-          </button>
-        </>
-      }
+      primary={{
+        label: count === 0 ? 'Nothing to apply' : `Apply ${count} change${count === 1 ? '' : 's'}`,
+        onClick: apply,
+        disabled: count === 0,
+      }}
     >
       <div className="wide-dialog csv-import">
         <p role="status" data-testid="csv-import-summary">

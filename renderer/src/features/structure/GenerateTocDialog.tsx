@@ -110,16 +110,11 @@ export function GenerateTocDialog({ onClose }: { onClose(): void }) {
     <Dialog
       title="Generate table of contents"
       onCancel={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={apply} disabled={!canApply}>
-            {`Add ${plan.entries.length.toLocaleString('en')} ${plan.entries.length === 1 ? 'range' : 'ranges'}`}
-          </button>
-        </>
-      }
+      primary={{
+        label: `Add ${plan.entries.length.toLocaleString('en')} ${plan.entries.length === 1 ? 'range' : 'ranges'}`,
+        onClick: apply,
+        disabled: !canApply,
+      }}
     >
       <form
         className="wide-dialog generate-toc"
