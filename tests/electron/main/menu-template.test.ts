@@ -11,6 +11,7 @@ const ENTRIES: MenuEntry[] = [
   { id: 'undo', label: 'Undo', menu: 'edit', keys: 'Control+Z' },
   { id: 'redo', label: 'Redo', menu: 'edit', keys: 'Control+Shift+Z Control+Y' },
   { id: 'zoom-in', label: 'Zoom in', menu: 'view', keys: 'Control+=' },
+  { id: 'next-document', label: 'Next document', menu: 'view', keys: 'Control+Tab' },
   { id: 'select-none', label: 'Select none', menu: 'canvases', keys: 'Escape', pageKeys: true },
   { id: 'move-up', label: 'Move up', menu: 'canvases', keys: 'Alt+ArrowUp Alt+ArrowLeft', pageKeys: true },
   { id: 'about', label: 'About Tessera', menu: 'help' },
@@ -52,6 +53,8 @@ describe('the native menu', () => {
     // Cut, copy and paste stay native roles, so that they work in every text field.
     expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste']);
     expect(byLabel(menu('&View'), 'Zoom in')?.accelerator).toBe('CmdOrCtrl+=');
+    // Ctrl+Tab on macOS too: Cmd+Tab is the system's application switcher.
+    expect(byLabel(build([], 'darwin').menu('&View'), 'Next document')?.accelerator).toBe('Ctrl+Tab');
     expect(menu('&Help').map((i) => i.label)).toEqual(['About Tessera']);
   });
 

@@ -111,4 +111,26 @@ describe('the command table', () => {
     expect(paletteMatches('label sort').map((c) => c.id)).toEqual(['sort']);
     expect(paletteMatches('nothing like this')).toEqual([]);
   });
+
+  it('keeps the desktop menu items of several documents: Save All, and the tabs on Ctrl+Tab', () => {
+    const entry = (id: string) => menuEntries().find((e) => e.id === id);
+    expect(entry('save-all')).toMatchObject({ menu: 'file', label: 'Save All' });
+    expect(entry('new-collection')).toMatchObject({ menu: 'file' });
+    expect(entry('next-document')).toMatchObject({ menu: 'view', keys: 'Control+Tab' });
+    expect(entry('previous-document')).toMatchObject({ menu: 'view', keys: 'Control+Shift+Tab' });
+    // One document: there is no other tab to go to.
+    load();
+    expect(enabled('next-document')).toBe(false);
+  });
+
+  it('refuses the manifest-only commands for a collection', () => {
+    useAppStore.getState().loadDocument({
+      doc: { id: 'https://example.org/c', type: 'Collection', label: { en: ['Set'] }, items: [] },
+      format: DEFAULT_TEXT_FORMAT,
+      file: null,
+      name: 'c.json',
+    });
+    for (const id of ['split', 'add-media', 'add-images', 'toggle-preview']) expect(enabled(id)).toBe(false);
+    expect(enabled('merge')).toBe(true);
+  });
 });
