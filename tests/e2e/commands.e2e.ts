@@ -54,7 +54,8 @@ describe('the command table in the browser', () => {
   it('lists every command of the toolbars in the palette, with the shortcut each button announces', async () => {
     const { page } = session;
     const buttons = await page
-      .locator('header button, [role="toolbar"][aria-label="Canvas actions"] button')
+      // The toolbar's own buttons, not the open documents' tabs beside them.
+      .locator('header > button, [role="toolbar"][aria-label="Canvas actions"] button')
       .evaluateAll((elements) =>
         elements.map((b) => ({
           name: b.getAttribute('aria-label') ?? b.textContent?.trim() ?? '',

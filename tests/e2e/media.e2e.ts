@@ -158,7 +158,7 @@ describe('audio and video canvases', () => {
       .poll(() => page.getByTestId('media-status').textContent(), { timeout: 30_000 })
       .toMatch(/Added film\.webm \(video, [45]\.\d s\)/);
     expect(await count(page)).toContain('5 canvases');
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     // The file was stored in the workspace's local images.
     const stored = await readdir(path.join(host.workspace, 'local-images'));
     expect(stored).toContain('film');
