@@ -6,7 +6,7 @@
  *
  * It is open for as long as it is mounted: the owner closes it by not rendering it, in onCancel.
  */
-import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react';
 
 interface Props {
   title: string;
@@ -48,7 +48,9 @@ export function Dialog(props: Props) {
   } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect: the dialog is open (laid out) before its children's effects run, so that those measuring
+  // themselves (the place editor's map) see their real size, not a closed dialog's nothing.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
