@@ -140,7 +140,8 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       expect(standIn.privileged).toEqual([
         {
           scheme: 'app',
-          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+          // stream: local audio and video play from app:// (app-origin.ts).
+          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
         },
       ]);
     });
