@@ -132,7 +132,6 @@ async function idleDoubleRaf(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
-
 export async function run(): Promise<Record<string, number>> {
   return withBigManifestInChromium(
     { scratchPrefix: 'tessera-bench-grid-', file: 'bench-10k.json', count: COUNT },

@@ -70,7 +70,6 @@ async function measureEdits(page: Page, runs: number) {
   }, runs);
 }
 
-
 export async function run(): Promise<Record<string, number>> {
   return withBigManifestInChromium(
     {
