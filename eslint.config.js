@@ -1,4 +1,4 @@
-// Lint, including the import boundaries of architecture §1:
+// Lint, including the import boundaries that keep each layer runnable where it must run:
 //   shared/    imports no DOM, Node or Electron (pure TypeScript, used by both processes)
 //   renderer/  imports no Node or Electron (it runs untrusted content; the contract is its only way out)
 //   electron/services, host, cli: never 'electron' (plain Node, so they run under the web host and in tests)
@@ -78,6 +78,32 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    // Components render and call feature services and hooks; the api is called from those (.ts) modules only, so
+    // a flow is written once and a component never holds a half-finished request's state of its own.
+    // (Repeats the renderer's Node/Electron patterns: a later no-restricted-imports replaces an earlier one.)
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
+              message:
+                'The renderer talks to Node and Electron only through the contract (renderer/src/api.ts).',
+            },
+            {
+              regex: '(^|/)api$',
+              importNames: ['api', 'httpToken'],
+              message:
+                'Components do not call the api: call a service or hook of the feature (a .ts module).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,6 +1,6 @@
 /**
- * The document model against plain JSON (architecture §4 targets): open <= 3x JSON.parse, save <= 2x
- * JSON.stringify, one canvas move < 1 ms at 10k canvases, heap < 5x the JSON size.
+ * The document model against plain JSON, with the targets the README states: open <= 3x JSON.parse, save <=
+ * 2x JSON.stringify, one canvas move < 1 ms at 10k canvases, heap < 5x the JSON size.
  *
  * Baselines: open is compared with JSON.parse of the same text; save with JSON.stringify(doc, null, 2), which
  * produces the same bytes as the save (the synthetic text is two-space pretty-printed).

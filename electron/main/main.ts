@@ -1,6 +1,6 @@
 /**
- * Electron main: lifecycle, the one window, menu and IPC binding. Kept thin on purpose (architecture §3):
- * everything else lives in electron/services and runs the same under the web host and in tests.
+ * Electron main: lifecycle, the one window, menu and IPC binding. Kept thin on purpose: everything else lives
+ * in electron/services and runs the same under the web host and in tests.
  */
 import {
   app,
@@ -16,12 +16,14 @@ import {
 import path from 'node:path';
 import {
   GRANT_DROPPED_CHANNEL,
+  MENU_ENTRIES_EVENT,
   MENU_EVENT,
+  menuEntriesFrom,
   OPEN_PATH_EVENT,
   RENDERER_READY_CHANNEL,
   WINDOW_STATE_EVENT,
   windowTitle,
-  type MenuCommand,
+  type MenuEntry,
 } from '../../shared/ipc/shell-events';
 import { APP_VERSION } from '../app-version';
 import { cleanDataFolder, dataPaths } from '../services/app-paths';
@@ -88,12 +90,15 @@ async function start() {
   const recent = createRecentFiles(paths.recent);
   for (const file of await recent.list()) policy.grant(file);
 
-  const send = (command: MenuCommand) => window?.webContents.send(MENU_EVENT, command);
+  const send = (commandId: string) => window?.webContents.send(MENU_EVENT, commandId);
   const openPath = (file: string) => launchFiles.add(file);
-  const rebuildMenu = (recentPaths: readonly string[]) =>
+  // The menu is rebuilt when the recent files change and when the page sends its command table's entries.
+  let recentPaths: readonly string[] = [];
+  let menuEntries: readonly MenuEntry[] = [];
+  const rebuildMenu = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        menuTemplate({ send, openRecent: openPath, platform: process.platform }, recentPaths),
+        menuTemplate({ send, openRecent: openPath, platform: process.platform }, recentPaths, menuEntries),
       ),
     );
 
@@ -132,10 +137,11 @@ async function start() {
     policy,
     recent,
     autosave: createAutosaveStore(paths.autosave),
-    onRecentChanged(recentPaths) {
-      rebuildMenu(recentPaths);
+    onRecentChanged(files) {
+      recentPaths = files;
+      rebuildMenu();
       // The OS's own recent list too (macOS Dock and File menu, Windows Jump List); newest first.
-      if (recentPaths[0]) app.addRecentDocument(recentPaths[0]);
+      if (files[0]) app.addRecentDocument(files[0]);
     },
     dialogs: {
       async chooseFileToOpen() {
@@ -164,7 +170,13 @@ async function start() {
 
   serveAppProtocol(path.join(here, '../renderer'), (url) => handleSourcesGet(sources, url, APP_ORIGIN));
   bindIpc(handlers);
-  rebuildMenu(await recent.list());
+  recentPaths = await recent.list();
+  rebuildMenu();
+  ipcMain.on(MENU_ENTRIES_EVENT, (event, entries: unknown) => {
+    if (!isTrustedSender(event) || event.sender !== window?.webContents) return;
+    menuEntries = menuEntriesFrom(entries);
+    rebuildMenu();
+  });
   ipcMain.handle(GRANT_DROPPED_CHANNEL, (event, file: unknown) =>
     grantDroppedPath(policy, isTrustedSender(event) && event.sender === window?.webContents, file),
   );

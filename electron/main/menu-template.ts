@@ -1,17 +1,20 @@
 /**
- * The native menu as data: File, Edit, View, (Window,) Help with each platform's shortcuts (macOS Human Interface
- * Guidelines, Windows, GNOME HIG). Document commands go to the renderer, which owns the document and the undo
- * history and gives Undo, Redo and Select All to a focused text field (documents/commands.ts); cut, copy and
- * paste stay native roles so they work in every text field. The canvas grid takes their clipboard events while
- * it has the focus (grid-clipboard-events.ts). A text field's right-click menu is all roles
- * (textFieldMenuTemplate), as in any other application.
+ * The native menu as data: File, Edit, View, Canvases, (Window,) Help. The items that run commands come from the
+ * renderer's command table (renderer/src/commands/command-table.ts, sent as MenuEntry values), so the menu, the
+ * toolbar, the keyboard and the command palette share one label and one shortcut per command; an item sends its
+ * command id back and the renderer runs it (it owns the document and the undo history, and gives Undo, Redo and
+ * Select All to a focused text field). What stays here is the platform's own part: roles (cut, copy and paste
+ * stay native roles so they work in every text field; the canvas grid takes their clipboard events while it has
+ * the focus, grid-clipboard-events.ts), Open Recent, Quit, the macOS app and Window menus. A text field's
+ * right-click menu is all roles (textFieldMenuTemplate), as in any other application.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import type { MenuCommand } from '../../shared/ipc/shell-events';
+import { acceleratorOf, parseShortcut } from '../../shared/commands/shortcuts';
+import type { MenuEntry, MenuName } from '../../shared/ipc/shell-events';
 
 export interface MenuActions {
-  send(command: MenuCommand): void;
+  send(commandId: string): void;
   openRecent(filePath: string): void;
   platform: NodeJS.Platform;
 }
@@ -41,24 +44,42 @@ export function textFieldMenuTemplate(flags: EditFlags): MenuItemConstructorOpti
 }
 
 /**
- * Redo: Shift+Cmd+Z on macOS; Shift+Ctrl+Z on Linux (GNOME HIG) and Ctrl+Y on Windows, each also answering the
- * other's (a menu item has one accelerator, so the second is a hidden item; hidden items' accelerators work on
- * Linux and Windows).
+ * A command's items: the first chord of its shortcut is shown; further chords (Redo's Ctrl+Y beside
+ * Shift+Ctrl+Z) are hidden items, whose accelerators work on Linux and Windows. Keys the page handles itself
+ * (the canvas grid's Escape, Delete, Alt+arrows) are shown but not registered, or a menu accelerator would take
+ * them from every text field; macOS cannot show an unregistered accelerator, so there they are not shown.
  */
-function redoAccelerators(platform: NodeJS.Platform): { shown: string; hidden?: string } {
-  if (platform === 'darwin') return { shown: 'Shift+Cmd+Z' };
-  if (platform === 'win32') return { shown: 'Ctrl+Y', hidden: 'Shift+Ctrl+Z' };
-  return { shown: 'Shift+Ctrl+Z', hidden: 'Ctrl+Y' };
+function commandItems(entry: MenuEntry, actions: MenuActions): MenuItemConstructorOptions[] {
+  const click = () => actions.send(entry.id);
+  const chords = entry.keys ? parseShortcut(entry.keys) : [];
+  const [first, ...others] = chords;
+  if (!first) return [{ label: entry.label, click }];
+  if (entry.pageKeys) {
+    return actions.platform === 'darwin'
+      ? [{ label: entry.label, click }]
+      : [{ label: entry.label, accelerator: acceleratorOf(first), registerAccelerator: false, click }];
+  }
+  return [
+    { label: entry.label, accelerator: acceleratorOf(first), click },
+    ...(actions.platform === 'darwin'
+      ? []
+      : others.map((chord) => ({
+          label: entry.label,
+          accelerator: acceleratorOf(chord),
+          visible: false,
+          click,
+        }))),
+  ];
 }
 
-export function menuTemplate(actions: MenuActions, recent: readonly string[]): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  recent: readonly string[],
+  entries: readonly MenuEntry[],
+): MenuItemConstructorOptions[] {
   const isMac = actions.platform === 'darwin';
-  const redo = redoAccelerators(actions.platform);
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => actions.send(cmd),
-  });
+  const commands = (menu: MenuName) =>
+    entries.filter((entry) => entry.menu === menu).flatMap((entry) => commandItems(entry, actions));
   const recentItems: MenuItemConstructorOptions[] =
     recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]
@@ -67,56 +88,38 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[]): M
           sublabel: file,
           click: () => actions.openRecent(file),
         }));
+  const canvases = commands('canvases');
   const template: MenuItemConstructorOptions[] = [
     {
       label: '&File',
       submenu: [
-        command('New Manifest…', 'new', 'CmdOrCtrl+N'),
-        command('Open…', 'open', 'CmdOrCtrl+O'),
-        command('Open from URL…', 'open-url', 'CmdOrCtrl+Shift+O'),
+        ...commands('file'),
+        { type: 'separator' },
         { label: 'Open Recent', submenu: recentItems },
-        { type: 'separator' },
-        command('Save', 'save', 'CmdOrCtrl+S'),
-        command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-        command('Save All', 'save-all'),
-        { type: 'separator' },
-        command('Close', 'close', 'CmdOrCtrl+W'),
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],
     },
     {
       label: '&Edit',
       submenu: [
-        // Undo/redo act on the document history, or on the focused text field's typing (the renderer decides).
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', redo.shown),
-        ...(redo.hidden ? [{ ...command('Redo', 'redo', redo.hidden), visible: false }] : []),
+        ...commands('edit'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
-        command('Select All', 'select-all', 'CmdOrCtrl+A'),
       ],
     },
     {
       label: '&View',
-      submenu: [
-        command('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
-        command('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
-        { type: 'separator' },
-        // The open documents' tabs, as in browsers and editors on every platform.
-        command('Next Document', 'next-document', 'Ctrl+Tab'),
-        command('Previous Document', 'previous-document', 'Ctrl+Shift+Tab'),
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
+      submenu: [...commands('view'), { type: 'separator' }, { role: 'togglefullscreen' }],
     },
+    ...(canvases.length > 0 ? [{ label: '&Canvases', submenu: canvases }] : []),
     // macOS: the Window menu (Minimize, Zoom, Bring All to Front) and the Help role (its search field).
     ...(isMac ? [{ role: 'windowMenu' } as const] : []),
     {
       label: '&Help',
       ...(isMac ? { role: 'help' as const } : {}),
-      submenu: [command('About Tessera', 'about')],
+      submenu: commands('help'),
     },
   ];
   if (isMac) template.unshift({ role: 'appMenu' });

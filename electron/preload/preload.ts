@@ -7,12 +7,13 @@ import { createApi } from '../../shared/ipc/api';
 import { channelNames, ipcChannel } from '../../shared/ipc/channel-names';
 import {
   GRANT_DROPPED_CHANNEL,
+  isCommandId,
+  MENU_ENTRIES_EVENT,
   MENU_EVENT,
-  menuCommands,
+  type MenuEntry,
   OPEN_PATH_EVENT,
   RENDERER_READY_CHANNEL,
   WINDOW_STATE_EVENT,
-  type MenuCommand,
 } from '../../shared/ipc/shell-events';
 import type { Result } from '../../shared/ipc/result';
 
@@ -22,11 +23,9 @@ const api = createApi(
 );
 
 const shellEvents = {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  onMenuCommand(listener: (command: string) => void): () => void {
     const wrapped = (_event: unknown, command: unknown) => {
-      if (typeof command === 'string' && (menuCommands as readonly string[]).includes(command)) {
-        listener(command as MenuCommand);
-      }
+      if (isCommandId(command)) listener(command);
     };
     ipcRenderer.on(MENU_EVENT, wrapped);
     return () => ipcRenderer.removeListener(MENU_EVENT, wrapped);
@@ -51,6 +50,10 @@ const shellEvents = {
   async rendererReady(): Promise<string[]> {
     const files: unknown = await ipcRenderer.invoke(RENDERER_READY_CHANNEL);
     return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+  },
+  /** The command table's menu entries; main checks them again (menuEntriesFrom) and rebuilds the menu. */
+  setMenuEntries(entries: readonly MenuEntry[]): void {
+    ipcRenderer.send(MENU_ENTRIES_EVENT, JSON.parse(JSON.stringify(entries)) as unknown);
   },
   setWindowState(state: { name: string; dirty: boolean }): void {
     ipcRenderer.send(WINDOW_STATE_EVENT, { name: String(state.name), dirty: Boolean(state.dirty) });

@@ -1,11 +1,12 @@
 /** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { canRedo, canUndo } from '../../shared/iiif/document/history';
-import { api, isElectron } from './api';
+import { isElectron } from './api';
+import { CommandButton } from './commands/CommandButton';
+import { CommandPalette } from './commands/CommandPalette';
+import { commandForKey, menuEntries, runCommand } from './commands/run-command';
 import { AddImagesDialog } from './features/add-images/AddImagesDialog';
 import { AnnotationPanel } from './features/annotations/AnnotationPanel';
-import { useAddImagesStore } from './features/add-images/add-images-store';
 import { CanvasDropHandlers } from './features/add-images/drop-handlers';
 import { CanvasPanel } from './features/canvases/CanvasPanel';
 import { canvasAt, canvasItems, canvasList } from '../../shared/iiif/canvases';
@@ -13,14 +14,13 @@ import { displayStringOf } from '../../shared/iiif/language';
 import { useDisplayLanguages } from './components/language/display-language';
 import { DisplayLanguagePicker } from './components/language/DisplayLanguagePicker';
 import { startAutosave } from './features/documents/autosave';
-import { runCommand, shortcutFor } from './features/documents/commands';
 import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { DocumentTabs } from './features/documents/DocumentTabs';
 import { anyDirty, windowState } from './features/documents/document-tabs';
 import { SplitMergeDialogs } from './features/split-merge/SplitMergeDialogs';
-import { useSplitMergeStore } from './features/split-merge/split-merge-store';
 import { startDropToOpen } from './features/documents/drop-to-open';
-import { guardUnsaved, openPath, openSample } from './features/documents/document-service';
+import { guardUnsaved, openPath } from './features/documents/document-service';
+import { startUp } from './features/documents/start-up';
 import { PropertiesPanel } from './features/properties/PropertiesPanel';
 import { CanvasSourceLine } from './features/sources/CanvasSourceLine';
 import { SourcesPanel } from './features/sources/SourcesPanel';
@@ -28,7 +28,6 @@ import { useSourcesStore } from './features/sources/sources-store';
 import { CanvasEditor } from './features/composition/CanvasEditor';
 import { AddMediaDialog } from './features/media/AddMediaDialog';
 import { MediaCanvasEditor } from './features/media/MediaCanvasEditor';
-import { useAddMediaStore } from './features/media/media-store';
 import { canvasDuration } from '../../shared/iiif/media';
 import { PreviewView } from './features/preview/PreviewView';
 import { ValidationPanel } from './features/validation/ValidationPanel';
@@ -37,36 +36,15 @@ import { useStructureStore } from './features/structure/structure-store';
 import { Icon } from './components/icons';
 import { PanelBoundary } from './components/PanelBoundary';
 import { countBySeverity, useFindings } from './features/validation/use-findings';
-import { takeLaunchFile } from './launch-file';
 import { shell, showWindowState } from './shell';
 import { MemberDetails } from './features/collection/MemberDetails';
 import { MembersPanel } from './features/collection/MembersPanel';
 import { documentKind, documentName, isDirty } from './store/document-slice';
 import { useAppStore } from './store/store';
 
-async function startUp() {
-  const info = await api.appInfo({});
-  if (info.ok) useAppStore.getState().setAppInfo(info.value);
-  // Files given at launch wait until the page listens (the effect below has registered onOpenPath by now).
-  const launchFile = await takeLaunchFile();
-  if (launchFile) await openPath(launchFile);
-  const recoverable = await api.listRecoverable({});
-  if (recoverable.ok && recoverable.value.items.length > 0) {
-    useAppStore.getState().showDialog({ kind: 'recover', items: recoverable.value.items });
-    return;
-  }
-  if (!launchFile) await openSample();
-}
-
 export function App() {
-  const { doc, name, dirty, canPast, canFuture } = useAppStore(
-    useShallow((s) => ({
-      doc: s.doc,
-      name: documentName(s),
-      dirty: isDirty(s),
-      canPast: s.history !== null && canUndo(s.history),
-      canFuture: s.history !== null && canRedo(s.history),
-    })),
+  const { doc, name, dirty } = useAppStore(
+    useShallow((s) => ({ doc: s.doc, name: documentName(s), dirty: isDirty(s) })),
   );
   const focus = useAppStore((s) => s.focus);
   const selectedCount = useAppStore((s) => s.selected.size);
@@ -80,22 +58,21 @@ export function App() {
   const structureOpen = useStructureStore((s) => s.open);
   const sourceText = useAppStore((s) => s.textBase?.text ?? null);
   const { findings } = useFindings(doc, sourceText);
-  const [showValidation, setShowValidation] = useState(false);
-  const [showAnnotations, setShowAnnotations] = useState(false);
+  const { validation: showValidation, annotations: showAnnotations } = useAppStore((s) => s.openPanels);
   const findingCounts = countBySeverity(findings);
 
   useEffect(() => {
     void startUp();
     const stopAutosave = startAutosave();
     const stopDropToOpen = startDropToOpen();
+    shell?.setMenuEntries(menuEntries());
     const offMenu = shell?.onMenuCommand(runCommand);
     const offOpen = shell?.onOpenPath((path) => guardUnsaved('open', () => void openPath(path), path));
     const onKey = (event: KeyboardEvent) => {
-      if (isElectron) return;
-      const command = shortcutFor(event);
+      const command = event.defaultPrevented ? null : commandForKey(event, 'window', isElectron);
       if (command) {
         event.preventDefault();
-        runCommand(command);
+        runCommand(command.id);
       }
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -149,113 +126,28 @@ export function App() {
           </span>
         </div>
         <DocumentTabs />
-        <button type="button" onClick={() => runCommand('new')}>
-          New
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            guardUnsaved('new', () =>
-              useAppStore.getState().showDialog({ kind: 'new-manifest', documentType: 'Collection' }),
-            )
-          }
-        >
-          New collection…
-        </button>
-        <button type="button" onClick={() => runCommand('open')}>
-          Open…
-        </button>
-        <button type="button" onClick={() => runCommand('open-url')}>
-          Open URL…
-        </button>
-        <button type="button" onClick={() => runCommand('save')} disabled={!doc}>
-          Save
-        </button>
-        <button type="button" onClick={() => runCommand('save-as')} disabled={!doc}>
-          Save As…
-        </button>
-        <button type="button" onClick={() => runCommand('undo')} disabled={!canPast}>
-          <Icon name="undo" /> Undo
-        </button>
-        <button type="button" onClick={() => runCommand('redo')} disabled={!canFuture}>
-          <Icon name="redo" /> Redo
-        </button>
-        <button
-          type="button"
-          onClick={() => useAppStore.getState().showDialog({ kind: 'publish' })}
-          disabled={!doc}
-        >
-          Publish…
-        </button>
-        <button
-          type="button"
-          aria-pressed={showValidation}
-          onClick={() => setShowValidation((v) => !v)}
-          data-testid="validation-toggle"
-        >
+        <CommandButton id="new" />
+        <CommandButton id="new-collection" />
+        <CommandButton id="open" />
+        <CommandButton id="open-url" />
+        <CommandButton id="save" />
+        <CommandButton id="save-as" />
+        <CommandButton id="undo" />
+        <CommandButton id="redo" />
+        <CommandButton id="publish" />
+        <CommandButton id="toggle-validation" data-testid="validation-toggle">
           <Icon name={findingCounts.errors > 0 ? 'error' : 'valid'} /> Validation ({findingCounts.errors}/
           {findingCounts.warnings})
-        </button>
-        <button
-          type="button"
-          aria-pressed={showAnnotations}
-          onClick={() => setShowAnnotations((v) => !v)}
-          disabled={doc?.['type'] !== 'Manifest'}
-          data-testid="annotations-toggle"
-        >
-          Annotations
-        </button>
-        <button
-          type="button"
-          onClick={() => useSplitMergeStore.getState().show('split')}
-          disabled={doc?.['type'] !== 'Manifest'}
-        >
-          Split…
-        </button>
-        <button type="button" onClick={() => useSplitMergeStore.getState().show('merge')}>
-          Merge…
-        </button>
-        <button
-          type="button"
-          onClick={() => useAddImagesStore.getState().show()}
-          disabled={doc?.['type'] !== 'Manifest'}
-        >
-          Add images…
-        </button>
-        <button
-          type="button"
-          onClick={() => useAddMediaStore.getState().show()}
-          disabled={doc?.['type'] !== 'Manifest'}
-        >
-          Add audio/video…
-        </button>
-        <button
-          type="button"
-          aria-pressed={sourcesOpen}
-          onClick={() => useSourcesStore.getState().setOpen(!sourcesOpen)}
-        >
-          Sources
-        </button>
-        <button
-          type="button"
-          aria-pressed={structureOpen}
-          onClick={() => useStructureStore.getState().setOpen(!structureOpen)}
-          disabled={doc?.['type'] !== 'Manifest'}
-        >
-          Structure
-        </button>
-        <button
-          type="button"
-          aria-pressed={viewMode === 'preview'}
-          onClick={() => useAppStore.getState().setViewMode(viewMode === 'preview' ? 'edit' : 'preview')}
-          disabled={!doc || isCollection}
-          data-testid="preview-toggle"
-        >
-          Preview
-        </button>
-        <button type="button" onClick={() => guardUnsaved('sample', () => void openSample())}>
-          Sample
-        </button>
+        </CommandButton>
+        <CommandButton id="toggle-annotations" data-testid="annotations-toggle" />
+        <CommandButton id="split" />
+        <CommandButton id="merge" />
+        <CommandButton id="add-images" />
+        <CommandButton id="add-media" />
+        <CommandButton id="toggle-sources" />
+        <CommandButton id="toggle-structure" />
+        <CommandButton id="toggle-preview" data-testid="preview-toggle" />
+        <CommandButton id="open-sample" />
       </header>
       {message ? (
         <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -334,6 +226,7 @@ export function App() {
         <DisplayLanguagePicker />
       </footer>
       <DocumentDialogs />
+      <CommandPalette />
       <AddImagesDialog />
       <SplitMergeDialogs />
       <AddMediaDialog />

@@ -1,7 +1,8 @@
 /**
- * The only module that chooses the transport (architecture §1): `window.api` from the Electron preload, or the
- * same contract over HTTP to the web host (http-transport.ts). Everything else imports `api` from here; the one
- * exception is the background worker's autosave upload, which gets `httpToken` from here.
+ * The only module that chooses the transport, so no other code knows which shell it runs in: `window.api`
+ * from the Electron preload, or the same contract over HTTP to the web host (http-transport.ts). Everything
+ * else imports `api` from here; the one exception is the background worker's autosave upload, which gets
+ * `httpToken` from here.
  */
 import type { Api } from '../../shared/ipc/api';
 import { createHttpApi } from './http-transport';

@@ -1,7 +1,8 @@
 /**
- * The contract over HTTP to the web host (architecture §2): one POST per call, with the per-launch token. Used by
- * api.ts on the main thread and by the background worker for the autosave upload (features/background), which
- * is why it reads nothing from `window`: its caller passes the token.
+ * The contract over HTTP to the web host (shared/ipc/contract.ts, the same channels Electron serves over
+ * IPC): one POST per call, with the per-launch token. Used by api.ts on the main thread and by the background
+ * worker for the autosave upload (features/background), which is why it reads nothing from `window`: its
+ * caller passes the token.
  */
 import { createApi, type Api } from '../../shared/ipc/api';
 import { channelNames } from '../../shared/ipc/channel-names';

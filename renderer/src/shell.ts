@@ -3,10 +3,13 @@
  * and the title bar's unsaved marker. In the browser these are absent; the app's own shortcuts and toolbar
  * cover the same commands.
  */
-import { windowTitle, type MenuCommand } from '../../shared/ipc/shell-events';
+import { windowTitle, type MenuEntry } from '../../shared/ipc/shell-events';
 
 interface ShellEvents {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The native menu sends the id of a command of the table (commands/command-table.ts). */
+  onMenuCommand(listener: (commandId: string) => void): () => void;
+  /** The table's menu entries, which the native menu is built from. */
+  setMenuEntries(entries: readonly MenuEntry[]): void;
   onOpenPath(listener: (path: string) => void): () => void;
   setWindowState(state: { name: string; dirty: boolean }): void;
   pathForFile(file: File): Promise<string>;

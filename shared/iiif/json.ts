@@ -1,6 +1,6 @@
 /**
- * Plain JSON values: the document model keeps a manifest as its own JSON tree (architecture §4),
- * so every pure edit in shared/iiif works on these types, never on re-modelled classes.
+ * Plain JSON values: the document model keeps a manifest as its own JSON tree (document/index.ts), so every
+ * pure edit in shared/iiif works on these types, never on re-modelled classes.
  */
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonArray | JsonObject;

@@ -20,6 +20,7 @@ export const channelNames = [
   'fetchImageInfo',
   'cancelImageInfo',
   'openSource',
+  'openUrl',
   'fetchAnnotationPage',
   'allowHost',
   'importLocalImage',

@@ -1,6 +1,6 @@
 /**
- * THE contract between the renderer and the services (architecture §2). Every channel is declared once, here,
- * with its request and response schemas. From this table:
+ * THE contract between the renderer and the services, the renderer's only way out of its sandbox. Every
+ * channel is declared once, here, with its request and response schemas. From this table:
  *  - the Electron preload builds `window.api`, one function per channel (electron/preload);
  *  - Electron main binds one handler per channel over IPC (electron/main/ipc-binding.ts);
  *  - the web host exposes the same handlers as `POST /api/<channel>` (electron/host).
@@ -345,6 +345,22 @@ export const channels = {
       fromCache: z.boolean(),
       stale: z.boolean(),
       /** 'public' when it came from the internet: pass it as the initiator of what it references. */
+      origin: initiator,
+    }),
+  },
+  /**
+   * File › Open URL: a manifest or collection's text as the server sent it (http(s) only, through the remote
+   * service and its offline cache), read in the renderer like a file, so that Save As keeps its layout.
+   */
+  openUrl: {
+    /** initiator 'public': a document from the internet named the address (a collection's member). */
+    request: z.object({ location: z.string().min(1).max(8192), initiator: initiator.optional() }),
+    response: z.object({
+      location: z.string(),
+      finalUrl: z.string().nullable(),
+      text: z.string(),
+      fromCache: z.boolean(),
+      stale: z.boolean(),
       origin: initiator,
     }),
   },

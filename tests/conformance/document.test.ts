@@ -1,9 +1,10 @@
 /**
- * Conformance of the document model over ../shared/corpus: ~280 real IIIF files from ~60 institutions
- * (architecture §6). Every file must open or be refused with a clear message, never crash; every Presentation 3
- * manifest or collection must save JSON-equal with the same key order (byte-identical when its layout is
- * standard), also through `tessera upgrade`; every Presentation 2 file must upgrade, and the share of upgrades
- * that pass the official schema is printed, with the source problems that explain the failures.
+ * Conformance of the document model over ../shared/corpus: ~280 real IIIF files from ~60 institutions (the
+ * conformance corpus beside this repository, when present). Every file must open or be refused with a clear
+ * message, never crash; every Presentation 3 manifest or collection must save JSON-equal with the same key
+ * order (byte-identical when its layout is standard), also through `tessera upgrade`; every Presentation 2
+ * file must upgrade, and the share of upgrades that pass the official schema is printed, with the source
+ * problems that explain the failures.
  */
 import Ajv from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -156,7 +156,7 @@ describe('accessibility of every screen (axe-core)', () => {
   });
 
   it('the New manifest dialog and an empty document', async () => {
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByRole('dialog', { name: 'New manifest' }).waitFor();
     await expectAccessible(page, 'New manifest dialog');
     await page.getByRole('button', { name: 'Create' }).click();
@@ -331,6 +331,16 @@ describe('accessibility of every screen (axe-core)', () => {
     await page.keyboard.press('Control+Shift+O');
     await page.getByRole('dialog', { name: 'Open from URL' }).waitFor();
     await expectAccessible(page, 'Open from URL dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('the command palette', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.getByRole('dialog', { name: 'Commands' }).waitFor();
+    await expectAccessible(page, 'Command palette');
+    await page.keyboard.type('save');
+    await expectAccessible(page, 'Command palette, filtered');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });

@@ -76,7 +76,7 @@ describe('adding images from many institutions', () => {
   it('adds 18 of 20 pasted addresses in order as one undo step, listing the 2 failures with reasons', async () => {
     const { page } = session;
     await openApp(page, host.url);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('0 canvases');
 

@@ -140,9 +140,35 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       expect(standIn.privileged).toEqual([
         {
           scheme: 'app',
-          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+          // stream: local audio and video play from app:// (app-origin.ts).
+          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
         },
       ]);
+    });
+
+    it('builds its menu from the command table: View › Zoom in zooms, Edit › Select none cancels a cut', async () => {
+      const { standIn, page } = await launch();
+      await page.getByTestId('canvas-count').filter({ hasText: '4 canvases' }).waitFor();
+      const frameWidth = async () =>
+        (await page.getByTestId('canvas-frame').first().boundingBox())?.width ?? 0;
+      await page.locator('#canvas-listbox [role="option"]').first().click();
+      let before = -1;
+      await expect
+        .poll(async () => {
+          const now = await frameWidth();
+          const settled = now > 0 && now === before;
+          before = now;
+          return settled;
+        })
+        .toBe(true);
+      standIn.clickMenu('View', 'Zoom in');
+      await expect.poll(frameWidth).toBeGreaterThan(before * 1.3);
+      // A cut marks the canvas; Edit › Select none (Escape in the grid) cancels it, and only then selects none.
+      standIn.clickMenu('Canvases', 'Cut');
+      await expect.poll(() => page.locator('#canvas-listbox [role="option"].cut').count()).toBe(1);
+      standIn.clickMenu('Edit', 'Select none');
+      await expect.poll(() => page.locator('#canvas-listbox [role="option"].cut').count()).toBe(0);
+      expect(await page.getByTestId('selection-count').textContent()).toBe('1 selected');
     });
 
     it('opens a chosen file, edits, saves, and asks before closing with unsaved work', async () => {

@@ -18,7 +18,7 @@ function focused(page: Page) {
     return {
       role: active?.getAttribute('role') ?? active?.tagName.toLowerCase() ?? '',
       name: active?.getAttribute('aria-label') ?? active?.textContent?.trim() ?? '',
-      dialog: active?.closest('[role="dialog"]')?.textContent?.slice(0, 40) ?? null,
+      dialog: active?.closest('dialog, [role="dialog"]')?.textContent?.slice(0, 40) ?? null,
     };
   });
 }
@@ -52,7 +52,7 @@ describe('the keyboard and the small things of a day’s work', () => {
   it('Ctrl+O moves the focus into the file picker, and Escape closes it', async () => {
     const { page } = session;
     await writeFile(path.join(host.workspace, 'book.json'), manifestText(bigManifest({ count: 2 })));
-    await page.getByRole('button', { name: 'Sample', exact: true }).focus();
+    await page.getByRole('button', { name: 'Open the sample', exact: true }).focus();
     await page.keyboard.press('Control+o');
     const picker = page.getByRole('dialog', { name: 'Open a manifest' });
     await picker.waitFor();

@@ -57,7 +57,7 @@ describe('offline', () => {
     session = await openBrowser();
     const { page } = session;
     await openApp(page, host.url);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
 
     const urls = [

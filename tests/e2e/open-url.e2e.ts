@@ -1,11 +1,39 @@
 /**
  * Issue 3, open from a URL: the main side fetches the manifest (here from a loopback fixture institution) and a
  * Presentation 2 manifest is upgraded on open with a visible notice; a bad URL is refused with a clear message
- * and the open document stays as it was.
+ * and the open document stays as it was. The text the server sent is kept: Save As writes it back with only
+ * the edited value changed (issue 12, item 4).
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
+import {
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type HostProcess,
+  openApp,
+  serveFolder,
+} from './harness';
+
+/** A manifest as a person laid it out: four-space indents, short arrays on one line, a key order of its own. */
+const HAND_WRITTEN = `{
+    "@context": "http://iiif.io/api/presentation/3/context.json",
+    "type": "Manifest",
+    "id": "https://example.org/iiif/hand/manifest.json",
+    "label": { "en": [ "Written by hand" ] },
+    "behavior": [ "paged" ],
+    "items": [
+        {
+            "id": "https://example.org/iiif/hand/canvas/1", "type": "Canvas",
+            "height": 1000, "width": 750,
+            "items": []
+        }
+    ]
+}
+`;
 
 describe('open from URL', () => {
   let host: HostProcess;
@@ -47,5 +75,31 @@ describe('open from URL', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('http');
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByTestId('canvas-cell').count()).toBe(2);
+  });
+
+  it('keeps the fetched text: Save As changes only what was edited, in the file’s own layout', async () => {
+    const { page } = session;
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'tessera-hand-'));
+    await writeFile(path.join(folder, 'hand.json'), HAND_WRITTEN);
+    const site = await serveFolder(() => folder);
+    try {
+      // The unsaved document of the test before stays in its tab: nothing asks to discard it.
+      if ((await page.getByLabel('Manifest URL').count()) === 0) await page.keyboard.press('Control+Shift+O');
+      await page.getByLabel('Manifest URL').fill(`${site.origin}/hand.json`);
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await expect.poll(() => page.getByTestId('manifest-label').textContent()).toBe('Written by hand');
+      const field = page.getByRole('region', { name: 'Manifest' }).getByLabel('Label (en)', { exact: true });
+      await field.fill('Edited by hand');
+      await field.press('Tab');
+      await page.getByRole('button', { name: 'Save As…' }).click();
+      await page.getByLabel('File name').fill('hand.json');
+      await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+      await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved hand.json');
+      expect(await readFile(path.join(host.workspace, 'hand.json'), 'utf8')).toBe(
+        HAND_WRITTEN.replace('Written by hand', 'Edited by hand'),
+      );
+    } finally {
+      await new Promise((resolve) => site.server.close(resolve));
+    }
   });
 });

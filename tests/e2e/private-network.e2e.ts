@@ -117,7 +117,7 @@ describe('private-network requests from a public document', () => {
       questions.push({ message: dialog.message(), hitsThen: privateHits.length });
       void dialog.accept();
     });
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     const discard = page.getByRole('button', { name: 'Discard changes' });
     if (await discard.isVisible()) await discard.click();
     await page.getByRole('button', { name: 'Create' }).click();

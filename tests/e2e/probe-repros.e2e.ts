@@ -109,7 +109,7 @@ describe('the probe repro files', () => {
     const { page } = session;
     const dismiss = page.getByRole('button', { name: 'Cancel' });
     if (await dismiss.isVisible()) await dismiss.click();
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     const discard = page.getByRole('button', { name: /Discard|Don’t save|Don't save/ });
     if (await discard.isVisible().catch(() => false)) await discard.click();
     await page.getByRole('button', { name: 'Create' }).click();

@@ -54,7 +54,7 @@ describe('publish a reconstruction with local images', () => {
   it('publishes local images with the manifest and reopens the publication as a source', async () => {
     const { page } = session;
     await openApp(page, host.url);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByLabel('Manifest label').fill('Reconstructed leaves');
     await page.getByLabel('Project base URI').fill('https://example.org/iiif/reco');
     await page.getByRole('button', { name: 'Create' }).click();

@@ -109,7 +109,7 @@ describe('sources and drops', () => {
   it('browses a collection to an upgraded Presentation 2 manifest and traces a copied canvas back to it', async () => {
     const { page } = session;
     await openApp(page, host.url);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
 
     await page.getByRole('button', { name: 'Sources' }).click();

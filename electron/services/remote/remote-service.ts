@@ -96,6 +96,8 @@ export interface FetchMeta {
 
 export interface JsonResult extends FetchMeta {
   readonly json: JsonValue;
+  /** The JSON's text as sent (a byte order mark removed): readers that keep a document's layout need it. */
+  readonly text: string;
 }
 
 export interface InfoResult extends FetchMeta {
@@ -312,7 +314,7 @@ export function createRemoteService(options: RemoteServiceOptions): RemoteServic
       parseJsonBody,
       opts,
     );
-    return { ...meta, json: value };
+    return { ...meta, ...value };
   }
 
   return {
@@ -386,12 +388,16 @@ export function infoJsonUrlOf(url: string): string {
   return `${base}/info.json${checked.search}`;
 }
 
-function parseJsonBody(body: Buffer, contentType: string | undefined, url: string): JsonValue {
+function parseJsonBody(
+  body: Buffer,
+  contentType: string | undefined,
+  url: string,
+): { json: JsonValue; text: string } {
   // Strip a UTF-8 byte order mark: some Windows-hosted servers send one and JSON.parse rejects it.
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
   if (/^text\/html/i.test(contentType ?? '') || looksLikeHtml(text)) throw htmlError(url);
   try {
-    return JSON.parse(text) as JsonValue;
+    return { json: JSON.parse(text) as JsonValue, text };
   } catch {
     throw new RemoteError(
       'not-json',

@@ -10,7 +10,7 @@ import { fetchAnnotationPage } from './annotation-page';
 import { cacheImages, fetchImage } from './image-info';
 import { importLocalImage } from './local-images';
 import { discardLocalMedia, importLocalMedia, probeMedia } from './local-media';
-import { openSource } from './open-source';
+import { fetchDocumentText, openSource } from './open-source';
 import type { Initiator } from '../remote/address-policy';
 import type { SourcesDeps } from './routes';
 
@@ -19,6 +19,7 @@ export type SourcesHandlers = Pick<
   | 'fetchImageInfo'
   | 'cancelImageInfo'
   | 'openSource'
+  | 'openUrl'
   | 'fetchAnnotationPage'
   | 'allowHost'
   | 'importLocalImage'
@@ -61,6 +62,7 @@ export function createSourcesHandlers(deps: SourcesDeps | undefined, policy: Pat
       const opened = await openSource({ remote: need().remote, policy }, location, initiator);
       return { ...opened, doc: opened.doc };
     },
+    openUrl: ({ location, initiator }) => fetchDocumentText(need().remote, location, initiator),
     // Local pages are read without the remote service, so a shell without it still shows them.
     fetchAnnotationPage: ({ location, initiator, documentPath }) =>
       fetchAnnotationPage({ remote: deps?.remote, policy }, location, {

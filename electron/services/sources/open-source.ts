@@ -37,7 +37,7 @@ export async function openSource(
   const trimmed = location.trim();
   if (/^https?:\/\//i.test(trimmed)) {
     const result = await deps.remote.fetchJson(trimmed, { initiator });
-    return read(JSON.stringify(result.json), {
+    return read(result.text, {
       location: trimmed,
       finalUrl: result.finalUrl,
       fromCache: result.fromCache,
@@ -72,5 +72,26 @@ function read(
     doc,
     sourceVersion: result.sourceVersion,
     notices: result.notices.map((n) => n.message),
+  };
+}
+
+/** A document's text from the web, unread: File › Open URL reads it in the renderer as it reads files. */
+export async function fetchDocumentText(
+  remote: RemoteService,
+  location: string,
+  /** 'public' when a document from the internet named this address (a collection's member). */
+  initiator: Initiator = 'local',
+) {
+  const trimmed = location.trim();
+  if (!/^https?:\/\//i.test(trimmed))
+    throw new UserFacingError('refused', 'Give an http:// or https:// address.');
+  const result = await remote.fetchJson(trimmed, { initiator });
+  return {
+    location: trimmed,
+    finalUrl: result.finalUrl,
+    text: result.text,
+    fromCache: result.fromCache,
+    stale: result.stale,
+    origin: result.origin,
   };
 }

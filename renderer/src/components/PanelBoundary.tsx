@@ -5,7 +5,7 @@
  * A new document, or "Try again", renders the panel afresh.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { runCommand } from '../features/documents/commands';
+import { runCommand } from '../commands/run-command';
 
 interface Props {
   /** What the panel is, in words: "canvas list", "properties". */

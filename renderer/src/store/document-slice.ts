@@ -1,5 +1,5 @@
 /**
- * The open document and its undo history (architecture §5). The document is the manifest's own immutable JSON
+ * The open document and its undo history. The document is the manifest's own immutable JSON
  * tree; every change is a new tree made by a pure function from shared/iiif, committed here as one undo step.
  * Thanks to structural sharing a step costs only the changed path, so the history can reach far back.
  */

@@ -32,12 +32,15 @@ export interface SessionSlice {
   displayLanguage: string | null;
   /** 'edit': the workspace; 'preview': the manifest as a reader sees it (features/preview). */
   viewMode: 'edit' | 'preview';
+  /** The panels below the workspace that are shown (toggled by their commands). */
+  openPanels: { readonly validation: boolean; readonly annotations: boolean };
   setAppInfo(info: ResponseOf<'appInfo'>): void;
   showDialog(dialog: Dialog): void;
   showMessage(message: Message | null): void;
   setBusy(what: string | null): void;
   setDisplayLanguage(language: string | null): void;
   setViewMode(mode: 'edit' | 'preview'): void;
+  togglePanel(panel: keyof SessionSlice['openPanels']): void;
 }
 
 export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
@@ -47,10 +50,12 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   busy: null,
   displayLanguage: null,
   viewMode: 'edit',
+  openPanels: { validation: false, annotations: false },
   setAppInfo: (appInfo) => set({ appInfo }),
   showDialog: (dialog) => set({ dialog }),
   showMessage: (message) => set({ message }),
   setBusy: (busy) => set({ busy }),
   setDisplayLanguage: (displayLanguage) => set({ displayLanguage }),
   setViewMode: (viewMode) => set({ viewMode }),
+  togglePanel: (panel) => set((s) => ({ openPanels: { ...s.openPanels, [panel]: !s.openPanels[panel] } })),
 });

@@ -1,4 +1,7 @@
-/** The one store, made of slices (architecture §5). Components read it through selectors. */
+/**
+ * The one store, made of slices, so that undo, selection and session state change together in one update.
+ * Components read it through selectors, and re-render only for what they select.
+ */
 import { create } from 'zustand';
 import { imageInitiatorFrom } from '../features/images/image-src';
 import { createDocumentSlice, newDocumentKey, type DocumentSlice } from './document-slice';

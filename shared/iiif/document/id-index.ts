@@ -1,7 +1,8 @@
 /**
- * id -> path, derived from a document and cached per document root (architecture §4: derived, never stored as a
- * second truth). Every edit makes a new root, so a cached index can never be stale: the WeakMap entry belongs
- * to one immutable tree and is collected with it. Building it is one walk; callers that never ask never pay.
+ * id -> path, derived from a document and cached per document root: derived, never stored as a second truth
+ * that could disagree with the tree. Every edit makes a new root, so a cached index can never be stale: the
+ * WeakMap entry belongs to one immutable tree and is collected with it. Building it is one walk; callers that
+ * never ask never pay.
  */
 import type { JsonObject, JsonPath, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';

@@ -1,6 +1,7 @@
 /**
- * The document model (architecture §4): a manifest is its own Presentation 3 JSON tree of plain immutable
- * objects. Read and write text losslessly, edit with pure functions, undo with snapshots.
+ * The document model: a manifest is its own Presentation 3 JSON tree of plain immutable objects, so that what
+ * Tessera does not understand survives untouched and an edit shares every unchanged branch with the last
+ * tree. Read and write text losslessly, edit with pure functions, undo with snapshots.
  */
 export type { DocumentKind } from './classify';
 export { classifyJson, documentKindOf } from './classify';

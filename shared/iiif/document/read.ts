@@ -1,7 +1,7 @@
 /**
- * Text -> document. Opening is JSON.parse plus a look at the top-level type (architecture §4): the tree that
- * comes out is the document, unmodified, so everything we do not understand survives to the next save. Only
- * Presentation 2 input is rewritten, by the upgrader, and the user is told so.
+ * Text -> document. Opening is JSON.parse plus a look at the top-level type, no model of our own: the tree
+ * that comes out is the document, unmodified, so everything we do not understand survives to the next save.
+ * Only Presentation 2 input is rewritten, by the upgrader, and the user is told so.
  */
 import type { JsonObject, JsonPath, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';

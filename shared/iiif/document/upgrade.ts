@@ -1,7 +1,7 @@
 /**
- * Presentation 2 -> 3, once, on open (architecture §4). The conversion itself is IIIF-Commons' upgrader (the
- * community's reference implementation); this module makes it safe to call on anything a user opens and tells
- * the user what happened.
+ * Presentation 2 -> 3, once, on open, so that everything after (edits, validation, save) knows one version.
+ * The conversion itself is IIIF-Commons' upgrader (the community's reference implementation); this module
+ * makes it safe to call on anything a user opens and tells the user what happened.
  */
 import { upgrade } from '@iiif/parser/upgrader';
 import type { JsonObject, JsonValue } from '../json';

@@ -1,7 +1,8 @@
 /**
  * The table of contents as a flat list: every Range of `structures` in document (pre-)order, with its depth,
  * its parent and where it sits in the JSON. It is derived from the tree and cached per document object, never
- * stored beside it (architecture §4). The walk is iterative, so nesting of any depth cannot overflow the stack.
+ * stored beside it, so it can never disagree with the document. The walk is iterative, so nesting of any
+ * depth cannot overflow the stack.
  */
 import type { Range } from '@iiif/presentation-3';
 import { isJsonArray, isJsonObject, type JsonArray, type JsonObject, type JsonPath } from '../json';

@@ -34,7 +34,7 @@ export function validate(doc: JsonValue, options: ValidateOptions = {}): Finding
     );
     return ctx.findings;
   }
-  // A Presentation 2 document would drown in findings; it is upgraded on open instead (architecture §4).
+  // A Presentation 2 document would drown in findings; it is upgraded on open instead (document/upgrade.ts).
   if (checkDocumentContext(doc, ROOT, ctx) === 'presentation-2') return ctx.findings;
   switch (doc.type) {
     case 'Manifest':

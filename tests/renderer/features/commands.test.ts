@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TEXT_FORMAT } from '../../../shared/iiif/document/text-format';
-import { runCommand } from '../../../renderer/src/features/documents/commands';
+import { runCommand } from '../../../renderer/src/commands/run-command';
+import { useViewerZoom, ZOOM_STEP } from '../../../renderer/src/features/viewer/viewer-zoom';
 import { useAppStore } from '../../../renderer/src/store/store';
 
 const book = {
@@ -19,20 +20,26 @@ const book = {
 
 afterEach(() => {
   document.body.replaceChildren();
+  useViewerZoom.setState({ targets: [] });
 });
 
 describe('menu commands in the renderer', () => {
-  it('View › Zoom In and Zoom Out press the viewer’s own zoom buttons, not About', () => {
-    document.body.innerHTML = `<div role="toolbar" aria-label="Zoom">
-      <button type="button" aria-label="Zoom in"></button><button type="button" aria-label="Zoom out"></button></div>`;
-    const pressed: string[] = [];
-    for (const button of document.querySelectorAll('button'))
-      button.addEventListener('click', () => pressed.push(button.getAttribute('aria-label') ?? ''));
+  it('View › Zoom In and Zoom Out zoom the viewer on screen, not About', () => {
+    const zooms: number[] = [];
+    useViewerZoom.setState({ targets: [(factor) => zooms.push(factor)] });
     useAppStore.getState().showMessage({ kind: 'info', text: 'before' });
     runCommand('zoom-in');
     runCommand('zoom-out');
-    expect(pressed).toEqual(['Zoom in', 'Zoom out']);
+    expect(zooms).toEqual([ZOOM_STEP, 1 / ZOOM_STEP]);
     expect(useAppStore.getState().message?.text).toBe('before');
+  });
+
+  it('zooms the viewer mounted last, and nothing when none is on screen', () => {
+    const zooms: string[] = [];
+    runCommand('zoom-in');
+    useViewerZoom.setState({ targets: [() => zooms.push('editor'), () => zooms.push('preview')] });
+    runCommand('zoom-in');
+    expect(zooms).toEqual(['preview']);
   });
 
   it('Select All selects the canvases, except while a text field has the focus', () => {

@@ -60,6 +60,8 @@ export function LanguageTagInput(props: Props) {
             event.preventDefault();
             onEnter?.();
           } else if (event.key === 'Escape') {
+            // The field's own Escape (it abandons the new tag): not the dialog's, which would close.
+            event.preventDefault();
             event.stopPropagation();
             onEscape?.();
           }

@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeInput, splitInputs } from '../../../../shared/iiif/canvas-build/import-inputs';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { canvasSlots } from '../../../../shared/iiif/canvases';
 import { useAddImagesStore } from './add-images-store';
@@ -41,31 +41,26 @@ export function AddImagesDialog() {
   const running = state.phase === 'running';
   const done = state.phase === 'done';
   return (
-    <Modal
+    <Dialog
       title="Add images"
       onCancel={close}
-      actions={
-        <>
-          {done && state.failures.length > 0 ? (
-            <button type="button" onClick={() => void retryFailed()}>
-              Retry failed ({state.failures.length})
-            </button>
-          ) : null}
-          <button type="button" onClick={close}>
-            {running ? 'Cancel' : 'Close'}
+      cancel={running ? 'Cancel' : 'Close'}
+      footer={
+        done && state.failures.length > 0 ? (
+          <button type="button" onClick={() => void retryFailed()}>
+            Retry failed ({state.failures.length})
           </button>
-          {!running && !done ? (
-            <button
-              type="button"
-              className="primary"
-              disabled={inputs.length === 0}
-              onClick={() => void addImages(inputs, state.position)}
-            >
-              Add {inputs.length > 0 ? inputs.length : ''}
-            </button>
-          ) : null}
-        </>
+        ) : null
       }
+      {...(!running && !done
+        ? {
+            primary: {
+              label: `Add ${inputs.length > 0 ? inputs.length : ''}`,
+              onClick: () => void addImages(inputs, state.position),
+              disabled: inputs.length === 0,
+            },
+          }
+        : {})}
     >
       {!running && !done ? (
         <>
@@ -176,6 +171,6 @@ export function AddImagesDialog() {
           </ul>
         </>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

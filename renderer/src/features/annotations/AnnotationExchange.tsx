@@ -20,9 +20,9 @@ import { importCaptions } from './caption-actions';
 import { documentIds, idMinterFor } from '../../../../shared/iiif/document';
 import type { JsonValue } from '../../../../shared/iiif/json';
 import { documentName } from '../../store/document-slice';
-import { api } from '../../api';
 import { useAppStore } from '../../store/store';
 import { downloadText } from '../spreadsheet/csv-files';
+import { fetchTypedPage } from './referenced-page-loader';
 import { canvasAt, canvasIdOf } from '../../../../shared/iiif/canvases';
 
 function baseName(): string {
@@ -100,10 +100,7 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
     importParsed(parsed, file.name);
   };
 
-  /**
-   * A page at an address the person typed, fetched by the main side (size limits, the private-network policy,
-   * the offline cache), as a source is: their own request, so a server on this machine may answer it.
-   */
+  /** A page at an address the person typed (referenced-page-loader.ts fetches it). */
   const importUrl = async (address: string) => {
     setProblem(null);
     const location = address.trim();
@@ -112,13 +109,13 @@ export function AnnotationExchange({ canvasIndex }: { canvasIndex: number | null
       return;
     }
     setFetching(true);
-    const result = await api.fetchAnnotationPage({ location, initiator: 'local' });
+    const result = await fetchTypedPage(location);
     setFetching(false);
     if (!result.ok) {
-      setProblem(`${location}: ${result.error.message}`);
+      setProblem(result.message);
       return;
     }
-    importParsed(result.value.page as JsonValue, location);
+    importParsed(result.page, location);
     setUrl('');
   };
 

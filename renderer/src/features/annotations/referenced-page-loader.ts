@@ -5,7 +5,7 @@
  * document is reopened). The results live here, never in the document.
  */
 import { useEffect, useState } from 'react';
-import type { JsonObject } from '../../../../shared/iiif/json';
+import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 
 export type PageLoad =
@@ -143,4 +143,18 @@ export function usePageLoads(requests: readonly PageRequest[]): PageLoad[] {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keys.join('\n')]);
   return keys.map((key) => loads.get(key) ?? { state: 'loading' });
+}
+
+/**
+ * A page at an address the person typed (the annotation panel's import), fetched by the main side (size limits,
+ * the private-network policy, the offline cache) as a source is: their own request, so a server on this machine
+ * may answer it.
+ */
+export async function fetchTypedPage(
+  location: string,
+): Promise<{ ok: true; page: JsonValue } | { ok: false; message: string }> {
+  const result = await api.fetchAnnotationPage({ location, initiator: 'local' });
+  return result.ok
+    ? { ok: true, page: result.value.page as JsonValue }
+    : { ok: false, message: `${location}: ${result.error.message}` };
 }

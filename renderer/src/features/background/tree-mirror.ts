@@ -2,9 +2,10 @@
  * Keeps a copy of the document in the background worker without posting the whole tree after every edit.
  * Posting a 10k-canvas manifest costs the main thread a structured clone of all of it (longer than a
  * JSON.stringify of it, measured by bench/cases/edit-10k.ts), while an edit replaces only the path from the
- * changed node to the root (architecture §4): the other canvases stay the very same objects. So the elements
- * of the root's arrays of objects (canvases, ranges, annotation pages) are posted once each, under a number, and
- * afterwards referred to by that number while they stay the same object.
+ * changed node to the root (documents are immutable trees with structural sharing): the other canvases stay
+ * the very same objects. So the elements of the root's arrays of objects (canvases, ranges, annotation pages)
+ * are posted once each, under a number, and afterwards referred to by that number while they stay the same
+ * object.
  *
  * The encoder (main thread) and the decoder (worker) keep their tables in step without talking back: after each
  * document the decoder keeps exactly the elements that document used, and the encoder assumes exactly that.

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { BatchField } from '../../../../shared/iiif/batch';
 import { applyBatchEdit, planBatchEdit, planBatchEdits } from '../../../../shared/iiif/batch';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useDisplayLanguages, useEditingLanguage } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
 import { ACTION_TEXT, BATCH_FIELDS, fieldOption } from './batch-fields';
@@ -48,19 +48,14 @@ export function BatchEditDialog({ indices, onClose }: { indices: readonly number
   };
 
   return (
-    <Modal
+    <Dialog
       title={`Edit ${indices.length} selected canvases`}
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={!canApply} onClick={apply}>
-            {canApply ? `Apply to ${plan.count} canvases` : 'Apply'}
-          </button>
-        </>
-      }
+      primary={{
+        label: canApply ? `Apply to ${plan.count} canvases` : 'Apply',
+        onClick: apply,
+        disabled: !canApply,
+      }}
     >
       <div className="wide-dialog batch-dialog">
         <div className="form-row">
@@ -99,6 +94,6 @@ export function BatchEditDialog({ indices, onClose }: { indices: readonly number
         <ValueFields form={form} update={update} />
         <BatchPreview plan={plan} missing={'missing' in built ? built.missing : null} languages={languages} />
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { FindReplacePlan, FindTarget } from '../../../../shared/iiif/batch';
 import { applyFindReplace, planFindReplace } from '../../../../shared/iiif/batch';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
 
@@ -63,22 +63,19 @@ export function FindReplaceDialog({ selection, onClose }: { selection: readonly 
   };
 
   return (
-    <Modal
+    <Dialog
       title="Find and replace"
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" onClick={preview} disabled={find === ''}>
-            Preview
-          </button>
-          <button type="button" className="primary" onClick={apply} disabled={chosen.length === 0}>
-            {chosen.length > 0 ? `Replace ${chosen.length}` : 'Replace'}
-          </button>
-        </>
+      footer={
+        <button type="button" onClick={preview} disabled={find === ''}>
+          Preview
+        </button>
       }
+      primary={{
+        label: chosen.length > 0 ? `Replace ${chosen.length}` : 'Replace',
+        onClick: apply,
+        disabled: chosen.length === 0,
+      }}
     >
       <form
         className="wide-dialog find-replace"
@@ -156,7 +153,7 @@ export function FindReplaceDialog({ selection, onClose }: { selection: readonly 
         <button type="submit" hidden />
       </form>
       <FindPreview plan={plan} skipped={skipped} setSkipped={setSkipped} />
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -25,8 +25,9 @@ import { canvasItems } from '../../../../shared/iiif/canvases';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
-import { runCanvasCommand } from './canvas-commands';
-import { canvasCommandFor } from './canvas-keys';
+import { commandForKey, runCommand } from '../../commands/run-command';
+import { navigationFor } from './canvas-keys';
+import { navigateGrid } from './grid-navigation';
 import { cellKeyOf } from './cell-keys';
 import { CanvasCell, optionId } from './CanvasCell';
 import { cutMarks, useCanvasClipboard } from './canvas-clipboard';
@@ -117,12 +118,14 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const command = canvasCommandFor(event);
-    if (!command) return;
+    const navigation = navigationFor(event);
+    const command = navigation ? null : commandForKey(event, 'grid');
+    if (!navigation && !command) return;
     event.preventDefault();
     event.stopPropagation();
+    if (command) return runCommand(command.id);
     const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / metrics.cellHeight));
-    runCanvasCommand(command, { metrics, count, visibleRows });
+    if (navigation) navigateGrid(navigation, { metrics, count, visibleRows });
   };
 
   // The Edit menu's Cut, Copy and Paste arrive as clipboard events, not key presses.

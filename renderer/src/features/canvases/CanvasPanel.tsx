@@ -29,11 +29,8 @@ export function CanvasPanel() {
   // Cut marks belong to the document they were made in; a copy is a snapshot and may be pasted into another.
   useEffect(() => clearCut(), [documentKey]);
 
-  const closeDialog = () => {
-    openCanvasDialog('none');
-    // Back to where the dialog was opened from, so keyboard work carries on in the list.
-    requestAnimationFrame(() => document.getElementById('canvas-listbox')?.focus());
-  };
+  // The dialog gives the focus back to where it was opened from (the list for F2, else the toolbar button).
+  const closeDialog = () => openCanvasDialog('none');
 
   return (
     <nav className="panel canvas-panel" aria-label="Canvases" data-view={mode}>
@@ -42,7 +39,7 @@ export function CanvasPanel() {
         {selectedCount > 0 ? ` · ${selectedCount.toLocaleString('en')} selected` : ''}
       </h2>
       <CanvasViewControls />
-      <CanvasToolbar count={count} />
+      <CanvasToolbar />
       <p id={HELP_ID} className="visually-hidden">
         Arrow keys move; Shift extends the selection; Control moves without selecting; Space toggles. Alt with
         arrows moves the selected canvases; Alt+Home and Alt+End send them to the start or end; Alt+P moves

@@ -1,122 +1,37 @@
 /**
- * The canvas actions as a toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar pattern),
- * each button names its keyboard shortcut in aria-keyshortcuts and its tooltip. Buttons that have nothing
- * to act on are disabled and skipped.
+ * The canvas commands as a toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar pattern).
+ * The buttons are the command table's (commands/command-table.ts): names, shortcuts (aria-keyshortcuts and
+ * the tooltip) and enabled states come from there. Disabled buttons are skipped.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Icon, type IconName } from '../../components/icons';
-import { useAppStore } from '../../store/store';
-import {
-  copySelection,
-  cutSelection,
-  deleteSelection,
-  duplicateSelection,
-  moveSelectionBy,
-  pasteAfterFocus,
-  reverseOrder,
-  selectAllCanvases,
-  selectNoCanvases,
-  sendSelectionToEnd,
-  sendSelectionToStart,
-  sortByLabel,
-} from './canvas-actions';
-import { canPaste, useCanvasClipboard } from './canvas-clipboard';
-import { openCanvasDialog } from './canvas-dialogs';
-import { SHORTCUTS } from './canvas-keys';
+import { CommandButton } from '../../commands/CommandButton';
+import { useEnabledIds } from '../../commands/run-command';
 
-type Needs = 'canvases' | 'targets' | 'selection' | 'clipboard';
+/** The commands on the toolbar, in order. */
+export const CANVAS_TOOLBAR = [
+  'select-all',
+  'select-none',
+  'move-up',
+  'move-down',
+  'send-to-start',
+  'send-to-end',
+  'move-to',
+  'cut',
+  'copy',
+  'paste',
+  'duplicate',
+  'delete',
+  'reverse',
+  'sort',
+  'relabel',
+] as const;
 
-interface Action {
-  readonly key: keyof typeof SHORTCUTS;
-  /** The visible text; the accessible name `name` contains it (WCAG 2.5.3, label in name). */
-  readonly text: string;
-  readonly name: string;
-  readonly icon?: IconName;
-  readonly needs: Needs;
-  readonly run: () => void;
-}
-
-const ACTIONS: readonly Action[] = [
-  { key: 'select-all', text: 'Select all', name: 'Select all', needs: 'canvases', run: selectAllCanvases },
-  { key: 'select-none', text: 'Select none', name: 'Select none', needs: 'selection', run: selectNoCanvases },
-  {
-    key: 'move-up',
-    text: 'Up',
-    name: 'Move up',
-    icon: 'move-up',
-    needs: 'targets',
-    run: () => moveSelectionBy(-1),
-  },
-  {
-    key: 'move-down',
-    text: 'Down',
-    name: 'Move down',
-    icon: 'move-down',
-    needs: 'targets',
-    run: () => moveSelectionBy(1),
-  },
-  {
-    key: 'send-to-start',
-    text: 'Start',
-    name: 'Send to start',
-    icon: 'send-to-start',
-    needs: 'targets',
-    run: sendSelectionToStart,
-  },
-  {
-    key: 'send-to-end',
-    text: 'End',
-    name: 'Send to end',
-    icon: 'send-to-end',
-    needs: 'targets',
-    run: sendSelectionToEnd,
-  },
-  {
-    key: 'move-to',
-    text: 'Move to…',
-    name: 'Move to position…',
-    needs: 'targets',
-    run: () => openCanvasDialog('move-to'),
-  },
-  { key: 'cut', text: 'Cut', name: 'Cut', needs: 'targets', run: cutSelection },
-  { key: 'copy', text: 'Copy', name: 'Copy', needs: 'targets', run: copySelection },
-  {
-    key: 'paste',
-    text: 'Paste',
-    name: 'Paste after focused canvas',
-    needs: 'clipboard',
-    run: pasteAfterFocus,
-  },
-  { key: 'duplicate', text: 'Duplicate', name: 'Duplicate', needs: 'targets', run: duplicateSelection },
-  { key: 'delete', text: 'Delete', name: 'Delete', needs: 'targets', run: deleteSelection },
-  { key: 'reverse', text: 'Reverse', name: 'Reverse order', needs: 'canvases', run: reverseOrder },
-  { key: 'sort', text: 'Sort', name: 'Sort by label', needs: 'canvases', run: sortByLabel },
-  {
-    key: 'relabel',
-    text: 'Relabel…',
-    name: 'Relabel…',
-    needs: 'canvases',
-    run: () => openCanvasDialog('relabel'),
-  },
-];
-
-export function CanvasToolbar({ count }: { count: number }) {
-  const hasSelection = useAppStore((s) => s.selected.size > 0);
-  const hasFocus = useAppStore((s) => s.focus !== null && s.focus < count);
-  const pasteable = useCanvasClipboard(canPaste);
-  const [active, setActive] = useState<string>(ACTIONS[0]?.key ?? '');
+export function CanvasToolbar() {
+  const [active, setActive] = useState<string>(CANVAS_TOOLBAR[0]);
   const ref = useRef<HTMLDivElement>(null);
-
-  const enabled = (needs: Needs) =>
-    needs === 'canvases'
-      ? count > 0
-      : needs === 'selection'
-        ? hasSelection
-        : needs === 'clipboard'
-          ? pasteable
-          : count > 0 && (hasSelection || hasFocus);
-  const enabledKeys = ACTIONS.filter((a) => enabled(a.needs)).map((a) => a.key as string);
-  const tabStop = enabledKeys.includes(active) ? active : enabledKeys[0];
+  // One tab stop: the last focused button while it is enabled, else the first enabled one.
+  const enabled = useEnabledIds(CANVAS_TOOLBAR);
+  const tabStop = enabled.includes(active) ? active : enabled[0];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
@@ -143,27 +58,14 @@ export function CanvasToolbar({ count }: { count: number }) {
       aria-controls="canvas-listbox"
       onKeyDown={onKeyDown}
     >
-      {ACTIONS.map((action) => (
-        <button
-          key={action.key}
-          type="button"
-          tabIndex={action.key === tabStop ? 0 : -1}
-          disabled={!enabled(action.needs)}
-          aria-label={action.name}
-          aria-keyshortcuts={SHORTCUTS[action.key]}
-          title={`${action.name} (${SHORTCUTS[action.key].replace('Control', 'Ctrl')})`}
-          data-action={action.key}
-          onFocus={() => setActive(action.key)}
-          onClick={action.run}
-        >
-          {action.icon ? (
-            <>
-              <Icon name={action.icon} /> {action.text}
-            </>
-          ) : (
-            action.text
-          )}
-        </button>
+      {CANVAS_TOOLBAR.map((id) => (
+        <CommandButton
+          key={id}
+          id={id}
+          data-action={id}
+          tabIndex={id === tabStop ? 0 : -1}
+          onFocus={() => setActive(id)}
+        />
       ))}
     </div>
   );

@@ -1,6 +1,6 @@
 /** "Move to position…": the keyboard way to send the selection anywhere in a long list, in one step. */
 import { useState, type FormEvent } from 'react';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { canvasCount } from './announcer';
 import { moveSelectionTo } from './canvas-actions';
 
@@ -21,19 +21,10 @@ export function MoveToDialog({ count, moving, onClose }: Props) {
     moveSelectionTo(position);
   };
   return (
-    <Modal
+    <Dialog
       title={`Move ${canvasCount(moving)} to position`}
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="move-to-form" className="primary" disabled={!valid}>
-            Move
-          </button>
-        </>
-      }
+      primary={{ label: 'Move', form: 'move-to-form', disabled: !valid }}
     >
       <form id="move-to-form" onSubmit={submit}>
         <label className="field">
@@ -52,6 +43,6 @@ export function MoveToDialog({ count, moving, onClose }: Props) {
           The first moved canvas will be at this position; the others follow it in their current order.
         </p>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -28,7 +28,7 @@ import {
   type SourceInfo,
 } from '../../../../shared/iiif/canvas-build/provenance';
 import { announce, canvasCount } from './announcer';
-import { clearCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
+import { clearCut, hasCut, holdCopy, markCut, useCanvasClipboard } from './canvas-clipboard';
 import { canvasLabel } from '../../../../shared/iiif/canvases';
 import { displayLanguagesOf } from '../../components/language/display-language';
 import {
@@ -338,4 +338,15 @@ export function selectNoCanvases(): void {
   // Keep the cursor where it is, so the keyboard user does not lose their place.
   useAppStore.getState().setSelection([], focus);
   announce('Selection cleared.');
+}
+
+/** Escape (from the keys, the toolbar or the menu): first cancels a pending cut, then clears the selection. */
+export function cancelCutOrSelectNone(): void {
+  // A copy stays: it marks nothing on screen.
+  if (hasCut(useCanvasClipboard.getState())) {
+    clearCut();
+    announce('Cut cancelled.');
+    return;
+  }
+  selectNoCanvases();
 }

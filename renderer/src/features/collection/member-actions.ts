@@ -15,12 +15,11 @@ import {
 } from '../../../../shared/iiif/collection';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
-import { documentKind, isDirty } from '../../store/document-slice';
+import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from '../canvases/announcer';
 import { sortedIndices } from '../canvases/order-math';
-import { guardUnsaved, openPath } from '../documents/document-service';
-import { openDocumentAt } from '../documents/OpenUrlDialog';
+import { guardUnsaved, openPath, openUrl } from '../documents/document-service';
 import { askToAllowHost } from '../network/allow-host';
 
 type Initiator = 'local' | 'public';
@@ -166,10 +165,8 @@ export function openMemberForEditing(index: number): void {
   const path = localPathOf(id);
   if (path !== null) return guardUnsaved('open', () => void openPath(path), path);
   if (!/^https?:\/\//i.test(id)) return fail(`This member has no address to open (its id is “${id}”).`);
-  // The discard dialog knows how to re-run a file open, not this one: ask here (until documents open in tabs).
-  if (isDirty(state) && !window.confirm(`The collection has unsaved changes. Discard them and open ${id}?`))
-    return;
-  void openDocumentAt(id, state.docOrigin).then((problem) => {
+  // It opens in a tab of its own (loadText), beside the collection and its unsaved changes: nothing to confirm.
+  void openUrl(id, state.docOrigin).then((problem) => {
     if (problem !== null) fail(`${id} cannot be opened: ${problem}`);
   });
 }

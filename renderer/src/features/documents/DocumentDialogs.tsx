@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { newCollection } from '../../../../shared/iiif/collection/new-collection';
 import { newManifest } from '../../../../shared/iiif/document/new-manifest';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { FilePicker } from '../files/FilePicker';
 import { PublishDialog } from '../publish/PublishDialog';
@@ -56,102 +56,72 @@ export function DocumentDialogs() {
       );
     case 'save-upgraded':
       return (
-        <Modal
+        <Dialog
           title="Save the upgraded document"
           onCancel={close}
-          actions={
-            <>
-              <button type="button" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  void saveTo(dialog.path, { overwrite: true, isNewPath: true });
-                }}
-              >
-                Replace {dialog.name}
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  close();
-                  void saveAs();
-                }}
-              >
-                Save as {upgradedFileName(dialog.name)}…
-              </button>
-            </>
+          footer={
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                void saveTo(dialog.path, { overwrite: true, isNewPath: true });
+              }}
+            >
+              Replace {dialog.name}
+            </button>
           }
+          primary={{
+            label: `Save as ${upgradedFileName(dialog.name)}…`,
+            onClick: () => {
+              close();
+              void saveAs();
+            },
+          }}
         >
           <p>
             {dialog.name} is Presentation 2; Tessera upgraded it to Presentation 3. Save the upgrade as a new
             file, or replace the original (its Presentation 2 version is then gone).
           </p>
-        </Modal>
+        </Dialog>
       );
     case 'confirm-overwrite':
       return (
-        <Modal
+        <Dialog
           title="Replace the file?"
           onCancel={close}
-          actions={
-            <>
-              <button type="button" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  close();
-                  void saveTo(dialog.path, { overwrite: true });
-                }}
-              >
-                Overwrite
-              </button>
-            </>
-          }
+          primary={{
+            label: 'Overwrite',
+            onClick: () => {
+              close();
+              void saveTo(dialog.path, { overwrite: true });
+            },
+          }}
         >
           <p>{dialog.message}</p>
-        </Modal>
+        </Dialog>
       );
     case 'confirm-discard':
       return (
-        <Modal
+        <Dialog
           title="Discard unsaved changes?"
           onCancel={close}
-          actions={
-            <>
-              <button type="button" onClick={close}>
-                Keep editing
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  close();
-                  // Only Close empties the window; the other actions replace the document once they succeed,
-                  // so cancelling the next step (a file picker, a URL) still leaves the current work open.
-                  if (dialog.action === 'close') closeDocument();
-                  else if (dialog.action === 'new')
-                    useAppStore.getState().showDialog({ kind: 'new-manifest' });
-                  else if (dialog.action === 'open')
-                    void (dialog.path ? openPath(dialog.path) : chooseAndOpen());
-                  else if (dialog.action === 'open-url')
-                    useAppStore.getState().showDialog({ kind: 'open-url' });
-                  else if (dialog.action === 'sample') void openSample();
-                }}
-              >
-                Discard changes
-              </button>
-            </>
-          }
+          cancel="Keep editing"
+          primary={{
+            label: 'Discard changes',
+            onClick: () => {
+              close();
+              // Only Close empties the window; the other actions replace the document once they succeed,
+              // so cancelling the next step (a file picker, a URL) still leaves the current work open.
+              if (dialog.action === 'close') closeDocument();
+              else if (dialog.action === 'new') useAppStore.getState().showDialog({ kind: 'new-manifest' });
+              else if (dialog.action === 'open') void (dialog.path ? openPath(dialog.path) : chooseAndOpen());
+              else if (dialog.action === 'open-url') useAppStore.getState().showDialog({ kind: 'open-url' });
+              else if (dialog.action === 'sample') void openSample();
+            },
+          }}
         >
           <p>The document has changes that are not saved. They will be lost.</p>
-        </Modal>
+        </Dialog>
       );
     case 'new-manifest':
       return <NewManifestDialog onCancel={close} documentType={dialog.documentType ?? 'Manifest'} />;
@@ -200,19 +170,10 @@ function NewManifestDialog(props: { onCancel(): void; documentType: 'Manifest' |
     useAppStore.getState().showDialog({ kind: 'none' });
   };
   return (
-    <Modal
+    <Dialog
       title={documentType === 'Collection' ? 'New collection' : 'New manifest'}
       onCancel={onCancel}
-      actions={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={create}>
-            Create
-          </button>
-        </>
-      }
+      primary={{ label: 'Create', onClick: create }}
     >
       <fieldset className="field">
         <legend>Kind</legend>
@@ -245,6 +206,6 @@ function NewManifestDialog(props: { onCancel(): void; documentType: 'Manifest' |
           {error}
         </p>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,57 +1,11 @@
 /**
- * File › Open from URL: the main side fetches the manifest or collection (http(s) only, timeouts, size cap,
- * at most five redirects, the offline cache) and upgrades Presentation 2; the result opens as an unsaved
- * document, to be saved with Save As.
+ * File › Open URL: the main side fetches the manifest or collection (http(s) only, timeouts, size cap, at most
+ * five redirects, the offline cache); document-service reads it as it reads a file and opens it unsaved, to be
+ * kept with Save As.
  */
 import { useState } from 'react';
-import type { JsonObject } from '../../../../shared/iiif/json';
-import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
-import { api } from '../../api';
-import { Modal } from '../../components/Modal';
-import { useAppStore } from '../../store/store';
-
-function nameFromUrl(url: string): string {
-  try {
-    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-    return last && last.length > 0 ? decodeURIComponent(last) : new URL(url).host;
-  } catch {
-    return 'Remote manifest';
-  }
-}
-
-/**
- * Opens the manifest or collection at `location` (http or https) as the document, unsaved. Returns null when
- * it opened, else what went wrong. `initiator` is 'public' when a document from the internet named the address
- * (a member of a public collection), so the private-network policy applies to it.
- */
-export async function openDocumentAt(
-  location: string,
-  initiator: 'local' | 'public' = 'local',
-): Promise<string | null> {
-  if (!/^https?:\/\//i.test(location)) return 'Give an http:// or https:// address.';
-  const result = await api.openSource({ location, initiator });
-  if (!result.ok) return result.error.message;
-  const { doc, notices, sourceVersion, fromCache, origin } = result.value;
-  useAppStore.getState().loadDocument({
-    doc: doc as JsonObject,
-    format: DEFAULT_TEXT_FORMAT,
-    file: null,
-    name: nameFromUrl(result.value.finalUrl ?? location),
-    notices: [
-      ...notices,
-      ...(fromCache ? ['Opened from the offline cache: the network could not be reached.'] : []),
-    ],
-    // Nothing is on disk yet: the document starts unsaved, so closing asks and autosave protects it.
-    dirty: true,
-    origin,
-  });
-  useAppStore.getState().selectOnly(0);
-  useAppStore.getState().showMessage({
-    kind: 'info',
-    text: `Opened ${location}${sourceVersion === 2 ? ' (upgraded from Presentation 2)' : ''}. Use Save As to keep it.`,
-  });
-  return null;
-}
+import { Dialog } from '../../components/Dialog';
+import { openUrl } from './document-service';
 
 export function OpenUrlDialog({ onClose }: { onClose(): void }) {
   const [url, setUrl] = useState('');
@@ -60,25 +14,16 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
   const open = async () => {
     setBusy(true);
     setError(null);
-    const problem = await openDocumentAt(url.trim());
+    const failure = await openUrl(url);
     setBusy(false);
-    if (problem !== null) return setError(problem);
-    onClose();
+    if (failure) setError(failure);
+    else onClose();
   };
   return (
-    <Modal
+    <Dialog
       title="Open from URL"
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void open()}>
-            {busy ? 'Opening…' : 'Open'}
-          </button>
-        </>
-      }
+      primary={{ label: busy ? 'Opening…' : 'Open', onClick: () => void open(), disabled: busy }}
     >
       <label className="field">
         Manifest or collection URL
@@ -95,6 +40,6 @@ export function OpenUrlDialog({ onClose }: { onClose(): void }) {
           {error}
         </p>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

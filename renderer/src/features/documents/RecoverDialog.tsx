@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { openSample, recover } from './document-service';
 
@@ -28,21 +28,19 @@ export function RecoverDialog({ items, onClose }: { items: readonly Item[]; onCl
     if (rest.length === 0) onClose();
   };
   return (
-    <Modal
+    <Dialog
       title="Recover unsaved work?"
       onCancel={notNow}
-      actions={
-        <>
-          <button type="button" onClick={notNow} disabled={busy}>
-            Not now
-          </button>
-          {left.length > 1 ? (
-            <button type="button" className="primary" onClick={() => void restore(left)} disabled={busy}>
-              Restore all {left.length}
-            </button>
-          ) : null}
-        </>
-      }
+      cancel="Not now"
+      {...(left.length > 1
+        ? {
+            primary: {
+              label: `Restore all ${left.length}`,
+              onClick: () => void restore(left),
+              disabled: busy,
+            },
+          }
+        : {})}
     >
       <p>Tessera closed with unsaved changes. Restore them:</p>
       <ul className="file-list">
@@ -54,6 +52,6 @@ export function RecoverDialog({ items, onClose }: { items: readonly Item[]; onCl
           </li>
         ))}
       </ul>
-    </Modal>
+    </Dialog>
   );
 }

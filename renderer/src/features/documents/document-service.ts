@@ -1,6 +1,7 @@
 /**
- * Document flows: open, save, save as, new, close, recover. Async work lives here (architecture §5), calling
- * the api and then store actions; components only call these functions.
+ * Document flows: open (a file, a URL, the sample), save, save as, new, close, recover. The async work lives
+ * here, calling the api and then store actions, so that components only call these functions (lint keeps the
+ * api out of components) and every way of loading a document goes through loadText.
  */
 import { WINDOWS_1252_QUESTION } from '../../../../shared/iiif/document/decode';
 import { readDocument } from '../../../../shared/iiif/document/read';
@@ -10,6 +11,7 @@ import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { saveLocalPages } from '../annotations/local-page-files';
+import { chooseFileToOpen } from '../files/files-service';
 import { documentName, isDirty, type FileRef } from '../../store/document-slice';
 import { allDocuments } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
@@ -41,26 +43,39 @@ export function guardUnsaved(
 export async function openSample(): Promise<void> {
   const result = await api.sampleProject({ origin: window.location.origin });
   if (!result.ok) return fail(result.error.message);
-  prepareNewTab();
-  store.getState().loadDocument({
-    doc: result.value.manifest as JsonObject,
-    format: DEFAULT_TEXT_FORMAT,
+  // The sample is made on the main side as an object; its text is the one a save would write.
+  const opened = loadText(writeDocument(result.value.manifest as JsonObject, DEFAULT_TEXT_FORMAT), {
     file: null,
     name: result.value.name,
   });
-  store.getState().markSample(store.getState().documentKey);
-  store.getState().selectOnly(0);
+  if (opened) store.getState().markSample(store.getState().documentKey);
 }
 
+/** Where a document's text came from, beyond its file. */
+interface TextSource {
+  readonly file: FileRef | null;
+  readonly name: string;
+  /** 'public' when it came from the internet: what it references is then fetched as a public document's. */
+  readonly origin?: 'local' | 'public';
+  /** Said beside the reader's own notices (opened from the offline cache, …). */
+  readonly notices?: readonly string[];
+}
+
+/**
+ * The one way a document is loaded, whatever it came from (a file, a URL, a recovered copy, the sample): read,
+ * upgraded from Presentation 2 when it is one, and kept with its text, so that saving rewrites only what
+ * changed and keeps the layout. Returns null when it cannot be read (said in the message banner, or to
+ * `onError`), else whether it was upgraded.
+ */
 export function loadText(
   text: string,
-  source: { file: FileRef | null; name: string },
-  options: { dirty?: boolean } = {},
-): boolean {
+  source: TextSource,
+  options: { dirty?: boolean; onError?: (message: string) => void } = {},
+): { upgraded: boolean } | null {
   const read = readDocument(text);
   if (!read.ok) {
-    fail(`${source.name} cannot be opened: ${read.error.message}`);
-    return false;
+    (options.onError ?? fail)(`${source.name} cannot be opened: ${read.error.message}`);
+    return null;
   }
   // A Presentation 2 file is never overwritten without asking: until its first save the document has no file.
   const upgradedFrom = read.upgraded ? source.file : null;
@@ -71,12 +86,13 @@ export function loadText(
     file: upgradedFrom ? null : source.file,
     upgradedFrom,
     name: source.name,
-    notices: read.notices.map((n) => n.message),
+    notices: [...read.notices.map((n) => n.message), ...(source.notices ?? [])],
     dirty: options.dirty === true || read.upgraded,
+    ...(source.origin ? { origin: source.origin } : {}),
     // An upgraded document has no text of its own yet: its first save writes it whole.
     textBase: read.upgraded ? null : createTextBase(text, read.doc, read.format),
   });
-  if (read.upgraded) {
+  if (read.upgraded && upgradedFrom) {
     store.getState().showMessage({
       kind: 'info',
       text:
@@ -87,7 +103,53 @@ export function loadText(
   const items = read.doc['items'];
   if (Array.isArray(items) && items.length > 0) store.getState().selectOnly(0);
   else store.getState().selectNone();
-  return true;
+  return { upgraded: read.upgraded };
+}
+
+/**
+ * File › Open URL, and a collection's member: the text as the server sent it, loaded like a file's. Nothing is
+ * on disk yet, so the document starts unsaved (closing asks, autosave protects it) until Save As. Returns an
+ * error to show, or null when it opened. `initiator` is 'public' when a document from the internet named the
+ * address (a member of a public collection), so the private-network policy applies to it.
+ */
+export async function openUrl(
+  location: string,
+  initiator: 'local' | 'public' = 'local',
+): Promise<string | null> {
+  const address = location.trim();
+  if (!/^https?:\/\//i.test(address)) return 'Give an http:// or https:// address.';
+  store.getState().setBusy('Opening…');
+  const result = await api.openUrl({ location: address, initiator });
+  store.getState().setBusy(null);
+  if (!result.ok) return result.error.message;
+  const { text, fromCache, origin, finalUrl } = result.value;
+  let failure: string | null = null;
+  const opened = loadText(
+    text,
+    {
+      file: null,
+      name: nameFromUrl(finalUrl ?? address),
+      origin,
+      notices: fromCache ? ['Opened from the offline cache: the network could not be reached.'] : [],
+    },
+    { dirty: true, onError: (message) => (failure = message) },
+  );
+  if (!opened) return failure;
+  store.getState().showMessage({
+    kind: 'info',
+    text: `Opened ${address}${opened.upgraded ? ' (upgraded from Presentation 2)' : ''}. Use Save As to keep it.`,
+  });
+  return null;
+}
+
+/** The last part of a URL's path, as a document name. */
+function nameFromUrl(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+    return last && last.length > 0 ? decodeURIComponent(last) : new URL(url).host;
+  } catch {
+    return 'Remote manifest';
+  }
 }
 
 /**
@@ -135,13 +197,10 @@ function rememberOpened(path: string): void {
 }
 
 export async function chooseAndOpen(): Promise<void> {
-  const native = await api.showOpenDialog({});
-  if (!native.ok) return fail(native.error.message);
-  if (native.value.supported) {
-    if (native.value.path) await openPath(native.value.path);
-    return;
-  }
-  store.getState().showDialog({ kind: 'open-file' });
+  const choice = await chooseFileToOpen();
+  if (choice.kind === 'failed') fail(choice.message);
+  else if (choice.kind === 'chosen') await openPath(choice.path);
+  else if (choice.kind === 'picker') store.getState().showDialog({ kind: 'open-file' });
 }
 
 /** The text of `doc`: its file's text with only the changed values rewritten, or a whole new text. */

@@ -3,9 +3,10 @@
  * workspace folder (the host refuses anything outside it) to open a file or choose where to save one.
  */
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
+import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
+import { listFolder, recentFiles } from './files-service';
 
 type Listing = ResponseOf<'listDirectory'>;
 
@@ -22,36 +23,27 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   const [name, setName] = useState(suggestedName ?? 'manifest.json');
   // Open Recent for the browser, where there is no native menu: the host lists only files inside the workspace.
   const [recent, setRecent] = useState<string[]>([]);
-  const dialog = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   /** Whether the first entry got the focus (once: later listings leave it where the user put it). */
   const focusedEntry = useRef(false);
 
-  const show = (result: Awaited<ReturnType<typeof api.listDirectory>>) => {
+  const show = (result: Awaited<ReturnType<typeof listFolder>>) => {
     if (result.ok) {
       setListing(result.value);
       setError(null);
     } else setError(result.error.message);
   };
-  const load = async (path?: string) => show(await api.listDirectory(path === undefined ? {} : { path }));
+  const load = async (path?: string) => show(await listFolder(path));
   useEffect(() => {
-    void api.listDirectory({}).then(show);
-    if (mode === 'open') {
-      void api.recentFiles({}).then((result) => {
-        if (result.ok) setRecent(result.value.paths);
-      });
-    }
+    void listFolder().then(show);
+    if (mode === 'open') void recentFiles().then(setRecent);
   }, [mode]);
 
-  // Focus moves into the picker at once (Ctrl+O left it on the toolbar), to the file name when saving; when
-  // opening, to the first file as soon as the folder is listed, unless the user has moved it meanwhile.
+  // Focus moves into the picker at once (Ctrl+O left it on the toolbar; Dialog puts it on the file name when
+  // saving, on the dialog itself when opening), then to the first file as soon as the folder is listed, unless
+  // the user has moved it meanwhile.
   useEffect(() => {
-    const box = dialog.current;
-    if (!box) return;
-    const field = mode === 'save' ? box.querySelector<HTMLInputElement>('input') : null;
-    (field ?? box).focus();
-  }, [mode]);
-  useEffect(() => {
-    const box = dialog.current;
+    const box = body.current?.closest('dialog');
     if (!box || mode !== 'open' || focusedEntry.current || !listing) return;
     focusedEntry.current = true;
     if (document.activeElement === box) box.querySelector<HTMLButtonElement>('.file-entry')?.focus();
@@ -68,16 +60,14 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div
-        ref={dialog}
-        tabIndex={-1}
-        className="modal file-picker"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="file-picker-title"
-      >
-        <h2 id="file-picker-title">{mode === 'open' ? 'Open a manifest' : 'Save manifest as'}</h2>
+    <Dialog
+      title={mode === 'open' ? 'Open a manifest' : 'Save manifest as'}
+      onCancel={onCancel}
+      className="file-picker"
+      initialFocus={mode === 'save' ? 'input' : '.file-entry'}
+      {...(mode === 'save' ? { primary: { label: 'Save', onClick: submitSave } } : {})}
+    >
+      <div ref={body}>
         {recent.length > 0 ? (
           <>
             <h3 className="picker-heading">Recent</h3>
@@ -134,17 +124,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
             {error}
           </p>
         ) : null}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          {mode === 'save' ? (
-            <button type="button" className="primary" onClick={submitSave}>
-              Save
-            </button>
-          ) : null}
-        </div>
       </div>
-    </div>
+    </Dialog>
   );
 }

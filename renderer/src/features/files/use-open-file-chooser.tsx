@@ -3,7 +3,7 @@
  * else (the browser) the in-app picker of the workspace. Returns the action and the picker to render.
  */
 import { useState, type ReactNode } from 'react';
-import { api } from '../../api';
+import { chooseFileToOpen } from './files-service';
 import { FilePicker } from './FilePicker';
 
 export function useOpenFileChooser(
@@ -12,10 +12,10 @@ export function useOpenFileChooser(
 ): { choose(): Promise<void>; picker: ReactNode } {
   const [picking, setPicking] = useState(false);
   const choose = async () => {
-    const native = await api.showOpenDialog({});
-    if (!native.ok) return onError?.(native.error.message);
-    if (!native.value.supported) return setPicking(true);
-    if (native.value.path) onChosen(native.value.path);
+    const choice = await chooseFileToOpen();
+    if (choice.kind === 'failed') onError?.(choice.message);
+    else if (choice.kind === 'picker') setPicking(true);
+    else if (choice.kind === 'chosen') onChosen(choice.path);
   };
   const picker = picking ? (
     <FilePicker

@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { canvasAt, canvasSlots } from '../../../../shared/iiif/canvases';
 import { canvasDuration, type MediaSource } from '../../../../shared/iiif/media';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { addMediaCanvas, addMediaClip, mediaFromFile, mediaFromUrl, mediaLabel } from './media-service';
 import { useAddMediaStore } from './media-store';
@@ -52,24 +52,15 @@ export function AddMediaDialog() {
   };
   const url = state.url.trim();
   return (
-    <Modal
+    <Dialog
       title="Add audio or video"
       onCancel={store.close}
-      actions={
-        <>
-          <button type="button" onClick={store.close}>
-            Close
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={url === '' || state.busy !== null}
-            onClick={() => void add(() => mediaFromUrl(url), url)}
-          >
-            Add
-          </button>
-        </>
-      }
+      cancel="Close"
+      primary={{
+        label: 'Add',
+        disabled: url === '' || state.busy !== null,
+        onClick: () => void add(() => mediaFromUrl(url), url),
+      }}
     >
       <label className="field">
         Address of an audio or video file (WAV, MP3, FLAC, WebM, Ogg, MP4)
@@ -121,6 +112,6 @@ export function AddMediaDialog() {
           {state.error}
         </p>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

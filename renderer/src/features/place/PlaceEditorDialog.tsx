@@ -20,7 +20,7 @@ import {
   parsePositions,
   readNavPlace,
 } from '../../../../shared/iiif/place';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useEditingLanguage } from '../../components/language/display-language';
 import { usePropertyValue } from '../properties/doc-binding';
 import { commitPlaceEdit } from './place-commit';
@@ -103,15 +103,7 @@ export default function PlaceEditorDialog({ path, owner, parentId, onClose }: Pr
   const title = `Place of the ${owner}`;
 
   return (
-    <Modal
-      title={title}
-      onCancel={onClose}
-      actions={
-        <button type="button" className="primary" onClick={onClose}>
-          Done
-        </button>
-      }
-    >
+    <Dialog title={title} onCancel={onClose} cancel={false} primary={{ label: 'Done', onClick: onClose }}>
       <div className="place-dialog">
         <div>
           <div className="place-tools" role="toolbar" aria-label="Draw on the map">
@@ -251,6 +243,6 @@ export default function PlaceEditorDialog({ path, owner, parentId, onClose }: Pr
           )}
         </div>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -9,8 +9,8 @@ import { useState } from 'react';
 import { documentBaseUri } from '../../../../shared/iiif/document/mint-ids';
 import { folderNameOf } from '../../../../shared/iiif/publish/collection-naming';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { api } from '../../api';
-import { Modal } from '../../components/Modal';
+import { chooseFolder, reviewPublication } from './publish-service';
+import { Dialog } from '../../components/Dialog';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
@@ -79,7 +79,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     const key = inputsKey;
-    const result = await api.reviewPublication(request());
+    const result = await reviewPublication(request());
     setBusy(false);
     setConfirmUris(false);
     if (result.ok) setReview({ key, doc, value: result.value });
@@ -102,10 +102,6 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     changeFiles([...otherFiles, path]);
   };
   const { choose: chooseFile, picker } = useOpenFileChooser(addFile, setError);
-  const chooseFolder = async () => {
-    const result = await api.showFolderDialog({});
-    return result.ok ? result.value.path : null;
-  };
   const changeTarget = (next: TargetFields) => {
     setFields(next);
     setError(null);
@@ -134,32 +130,24 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
 
   return (
     <>
-      <Modal
+      <Dialog
         title="Publish"
         onCancel={cancelOrClose}
-        actions={
-          <>
-            <button type="button" onClick={cancelOrClose}>
-              {job.running ? 'Cancel publishing' : 'Cancel'}
-            </button>
-            <button type="button" onClick={() => void runReview()} disabled={busy}>
-              Review
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={
-                busy ||
-                !review ||
-                (errors.length > 0 && !override) ||
-                (review.uris.counts.changed + review.uris.counts.removed > 0 && !confirmUris)
-              }
-              onClick={() => void runPublish()}
-            >
-              Publish
-            </button>
-          </>
+        cancel={job.running ? 'Cancel publishing' : 'Cancel'}
+        footer={
+          <button type="button" onClick={() => void runReview()} disabled={busy}>
+            Review
+          </button>
         }
+        primary={{
+          label: 'Publish',
+          onClick: () => void runPublish(),
+          disabled:
+            busy ||
+            !review ||
+            (errors.length > 0 && !override) ||
+            (review.uris.counts.changed + review.uris.counts.removed > 0 && !confirmUris),
+        }}
       >
         <label className="field">
           Public base URL (where the folder will be served; every id is rewritten under it)
@@ -298,7 +286,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             ) : null}
           </section>
         ) : null}
-      </Modal>
+      </Dialog>
       {picker}
     </>
   );

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { api } from '../../api';
+import { forgetSecret, secretStatus } from './publish-service';
 
 type Status = ResponseOf<'publicationSecret'>;
 
@@ -33,18 +33,16 @@ export function S3SecretField({
   useEffect(() => {
     if (key === '') return;
     let current = true;
-    void api
-      .publicationSecret({ endpoint: endpoint.trim(), accessKeyId: accessKeyId.trim() })
-      .then((result) => {
-        if (current && result.ok) setAnswer({ key, status: result.value });
-      });
+    void secretStatus(endpoint, accessKeyId).then((result) => {
+      if (current && result.ok) setAnswer({ key, status: result.value });
+    });
     return () => {
       current = false;
     };
   }, [key, endpoint, accessKeyId, asked]);
   const status = answer !== null && answer.key === key ? answer.status : null;
   const forget = async () => {
-    await api.forgetPublicationSecret({ endpoint: endpoint.trim(), accessKeyId: accessKeyId.trim() });
+    await forgetSecret(endpoint, accessKeyId);
     setAsked((n) => n + 1);
   };
   const where = status?.persistent ? 'encrypted by the operating system' : 'for this session only';

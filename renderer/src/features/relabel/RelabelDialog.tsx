@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { COMMON_LANGUAGES } from '../../../../shared/iiif/language';
 import { applyRelabel, labelLanguageOf, planRelabel } from '../../../../shared/iiif/relabel';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from '../canvases/announcer';
 import { sortedIndices } from '../canvases/order-math';
@@ -73,19 +73,10 @@ export function RelabelDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal
+    <Dialog
       title="Relabel canvases"
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="relabel-form" className="primary" disabled={!canApply}>
-            Apply to {canvasCount(plan.count)}
-          </button>
-        </>
-      }
+      primary={{ label: `Apply to ${canvasCount(plan.count)}`, form: 'relabel-form', disabled: !canApply }}
     >
       <form
         id="relabel-form"
@@ -196,7 +187,7 @@ export function RelabelDialog({ onClose }: { onClose(): void }) {
         </div>
         <RelabelPreview plan={plan} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

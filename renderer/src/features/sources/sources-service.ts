@@ -1,7 +1,7 @@
 /**
- * Source flows (architecture §5: async work here, components only call these): open a manifest or collection
- * beside the document, copy its canvases into the document with provenance, and trace a document canvas back
- * to the source it came from.
+ * Source flows (async work here, so components only call these and hold no request state of their own): open
+ * a manifest or collection beside the document, copy its canvases into the document with provenance, and
+ * trace a document canvas back to the source it came from.
  */
 import { contentStateTargets } from '../../../../shared/iiif/canvas-build/import-inputs';
 import {

@@ -6,16 +6,16 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DEFAULT_TEXT_FORMAT, readDocument, writeDocument } from '../../../../shared/iiif/document';
+import { DEFAULT_TEXT_FORMAT, writeDocument } from '../../../../shared/iiif/document';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { fileStem, mergeManifests } from '../../../../shared/iiif/split-merge';
-import { api } from '../../api';
 import { Icon } from '../../components/icons';
-import { NativeDialog } from '../../components/NativeDialog';
+import { Dialog } from '../../components/Dialog';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
 import { FolderField } from './FolderField';
+import { readMergeInput } from './merge-inputs';
 import { WriteActions } from './WriteActions';
 import { defaultFolder } from './write-results';
 
@@ -45,14 +45,10 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
   const add = async (path: string) => {
     if (path === openPath || inputs.some((i) => i.path === path))
       return setError(`${path.split(/[\\/]/).pop() ?? path} is already in the list.`);
-    const read = await api.openFile({ path });
-    if (!read.ok) return setError(read.error.message);
-    const parsed = readDocument(read.value.text);
-    if (!parsed.ok) return setError(`${read.value.name}: ${parsed.error.message}`);
-    if (parsed.kind !== 'Manifest')
-      return setError(`${read.value.name} is a ${parsed.kind}; only Manifests can be merged.`);
+    const read = await readMergeInput(path);
+    if (!read.ok) return setError(read.message);
     setError(null);
-    setInputs((list) => [...list, { path, name: read.value.name, doc: parsed.doc }]);
+    setInputs((list) => [...list, { path, name: read.name, doc: read.doc }]);
   };
   const { choose, picker } = useOpenFileChooser((path) => void add(path), setError);
   const move = (from: number, to: number) =>
@@ -76,8 +72,9 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
       : null;
 
   return (
-    <NativeDialog
+    <Dialog
       title="Merge manifests"
+      cancel={false}
       // While the in-app picker is open, Escape closes the picker only.
       onCancel={() => (picker ? undefined : onClose())}
       className="split-merge-dialog"
@@ -170,6 +167,6 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
         onWritten={onClose}
       />
       {picker}
-    </NativeDialog>
+    </Dialog>
   );
 }

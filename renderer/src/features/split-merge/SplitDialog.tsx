@@ -16,7 +16,7 @@ import {
   splitFileNames,
   splitManifest,
 } from '../../../../shared/iiif/split-merge';
-import { NativeDialog } from '../../components/NativeDialog';
+import { Dialog } from '../../components/Dialog';
 import { documentName } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { FolderField } from './FolderField';
@@ -59,7 +59,7 @@ export function SplitDialog({ onClose }: { onClose(): void }) {
   }, [doc, format, pointsText, suffix, withCollection, stem]);
 
   return (
-    <NativeDialog title="Split into parts" onCancel={onClose} className="split-merge-dialog">
+    <Dialog title="Split into parts" onCancel={onClose} cancel={false} className="split-merge-dialog">
       <label className="field">
         New parts begin at canvases (numbers as in the grid, e.g. 12, 40)
         <span className="row">
@@ -152,6 +152,6 @@ export function SplitDialog({ onClose }: { onClose(): void }) {
         onCancel={onClose}
         onWritten={onClose}
       />
-    </NativeDialog>
+    </Dialog>
   );
 }

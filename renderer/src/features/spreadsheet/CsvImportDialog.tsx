@@ -4,7 +4,7 @@
  * one undo step.
  */
 import { applyCsvImport, type CsvImportPlan } from '../../../../shared/iiif/csv';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { Icon } from '../../components/icons';
 
@@ -27,19 +27,14 @@ export function CsvImportDialog(props: { plan: CsvImportPlan; fileName: string; 
     onClose();
   };
   return (
-    <Modal
+    <Dialog
       title={`Import ${fileName}`}
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={count === 0} onClick={apply}>
-            {count === 0 ? 'Nothing to apply' : `Apply ${count} change${count === 1 ? '' : 's'}`}
-          </button>
-        </>
-      }
+      primary={{
+        label: count === 0 ? 'Nothing to apply' : `Apply ${count} change${count === 1 ? '' : 's'}`,
+        onClick: apply,
+        disabled: count === 0,
+      }}
     >
       <div className="wide-dialog csv-import">
         <p role="status" data-testid="csv-import-summary">
@@ -95,6 +90,6 @@ export function CsvImportDialog(props: { plan: CsvImportPlan; fileName: string; 
         ) : null}
         {count > PREVIEW_ROWS ? <p className="muted">…and {count - PREVIEW_ROWS} more.</p> : null}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -18,7 +18,7 @@ import {
   type OutlineEntry,
   type TocPattern,
 } from '../../../../shared/iiif/structure';
-import { Modal } from '../../components/Modal';
+import { Dialog } from '../../components/Dialog';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
 import { documentName } from '../../store/document-slice';
@@ -107,19 +107,14 @@ export function GenerateTocDialog({ onClose }: { onClose(): void }) {
   ];
 
   return (
-    <Modal
+    <Dialog
       title="Generate table of contents"
       onCancel={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={apply} disabled={!canApply}>
-            {`Add ${plan.entries.length.toLocaleString('en')} ${plan.entries.length === 1 ? 'range' : 'ranges'}`}
-          </button>
-        </>
-      }
+      primary={{
+        label: `Add ${plan.entries.length.toLocaleString('en')} ${plan.entries.length === 1 ? 'range' : 'ranges'}`,
+        onClick: apply,
+        disabled: !canApply,
+      }}
     >
       <form
         className="wide-dialog generate-toc"
@@ -200,7 +195,7 @@ export function GenerateTocDialog({ onClose }: { onClose(): void }) {
         </div>
         <TocPreview plan={plan} labels={labels} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

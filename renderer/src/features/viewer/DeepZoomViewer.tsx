@@ -1,5 +1,6 @@
 /**
- * The one deep-zoom viewer (architecture §7, as Mirador does it): this component owns a single OpenSeadragon
+ * The one deep-zoom viewer (as Mirador does it: one OpenSeadragon instance, reused, is what keeps tiles,
+ * memory and WebGL contexts bounded when the canvas changes): this component owns a single OpenSeadragon
  * instance for as long as it is mounted and changes what it shows by keeping the world in step (world-sync),
  * never by creating another viewer. It shows a scene: one canvas (the editor) or several side by side (the
  * preview's openings and strips), with every painting annotation at its target, crops clipped, rotations
@@ -25,6 +26,7 @@ import {
 import { transformFor, type ViewTransform } from './view-transform';
 import { WorldSync, type ItemState } from './world-sync';
 import { Icon } from '../../components/icons';
+import { useZoomTarget, ZOOM_STEP } from './viewer-zoom';
 
 export interface DeepZoomViewerProps {
   /** One canvas (the editor)… */
@@ -207,6 +209,7 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
     viewer.current?.viewport.zoomBy(factor);
     viewer.current?.viewport.applyConstraints();
   };
+  useZoomTarget(zoom);
   const fitView = () => {
     const instance = viewer.current;
     if (!instance) return;
@@ -264,10 +267,10 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
         {view && overlay ? overlay(view, images) : null}
       </div>
       <div className="viewer-controls" role="toolbar" aria-label="Zoom">
-        <button type="button" onClick={() => zoom(1.4)} aria-label="Zoom in">
+        <button type="button" onClick={() => zoom(ZOOM_STEP)} aria-label="Zoom in">
           <Icon name="zoom-in" />
         </button>
-        <button type="button" onClick={() => zoom(1 / 1.4)} aria-label="Zoom out">
+        <button type="button" onClick={() => zoom(1 / ZOOM_STEP)} aria-label="Zoom out">
           <Icon name="zoom-out" />
         </button>
         <button type="button" onClick={fitView} aria-label="Fit to canvas">
