@@ -24,7 +24,7 @@ export function parseClock(text: string): ClockReading {
     return { ok: false, message: `"${text}": seconds after a colon must be below 60.` };
   if (hours !== undefined && m >= 60)
     return { ok: false, message: `"${text}": minutes after a colon must be below 60.` };
-  return { ok: true, seconds: roundTime(h * 3600 + m * 60 + s) };
+  return { ok: true, seconds: exactTime(h * 3600 + m * 60 + s) };
 }
 
 /**
@@ -50,4 +50,13 @@ export function formatClock(seconds: number, fractionDigits = 1): string {
  */
 export function roundTime(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
+}
+
+/**
+ * Seconds as read or written in a document: to the microsecond, which drops float noise (0.1 + 0.2) but keeps the
+ * precision a publisher gave (the cookbook's point at 27.660653 s), so an untouched time reads and writes back the
+ * same. Edits round to the millisecond where they are made ({@link roundTime}).
+ */
+export function exactTime(seconds: number): number {
+  return Math.round(seconds * 1e6) / 1e6;
 }

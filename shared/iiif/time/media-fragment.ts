@@ -3,7 +3,7 @@
  * targets seconds 10 to 20 of a Canvas, `#t=10` from second 10 on. We read the Normal Play Time forms (`t=10`,
  * `t=npt:10,20`, `t=0:01:10.5`) and write plain seconds, the form every viewer reads.
  */
-import { parseClock, roundTime } from './clock';
+import { exactTime, parseClock } from './clock';
 
 /** A span of a time-based resource, in seconds; no `end` means "to the end". */
 export interface TimeSpan {
@@ -49,10 +49,10 @@ export function readTimeFragment(fragment: string): TimeFragmentReading | undefi
   return { kind: 'span', span: end === undefined ? { start: from } : { start: from, end } };
 }
 
-/** `t=start,end` in seconds (ms precision), or `t=start` for an open span. */
+/** `t=start,end` in seconds, or `t=start` for an open span. */
 export function formatTimeFragment(span: TimeSpan): string {
-  const start = roundTime(span.start);
-  return span.end === undefined ? `t=${start}` : `t=${start},${roundTime(span.end)}`;
+  const start = exactTime(span.start);
+  return span.end === undefined ? `t=${start}` : `t=${start},${exactTime(span.end)}`;
 }
 
 /** `id#t=start,end`: a Canvas (or media) id with its time fragment, replacing any fragment it had. */

@@ -35,7 +35,9 @@ describe('formatTimeFragment', () => {
   it('writes seconds, open or closed, to the millisecond', () => {
     expect(formatTimeFragment({ start: 0, end: 5 })).toBe('t=0,5');
     expect(formatTimeFragment({ start: 2.5 })).toBe('t=2.5');
-    expect(formatTimeFragment({ start: 0.1 + 0.2, end: 1 / 3 })).toBe('t=0.3,0.333');
+    expect(formatTimeFragment({ start: 0.1 + 0.2, end: 1 / 3 })).toBe('t=0.3,0.333333');
+    // A document's own precision survives a rewrite (the cookbook's point selector at 27.660653 s).
+    expect(formatTimeFragment({ start: 27.660653 })).toBe('t=27.660653');
   });
 
   it('round-trips through readTimeFragment', () => {
