@@ -109,10 +109,21 @@ const MESSAGE_MAX = 1_000;
  */
 export function clipMessage(message: string): string {
   if (message.length <= QUOTED_MAX) return message;
-  const clipped = message.replace(
-    new RegExp(`"([^"]{${QUOTED_MAX + 1},})"`, 'g'),
-    (_, quoted: string) => `"${quoted.slice(0, QUOTED_MAX - 3)}..."`,
-  );
+  // A scan with indexOf, not a regular expression: a regex over a two-megabyte quoted value overflows the stack.
+  let clipped = '';
+  let at = 0;
+  while (at < message.length && clipped.length <= MESSAGE_MAX) {
+    const open = message.indexOf('"', at);
+    const close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    if (close < 0) {
+      clipped += message.slice(at, at + MESSAGE_MAX + 1);
+      break;
+    }
+    const quoted = message.slice(open + 1, close);
+    const shown = quoted.length > QUOTED_MAX ? `${quoted.slice(0, QUOTED_MAX - 3)}...` : quoted;
+    clipped += `${message.slice(at, open)}"${shown}"`;
+    at = close + 1;
+  }
   return clipped.length > MESSAGE_MAX ? `${clipped.slice(0, MESSAGE_MAX - 3)}...` : clipped;
 }
 

@@ -19,6 +19,15 @@ describe('clipMessage', () => {
     expect(clipped).toBe(`The id "${'x'.repeat(77)}..." is bad; so is "${'x'.repeat(77)}...".`);
   });
 
+  it('clips a quoted value of several megabytes without overflowing the stack', () => {
+    const huge = 'a'.repeat(3_000_000);
+    expect(clipMessage(`The id "${huge}" is not a URI.`)).toBe(`The id "${'a'.repeat(77)}..." is not a URI.`);
+  });
+
+  it('keeps a lone quote and what follows it', () => {
+    expect(clipMessage(`Say "${'x'.repeat(100)} and stop`)).toBe(`Say "${'x'.repeat(100)} and stop`);
+  });
+
   it('cuts a message that is long for any other reason', () => {
     expect(clipMessage(`Texts: ${'word '.repeat(1_000)}`)).toHaveLength(1_000);
   });
