@@ -99,7 +99,7 @@ describe('two manifests, a collection of them, published and read back', () => {
     for (const name of ['a.json', 'b.json']) {
       await page.getByRole('button', { name: 'Add file…' }).click();
       await page
-        .getByRole('dialog', { name: 'Open a manifest' })
+        .getByRole('dialog', { name: 'Add a member from a file' })
         .getByRole('button', { name: new RegExp(name.replace('.', '\\.')) })
         .first()
         .click();

@@ -35,6 +35,7 @@ export function MembersPanel() {
   const { choose: chooseFile, picker } = useOpenFileChooser(
     (path) => void addMemberFrom(path),
     (message) => useAppStore.getState().showMessage({ kind: 'error', text: message }),
+    'Add a member from a file',
   );
 
   useKeepSelectionInRange(count);

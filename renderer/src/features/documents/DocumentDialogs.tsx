@@ -23,6 +23,7 @@ import {
 export function DocumentDialogs() {
   const dialog = useAppStore((s) => s.dialog);
   const file = useAppStore((s) => s.file);
+  const isCollection = useAppStore((s) => s.doc?.['type'] === 'Collection');
   const close = () => useAppStore.getState().showDialog({ kind: 'none' });
   switch (dialog.kind) {
     case 'none':
@@ -42,6 +43,7 @@ export function DocumentDialogs() {
       return (
         <FilePicker
           mode="save"
+          title={isCollection ? 'Save collection as' : 'Save manifest as'}
           {...(dialog.suggestedName
             ? { suggestedName: dialog.suggestedName }
             : file

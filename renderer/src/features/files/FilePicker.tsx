@@ -12,12 +12,14 @@ type Listing = ResponseOf<'listDirectory'>;
 
 interface Props {
   mode: 'open' | 'save';
+  /** What the picker is for, as its heading says it ("Add a member from a file"); Open and Save As by default. */
+  title?: string;
   suggestedName?: string;
   onChoose(path: string): void;
   onCancel(): void;
 }
 
-export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
+export function FilePicker({ mode, title, suggestedName, onChoose, onCancel }: Props) {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState(suggestedName ?? 'manifest.json');
@@ -61,7 +63,7 @@ export function FilePicker({ mode, suggestedName, onChoose, onCancel }: Props) {
 
   return (
     <Dialog
-      title={mode === 'open' ? 'Open a manifest' : 'Save manifest as'}
+      title={title ?? (mode === 'open' ? 'Open a manifest' : 'Save manifest as')}
       onCancel={onCancel}
       className="file-picker"
       initialFocus={mode === 'save' ? 'input' : '.file-entry'}

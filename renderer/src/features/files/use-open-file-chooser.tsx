@@ -9,6 +9,8 @@ import { FilePicker } from './FilePicker';
 export function useOpenFileChooser(
   onChosen: (path: string) => void,
   onError?: (message: string) => void,
+  /** The in-app picker's heading, when it is not for opening a document. */
+  title?: string,
 ): { choose(): Promise<void>; picker: ReactNode } {
   const [picking, setPicking] = useState(false);
   const choose = async () => {
@@ -20,6 +22,7 @@ export function useOpenFileChooser(
   const picker = picking ? (
     <FilePicker
       mode="open"
+      {...(title ? { title } : {})}
       onCancel={() => setPicking(false)}
       onChoose={(path) => {
         setPicking(false);
