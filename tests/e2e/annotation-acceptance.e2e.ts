@@ -6,11 +6,8 @@
  * schema, holds what was made, and reopens with the same annotations listed and drawn in the same places on
  * screen.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnnotations } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
@@ -22,15 +19,8 @@ import {
   type Drawn,
 } from './annotation-screen';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  serveFolder,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { startOnePageFixture, type OnePageFixture } from './one-page-fixture';
+import { openApp, openWorkspaceFile, type BrowserSession, type HostProcess } from './harness';
 
 const BASE = 'https://example.org/iiif/accepted';
 const CANVAS = `${BASE}/canvas/1`;
@@ -152,24 +142,21 @@ describe('the annotation acceptance flow', () => {
   const schema = officialSchemaChecks();
   let host: HostProcess;
   let session: BrowserSession;
-  let images: Awaited<ReturnType<typeof serveFolder>>;
   let file: string;
+  let fixture: OnePageFixture | undefined;
 
   beforeAll(async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'tessera-acceptance-'));
-    await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#e0d4b8' } })
-      .jpeg()
-      .toFile(path.join(folder, 'page.jpg'));
-    images = await serveFolder(() => folder);
-    host = await startHost();
-    session = await openBrowser();
-    file = path.join(host.workspace, 'accepted.json');
-    await writeFile(file, JSON.stringify(manifest(images.origin), null, 2));
+    fixture = await startOnePageFixture({
+      width: WIDTH,
+      height: HEIGHT,
+      background: '#e0d4b8',
+      fileName: 'accepted.json',
+      manifest,
+    });
+    ({ host, session, file } = fixture);
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    images?.server.close();
+    await fixture?.close();
   });
 
   it('draws, transcribes, tags, links, edits and deletes, one undo step each; saves valid; reopens the same', async () => {

@@ -5,11 +5,8 @@
  * each step; save. The saved file has the selectors each shape calls for (#xywh=, SvgSelector), passes the
  * official schema, and reopens with the shapes drawn in the same screen positions. No CSP violation is reported.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnnotations, type Geometry } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
@@ -21,15 +18,8 @@ import {
   type Drawn,
 } from './annotation-screen';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  serveFolder,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { startOnePageFixture, type OnePageFixture } from './one-page-fixture';
+import { openApp, openWorkspaceFile, type BrowserSession, type HostProcess } from './harness';
 
 const BASE = 'https://example.org/iiif/drawn';
 const WIDTH = 1000;
@@ -110,24 +100,21 @@ describe('drawing annotations on the viewer', () => {
   const schema = officialSchemaChecks();
   let host: HostProcess;
   let session: BrowserSession;
-  let images: Awaited<ReturnType<typeof serveFolder>>;
   let file: string;
+  let fixture: OnePageFixture | undefined;
 
   beforeAll(async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'tessera-drawing-'));
-    await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#d8c8a8' } })
-      .jpeg()
-      .toFile(path.join(folder, 'page.jpg'));
-    images = await serveFolder(() => folder);
-    host = await startHost();
-    session = await openBrowser();
-    file = path.join(host.workspace, 'drawn.json');
-    await writeFile(file, JSON.stringify(manifest(images.origin), null, 2));
+    fixture = await startOnePageFixture({
+      width: WIDTH,
+      height: HEIGHT,
+      background: '#d8c8a8',
+      fileName: 'drawn.json',
+      manifest,
+    });
+    ({ host, session, file } = fixture);
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    images?.server.close();
+    await fixture?.close();
   });
 
   it('draws, moves, resizes and deletes by mouse and keyboard, one undo step each; saves and reopens the same', async () => {

@@ -5,23 +5,12 @@
  * makes no annotation; Escape ends a second pick with nothing changed. The saved range item is the drawn box of
  * that canvas as an xywh fragment.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../shared/iiif/json';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  serveFolder,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile, type BrowserSession, type HostProcess } from './harness';
+import { startOnePageFixture, type OnePageFixture } from './one-page-fixture';
 
 const BASE = 'https://example.org/iiif/region';
 const WIDTH = 1000;
@@ -101,24 +90,21 @@ function near(actual: readonly number[], expected: readonly number[]) {
 describe('a region drawn on the viewer, added to a range', () => {
   let host: HostProcess;
   let session: BrowserSession;
-  let images: Awaited<ReturnType<typeof serveFolder>>;
   let file: string;
+  let fixture: OnePageFixture | undefined;
 
   beforeAll(async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'tessera-region-'));
-    await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#c8d8a8' } })
-      .jpeg()
-      .toFile(path.join(folder, 'page.jpg'));
-    images = await serveFolder(() => folder);
-    host = await startHost();
-    session = await openBrowser();
-    file = path.join(host.workspace, 'regions.json');
-    await writeFile(file, JSON.stringify(manifest(images.origin), null, 2));
+    fixture = await startOnePageFixture({
+      width: WIDTH,
+      height: HEIGHT,
+      background: '#c8d8a8',
+      fileName: 'regions.json',
+      manifest,
+    });
+    ({ host, session, file } = fixture);
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    images?.server.close();
+    await fixture?.close();
   });
 
   it('fills the numbers from a drawn box, adds it as one undo step, and makes no annotation', async () => {
