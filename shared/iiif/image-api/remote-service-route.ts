@@ -6,18 +6,27 @@
  * this base instead of the institution's keeps those requests on the `/remote-image` route (one per-host limit,
  * the disk cache, offline copies) without a hook into their code. The host answers info.json with this base as
  * its id, so the tiles the viewer derives from it come back here too.
+ *
+ * A service named by a document from the internet is routed under `<REMOTE_SERVICE_PATH>/public/<token>`: the
+ * viewer keeps that base for every tile, so the main side knows each request's initiator and refuses private
+ * addresses for it, as it does for the `/remote-image?initiator=public` images.
  */
 import { decodeContentState, encodeContentState } from './content-state';
 
 export const REMOTE_SERVICE_PATH = '/remote-image/service';
+/** The path segment that marks a service named by a public document (never a valid token: not base64 of a URI). */
+const PUBLIC_SEGMENT = 'public';
+
+export type ServiceInitiator = 'local' | 'public';
 
 /** An Image API request after the service base: info.json, or region/size/rotation/quality.format. */
 const INFO = /^info\.json$/;
 const IMAGE_REQUEST = /^[\w.,:%!^-]+\/[\w.,:%!^-]+\/!?[\d.]+\/\w+\.\w+$/;
 
-/** The routed base (path only) for an http(s) image service id. */
-export function remoteServicePath(serviceId: string): string {
-  return `${REMOTE_SERVICE_PATH}/${encodeContentState(serviceId.replace(/\/+$/, ''))}`;
+/** The routed base (path only) for an http(s) image service id, named by a local or a public document. */
+export function remoteServicePath(serviceId: string, initiator: ServiceInitiator = 'local'): string {
+  const marker = initiator === 'public' ? `/${PUBLIC_SEGMENT}` : '';
+  return `${REMOTE_SERVICE_PATH}${marker}/${encodeContentState(serviceId.replace(/\/+$/, ''))}`;
 }
 
 export interface RemoteServiceRequest {
@@ -25,6 +34,8 @@ export interface RemoteServiceRequest {
   readonly serviceId: string;
   /** What was asked of it: `info.json` or an image request. */
   readonly request: string;
+  /** 'public' when a document from the internet named the service: private addresses are refused for it. */
+  readonly initiator: ServiceInitiator;
 }
 
 /**
@@ -35,12 +46,17 @@ export interface RemoteServiceRequest {
 export function parseRemoteServicePath(pathname: string): RemoteServiceRequest | null {
   const prefix = `${REMOTE_SERVICE_PATH}/`;
   if (!pathname.startsWith(prefix)) return null;
-  const rest = pathname.slice(prefix.length);
+  const isPublic = pathname.startsWith(`${prefix}${PUBLIC_SEGMENT}/`);
+  const rest = pathname.slice(prefix.length + (isPublic ? PUBLIC_SEGMENT.length + 1 : 0));
   const slash = rest.indexOf('/');
   if (slash <= 0) return null;
   const decoded = decodeContentState(rest.slice(0, slash));
   if (!decoded.ok || decoded.kind !== 'uri') return null;
   const request = rest.slice(slash + 1);
   if (!INFO.test(request) && !(IMAGE_REQUEST.test(request) && !request.includes('..'))) return null;
-  return { serviceId: decoded.value.replace(/\/+$/, ''), request };
+  return {
+    serviceId: decoded.value.replace(/\/+$/, ''),
+    request,
+    initiator: isPublic ? 'public' : 'local',
+  };
 }

@@ -16,6 +16,7 @@ import { fetchImage } from '../../../electron/services/sources/image-info';
 import { openSource } from '../../../electron/services/sources/open-source';
 import { handleSourcesGet } from '../../../electron/services/sources/routes';
 import type { PathPolicy } from '../../../electron/services/files/path-policy';
+import { remoteServicePath } from '../../../shared/iiif/image-api/remote-service-route';
 import { refusedHostOf } from '../../../shared/ipc/private-network';
 
 const PUBLIC_ALIAS = '127.0.0.2';
@@ -215,6 +216,30 @@ describe('requests on behalf of a document from a public address', () => {
     expect(refused).toMatchObject({ code: 'private-network' });
     expect((refused as Error).message).toContain('images.example.org');
     expect(secret.hits).toEqual([]);
+  });
+
+  it('refuses a public document’s image service, and every tile under its routed base, on a private address', async () => {
+    const secret = await privateServer();
+    const remote = service();
+    const base = remoteServicePath(`${secret.base}/iiif/secret`, 'public');
+    for (const request of ['info.json', 'full/100,/0/default.jpg']) {
+      const answer = await handleSourcesGet(
+        { remote, localImagesDir: cacheDir },
+        new URL(`http://app.test${base}/${request}`),
+        'http://app.test',
+      );
+      expect(answer?.status, request).toBe(403);
+      expect(String(answer?.body)).toContain('127.0.0.1');
+    }
+    expect(secret.hits).toEqual([]);
+    // The same service named by a document of this computer is fetched.
+    const local = await handleSourcesGet(
+      { remote, localImagesDir: cacheDir },
+      new URL(`http://app.test${remoteServicePath(`${secret.base}/iiif/secret`)}/info.json`),
+      'http://app.test',
+    );
+    expect(local?.status).not.toBe(403);
+    expect(secret.hits).toEqual(['/iiif/secret/info.json']);
   });
 
   it('lets documents opened from this computer (workspace files, loopback addresses) reach loopback servers', async () => {

@@ -23,6 +23,14 @@ describe('remote image service paths', () => {
     expect(parseRemoteServicePath(`${base}/info.json`)).toEqual({
       serviceId: 'https://images.example.org/iiif/2/ms%2012:f.1r',
       request: 'info.json',
+      initiator: 'local',
+    });
+    const named = remoteServicePath(id, 'public');
+    expect(named.split('/')).toHaveLength(5);
+    expect(parseRemoteServicePath(`${named}/full/max/0/default.jpg`)).toEqual({
+      serviceId: 'https://images.example.org/iiif/2/ms%2012:f.1r',
+      request: 'full/max/0/default.jpg',
+      initiator: 'public',
     });
     expect(parseRemoteServicePath(`${base}/0,0,512,512/!256,256/0/default.jpg`)?.request).toBe(
       '0,0,512,512/!256,256/0/default.jpg',
@@ -43,6 +51,8 @@ describe('remote image service paths', () => {
       `${remoteServicePath('file:///etc/passwd')}/info.json`,
       `${remoteServicePath('javascript:alert(1)')}/info.json`,
       '/remote-image/service/not-base64!/info.json',
+      '/remote-image/service/public/info.json',
+      '/remote-image/service/public/public/info.json',
       '/remote-image/elsewhere/info.json',
     ])
       expect(parseRemoteServicePath(path), path).toBeNull();

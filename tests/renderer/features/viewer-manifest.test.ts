@@ -76,6 +76,19 @@ describe('manifestForViewers', () => {
     expect(getIn(out, ['homepage', 0, 'id'])).toBe('https://example.org/about');
   });
 
+  it('marks the images and services of a document from the internet as public, so private hosts stay refused', () => {
+    const { manifest: out } = manifestForViewers(manifest(), ORIGIN, 'public');
+    expect(getIn(out, [...BODY, 'id'])).toMatch(/&initiator=public$/);
+    const service = getIn(out, [...BODY, 'service', 0, '@id']) as string;
+    expect(parseRemoteServicePath(`${new URL(service).pathname}/full/max/0/default.jpg`)).toMatchObject({
+      serviceId: SERVICE,
+      initiator: 'public',
+    });
+    const local = manifestForViewers(manifest(), ORIGIN, 'local').manifest;
+    const localService = getIn(local, [...BODY, 'service', 0, '@id']) as string;
+    expect(parseRemoteServicePath(`${new URL(localService).pathname}/info.json`)?.initiator).toBe('local');
+  });
+
   it('leaves out audio, video and text bodies, with their annotations, and counts them', () => {
     const doc = manifest();
     const page = getIn(doc, ['items', 0, 'items', 0]) as unknown as Mutable;

@@ -28,6 +28,11 @@ export function imageInitiatorFrom(current: () => Initiator): void {
   documentInitiator = current;
 }
 
+/** Where the open document came from, for other addresses made from it (the preview's image services). */
+export function openDocumentInitiator(): Initiator {
+  return documentInitiator();
+}
+
 export function imageSrc(
   url: string,
   origin: string = window.location.origin,

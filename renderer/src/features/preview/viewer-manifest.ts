@@ -11,7 +11,7 @@
  */
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { remoteServicePath } from '../../../../shared/iiif/image-api/remote-service-route';
-import { imageSrc } from '../images/image-src';
+import { imageSrc, openDocumentInitiator } from '../images/image-src';
 
 export interface ViewerManifest {
   readonly manifest: JsonObject;
@@ -62,7 +62,12 @@ function isMediaResource(node: JsonObject): boolean {
   return MEDIA_TYPES.has(type) || /^(audio|video|text)\//.test(format);
 }
 
-export function manifestForViewers(doc: JsonObject, origin: string): ViewerManifest {
+export function manifestForViewers(
+  doc: JsonObject,
+  origin: string,
+  /** 'public' for a document from the internet: its images and services keep the private-network refusal. */
+  initiator: 'local' | 'public' = openDocumentInitiator(),
+): ViewerManifest {
   let media = 0;
   let external = 0;
   const absolute = (src: string) => (src.startsWith('/') ? `${origin}${src}` : src);
@@ -93,7 +98,8 @@ export function manifestForViewers(doc: JsonObject, origin: string): ViewerManif
         return undefined;
       }
       // The service's own nested services (auth, sizes) stay as they are: the base is what viewers request.
-      if (isImageService(node)) return { ...node, [key as string]: `${origin}${remoteServicePath(id)}` };
+      if (isImageService(node))
+        return { ...node, [key as string]: `${origin}${remoteServicePath(id, initiator)}` };
     }
     const out: Record<string, JsonValue> = {};
     const choice = node['type'] === 'Choice' || node['@type'] === 'oa:Choice';
@@ -102,7 +108,7 @@ export function manifestForViewers(doc: JsonObject, origin: string): ViewerManif
       if (child !== undefined) out[name] = child;
     }
     if (key && id && (node['type'] === 'Image' || node['@type'] === 'dctypes:Image'))
-      out[key] = absolute(imageSrc(id, origin));
+      out[key] = absolute(imageSrc(id, origin, initiator));
     // An annotation whose only body was left out paints nothing; leave the annotation out with it.
     const body = out['body'];
     if ('body' in node && (body === undefined || (isJsonArray(body) && body.length === 0))) return undefined;
