@@ -284,6 +284,11 @@ export const channels = {
       path: z.string().nullable(),
       name: z.string(),
       text: z.string(),
+      /**
+       * Where the document came from: 'public' when it was opened from the internet, so that its recovered copy
+       * keeps the private-network refusals (absent in records of earlier versions, which are read as 'local').
+       */
+      origin: z.enum(['local', 'public']).optional(),
     }),
     response: z.object({ savedAt: z.number() }),
   },
@@ -301,7 +306,13 @@ export const channels = {
   },
   readRecoverable: {
     request: z.object({ key: z.string() }),
-    response: z.object({ key: z.string(), path: z.string().nullable(), name: z.string(), text: z.string() }),
+    response: z.object({
+      key: z.string(),
+      path: z.string().nullable(),
+      name: z.string(),
+      text: z.string(),
+      origin: z.enum(['local', 'public']),
+    }),
   },
   /** Image addresses (info.json, service base, image request, plain image) → descriptors or sizes, per URL. */
   fetchImageInfo: {

@@ -22,12 +22,16 @@ const allowAny: AllowPath = async (recordedPath) => recordedPath;
 /** A record is the document text JSON-escaped, plus a few fields: room for heavy escaping, not unbounded. */
 const MAX_RECORD_BYTES = 3 * MAX_DOCUMENT_BYTES;
 
+type Origin = 'local' | 'public';
+
 interface AutosaveRecord {
   key: string;
   path: string | null;
   name: string;
   savedAt: number;
   text: string;
+  /** Where the document came from (a public one keeps its private-network refusals when recovered). */
+  origin: Origin;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -53,11 +57,11 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
     return next;
   };
   return {
-    async write(entry: { key: string; path: string | null; name: string; text: string }) {
+    async write(entry: { key: string; path: string | null; name: string; text: string; origin?: Origin }) {
       const file = fileFor(entry.key);
       return inOrder(entry.key, async () => {
         const savedAt = clock();
-        const record: AutosaveRecord = { ...entry, savedAt };
+        const record: AutosaveRecord = { ...entry, origin: entry.origin ?? 'local', savedAt };
         try {
           await fs.mkdir(folder, { recursive: true });
           await writeFileAtomic(file, JSON.stringify(record));
@@ -104,6 +108,7 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
         path: await allowedPath(record, allow),
         name: record.name,
         text: record.text,
+        origin: record.origin,
       };
     },
   };
@@ -134,6 +139,7 @@ async function readRecord(file: string): Promise<AutosaveRecord | null> {
       name: typeof parsed.name === 'string' ? parsed.name : 'Untitled',
       savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
       text: parsed.text,
+      origin: parsed.origin === 'public' ? 'public' : 'local',
     };
   } catch {
     // A half-written record cannot exist (writes are atomic); an unreadable one is skipped, not fatal.

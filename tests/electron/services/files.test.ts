@@ -107,6 +107,20 @@ describe('autosave store', () => {
     expect((await store.list()).items.map((i) => i.key)).toEqual(['b']);
   });
 
+  it('keeps where a document came from, and reads a record of an earlier version as local', async () => {
+    const folder = path.join(dir, 'autosave');
+    const store = createAutosaveStore(folder);
+    await store.write({ key: 'web', path: null, name: 'manifest.json', text: '{}', origin: 'public' });
+    await store.write({ key: 'disk', path: null, name: 'm.json', text: '{}' });
+    await writeFile(
+      path.join(folder, 'old.autosave.json'),
+      JSON.stringify({ key: 'old', path: null, name: 'old.json', savedAt: 1, text: '{}' }),
+    );
+    expect((await store.read('web')).origin).toBe('public');
+    expect((await store.read('disk')).origin).toBe('local');
+    expect((await store.read('old')).origin).toBe('local');
+  });
+
   it('applies a clear asked while a write is still on its way after that write', async () => {
     const store = createAutosaveStore(path.join(dir, 'autosave'));
     // A save clears the record while the last autosave (a large document) is still being written.

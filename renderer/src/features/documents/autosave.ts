@@ -47,6 +47,7 @@ export function startAutosave(): () => void {
       key,
       path: document.file?.path ?? null,
       name: documentName(document),
+      origin: document.docOrigin,
     });
     // A failing autosave leaves the work unprotected against a crash: say so once per document, until one
     // succeeds again.

@@ -352,7 +352,7 @@ export function closeDocument(): void {
 export async function recover(key: string): Promise<void> {
   const result = await api.readRecoverable({ key });
   if (!result.ok) return fail(result.error.message);
-  const { path, name, text } = result.value;
+  const { path, name, text, origin } = result.value;
   const recovered = readDocument(text);
   if (!recovered.ok) return fail(`The recovered copy of ${name} cannot be read: ${recovered.error.message}`);
   // The file is open already (given at launch, say): the recovered work goes into its tab, as one undo step.
@@ -371,12 +371,15 @@ export async function recover(key: string): Promise<void> {
     const loaded = loadText(onDisk.value.text, {
       file: { path: onDisk.value.path, name: fileName, mtimeMs, size, hash },
       name,
+      origin,
     });
     if (!loaded) return;
     rememberOpened(onDisk.value.path);
     store.getState().commit('Recover unsaved changes', recovered.doc);
   } else {
-    loadText(text, { file: null, name }, { dirty: true });
+    // A document opened from the internet stays public when recovered: its images and links on private
+    // addresses are still refused until the user allows the host.
+    loadText(text, { file: null, name, origin }, { dirty: true });
   }
   void clearRecoveryRecord(key);
   store.getState().showMessage({ kind: 'info', text: `Recovered unsaved changes to ${name}.` });
