@@ -28,6 +28,7 @@ import {
   polygonFrom,
   resizeGeometry,
   type AnnotationAddress,
+  type AnnotationView,
   type Bounds,
   type DrawnGeometry,
   type Point,
@@ -39,6 +40,7 @@ import { useAppStore } from '../../store/store';
 import type { ViewTransform } from '../viewer/view-transform';
 import { addCanvasAnnotation, changeAnnotationTarget, removeAnnotation } from './annotation-actions';
 import { addressKey } from './annotation-search';
+import { manifestAnnotations } from './annotation-scope';
 import './annotations.css';
 
 /**
@@ -107,12 +109,38 @@ function describe(geometry: DrawnGeometry, n: number, motivation: string, text: 
   return `${KIND_NAMES[geometry.kind]} annotation ${n}: ${motivation}${preview ? ` “${preview}”` : ''}, at ${where}`;
 }
 
+/**
+ * The manifest's own annotations that name `canvasId`, grouped once per `annotations` array: edits elsewhere keep
+ * that array (structural sharing), so switching canvases in a book with a long commentary does not re-read it.
+ */
+const manifestByCanvas = new WeakMap<object, Map<string, AnnotationView[]>>();
+
+function manifestAnnotationsOn(doc: JsonObject, canvasId: string): AnnotationView[] {
+  const own = doc['annotations'];
+  if (!Array.isArray(own) || own.length === 0) return [];
+  let byCanvas = manifestByCanvas.get(own);
+  if (!byCanvas) {
+    byCanvas = new Map();
+    for (const view of manifestAnnotations(doc)) {
+      for (const source of new Set(view.targets.map((target) => target.source))) {
+        const list = byCanvas.get(source) ?? [];
+        list.push(view);
+        byCanvas.set(source, list);
+      }
+    }
+    manifestByCanvas.set(own, byCanvas);
+  }
+  return byCanvas.get(canvasId) ?? [];
+}
+
 function shapesOf(doc: JsonObject | null, canvasIndex: number, canvas: JsonObject): Shape[] {
   if (!doc) return [];
   const canvasId = idOf(canvas) ?? '';
   const size = canvasSize(canvas);
   const shapes: Shape[] = [];
-  for (const view of listAnnotations(doc, { canvasIndex })) {
+  // The manifest's own pages too: their annotations may target regions of any canvas (a commentary across the
+  // book), and those on this canvas are drawn and edited here like its own.
+  for (const view of [...listAnnotations(doc, { canvasIndex }), ...manifestAnnotationsOn(doc, canvasId)]) {
     // A referenced page lives in another file: drawn when loaded there, not editable here.
     if (!view.page.embedded) continue;
     view.targets.forEach((target, targetIndex) => {
