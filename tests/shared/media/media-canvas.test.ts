@@ -272,6 +272,49 @@ describe('mediaOfBody', () => {
   });
 });
 
+describe('a clip whose body is a Choice', () => {
+  const choice = (items: JsonObject[]): JsonObject => ({
+    id: 'https://x/c',
+    type: 'Canvas',
+    duration: 16,
+    items: [
+      {
+        id: 'https://x/c/p',
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: 'https://x/c/p/a',
+            type: 'Annotation',
+            motivation: 'painting',
+            body: { type: 'Choice', items },
+            target: 'https://x/c',
+          },
+        ],
+      },
+    ],
+  });
+  const alac = { id: 'https://x/a.m4a', type: 'Sound', format: 'audio/alac' };
+  const mp3 = { id: 'https://x/a.mp3', type: 'Sound', format: 'audio/mpeg' };
+  const wav = {
+    type: 'SpecificResource',
+    source: { id: 'https://x/a.wav', type: 'Sound', format: 'audio/wav' },
+  };
+  const notAlac = (format: string) => format !== 'audio/alac';
+
+  it('plays the first item the player can play', () => {
+    expect(clipsOf(choice([alac, mp3]), notAlac)[0]?.media?.url).toBe('https://x/a.mp3');
+    expect(clipsOf(choice([alac, wav]), notAlac)[0]?.media?.url).toBe('https://x/a.wav');
+    expect(clipsOf(choice([alac, { id: 'https://x/b', type: 'Sound' }]), notAlac)[0]?.media?.url).toBe(
+      'https://x/b',
+    );
+  });
+
+  it('plays the first item when none can be played, or when nothing says what can', () => {
+    expect(clipsOf(choice([alac, mp3]), () => false)[0]?.media?.url).toBe('https://x/a.m4a');
+    expect(clipsOf(choice([alac, mp3]))[0]?.media?.url).toBe('https://x/a.m4a');
+  });
+});
+
 describe('what Tessera writes passes its own validator', () => {
   it('reports nothing for an audio canvas with a video clip and both companions', () => {
     const m = createIdMinter('https://example.org/iiif/media', new Set());

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { canvasDuration, clipsOf, companionOf, timedAnnotationsOf } from '../../../../shared/iiif/media';
 import { formatClock, nextSpanFrom, spanAt, type ClosedSpan } from '../../../../shared/iiif/time';
+import { canPlayFormat } from './can-play';
 import { CompanionImage } from './CompanionImage';
 import { imageSrc } from '../images/image-src';
 import { mediaSrc } from './media-src';
@@ -49,7 +50,8 @@ export function MediaPlayer(props: MediaPlayerProps) {
     children,
   } = props;
   const duration = canvasDuration(canvas) ?? 0;
-  const clips = clipsOf(canvas);
+  // Of a Choice (the same recording as ALAC, MP3, WAV…), the first item this browser can play.
+  const clips = clipsOf(canvas, canPlayFormat);
   const spans = clips.map((clip) => clip.span);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
