@@ -4,6 +4,7 @@ export { MEDIA_CONTENT_TYPES, extensionFor, formatFor, sniffMedia } from './medi
 export type { CanPlayFormat, ClipView, MediaSource } from './media-canvas';
 export {
   addClip,
+  byPlaybackPreference,
   canvasDuration,
   canvasFromMedia,
   clipsOf,

@@ -188,6 +188,19 @@ export function clipsOf(canvas: JsonObject, canPlay?: CanPlayFormat): ClipView[]
   return clips;
 }
 
+/** Whether a clip plays in a media element of its own (audio or video, or an address of unknown type). */
+const hasClock = (clip: ClipView) => clip.media !== undefined && clip.media.type !== 'Image';
+
+/**
+ * The clips in the order a player looks for the one to play at a time: those with a clock of their own (audio,
+ * video) before pictures and text painted for a time, each group in document order. Where a film and a picture
+ * of its setting are painted for the same span (the cookbook's multimedia canvas lists the picture first), the
+ * film plays.
+ */
+export function byPlaybackPreference(clips: readonly ClipView[]): ClipView[] {
+  return [...clips.filter(hasClock), ...clips.filter((clip) => !hasClock(clip))];
+}
+
 /**
  * The canvas with `media` added as one more clip, after the last one (shared/iiif/time placeClip). A canvas too
  * short for it grows to hold it: a canvas is as long as what plays on it. A Video on a Sound-only canvas gives

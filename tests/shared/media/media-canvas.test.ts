@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
 import {
   addClip,
+  byPlaybackPreference,
   canvasFromMedia,
   clipsOf,
   companionFrom,
@@ -312,6 +313,41 @@ describe('a clip whose body is a Choice', () => {
   it('plays the first item when none can be played, or when nothing says what can', () => {
     expect(clipsOf(choice([alac, mp3]), () => false)[0]?.media?.url).toBe('https://x/a.m4a');
     expect(clipsOf(choice([alac, mp3]))[0]?.media?.url).toBe('https://x/a.m4a');
+  });
+});
+
+describe('byPlaybackPreference', () => {
+  it('puts audio and video before pictures and text painted for the same time, each in document order', () => {
+    const painting = (id: string, body: JsonObject | undefined) => ({
+      id: `https://x/c/p/${id}`,
+      type: 'Annotation',
+      motivation: 'painting',
+      ...(body ? { body } : {}),
+      target: 'https://x/c#t=11,42',
+    });
+    const clips = clipsOf({
+      id: 'https://x/c',
+      type: 'Canvas',
+      duration: 180,
+      items: [
+        {
+          id: 'https://x/c/p',
+          type: 'AnnotationPage',
+          items: [
+            painting('picture', { id: 'https://x/room.jpg', type: 'Image' }),
+            painting('card', { type: 'TextualBody', value: 'Reel 1' }),
+            painting('film', { id: 'https://x/film.mp4', type: 'Video' }),
+            painting('sound', { id: 'https://x/sound.mp3', type: 'Sound' }),
+          ],
+        },
+      ],
+    });
+    expect(byPlaybackPreference(clips).map((clip) => clip.annotationId.split('/').pop())).toEqual([
+      'film',
+      'sound',
+      'picture',
+      'card',
+    ]);
   });
 });
 

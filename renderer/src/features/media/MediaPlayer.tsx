@@ -6,7 +6,13 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { canvasDuration, clipsOf, companionOf, timedAnnotationsOf } from '../../../../shared/iiif/media';
+import {
+  byPlaybackPreference,
+  canvasDuration,
+  clipsOf,
+  companionOf,
+  timedAnnotationsOf,
+} from '../../../../shared/iiif/media';
 import { formatClock, nextSpanFrom, spanAt, type ClosedSpan } from '../../../../shared/iiif/time';
 import { canPlayFormat } from './can-play';
 import { CompanionImage } from './CompanionImage';
@@ -51,7 +57,9 @@ export function MediaPlayer(props: MediaPlayerProps) {
   } = props;
   const duration = canvasDuration(canvas) ?? 0;
   // Of a Choice (the same recording as ALAC, MP3, WAV…), the first item this browser can play.
-  const clips = clipsOf(canvas, canPlayFormat);
+  const listed = clipsOf(canvas, canPlayFormat);
+  // Where clips overlap (a film over a picture of its setting), the one that plays is the one with a clock.
+  const clips = byPlaybackPreference(listed);
   const spans = clips.map((clip) => clip.span);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -228,7 +236,7 @@ export function MediaPlayer(props: MediaPlayerProps) {
         duration={duration}
         currentTime={time}
         items={[
-          ...clips.map((c, i) => ({
+          ...listed.map((c, i) => ({
             key: clipKey(c.page, c.item),
             span: c.span,
             label: c.label || `Clip ${i + 1}`,
