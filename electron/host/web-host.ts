@@ -36,6 +36,8 @@ export interface WebHostOptions {
   getRoute?(
     url: URL,
     origin: string,
+    /** The request's Range header, for files a media element reads in parts. */
+    range?: string,
   ): Promise<{ status: number; headers: Readonly<Record<string, string>>; body: Uint8Array | string } | null>;
 }
 
@@ -104,7 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (byQuery) {
       response.setHeader('Set-Cookie', `${cookieName}=${pageKey}; HttpOnly; SameSite=Strict; Path=/`);
     }
-    const routed = await options.getRoute?.(url, `http://${request.headers.host}`);
+    const routed = await options.getRoute?.(url, `http://${request.headers.host}`, request.headers.range);
     if (routed) {
       const { 'Content-Type': type = 'application/octet-stream', ...headers } = routed.headers;
       for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);

@@ -57,7 +57,7 @@ async function main() {
         host: args.host,
         port,
         allowNonLoopback: args.allowNonLoopback,
-        getRoute: (url, origin) => handleSourcesGet(sources, url, origin),
+        getRoute: (url, origin, range) => handleSourcesGet(sources, url, origin, { range }),
       }),
     args,
     (taken) => process.stdout.write(`Port ${taken} is in use; using a free port instead.\n`),

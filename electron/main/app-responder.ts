@@ -7,9 +7,13 @@ import { readStaticFile } from '../host/static-files';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { APP_HOST, APP_ORIGIN } from './app-origin';
 
-/** An extra GET route (remote images through the cache, local image tiles); null means "not mine". */
+/**
+ * An extra GET route (remote images through the cache, local image tiles); null means "not mine". `range` is
+ * the request's Range header: a media element on app:// seeks in a local recording by it.
+ */
 export type AppRoute = (
   url: URL,
+  range?: string,
 ) => Promise<{ status: number; headers: Readonly<Record<string, string>>; body: Uint8Array | string } | null>;
 
 /**
@@ -23,7 +27,8 @@ export function createAppResponder(rendererRoot: string, route?: AppRoute) {
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const routed = request.method === 'GET' ? await route?.(url) : null;
+    const routed =
+      request.method === 'GET' ? await route?.(url, request.headers.get('range') ?? undefined) : null;
     if (routed) {
       const body = typeof routed.body === 'string' ? routed.body : Buffer.from(routed.body);
       return new Response(body, {

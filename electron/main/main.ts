@@ -168,7 +168,9 @@ async function start() {
     },
   });
 
-  serveAppProtocol(path.join(here, '../renderer'), (url) => handleSourcesGet(sources, url, APP_ORIGIN));
+  serveAppProtocol(path.join(here, '../renderer'), (url, range) =>
+    handleSourcesGet(sources, url, APP_ORIGIN, { range }),
+  );
   bindIpc(handlers);
   recentPaths = await recent.list();
   rebuildMenu();

@@ -5,9 +5,6 @@
  * listAnnotations (the annotation panel), painting clips by clipsOf (the timeline). The spans are found
  * independently, by a brute-force walk over the raw JSON, and compared. Counts are printed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listAnnotations } from '../../shared/iiif/annotations';
 import { readDocument, writeDocument } from '../../shared/iiif/document';
@@ -15,41 +12,7 @@ import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../.
 import { clipsOf } from '../../shared/iiif/media';
 import { rangeItemTimeSpan, structureView } from '../../shared/iiif/structure';
 import { readTimeFragment, type TimeSpan } from '../../shared/iiif/time';
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = process.env['TESSERA_CORPUS'] ?? path.resolve(projectRoot, '../shared/corpus');
-const cookbook = path.join(corpus, 'p3/cookbook');
-
-/** The recipes the issue names, by what they show: each must be among those found by content. */
-const NAMED = {
-  audio: '0002-mvm-audio.json',
-  video: '0003-mvm-video.json',
-  placeholder: '0013-placeholderCanvas.json',
-  accompanying: '0014-accompanyingcanvas.json',
-  'ranges over time': '0026-toc-opera.json',
-  'ranges over several canvases': '0065-opera-multiple-canvases.json',
-  'clips and ranges on one canvas': '0064-opera-one-canvas.json',
-  'transcript annotations': '0103-poetry-reading-annotations.json',
-  captions: '0219-using-caption-file.json',
-  'captions in several languages': '0074-multiple-language-captions.json',
-  'content on a timeline': '0560-resources-on-a-timeline.json',
-};
-
-function canvasesOf(doc: JsonObject): JsonObject[] {
-  const found: JsonObject[] = [];
-  const add = (canvas: JsonValue | undefined) => {
-    if (!isJsonObject(canvas)) return;
-    found.push(canvas);
-    add(canvas.placeholderCanvas);
-    add(canvas.accompanyingCanvas);
-  };
-  if (isJsonArray(doc.items)) doc.items.forEach((c) => add(c));
-  add(doc.placeholderCanvas);
-  add(doc.accompanyingCanvas);
-  return found;
-}
-
-const isTimeBased = (doc: JsonObject) => canvasesOf(doc).some((c) => c.duration !== undefined);
+import { canvasesOf, cookbook, cookbookPresent, NAMED, timeRecipes } from './time-recipes-corpus';
 
 /** `t=` of a URI's fragment, found without the model's readers: the raw text after "t=". */
 function rawSpan(uri: string): string | undefined {
@@ -92,18 +55,14 @@ function sameSpan(written: string, read: string | undefined): boolean {
   return read !== undefined && normal(written) === read;
 }
 
-if (!existsSync(cookbook)) {
+if (!cookbookPresent) {
   const reason = `the IIIF cookbook is not at ${cookbook}`;
   console.log(`time recipe conformance skipped: ${reason}`);
   describe.skip(`time recipe conformance (skipped: ${reason})`, () => {
     it('needs ../shared/corpus', () => {});
   });
 } else {
-  const recipes = readdirSync(cookbook)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(cookbook, name), 'utf8') }))
-    .filter((r) => isTimeBased(JSON.parse(r.text.replace(/^\uFEFF/, '')) as JsonObject));
+  const recipes = timeRecipes();
 
   describe('time-based cookbook recipes', () => {
     it('are found by content, the named ones among them', () => {

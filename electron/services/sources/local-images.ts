@@ -12,6 +12,7 @@ import type { ImageServiceDescriptor } from '../../../shared/iiif/image-api/desc
 import { UserFacingError } from '../../../shared/ipc/result';
 import { createStaticTiles, slugFor } from '../imaging/static-tiles';
 import { rewriteInfoJsonId } from '../static/level0-info';
+import { readFileRange } from './byte-range';
 import { sniffTileableImage } from './image-bytes';
 import type { RouteResponse } from './remote-image';
 
@@ -80,8 +81,16 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
   ...MEDIA_CONTENT_TYPES,
 };
 
-/** Serves `/local-images/<identifier>/…` from `dir`; info.json gets the id it is being served under. */
-export async function serveLocalImage(dir: string, urlPath: string, origin: string): Promise<RouteResponse> {
+/**
+ * Serves `/local-images/<identifier>/…` from `dir`; info.json gets the id it is being served under. Files answer
+ * a Range request (`range`, the request's header) with the bytes asked for: local audio and video seek by it.
+ */
+export async function serveLocalImage(
+  dir: string,
+  urlPath: string,
+  origin: string,
+  range?: string,
+): Promise<RouteResponse> {
   const notFound: RouteResponse = {
     status: 404,
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
@@ -125,9 +134,10 @@ export async function serveLocalImage(dir: string, urlPath: string, origin: stri
       body: rewriteInfoJsonId(await fs.readFile(realFile, 'utf8'), serviceUrl),
     };
   }
+  const answer = await readFileRange(realFile, stat.size, range);
   return {
-    status: 200,
-    headers: { 'Content-Type': type, 'Cache-Control': 'private, max-age=3600' },
-    body: await fs.readFile(realFile),
+    status: answer.status,
+    headers: { 'Content-Type': type, 'Cache-Control': 'private, max-age=3600', ...answer.headers },
+    body: answer.body,
   };
 }

@@ -21,6 +21,13 @@ export interface SourcesDeps {
 
 export const REMOTE_IMAGE_PATH = '/remote-image';
 
+/** What of the request a route reads besides its URL. */
+export interface SourcesRequest {
+  /** The request's Range header: local audio and video are read in parts as a media element seeks. */
+  readonly range?: string;
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Answers a GET for `url` if it is one of these routes, else null. `origin` is the origin the page was served
  * from (http://127.0.0.1:port, app://tessera), used for local image service ids.
@@ -29,8 +36,9 @@ export async function handleSourcesGet(
   deps: SourcesDeps,
   url: URL,
   origin: string,
-  signal?: AbortSignal,
+  request: SourcesRequest = {},
 ): Promise<RouteResponse | null> {
+  const { signal, range } = request;
   if (url.pathname === REMOTE_IMAGE_PATH)
     return serveRemoteImage(
       deps.remote,
@@ -42,6 +50,6 @@ export async function handleSourcesGet(
   if (url.pathname.startsWith(`${REMOTE_SERVICE_PATH}/`))
     return serveRemoteImageService(deps.remote, url.pathname, origin, signal);
   if (url.pathname.startsWith(`${LOCAL_IMAGES_PATH}/`))
-    return serveLocalImage(deps.localImagesDir, url.pathname, origin);
+    return serveLocalImage(deps.localImagesDir, url.pathname, origin, range);
   return null;
 }

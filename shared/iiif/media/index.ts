@@ -1,9 +1,10 @@
 /** Audio and video: what a media file is, and canvases and clips made from it. */
 export type { MediaContainer, MediaKind } from './media-format';
 export { MEDIA_CONTENT_TYPES, extensionFor, formatFor, sniffMedia } from './media-format';
-export type { ClipView, MediaSource } from './media-canvas';
+export type { CanPlayFormat, ClipView, MediaSource } from './media-canvas';
 export {
   addClip,
+  byPlaybackPreference,
   canvasDuration,
   canvasFromMedia,
   clipsOf,

@@ -115,10 +115,33 @@ export function mediaOfBody(
   return { url, type, offset };
 }
 
-function firstBody(body: JsonValue | undefined): JsonObject | undefined {
+/** Whether the player can play a declared `format` (in a browser: HTMLMediaElement.canPlayType). */
+export type CanPlayFormat = (format: string) => boolean;
+
+/** The declared format of a body, or of the source of a SpecificResource. */
+function formatOfBody(body: JsonObject | undefined): string | undefined {
+  const resource = body?.type === 'SpecificResource' && isJsonObject(body.source) ? body.source : body;
+  return typeof resource?.format === 'string' ? resource.format : undefined;
+}
+
+/**
+ * The body that plays: the first of several, and of a Choice the first item the player can play (one with no
+ * format may be playable: it is not passed over), else its first. The cookbook's Choice of audio offers ALAC
+ * first, which Chromium cannot play, then MP3, FLAC, Ogg and WAV, which it can.
+ */
+function firstBody(body: JsonValue | undefined, canPlay?: CanPlayFormat): JsonObject | undefined {
   const entry = isJsonArray(body) ? body[0] : body;
   if (!isJsonObject(entry)) return undefined;
-  if (entry.type === 'Choice' && isJsonArray(entry.items)) return firstBody(entry.items[0]);
+  if (entry.type === 'Choice' && isJsonArray(entry.items)) {
+    const items = entry.items.map((item) => firstBody(item, canPlay));
+    const playable = canPlay
+      ? items.find((item) => {
+          const format = formatOfBody(item);
+          return item !== undefined && (format === undefined || canPlay(format));
+        })
+      : undefined;
+    return playable ?? items[0];
+  }
   return entry;
 }
 
@@ -127,8 +150,11 @@ export function canvasDuration(canvas: JsonObject): number | undefined {
   return typeof canvas.duration === 'number' && canvas.duration > 0 ? canvas.duration : undefined;
 }
 
-/** The painting annotations of a time-based canvas as clips on its timeline, in document order. */
-export function clipsOf(canvas: JsonObject): ClipView[] {
+/**
+ * The painting annotations of a time-based canvas as clips on its timeline, in document order. With `canPlay`, a
+ * clip whose body is a Choice plays the first item the player can play.
+ */
+export function clipsOf(canvas: JsonObject, canPlay?: CanPlayFormat): ClipView[] {
   const duration = canvasDuration(canvas);
   if (duration === undefined || !isJsonArray(canvas.items)) return [];
   const clips: ClipView[] = [];
@@ -141,7 +167,7 @@ export function clipsOf(canvas: JsonObject): ClipView[] {
       if (!painting) return;
       const target = isJsonArray(annotation.target) ? annotation.target[0] : annotation.target;
       const span: TimeSpan = targetSpan(target) ?? { start: 0, end: duration };
-      const body = firstBody(annotation.body);
+      const body = firstBody(annotation.body, canPlay);
       const media = mediaOfBody(body);
       const url = media?.url ?? '';
       clips.push({
@@ -160,6 +186,19 @@ export function clipsOf(canvas: JsonObject): ClipView[] {
     });
   });
   return clips;
+}
+
+/** Whether a clip plays in a media element of its own (audio or video, or an address of unknown type). */
+const hasClock = (clip: ClipView) => clip.media !== undefined && clip.media.type !== 'Image';
+
+/**
+ * The clips in the order a player looks for the one to play at a time: those with a clock of their own (audio,
+ * video) before pictures and text painted for a time, each group in document order. Where a film and a picture
+ * of its setting are painted for the same span (the cookbook's multimedia canvas lists the picture first), the
+ * film plays.
+ */
+export function byPlaybackPreference(clips: readonly ClipView[]): ClipView[] {
+  return [...clips.filter(hasClock), ...clips.filter((clip) => !hasClock(clip))];
 }
 
 /**

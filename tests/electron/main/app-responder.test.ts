@@ -47,4 +47,25 @@ describe('app://tessera', () => {
     );
     expect((await respond(new Request('app://other/'))).status).toBe(404);
   });
+
+  it('hands the Range header to the routes and answers with their part (local audio and video seek)', async () => {
+    const ranges: (string | undefined)[] = [];
+    const respond = createAppResponder(root, async (_url, range) => {
+      ranges.push(range);
+      return {
+        status: 206,
+        headers: { 'Content-Type': 'audio/wav', 'Content-Range': 'bytes 2-3/10', 'Accept-Ranges': 'bytes' },
+        body: Buffer.from([2, 3]),
+      };
+    });
+    const part = await respond(
+      new Request('app://tessera/local-images/tone/tone.wav', { headers: { Range: 'bytes=2-3' } }),
+    );
+    expect(ranges).toEqual(['bytes=2-3']);
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-3/10');
+    expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([2, 3]);
+    await respond(new Request('app://tessera/local-images/tone/tone.wav'));
+    expect(ranges).toEqual(['bytes=2-3', undefined]);
+  });
 });

@@ -13,6 +13,7 @@ import { createHandlers } from '../../../electron/services/handlers';
 import { createAutosaveStore } from '../../../electron/services/recovery/autosave-store';
 import { handleSourcesGet } from '../../../electron/services/sources/routes';
 import { FAILURE_PATHS, quadrantImage } from '../../fixtures/institutions';
+import { wavBytes } from '../../fixtures/media';
 import { cleanups, institution, remoteService, tempDir } from './helpers';
 
 const cleanup = cleanups();
@@ -26,7 +27,13 @@ function get(
   host: WebHost,
   pathName: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; type: string; body: Buffer; cookie: string }> {
+): Promise<{
+  status: number;
+  type: string;
+  body: Buffer;
+  cookie: string;
+  headers: http.IncomingHttpHeaders;
+}> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: host.port, method: 'GET', path: pathName, headers },
@@ -39,6 +46,7 @@ function get(
             type: String(res.headers['content-type'] ?? ''),
             body: Buffer.concat(chunks),
             cookie: String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '',
+            headers: res.headers,
           }),
         );
       },
@@ -73,7 +81,7 @@ async function start() {
     handlers,
     staticRoot,
     port: 0,
-    getRoute: (url, origin) => handleSourcesGet(sources, url, origin),
+    getRoute: (url, origin, range) => handleSourcesGet(sources, url, origin, { range }),
   });
   cleanup.add(() => host.close());
   const hostHeader = `127.0.0.1:${host.port}`;
@@ -87,7 +95,7 @@ async function start() {
   };
   // The page's cookie, as a browser gets it from the printed URL.
   const { cookie } = await get(host, `/?token=${host.token}`, { host: hostHeader });
-  return { host, hostHeader, api, cookie };
+  return { host, hostHeader, api, cookie, workspace };
 }
 
 describe('sources through the web host', () => {
@@ -147,5 +155,37 @@ describe('sources through the web host', () => {
     expect(info.status).toBe(200);
     expect(JSON.parse(info.body.toString())['id']).toBe(`http://${hostHeader}/local-images/leaf`);
     expect((await get(host, '/local-images/leaf/info.json', { host: hostHeader })).status).toBe(401);
+  });
+
+  it('serves a local recording in parts (HTTP Range), so a media element can seek in it', async () => {
+    const { host, hostHeader, cookie, workspace } = await start();
+    const folder = path.join(workspace, 'local-images', 'tone');
+    await mkdir(folder, { recursive: true });
+    const wav = wavBytes(1);
+    await writeFile(path.join(folder, 'tone.wav'), wav);
+    const url = '/local-images/tone/tone.wav';
+    const page = { host: hostHeader, cookie };
+
+    const whole = await get(host, url, page);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.body.equals(wav)).toBe(true);
+
+    const part = await get(host, url, { ...page, range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.type).toBe('audio/wav');
+    expect(part.headers['content-range']).toBe(`bytes 100-199/${wav.length}`);
+    expect(part.headers['content-length']).toBe('100');
+    expect(part.body.equals(wav.subarray(100, 200))).toBe(true);
+
+    const tail = await get(host, url, { ...page, range: 'bytes=-44' });
+    expect(tail.status).toBe(206);
+    expect(tail.body.equals(wav.subarray(wav.length - 44))).toBe(true);
+
+    const past = await get(host, url, { ...page, range: `bytes=${wav.length}-` });
+    expect(past.status).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${wav.length}`);
+    // Ranges are read behind the same token check as the whole file.
+    expect((await get(host, url, { host: hostHeader, range: 'bytes=0-9' })).status).toBe(401);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIdMinter } from '../../../shared/iiif/document/mint-ids';
 import {
   addClip,
+  byPlaybackPreference,
   canvasFromMedia,
   clipsOf,
   companionFrom,
@@ -269,6 +270,84 @@ describe('mediaOfBody', () => {
     ).toEqual({ url: 'https://x/a.mp3', type: 'Sound', offset: 12.5 });
     expect(mediaOfBody({ id: 'https://x/a.wav', type: 'Sound' })?.offset).toBe(0);
     expect(mediaOfBody({ type: 'Sound' })).toBeUndefined();
+  });
+});
+
+describe('a clip whose body is a Choice', () => {
+  const choice = (items: JsonObject[]): JsonObject => ({
+    id: 'https://x/c',
+    type: 'Canvas',
+    duration: 16,
+    items: [
+      {
+        id: 'https://x/c/p',
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: 'https://x/c/p/a',
+            type: 'Annotation',
+            motivation: 'painting',
+            body: { type: 'Choice', items },
+            target: 'https://x/c',
+          },
+        ],
+      },
+    ],
+  });
+  const alac = { id: 'https://x/a.m4a', type: 'Sound', format: 'audio/alac' };
+  const mp3 = { id: 'https://x/a.mp3', type: 'Sound', format: 'audio/mpeg' };
+  const wav = {
+    type: 'SpecificResource',
+    source: { id: 'https://x/a.wav', type: 'Sound', format: 'audio/wav' },
+  };
+  const notAlac = (format: string) => format !== 'audio/alac';
+
+  it('plays the first item the player can play', () => {
+    expect(clipsOf(choice([alac, mp3]), notAlac)[0]?.media?.url).toBe('https://x/a.mp3');
+    expect(clipsOf(choice([alac, wav]), notAlac)[0]?.media?.url).toBe('https://x/a.wav');
+    expect(clipsOf(choice([alac, { id: 'https://x/b', type: 'Sound' }]), notAlac)[0]?.media?.url).toBe(
+      'https://x/b',
+    );
+  });
+
+  it('plays the first item when none can be played, or when nothing says what can', () => {
+    expect(clipsOf(choice([alac, mp3]), () => false)[0]?.media?.url).toBe('https://x/a.m4a');
+    expect(clipsOf(choice([alac, mp3]))[0]?.media?.url).toBe('https://x/a.m4a');
+  });
+});
+
+describe('byPlaybackPreference', () => {
+  it('puts audio and video before pictures and text painted for the same time, each in document order', () => {
+    const painting = (id: string, body: JsonObject | undefined) => ({
+      id: `https://x/c/p/${id}`,
+      type: 'Annotation',
+      motivation: 'painting',
+      ...(body ? { body } : {}),
+      target: 'https://x/c#t=11,42',
+    });
+    const clips = clipsOf({
+      id: 'https://x/c',
+      type: 'Canvas',
+      duration: 180,
+      items: [
+        {
+          id: 'https://x/c/p',
+          type: 'AnnotationPage',
+          items: [
+            painting('picture', { id: 'https://x/room.jpg', type: 'Image' }),
+            painting('card', { type: 'TextualBody', value: 'Reel 1' }),
+            painting('film', { id: 'https://x/film.mp4', type: 'Video' }),
+            painting('sound', { id: 'https://x/sound.mp3', type: 'Sound' }),
+          ],
+        },
+      ],
+    });
+    expect(byPlaybackPreference(clips).map((clip) => clip.annotationId.split('/').pop())).toEqual([
+      'film',
+      'sound',
+      'picture',
+      'card',
+    ]);
   });
 });
 

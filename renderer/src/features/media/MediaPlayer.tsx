@@ -6,8 +6,15 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { canvasDuration, clipsOf, companionOf, timedAnnotationsOf } from '../../../../shared/iiif/media';
+import {
+  byPlaybackPreference,
+  canvasDuration,
+  clipsOf,
+  companionOf,
+  timedAnnotationsOf,
+} from '../../../../shared/iiif/media';
 import { formatClock, nextSpanFrom, spanAt, type ClosedSpan } from '../../../../shared/iiif/time';
+import { canPlayFormat } from './can-play';
 import { CompanionImage } from './CompanionImage';
 import { imageSrc } from '../images/image-src';
 import { mediaSrc } from './media-src';
@@ -49,7 +56,10 @@ export function MediaPlayer(props: MediaPlayerProps) {
     children,
   } = props;
   const duration = canvasDuration(canvas) ?? 0;
-  const clips = clipsOf(canvas);
+  // Of a Choice (the same recording as ALAC, MP3, WAV…), the first item this browser can play.
+  const listed = clipsOf(canvas, canPlayFormat);
+  // Where clips overlap (a film over a picture of its setting), the one that plays is the one with a clock.
+  const clips = byPlaybackPreference(listed);
   const spans = clips.map((clip) => clip.span);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -226,7 +236,7 @@ export function MediaPlayer(props: MediaPlayerProps) {
         duration={duration}
         currentTime={time}
         items={[
-          ...clips.map((c, i) => ({
+          ...listed.map((c, i) => ({
             key: clipKey(c.page, c.item),
             span: c.span,
             label: c.label || `Clip ${i + 1}`,
