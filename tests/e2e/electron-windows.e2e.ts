@@ -219,6 +219,20 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await expect
         .poll(() => page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab').count())
         .toBe(0);
+
+      // A page cannot widen its grants through a new window: a path nobody chose opens no window. (Checked
+      // through a plain New Window sent after it: the refused path is decided by one policy lookup, long before
+      // the plain window's page has loaded and shows the sample.)
+      await page.evaluate(() => {
+        const shell = (window as unknown as { tesseraShell: { newWindow(path?: string): void } })
+          .tesseraShell;
+        shell.newWindow('/etc/passwd');
+        shell.newWindow();
+      });
+      await expect.poll(() => standIn.windows().length).toBe(3);
+      const plain = standIn.windows().find((w) => w !== moved && !before.includes(w)) as StandInBrowserWindow;
+      await canvasCount((await plain.opened).page, 4);
+      expect(standIn.windows().length).toBe(3);
     });
   },
 );
