@@ -234,5 +234,28 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       await canvasCount((await plain.opened).page, 4);
       expect(standIn.windows().length).toBe(3);
     });
+
+    it('refuses the requests of a page in a window main did not open, though it is our page', async () => {
+      const { standIn, window, page } = await launch();
+      await canvasCount(page, 4);
+      // Made behind main's back, with the same options and page: no window of the registry, so no handlers.
+      const BrowserWindow = standIn.electron['BrowserWindow'] as new (
+        options: object,
+      ) => StandInBrowserWindow;
+      const stray = new BrowserWindow(window.options);
+      await stray.loadURL('app://tessera/');
+      const { page: strayPage } = await stray.opened;
+      const answer = await strayPage.evaluate(() =>
+        (window as unknown as { api: { appInfo(r: object): Promise<unknown> } }).api.appInfo({}),
+      );
+      expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { api: { appInfo(r: object): Promise<{ ok: boolean }> } }).api
+            .appInfo({})
+            .then((r) => r.ok),
+        ),
+      ).toBe(true);
+    });
   },
 );
