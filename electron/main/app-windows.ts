@@ -61,7 +61,9 @@ export interface WindowOpenerDeps {
 /** Returns the function that opens a window (with files for its page to open instead of the sample). */
 export function windowOpener(deps: WindowOpenerDeps) {
   return async (files: readonly string[] = []): Promise<void> => {
-    const shown = new BrowserWindow(mainWindowOptions(deps.preloadPath));
+    const last = deps.registry.lastFocused()?.window;
+    const after = last && !last.isDestroyed() ? (last.getPosition() as [number, number]) : undefined;
+    const shown = new BrowserWindow(mainWindowOptions(deps.preloadPath, after));
     lockDownSession(shown.webContents.session);
     shown.once('ready-to-show', () => shown.show());
     // Right-click in a text field: its own Undo, Cut, Copy, Paste, Select All (Chromium shows none by itself).

@@ -85,8 +85,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       const { window: second, page: secondPage } = await newWindow(standIn);
       // The sample comes through IPC: the second window's requests are accepted (refused as forbidden before).
       await canvasCount(secondPage, 4);
-      // Made from the same options (sandbox, context isolation, no Node, preload) and shown, in front.
-      expect(second.options).toEqual(first.options);
+      // Made from the same options (sandbox, context isolation, no Node, preload), a step from the first, and
+      // shown, in front.
+      const { x, y, ...secondOptions } = second.options;
+      expect(secondOptions).toEqual(first.options);
+      expect([x, y]).toEqual([32, 32]);
       await expect.poll(() => second.isVisible()).toBe(true);
       expect(second.isFocused()).toBe(true);
       expect(second.webContents.id).not.toBe(first.webContents.id);

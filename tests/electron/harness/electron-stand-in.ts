@@ -469,6 +469,11 @@ export function createElectronStandIn(options: StandInOptions) {
     isMinimized() {
       return false;
     }
+    /** "Returns Integer[] - Contains the window's current position." Where the options put it (Electron
+     * centres a window given no x and y; the stand-in has no screen, so that reads as 0, 0). */
+    getPosition(): [number, number] {
+      return [Number(this.options['x'] ?? 0), Number(this.options['y'] ?? 0)];
+    }
     restore() {}
     /** "Focuses on the window." The one focused before emits 'blur', this one 'focus' ("gains focus"). */
     focus() {
