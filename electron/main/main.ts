@@ -5,7 +5,7 @@
  */
 import { app, Menu, session, safeStorage } from 'electron';
 import path from 'node:path';
-import type { MenuEntry } from '../../shared/ipc/shell-events';
+import { NEW_WINDOW_COMMAND, type MenuEntry } from '../../shared/ipc/shell-events';
 import { APP_VERSION } from '../app-version';
 import { cleanDataFolder, dataPaths } from '../services/app-paths';
 import { createGrantedPolicy } from '../services/files/path-policy';
@@ -82,8 +82,10 @@ async function start() {
   const recent = createRecentFiles(paths.recent);
   for (const file of await recent.list()) policy.grant(file);
 
-  // Menu commands go to the window used last (Electron's click(menuItem, focusedWindow) names the same one).
-  const send = (commandId: string) => sendCommand(windows.lastFocused(), commandId);
+  // Menu commands go to the window used last (Electron's click(menuItem, focusedWindow) names the same one);
+  // New Window is main's own, so that it works with no window open (macOS).
+  const send = (commandId: string) =>
+    commandId === NEW_WINDOW_COMMAND ? void openWindow?.() : sendCommand(windows.lastFocused(), commandId);
   const openPath = (file: string) => launchFiles.add(file);
   // The menu is rebuilt when the recent files change and when a page sends its command table's entries.
   let recentPaths: readonly string[] = [];

@@ -32,6 +32,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
     let browser: Browser;
     let dir: string;
     let running: ElectronStandIn | null = null;
+    let restorePlatform: (() => void) | null = null;
 
     beforeAll(async () => {
       browser = await chromium.launch({
@@ -46,13 +47,15 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
     afterEach(async () => {
       await running?.shutDown();
       running = null;
+      restorePlatform?.();
+      restorePlatform = null;
     });
 
-    async function launch(userData?: string) {
+    async function launch(userData?: string, platform?: NodeJS.Platform) {
       const data = userData ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-user-')));
       const standIn = createElectronStandIn({ browser, userData: data, allowRequest: isLoopbackUrl });
       running = standIn;
-      loadMain(DIST, standIn);
+      restorePlatform = loadMain(DIST, standIn, platform ? { platform } : {});
       standIn.start();
       const window = await standIn.firstWindow();
       const { page } = await window.opened;
@@ -259,6 +262,16 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
             .then((r) => r.ok),
         ),
       ).toBe(true);
+    });
+
+    it('on macOS, opens a window from File › New Window when none is open', async () => {
+      const { standIn, window, page } = await launch(undefined, 'darwin');
+      await canvasCount(page, 4);
+      expect(await window.tryClose()).toBe(true);
+      await expect.poll(() => standIn.windows().length).toBe(0);
+      expect(standIn.hasQuit()).toBe(false);
+      const { page: opened } = await newWindow(standIn);
+      await canvasCount(opened, 4);
     });
   },
 );

@@ -10,6 +10,7 @@
  * Field by field: command.ts.
  */
 import { canRedo, canUndo } from '../../../shared/iiif/document/history';
+import { NEW_WINDOW_COMMAND } from '../../../shared/ipc/shell-events';
 import { canvasSlots } from '../../../shared/iiif/canvases';
 import { useAddImagesStore } from '../features/add-images/add-images-store';
 import {
@@ -109,7 +110,7 @@ export const commands: readonly Command[] = [
   { id: 'publish', label: 'Publish…', menu: 'file', enabled: hasDoc, run: () => dialog('publish') },
   { id: 'split', label: 'Split…', menu: 'file', enabled: isManifest, run: () => useSplitMergeStore.getState().show('split') },
   { id: 'merge', label: 'Merge…', menu: 'file', run: () => useSplitMergeStore.getState().show('merge') },
-  { id: 'new-window', label: 'New Window', keys: 'Control+Shift+N', keysIn: 'menu', menu: 'file', enabled: canOpenWindows, run: openNewWindow },
+  { id: NEW_WINDOW_COMMAND, label: 'New Window', keys: 'Control+Shift+N', keysIn: 'menu', menu: 'file', enabled: canOpenWindows, run: openNewWindow },
   { id: 'open-in-new-window', label: 'Open in New Window', menu: 'file', enabled: canMoveToNewWindow, run: moveToNewWindow },
   { id: 'close', label: 'Close', keys: 'Control+W', keysIn: 'menu', menu: 'file', run: () => guardUnsaved('close', closeDocument) },
   // Edit
