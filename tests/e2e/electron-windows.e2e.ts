@@ -273,5 +273,28 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/m
       const { page: opened } = await newWindow(standIn);
       await canvasCount(opened, 4);
     });
+
+    it('quits with two windows of unsaved work: asks in each, and “Don’t Save” leaves no records', async () => {
+      const { standIn, window: first, page: firstPage, userData } = await launch();
+      await canvasCount(firstPage, 4);
+      const { window: second, page: secondPage } = await newWindow(standIn);
+      await canvasCount(secondPage, 4);
+      await editLabel(firstPage, 'First, thrown away');
+      await editLabel(secondPage, 'Second, thrown away');
+      await expect
+        .poll(async () => (await recordTexts(userData)).filter((t) => t.includes('thrown away')).length, {
+          timeout: 15_000,
+        })
+        .toBe(2);
+      standIn.scriptDialog('showMessageBoxSync', 1);
+      standIn.scriptDialog('showMessageBoxSync', 1);
+      standIn.app.quit();
+      await expect.poll(() => standIn.hasQuit()).toBe(true);
+      expect(first.isDestroyed() && second.isDestroyed()).toBe(true);
+      const asked = standIn.dialogCalls.filter((c) => c.kind === 'showMessageBoxSync');
+      expect(asked.map((c) => c.parent === first || c.parent === second)).toEqual([true, true]);
+      expect(asked[0]?.parent === asked[1]?.parent).toBe(false);
+      expect(await recordTexts(userData)).toEqual([]);
+    });
   },
 );
