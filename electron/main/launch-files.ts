@@ -1,6 +1,6 @@
 /**
  * Files the app is asked to open from outside (command line, second instance, macOS open-file, Linux .desktop
- * %U). They may arrive before the window's page exists; sending them then would be lost (no listener yet) and
+ * %U). They may arrive before any window's page exists; sending them then would be lost (no listener yet) and
  * the start-up sample would open over them. So they wait here until the renderer says it is ready, and it
  * opens them instead of the sample.
  */
@@ -33,34 +33,30 @@ export function pathFromArgv(
 }
 
 export interface LaunchFiles {
-  /** A file to open: granted now, delivered now if the page is ready, else kept for it. */
+  /** A file to open: granted now, delivered now if a window's page is ready, else kept for the next one. */
   add(file: string): void;
-  /** The page is ready: returns the files that waited (it opens the last), and delivers later ones at once. */
+  /** A window's page is ready: returns the files that waited for one (it opens the last). */
   takeWaiting(): string[];
-  /** The page is gone (its window closed): files wait again, for the next window's page. */
-  notReady(): void;
 }
 
+/**
+ * `deliver` sends a file to the window that should open it (the one used last whose page listens) and says
+ * whether there was one; with several windows, a window that closes takes no files with it.
+ */
 export function createLaunchFiles(deps: {
   grant(file: string): void;
-  deliver(file: string): void;
+  deliver(file: string): boolean;
 }): LaunchFiles {
-  let ready = false;
   let waiting: string[] = [];
   return {
     add(file) {
       deps.grant(file);
-      if (ready) deps.deliver(file);
-      else waiting.push(file);
+      if (!deps.deliver(file)) waiting.push(file);
     },
     takeWaiting() {
-      ready = true;
       const files = waiting;
       waiting = [];
       return files;
-    },
-    notReady() {
-      ready = false;
     },
   };
 }

@@ -14,6 +14,9 @@
  * Quitting (app.quit, Cmd+Q): Electron emits 'before-quit', then closes each window; a window that cancels its
  * close cancels the quit. "Save" cancels it (the save takes a moment), so once the save has finished the quit
  * must be asked for again: closing the window alone would leave a macOS app running without windows.
+ *
+ * With several windows, a quit is one thing for all of them (QuitState): Electron closes them one by one, and
+ * any window's Cancel or Save stops the whole quit, so no other window may still think it is quitting later.
  */
 export type CloseChoice = 'save' | 'discard' | 'cancel';
 
@@ -34,6 +37,11 @@ export interface DocumentState {
   dirty: boolean;
 }
 
+/** Whether a quit is under way; one object shared by the guards of every window. */
+export interface QuitState {
+  requested: boolean;
+}
+
 export interface UnsavedCloseGuard {
   /** The renderer's latest report (title bar name, unsaved marker); also the end of a save it was asked for. */
   setState(state: DocumentState): void;
@@ -44,7 +52,7 @@ export interface UnsavedCloseGuard {
 
 export function guardUnsavedClose(
   window: ClosableWindow,
-  deps: { ask(name: string): CloseChoice; requestSave(): void; quit(): void },
+  deps: { ask(name: string): CloseChoice; requestSave(): void; quit(): void; quitState?: QuitState },
 ): UnsavedCloseGuard {
   let state: DocumentState = { name: 'Untitled', dirty: false };
   // "Don't Save" was chosen: the close now in progress must not be stopped by the page's beforeunload.
@@ -53,19 +61,19 @@ export function guardUnsavedClose(
   // failed or its dialog was cancelled, so the window stays).
   let closeAfterSave = false;
   // A quit is under way: the next close belongs to it (and "Save" must quit, not only close, once saved).
-  let quitting = false;
+  const quit = deps.quitState ?? { requested: false };
   let quitAfterSave = false;
 
   const decide = (event: PreventableEvent, allowUnload: boolean) => {
     const choice = deps.ask(state.name);
-    const wasQuitting = quitting;
-    // Any answer but "Don't Save" stops the close, and with it the quit (Electron cancels it).
-    quitting = false;
+    const wasQuitting = quit.requested;
     if (choice === 'discard') {
       discarding = true;
       if (allowUnload) event.preventDefault();
       return;
     }
+    // Any answer but "Don't Save" stops the close, and with it the quit (Electron cancels it) in every window.
+    quit.requested = false;
     if (!allowUnload) event.preventDefault();
     if (choice === 'save') {
       closeAfterSave = true;
@@ -101,7 +109,7 @@ export function guardUnsavedClose(
       else window.close();
     },
     quitRequested() {
-      quitting = true;
+      quit.requested = true;
     },
   };
 }

@@ -4,8 +4,19 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** How far each new window sits from the one used last: a window right on top of another looks like none opened. */
+export const CASCADE_STEP = 32;
+
+/**
+ * Every window's options: the first is centred (Electron's default without x and y); later ones are placed a
+ * step below and right of `after`, the position of the window used last ([x, y], BrowserWindow.getPosition).
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  after?: readonly [number, number],
+): BrowserWindowConstructorOptions {
   return {
+    ...(after ? { x: after[0] + CASCADE_STEP, y: after[1] + CASCADE_STEP } : {}),
     width: 1440,
     height: 900,
     minWidth: 900,

@@ -11,6 +11,7 @@ import {
   MENU_ENTRIES_EVENT,
   MENU_EVENT,
   type MenuEntry,
+  NEW_WINDOW_EVENT,
   OPEN_PATH_EVENT,
   RENDERER_READY_CHANNEL,
   WINDOW_STATE_EVENT,
@@ -57,6 +58,10 @@ const shellEvents = {
   },
   setWindowState(state: { name: string; dirty: boolean }): void {
     ipcRenderer.send(WINDOW_STATE_EVENT, { name: String(state.name), dirty: Boolean(state.dirty) });
+  },
+  /** Opens another window; with a path (a saved document's file), one that opens that file. */
+  newWindow(path?: string): void {
+    ipcRenderer.send(NEW_WINDOW_EVENT, typeof path === 'string' ? path : null);
   },
 };
 

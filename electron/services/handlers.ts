@@ -12,7 +12,7 @@ import type { OcrJobs } from './ocr/ocr-jobs';
 import { removeInterruptedSaves } from './files/atomic-write';
 import { listDirectory, readTextFile, saveTextFile } from './files/text-files';
 import type { RecentFiles } from './files/recent-files';
-import type { AutosaveStore } from './recovery/autosave-store';
+import type { RecoveryRecords } from './recovery/autosave-store';
 import { readOtherManifests } from './publish/other-manifests';
 import { writeFilesInFolder } from './files/write-files-in-folder';
 import { findLocalMembers, memberFiles } from './publish/collection-tree';
@@ -43,7 +43,8 @@ export interface ServiceContext {
   policy: PathPolicy;
   dialogs: Dialogs;
   recent: RecentFiles;
-  autosave: AutosaveStore;
+  /** Crash recovery records: the whole store, or in the desktop app the calling window's view of it. */
+  autosave: RecoveryRecords;
   /** Told after a document was opened or saved, e.g. to update the native Open Recent menu. */
   onRecentChanged?(paths: string[]): void;
   /** Secrets the user asked to remember (S3); in memory for this session when absent. */

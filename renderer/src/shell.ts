@@ -1,6 +1,6 @@
 /**
- * What the desktop shell adds around the page: native menu commands, files to open (command line, Open Recent)
- * and the title bar's unsaved marker. In the browser these are absent; the app's own shortcuts and toolbar
+ * What the desktop shell adds around the page: native menu commands, files to open (command line, Open Recent),
+ * the title bar's unsaved marker and more windows. In the browser these are absent; the app's own shortcuts and toolbar
  * cover the same commands.
  */
 import { windowTitle, type MenuEntry } from '../../shared/ipc/shell-events';
@@ -14,6 +14,8 @@ interface ShellEvents {
   setWindowState(state: { name: string; dirty: boolean }): void;
   pathForFile(file: File): Promise<string>;
   rendererReady(): Promise<string[]>;
+  /** Another window (File › New Window); with a path, one that opens that file. */
+  newWindow(path?: string): void;
 }
 
 declare global {

@@ -56,6 +56,16 @@ export const OPEN_PATH_EVENT = 'tessera:open-path';
 export const GRANT_DROPPED_CHANNEL = 'tessera:grant-dropped';
 /** Renderer → main (invoke): the page listens now; answers the files given at launch, to open instead of the sample. */
 export const RENDERER_READY_CHANNEL = 'tessera:renderer-ready';
+/**
+ * Renderer → main: open another window (File › New Window); with a path, one that opens that file (a tab's
+ * "Open in New Window"). Main opens only a path the file policy already allows.
+ */
+export const NEW_WINDOW_EVENT = 'tessera:new-window';
+/**
+ * The command table's New Window: its menu item is answered by main itself, since it needs no page (on macOS
+ * the menu stays when the last window has closed, and there is no page to send it to).
+ */
+export const NEW_WINDOW_COMMAND = 'new-window';
 /** The one title format, for the page (document.title) and the native window alike. */
 export function windowTitle(name: string, dirty: boolean): string {
   return `${dirty ? '• ' : ''}${name} — Tessera`;

@@ -6,7 +6,7 @@
  * instance).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,40 +17,8 @@ import {
   type StandInBrowserWindow,
 } from '../electron/harness/electron-stand-in';
 import { loadMain } from '../electron/harness/load-main';
+import { editLabel, labelOnDisk, writeManifest } from './electron-app';
 import { CHROMIUM, DIST, isLoopbackUrl } from './harness';
-
-function manifest(label: string, count: number) {
-  const base = 'https://example.org/iiif/book';
-  return {
-    '@context': 'http://iiif.io/api/presentation/3/context.json',
-    id: `${base}/manifest.json`,
-    type: 'Manifest',
-    label: { en: [label] },
-    items: Array.from({ length: count }, (_, i) => ({
-      id: `${base}/canvas/${i + 1}`,
-      type: 'Canvas',
-      label: { none: [`p. ${i + 1}`] },
-      width: 100,
-      height: 150,
-      items: [],
-    })),
-  };
-}
-
-async function writeManifest(dir: string, name: string, label: string, count: number) {
-  const file = path.join(dir, name);
-  await writeFile(file, `${JSON.stringify(manifest(label, count), null, 2)}\n`);
-  return file;
-}
-
-const labelOnDisk = async (file: string) =>
-  (JSON.parse(await readFile(file, 'utf8')) as { label: { en: string[] } }).label.en[0];
-
-async function editLabel(page: Page, text: string) {
-  const field = page.getByRole('region', { name: 'Manifest' }).getByLabel('Label (en)', { exact: true });
-  await field.fill(text);
-  await field.press('Tab');
-}
 
 describe.skipIf(!existsSync(CHROMIUM) || !existsSync(path.join(DIST, 'electron/main.cjs')))(
   'the Electron shell against the stand-in',

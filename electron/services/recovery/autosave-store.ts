@@ -32,7 +32,20 @@ interface AutosaveRecord {
   text: string;
   /** Where the document came from (a public one keeps its private-network refusals when recovered). */
   origin: Origin;
+  /**
+   * The desktop window whose page wrote it (window-records.ts), so that another window of the same run leaves
+   * it alone; null where there is one page per record folder's user (the web host) and in older records.
+   */
+  owner: string | null;
 }
+
+/** Who holds a record, for deciding which window may see it (window-records.ts). */
+export interface RecordHolder {
+  key: string;
+  owner: string | null;
+}
+/** Whether the caller may see (list, read) a record; absent: every record. */
+export type MaySee = (record: RecordHolder) => boolean;
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -57,11 +70,23 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
     return next;
   };
   return {
-    async write(entry: { key: string; path: string | null; name: string; text: string; origin?: Origin }) {
+    async write(entry: {
+      key: string;
+      path: string | null;
+      name: string;
+      text: string;
+      origin?: Origin;
+      owner?: string;
+    }) {
       const file = fileFor(entry.key);
       return inOrder(entry.key, async () => {
         const savedAt = clock();
-        const record: AutosaveRecord = { ...entry, origin: entry.origin ?? 'local', savedAt };
+        const record: AutosaveRecord = {
+          ...entry,
+          origin: entry.origin ?? 'local',
+          owner: entry.owner ?? null,
+          savedAt,
+        };
         try {
           await fs.mkdir(folder, { recursive: true });
           await writeFileAtomic(file, JSON.stringify(record));
@@ -81,13 +106,13 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
         return {};
       });
     },
-    async list(allow: AllowPath = allowAny) {
+    async list(allow: AllowPath = allowAny, maySee: MaySee = () => true) {
       const names = await fs.readdir(folder).catch(() => [] as string[]);
       const items = [];
       for (const name of names) {
         if (!name.endsWith('.autosave.json')) continue;
         const record = await readRecord(path.join(folder, name));
-        if (!record) continue;
+        if (!record || !maySee(record)) continue;
         const allowed = await allowedPath(record, allow);
         // A record whose file on disk already says the same holds no unsaved work: the save's clear lost a race
         // with a last autosave (say, the app was quit right after saving). Offering it would only confuse.
@@ -100,9 +125,10 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
       items.sort((a, b) => b.savedAt - a.savedAt);
       return { items };
     },
-    async read(key: string, allow: AllowPath = allowAny) {
+    async read(key: string, allow: AllowPath = allowAny, maySee: MaySee = () => true) {
       const record = await readRecord(fileFor(key));
-      if (!record) throw new UserFacingError('not-found', 'That recovered document is no longer available.');
+      if (!record || !maySee(record))
+        throw new UserFacingError('not-found', 'That recovered document is no longer available.');
       return {
         key: record.key,
         path: await allowedPath(record, allow),
@@ -115,6 +141,19 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
 }
 
 export type AutosaveStore = ReturnType<typeof createAutosaveStore>;
+
+/** What the handlers use of the records: the whole store (web host) or one desktop window's view of it. */
+export interface RecoveryRecords {
+  write(entry: {
+    key: string;
+    path: string | null;
+    name: string;
+    text: string;
+  }): Promise<{ savedAt: number }>;
+  clear(key: string): ReturnType<AutosaveStore['clear']>;
+  list(allow?: AllowPath): ReturnType<AutosaveStore['list']>;
+  read(key: string, allow?: AllowPath): ReturnType<AutosaveStore['read']>;
+}
 
 async function allowedPath(record: AutosaveRecord, allow: AllowPath): Promise<string | null> {
   if (record.path === null) return null;
@@ -140,6 +179,7 @@ async function readRecord(file: string): Promise<AutosaveRecord | null> {
       savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
       text: parsed.text,
       origin: parsed.origin === 'public' ? 'public' : 'local',
+      owner: typeof parsed.owner === 'string' ? parsed.owner : null,
     };
   } catch {
     // A half-written record cannot exist (writes are atomic); an unreadable one is skipped, not fatal.

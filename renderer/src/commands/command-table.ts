@@ -10,6 +10,7 @@
  * Field by field: command.ts.
  */
 import { canRedo, canUndo } from '../../../shared/iiif/document/history';
+import { NEW_WINDOW_COMMAND } from '../../../shared/ipc/shell-events';
 import { canvasSlots } from '../../../shared/iiif/canvases';
 import { useAddImagesStore } from '../features/add-images/add-images-store';
 import {
@@ -43,6 +44,12 @@ import {
   saveAs,
 } from '../features/documents/document-service';
 import { cycleDocuments } from '../features/documents/document-tabs';
+import {
+  canMoveToNewWindow,
+  canOpenWindows,
+  moveToNewWindow,
+  openNewWindow,
+} from '../features/documents/new-window';
 import { useAddMediaStore } from '../features/media/media-store';
 import { useSplitMergeStore } from '../features/split-merge/split-merge-store';
 import { useSourcesStore } from '../features/sources/sources-store';
@@ -103,6 +110,8 @@ export const commands: readonly Command[] = [
   { id: 'publish', label: 'Publish…', menu: 'file', enabled: hasDoc, run: () => dialog('publish') },
   { id: 'split', label: 'Split…', menu: 'file', enabled: isManifest, run: () => useSplitMergeStore.getState().show('split') },
   { id: 'merge', label: 'Merge…', menu: 'file', run: () => useSplitMergeStore.getState().show('merge') },
+  { id: NEW_WINDOW_COMMAND, label: 'New Window', keys: 'Control+Shift+N', keysIn: 'menu', menu: 'file', enabled: canOpenWindows, run: openNewWindow },
+  { id: 'open-in-new-window', label: 'Open in New Window', menu: 'file', enabled: canMoveToNewWindow, run: moveToNewWindow },
   { id: 'close', label: 'Close', keys: 'Control+W', keysIn: 'menu', menu: 'file', run: () => guardUnsaved('close', closeDocument) },
   // Edit
   { id: 'undo', label: 'Undo', icon: 'undo', keys: 'Control+Z', menu: 'edit', enabled: undoable, inTextField: () => stepFieldHistory('undo'), run: () => app().undo() },

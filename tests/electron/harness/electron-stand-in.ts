@@ -20,6 +20,8 @@
  *    tests/renderer/features/image-src.test.ts, not here; the app:// CSP header itself by
  *    tests/electron/main/app-responder.test.ts.
  *  - Each window has its own browser context (Electron windows share the default session).
+ *  - Focus is the app's own bookkeeping (show() and focus() give it, close takes it), not the desktop's: a test
+ *    says which window the user works in with focus(), as a click on it would.
  *  - The preload runs in the page's main world, not an isolated world (see page-runtime.js).
  */
 import { EventEmitter } from 'node:events';
@@ -63,7 +65,8 @@ export interface MenuItem {
   label?: string;
   role?: string;
   submenu?: MenuItem[];
-  click?: () => void;
+  /** Docs (api/menu-item): "Will be called with click(menuItem, window, event) when the menu item is clicked." */
+  click?: (menuItem: MenuItem, window: unknown, event: Record<string, unknown>) => void;
 }
 
 export interface DialogCall {
@@ -90,6 +93,8 @@ export function createElectronStandIn(options: StandInOptions) {
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
   const invokeHandlers = new Map<string, Handler>();
   let applicationMenu: { items: MenuItem[] } | null = null;
+  let focusedWindow: StandInWindow | null = null;
+  let nextWebContentsId = 1;
   let ready = false;
   let quitting = false;
   let markReady: () => void = () => undefined;
@@ -161,8 +166,17 @@ export function createElectronStandIn(options: StandInOptions) {
   const app = new App();
 
   /** "If you do not subscribe to this event and all windows are closed, the default behavior is to quit." */
+  function giveFocus(window: StandInWindow) {
+    if (focusedWindow === window) return;
+    const previous = focusedWindow;
+    focusedWindow = window;
+    previous?.emit('blur');
+    window.emit('focus');
+  }
+
   function windowGone(window: StandInWindow) {
     windows.delete(window);
+    if (focusedWindow === window) focusedWindow = null;
     if (windows.size > 0 || quitting) return;
     if (app.listenerCount('window-all-closed') > 0) app.emit('window-all-closed');
     else app.quit();
@@ -263,6 +277,8 @@ export function createElectronStandIn(options: StandInOptions) {
   };
 
   class WebContents extends EventEmitter {
+    /** Docs (api/web-contents): "A Integer representing the unique ID of this WebContents." */
+    readonly id = nextWebContentsId++;
     readonly session = new StandInSession();
     windowOpenHandler: unknown = null;
     page: Page | null = null;
@@ -304,6 +320,15 @@ export function createElectronStandIn(options: StandInOptions) {
   class StandInWindow extends EventEmitter {
     static getAllWindows() {
       return [...windows];
+    }
+    /** "Returns BrowserWindow | null - The window that is focused in this application, otherwise returns null." */
+    static getFocusedWindow() {
+      return focusedWindow;
+    }
+    /** "Returns BrowserWindow | null - The window that owns the given webContents or null if the contents are
+     * not owned by a window." */
+    static fromWebContents(contents: unknown) {
+      return [...windows].find((w) => w.webContents === contents) ?? null;
     }
     readonly webContents: WebContents;
     readonly opened: Promise<{ context: BrowserContext; page: Page }>;
@@ -433,8 +458,10 @@ export function createElectronStandIn(options: StandInOptions) {
       // "Emitted when the web page has been rendered (while not being shown) and window can be displayed."
       if (!this.visible) this.emit('ready-to-show');
     }
+    /** "Shows and gives focus to the window." */
     show() {
       this.visible = true;
+      this.focus();
     }
     isVisible() {
       return this.visible;
@@ -442,8 +469,19 @@ export function createElectronStandIn(options: StandInOptions) {
     isMinimized() {
       return false;
     }
+    /** "Returns Integer[] - Contains the window's current position." Where the options put it (Electron
+     * centres a window given no x and y; the stand-in has no screen, so that reads as 0, 0). */
+    getPosition(): [number, number] {
+      return [Number(this.options['x'] ?? 0), Number(this.options['y'] ?? 0)];
+    }
     restore() {}
-    focus() {}
+    /** "Focuses on the window." The one focused before emits 'blur', this one 'focus' ("gains focus"). */
+    focus() {
+      if (!this.destroyed) giveFocus(this);
+    }
+    isFocused() {
+      return focusedWindow === this;
+    }
     setTitle(title: string) {
       this.title = title;
     }
@@ -547,6 +585,21 @@ export function createElectronStandIn(options: StandInOptions) {
         markQuit();
       }
     },
+    /**
+     * The app process is killed (kill -9, a crash): its pages vanish and main hears nothing, no 'close',
+     * 'closed' or 'will-quit'. What main left on disk stays as it was.
+     */
+    async crash() {
+      for (const window of [...windows]) {
+        window.destroyed = true;
+        window.webContents.destroyed = true;
+        const opened = await window.opened.catch(() => null);
+        await opened?.context.close().catch(() => undefined);
+      }
+      windows.clear();
+      focusedWindow = null;
+      hasQuit = true;
+    },
     /** Resolves once the app quit (every window closed and will-quit not prevented). */
     quitted: quitPromise,
     hasQuit: () => hasQuit,
@@ -580,7 +633,8 @@ export function createElectronStandIn(options: StandInOptions) {
         items = item.submenu ?? [];
       }
       if (!item?.click) throw new Error(`${labels.join(' › ')} has no click handler`);
-      item.click();
+      // The window argument is the focused window, undefined when there is none (macOS, no window open).
+      item.click(item, focusedWindow ?? undefined, {});
     },
     /** macOS: a file opened from Finder or the Dock (docs: app "Event: 'open-file'"). */
     openFile(file: string) {

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { guardUnsavedClose, type CloseChoice } from '../../../electron/main/unsaved-close';
+import { guardUnsavedClose, type CloseChoice, type QuitState } from '../../../electron/main/unsaved-close';
 
 class StandInWindow extends EventEmitter {
   readonly webContents = new EventEmitter();
@@ -26,7 +26,7 @@ class StandInWindow extends EventEmitter {
   }
 }
 
-function setUp(choices: CloseChoice[]) {
+function setUp(choices: CloseChoice[], quitState?: QuitState) {
   const window = new StandInWindow();
   const asked: string[] = [];
   let saves = 0;
@@ -38,6 +38,7 @@ function setUp(choices: CloseChoice[]) {
     },
     requestSave: () => saves++,
     quit: () => quits++,
+    ...(quitState ? { quitState } : {}),
   });
   const edit = () => {
     guard.setState({ name: 'book.json', dirty: true });
@@ -52,7 +53,7 @@ function setUp(choices: CloseChoice[]) {
     guard.quitRequested();
     window.close();
   };
-  return { window, asked, saves: () => saves, quits: () => quits, edit, saved, quit };
+  return { window, asked, saves: () => saves, quits: () => quits, edit, saved, quit, guard };
 }
 
 describe('closing a window with unsaved work', () => {
@@ -133,5 +134,39 @@ describe('closing a window with unsaved work', () => {
     t.saved(true);
     expect(t.quits()).toBe(0);
     expect(t.window.closed).toBe(true);
+  });
+
+  it('with two windows, a quit one window cancels is over for the other too', () => {
+    // One quit state for the app, as main shares it between its windows' guards.
+    const quitState: QuitState = { requested: false };
+    const first = setUp(['cancel'], quitState);
+    const second = setUp(['save'], quitState);
+    first.edit();
+    second.edit();
+    // app.quit(): 'before-quit' (each window hears of it), then Electron closes the windows one by one; the
+    // first's Cancel stops the quit.
+    first.guard.quitRequested();
+    second.guard.quitRequested();
+    first.window.close();
+    expect(first.window.closed).toBe(false);
+    // Later the user closes the second window alone and saves: it closes, and the app does not quit.
+    second.window.close();
+    second.saved(true);
+    expect(second.window.closed).toBe(true);
+    expect(second.quits()).toBe(0);
+  });
+
+  it('with two windows, “Don’t Save” in one lets the quit go on to the other', () => {
+    const quitState: QuitState = { requested: false };
+    const first = setUp(['discard'], quitState);
+    const second = setUp(['save'], quitState);
+    first.edit();
+    second.edit();
+    first.guard.quitRequested();
+    first.window.close();
+    expect(first.window.closed).toBe(true);
+    second.window.close();
+    second.saved(true);
+    expect(second.quits()).toBe(1);
   });
 });

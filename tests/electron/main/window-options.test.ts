@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../electron/security/content-security-policy';
-import { mainWindowOptions } from '../../../electron/main/window-options';
+import { CASCADE_STEP, mainWindowOptions } from '../../../electron/main/window-options';
 import { APP_SCHEME_PRIVILEGES } from '../../../electron/main/app-origin';
 
 describe('the main window (Electron security checklist)', () => {
@@ -52,5 +52,16 @@ describe('the content security policy', () => {
       // Without worker-src, workers would fall back to child-src, then script-src.
       expect(directives.some((d) => d.startsWith('child-src'))).toBe(false);
     }
+  });
+});
+
+describe('more windows', () => {
+  it('are made alike, the first centred and each later one a step from the window used last', () => {
+    const first = mainWindowOptions('/app/preload.cjs');
+    const next = mainWindowOptions('/app/preload.cjs', [100, 80]);
+    expect('x' in first || 'y' in first).toBe(false);
+    expect({ x: next.x, y: next.y }).toEqual({ x: 100 + CASCADE_STEP, y: 80 + CASCADE_STEP });
+    const { x: _x, y: _y, ...rest } = next;
+    expect(rest).toEqual(first);
   });
 });
