@@ -154,13 +154,8 @@ function CompanionRow({
                 }}
               />
             </label>
-            <button
-              type="button"
-              aria-label={`Edit the ${title.toLowerCase()}…`}
-              aria-haspopup="dialog"
-              onClick={() => setEditing(true)}
-            >
-              Edit…
+            <button type="button" aria-haspopup="dialog" onClick={() => setEditing(true)}>
+              Edit {title.toLowerCase()}…
             </button>
             <button type="button" onClick={() => removeCompanion(canvasIndex, property)}>
               Remove {title.toLowerCase()}
