@@ -148,6 +148,39 @@ describe('the companion dialog', () => {
     expect(score()['summary']).toEqual({ en: ['The full score'] });
   });
 
+  it('opens with the focus in the label, as the canvas pane starts', () => {
+    expect(document.activeElement).toBe(dialog().getByLabelText('Accompanying canvas label (en)'));
+  });
+
+  it('edits a placeholder canvas at its own place, leaving the accompanying canvas alone', () => {
+    cleanup();
+    const poster: JsonObject = {
+      id: 'https://example.org/m/placeholder/1',
+      type: 'Canvas',
+      width: 4,
+      height: 3,
+    };
+    const before = manifest();
+    const audio = (before['items'] as JsonObject[])[0] as JsonObject;
+    const withPlaceholder = { ...before, items: [{ ...audio, placeholderCanvas: poster }] };
+    useAppStore.getState().loadDocument({ doc: withPlaceholder, format, file: null });
+    render(
+      <CompanionDialog
+        companion={poster}
+        canvasIndex={0}
+        property="placeholderCanvas"
+        title="Placeholder canvas"
+        onClose={() => {}}
+      />,
+    );
+    const placeholder = within(screen.getByRole('dialog', { name: 'Placeholder canvas of canvas 1' }));
+    type(placeholder.getByLabelText('Placeholder canvas label (en)'), ['Poster']);
+    expect(steps()).toBe(1);
+    const canvas = (doc()['items'] as JsonObject[])[0] as JsonObject;
+    expect(canvas['placeholderCanvas']).toEqual({ ...poster, label: { en: ['Poster'] } });
+    expect(canvas['accompanyingCanvas']).toEqual(audio['accompanyingCanvas']);
+  });
+
   it('lists the companion annotations read-only, with a count', () => {
     const list = within(dialog().getByRole('region', { name: 'Accompanying canvas annotations' }));
     expect(list.getByText(/^2 annotations/)).toBeTruthy();

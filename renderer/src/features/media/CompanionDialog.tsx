@@ -24,7 +24,13 @@ interface Props {
 
 export function CompanionDialog({ companion, canvasIndex, property, title, onClose }: Props) {
   return (
-    <Dialog title={`${title} of canvas ${canvasIndex + 1}`} cancel="Close" onCancel={onClose}>
+    <Dialog
+      title={`${title} of canvas ${canvasIndex + 1}`}
+      cancel="Close"
+      onCancel={onClose}
+      // The label, as in the canvas pane, rather than the image address that comes first on the page.
+      initialFocus={`[data-testid="label-items-${canvasIndex}-${property}"]`}
+    >
       <div className="companion-dialog wide-dialog">
         <div className="companion-dialog-image">
           <CompanionImage canvas={companion} role={title} className="companion-dialog-picture" />
