@@ -3,8 +3,9 @@
  * in code) becomes an audio canvas, an image canvas of the document is attached as its accompanying canvas,
  * and its Edit dialog holds the canvas pane's editors: the label, a metadata pair and the summary are edited
  * there, one undo step each (undoing the summary leaves the other two); its image is replaced by an info.json
- * address, keeping its id and label. Saved, the companion carries exactly those edits and the file passes the
- * official schema; axe finds nothing serious in the dialog.
+ * address, keeping its id and label; the preview shows it, so edited, while the recording plays. Saved, the
+ * companion carries exactly those edits and the file passes the official schema; axe finds nothing serious in
+ * the dialog.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -98,6 +99,23 @@ describe('a companion canvas edited like any canvas', () => {
     expect(await dialog.getByRole('alert').count()).toBe(0);
     await expectAccessible(page, 'the accompanying canvas dialog, its image replaced');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('shows the edited companion in the preview while the recording plays, as viewers do', async () => {
+    const { page } = session;
+    await page.getByTestId('preview-toggle').click();
+    const player = page.getByTestId('media-player');
+    await player.waitFor();
+    await expect
+      .poll(() => page.getByTestId('media-element').evaluate((el) => (el as HTMLMediaElement).readyState))
+      .toBeGreaterThanOrEqual(3);
+    await player.focus();
+    await page.keyboard.press('Space');
+    const shown = page.getByRole('img', { name: 'Accompanying canvas: Score in C' });
+    await shown.waitFor();
+    expect(await shown.getAttribute('src')).toContain('quadrants');
+    await page.keyboard.press('k');
+    await page.getByTestId('preview-exit').click();
   });
 
   it('saves the companion with exactly those edits, valid by the official schema', async () => {
