@@ -141,6 +141,7 @@ function CompanionRow({
             <label>
               Label
               <input
+                // Keyed on the label too: a relabelling in the dialog (or an undo) shows here at once.
                 key={`${String(companion.id ?? '')}:${current}`}
                 defaultValue={current}
                 aria-label={`${title} label`}
