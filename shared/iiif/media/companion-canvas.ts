@@ -6,7 +6,7 @@
  */
 import { copyCanvas } from '../document/duplicate-canvases';
 import type { MintId } from '../document/mint-ids';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 export type CompanionProperty = 'placeholderCanvas' | 'accompanyingCanvas';
 
@@ -39,4 +39,51 @@ export function setCompanion(
     return rest;
   }
   return { ...canvas, [property]: companion };
+}
+
+/**
+ * `companion` painted with the image of `built` (a canvas just made from an image address): the companion
+ * keeps its id, label and every other property, and takes the new image's painting pages, width and height.
+ * The new painting annotations target the companion, not the canvas they were built for. A thumbnail follows
+ * the image: the new one's when it has one, else none, as the old thumbnail would show the replaced image.
+ */
+export function withPaintingOf(companion: JsonObject, built: JsonObject): JsonObject {
+  const from = built['id'];
+  const to = companion['id'];
+  // The built canvas, whole or a part of it (`#xywh=` when the image came from a region), becomes the companion.
+  const moved = (target: JsonValue | undefined): string | undefined =>
+    typeof target === 'string' &&
+    typeof from === 'string' &&
+    typeof to === 'string' &&
+    (target === from || target.startsWith(`${from}#`))
+      ? to + target.slice(from.length)
+      : undefined;
+  const retarget = (value: JsonValue): JsonValue => {
+    if (isJsonArray(value)) return value.map(retarget);
+    if (!isJsonObject(value)) return value;
+    const target = value['type'] === 'Annotation' ? moved(value['target']) : undefined;
+    if (target !== undefined) return { ...value, target };
+    return isJsonArray(value['items']) ? { ...value, items: value['items'].map(retarget) } : value;
+  };
+  const { thumbnail: _old, ...rest } = companion;
+  const thumbnail = built['thumbnail'];
+  const size = (key: 'width' | 'height') => {
+    const value = built[key];
+    return value === undefined ? {} : { [key]: value };
+  };
+  return {
+    ...(thumbnail === undefined ? rest : { ...companion, thumbnail }),
+    ...size('width'),
+    ...size('height'),
+    items: retarget(built['items'] ?? []),
+  };
+}
+
+/** The annotations of the companion's non-painting pages (`annotations`), e.g. the notes on a score. */
+export function companionAnnotations(companion: JsonObject): JsonObject[] {
+  const pages = companion['annotations'];
+  if (!isJsonArray(pages)) return [];
+  return pages.flatMap((page) =>
+    isJsonObject(page) && isJsonArray(page['items']) ? page['items'].filter(isJsonObject) : [],
+  );
 }

@@ -15,6 +15,13 @@ export {
   spanOfTarget,
 } from './media-canvas';
 export type { CompanionProperty } from './companion-canvas';
-export { COMPANION_PROPERTIES, companionFrom, companionOf, setCompanion } from './companion-canvas';
+export {
+  COMPANION_PROPERTIES,
+  companionAnnotations,
+  companionFrom,
+  companionOf,
+  setCompanion,
+  withPaintingOf,
+} from './companion-canvas';
 export type { TimedAnnotation } from './timed-annotations';
 export { timedAnnotationsOf } from './timed-annotations';

@@ -1,7 +1,8 @@
 /**
  * The canvas editor for a time-based canvas (one with a `duration`): the player and its timeline; a clip chosen
  * on the timeline gets its time span set by dragging across the track or typing start and end; and the canvas's
- * placeholder and accompanying canvases, attached from the document or an image address, relabelled or removed.
+ * placeholder and accompanying canvases, attached from the document or an image address, relabelled, edited like
+ * any canvas in a dialog of their own (CompanionDialog), or removed.
  */
 import { useState } from 'react';
 import { canvasLabel, canvasList } from '../../../../shared/iiif/canvases';
@@ -17,6 +18,7 @@ import {
 import type { ClosedSpan } from '../../../../shared/iiif/time';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
+import { CompanionDialog } from './CompanionDialog';
 import { MediaPlayer, clipKey } from './MediaPlayer';
 import { TimeSpanFields } from './TimeSpanFields';
 import {
@@ -110,6 +112,9 @@ function CompanionRow({
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  // Undoing the attachment closes the dialog; a companion attached later does not open it again.
+  if (!companion && editing) setEditing(false);
   const choices = canvasList(doc).filter(
     ({ index, canvas: c }) => index !== canvasIndex && canvasDuration(c) === undefined,
   );
@@ -136,7 +141,8 @@ function CompanionRow({
             <label>
               Label
               <input
-                key={String(companion.id ?? '')}
+                // Keyed on the label too: a relabelling in the dialog (or an undo) shows here at once.
+                key={`${String(companion.id ?? '')}:${current}`}
                 defaultValue={current}
                 aria-label={`${title} label`}
                 onBlur={(e) => {
@@ -149,9 +155,21 @@ function CompanionRow({
                 }}
               />
             </label>
+            <button type="button" aria-haspopup="dialog" onClick={() => setEditing(true)}>
+              Edit {title.toLowerCase()}…
+            </button>
             <button type="button" onClick={() => removeCompanion(canvasIndex, property)}>
               Remove {title.toLowerCase()}
             </button>
+            {editing ? (
+              <CompanionDialog
+                companion={companion}
+                canvasIndex={canvasIndex}
+                property={property}
+                title={title}
+                onClose={() => setEditing(false)}
+              />
+            ) : null}
           </>
         ) : (
           <span className="muted">None</span>

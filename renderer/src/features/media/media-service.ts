@@ -12,10 +12,12 @@ import {
   addClip,
   canvasFromMedia,
   companionFrom,
+  companionOf,
   formatFor,
   removeClip,
   setClipSpan,
   setCompanion,
+  withPaintingOf,
   type CompanionProperty,
   type MediaContainer,
   type MediaSource,
@@ -147,4 +149,20 @@ export async function canvasFromImageUrl(url: string): Promise<JsonObject> {
   const seed = outcome.seeds[0];
   if (!seed) throw new Error(`${url} has no image.`);
   return buildCanvas(seed, idMinterFor(doc));
+}
+
+/**
+ * Paints the `property` companion of canvas `index` with the image at `url`, keeping its id, label and other
+ * properties; fetched first, then one step. Throws a sentence (and changes nothing) when the address fails.
+ */
+export async function replaceCompanionImage(
+  index: number,
+  property: CompanionProperty,
+  url: string,
+): Promise<void> {
+  const built = await canvasFromImageUrl(url);
+  commitCanvas(index, `Replace the ${NAMES[property]} image`, (canvas) => {
+    const companion = companionOf(canvas, property);
+    return companion ? setCompanion(canvas, property, withPaintingOf(companion, built)) : canvas;
+  });
 }

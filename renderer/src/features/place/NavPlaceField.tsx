@@ -16,16 +16,18 @@ interface Props {
   value: JsonValue | undefined;
   /** "manifest" or "canvas". */
   owner: 'manifest' | 'canvas';
+  /** Whose place it is, when the path does not end in a canvas's index ("accompanying canvas"). */
+  name?: string | undefined;
 }
 
-export function NavPlaceField({ path, value, owner }: Props) {
+export function NavPlaceField({ path, value, owner, name: given }: Props) {
   const [open, setOpen] = useState(false);
   const languages = useDisplayLanguages();
   const canvasId = useAppStore((s) => {
     const resource = owner === 'canvas' && s.doc ? getIn(s.doc, path) : undefined;
     return isJsonObject(resource) && typeof resource['id'] === 'string' ? resource['id'] : undefined;
   });
-  const name = owner === 'canvas' ? `canvas ${Number(path[path.length - 1]) + 1}` : 'manifest';
+  const name = given ?? (owner === 'canvas' ? `canvas ${Number(path[path.length - 1]) + 1}` : 'manifest');
   const summary = describePlaces(value, languages);
   return (
     <div className="nav-place" data-testid={`nav-place-${owner}`}>

@@ -27,11 +27,19 @@ import { Section } from './Section';
 
 interface Props {
   kind: ResourceKind;
-  /** [] for the document, ['items', n] for a canvas or a member. */
+  /**
+   * [] for the document, ['items', n] for a canvas or a member, ['items', n, 'accompanyingCanvas'] for a
+   * canvas's companion.
+   */
   path: JsonPath;
+  /**
+   * What the fields' names start with instead of the kind ("Accompanying canvas"): a companion canvas is edited
+   * in a dialog of its own, and its fields should say whose they are.
+   */
+  owner?: string;
 }
 
-export function ResourceEditor({ kind, path }: Props) {
+export function ResourceEditor({ kind, path, owner }: Props) {
   const resource = useAppStore((s) => (s.doc ? getIn(s.doc, path) : undefined));
   if (!isJsonObject(resource)) return null;
   return (
@@ -50,7 +58,7 @@ export function ResourceEditor({ kind, path }: Props) {
             status={`${set} of ${rules.length} set`}
           >
             {rules.map((rule) => (
-              <BoundField key={rule.property} rule={rule} kind={kind} path={path} />
+              <BoundField key={rule.property} rule={rule} kind={kind} path={path} owner={owner} />
             ))}
           </Section>
         );
@@ -63,11 +71,12 @@ interface FieldProps {
   rule: PropertyRule;
   kind: ResourceKind;
   path: JsonPath;
+  owner?: string | undefined;
 }
 
 /** Memoised: an edit of one property re-renders that property's editor only (each selects its own value). */
 const BoundField = memo(
-  function BoundField({ rule, kind, path }: FieldProps) {
+  function BoundField({ rule, kind, path, owner }: FieldProps) {
     const bound = useBoundProperty(path, rule.property, rule.title);
     return (
       <PropertyField
@@ -78,12 +87,12 @@ const BoundField = memo(
         present={bound.value !== undefined}
         onFocus={bound.sessionProps.onFocus}
       >
-        <EditorFor rule={rule} kind={kind} path={path} bound={bound} />
+        <EditorFor rule={rule} kind={kind} path={path} bound={bound} owner={owner} />
       </PropertyField>
     );
   },
   (a: FieldProps, b: FieldProps) =>
-    a.rule === b.rule && a.kind === b.kind && a.path.join('/') === b.path.join('/'),
+    a.rule === b.rule && a.kind === b.kind && a.owner === b.owner && a.path.join('/') === b.path.join('/'),
 );
 
 /**
@@ -91,24 +100,27 @@ const BoundField = memo(
  * the focused canvas's properties together, and two fields both named "Label (en)" could not be told apart
  * in a screen reader's list of form fields. The document's own fields keep the plain names.
  */
-function ownerName(kind: ResourceKind): string | undefined {
-  return kind === 'Canvas' || kind === 'Member' ? kind : undefined;
+function ownerName(kind: ResourceKind, owner?: string): string | undefined {
+  return owner ?? (kind === 'Canvas' || kind === 'Member' ? kind : undefined);
 }
 
-function fieldName(kind: ResourceKind, title: string): string {
-  const owner = ownerName(kind);
-  return owner ? `${owner} ${title.toLowerCase()}` : title;
-}
-
-function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPath; bound: BoundProperty }) {
-  const { rule, kind, path, bound } = props;
+function EditorFor(props: {
+  rule: PropertyRule;
+  kind: ResourceKind;
+  path: JsonPath;
+  bound: BoundProperty;
+  owner?: string | undefined;
+}) {
+  const { rule, kind, path, bound, owner } = props;
+  const name = ownerName(kind, owner);
+  const fieldName = (title: string) => (name ? `${name} ${title.toLowerCase()}` : title);
   const language = useEditingLanguage();
   const { value, onChange } = bound;
   switch (rule.property) {
     case 'label':
       return (
         <LanguageMapEditor
-          label={fieldName(kind, 'Label')}
+          label={fieldName('Label')}
           value={value}
           onChange={onChange}
           defaultLanguage={language}
@@ -118,7 +130,7 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'summary':
       return (
         <LanguageMapEditor
-          label={fieldName(kind, 'Summary')}
+          label={fieldName('Summary')}
           value={value}
           onChange={onChange}
           multiline
@@ -135,9 +147,16 @@ function EditorFor(props: { rule: PropertyRule; kind: ResourceKind; path: JsonPa
     case 'provider':
       return <ProviderEditor value={value} onChange={onChange} language={language} />;
     case 'navDate':
-      return <NavDateField value={value} onChange={onChange} owner={ownerName(kind)} />;
+      return <NavDateField value={value} onChange={onChange} owner={name} />;
     case 'navPlace':
-      return <NavPlaceField path={path} value={value} owner={kind === 'Canvas' ? 'canvas' : 'manifest'} />;
+      return (
+        <NavPlaceField
+          path={path}
+          value={value}
+          owner={kind === 'Canvas' ? 'canvas' : 'manifest'}
+          name={owner?.toLowerCase()}
+        />
+      );
     case 'behavior':
       // Members are references: the table gives them no behavior to edit.
       return kind === 'Member' ? null : <BehaviorEditor host={kind} value={value} onChange={onChange} />;
