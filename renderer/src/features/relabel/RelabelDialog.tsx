@@ -19,6 +19,7 @@ import {
   type RelabelForm,
   type RelabelScope,
 } from './relabel-form';
+import './relabel.css';
 
 /** Rows shown in the preview; the summary line gives the full count. */
 const PREVIEW_ROWS = 200;

@@ -18,6 +18,8 @@ import { FolderField } from './FolderField';
 import { readMergeInput } from './merge-inputs';
 import { WriteActions } from './WriteActions';
 import { defaultFolder } from './write-results';
+import '../publish/collection-members.css';
+import './split-merge.css';
 
 interface Input {
   /** The file's path, or "" for the open document. */

@@ -23,6 +23,7 @@ import { FolderField } from './FolderField';
 import { splitPointsFromSelection, splitPointsText } from './split-points';
 import { WriteActions } from './WriteActions';
 import { defaultFolder } from './write-results';
+import './split-merge.css';
 
 export function SplitDialog({ onClose }: { onClose(): void }) {
   const { doc, format, name, openPath, selected } = useAppStore(
