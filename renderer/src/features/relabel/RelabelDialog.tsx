@@ -217,7 +217,7 @@ function RelabelPreview({ plan }: { plan: Plan }) {
         </p>
       ) : null}
       {shown.length > 0 ? (
-        <div className="relabel-preview-table" tabIndex={0} aria-label="Label changes">
+        <div className="preview-table boxed relabel-preview-table" tabIndex={0} aria-label="Label changes">
           <table>
             <thead>
               <tr>

@@ -128,7 +128,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
         File name
         <input value={fileName} onChange={(e) => setFileName(e.target.value)} aria-label="File name" />
       </label>
-      <section aria-label="Preview" className="split-merge-preview">
+      <section aria-label="Preview" className="preview-table split-merge-preview">
         <h3>Preview</h3>
         {preview.kind === 'error' ? (
           <p role="status" className="field-error">
