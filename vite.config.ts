@@ -11,6 +11,13 @@ export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [react()],
+  resolve: {
+    // Parts of sanitize-html's dependencies that it never calls here (see each shim's comment for why).
+    alias: [
+      { find: /^htmlparser2$/, replacement: path.resolve('build/renderer-shims/htmlparser2-parser.mjs') },
+      { find: /^postcss$/, replacement: path.resolve('build/renderer-shims/postcss-unused.mjs') },
+    ],
+  },
   // The background worker is started with { type: 'module' } (features/background/background-work.ts).
   worker: { format: 'es' },
   build: {

@@ -1,4 +1,6 @@
 /** The application frame: toolbar, messages, canvas strip, viewer, properties, status bar and dialogs. */
+// The frame's rules come first: each feature's own stylesheet, imported below, may refine them.
+import './app.css';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isElectron } from './api';

@@ -11,6 +11,7 @@ import type { Command } from './command';
 import { commands } from './command-table';
 import { closePalette, usePalette } from './palette-store';
 import { isEnabled, runCommand } from './run-command';
+import './command-palette.css';
 
 /** The commands whose label holds every word of the query, in table order. */
 export function paletteMatches(query: string): readonly Command[] {

@@ -7,6 +7,7 @@
  * It is open for as long as it is mounted: the owner closes it by not rendering it, in onCancel.
  */
 import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react';
+import './dialog.css';
 
 interface Props {
   title: string;

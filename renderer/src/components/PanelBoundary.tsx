@@ -6,6 +6,7 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { runCommand } from '../commands/run-command';
+import './panel-boundary.css';
 
 interface Props {
   /** What the panel is, in words: "canvas list", "properties". */

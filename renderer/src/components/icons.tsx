@@ -35,6 +35,7 @@ import {
   X,
   type LucideIcon,
 } from 'lucide-react';
+import './icons.css';
 
 const ICONS = {
   undo: Undo2,

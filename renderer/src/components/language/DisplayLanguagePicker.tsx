@@ -9,6 +9,7 @@ import { isJsonArray, isJsonObject } from '../../../../shared/iiif/json';
 import { COMMON_LANGUAGES, findLanguageOption } from '../../../../shared/iiif/language';
 import { useAppStore } from '../../store/store';
 import { chooseDisplayLanguage, restoreDisplayLanguage } from './display-language';
+import './language.css';
 
 /** Languages keyed in the manifest's and canvases' labels, in order of first appearance ("none" left out). */
 export function documentLanguages(doc: JsonValue | null): string[] {

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { isHtmlValue, sanitizeValue } from '../../../../shared/iiif/html';
 import { SafeHtml } from './SafeHtml';
 import { Icon } from '../icons';
+import './language.css';
 
 export function HtmlNotice({ value, htmlAllowed }: { value: string; htmlAllowed: boolean }) {
   const result = useMemo(() => (isHtmlValue(value) ? sanitizeValue(value) : null), [value]);

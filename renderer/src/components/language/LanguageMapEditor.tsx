@@ -37,6 +37,7 @@ import {
 } from './language-rows';
 import { LanguageTagInput } from './LanguageTagInput';
 import { Icon } from '../icons';
+import './language.css';
 
 interface Props {
   /** What the field is called, used in every accessible name: "Label", "Summary", "Metadata value 2". */

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { COMMON_LANGUAGES } from '../../../../shared/iiif/language';
+import './language.css';
 
 export const LANGUAGE_OPTIONS_ID = 'tessera-language-options';
 

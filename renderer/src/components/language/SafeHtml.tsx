@@ -5,6 +5,7 @@
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { valueToSafeHtml } from '../../../../shared/iiif/html';
+import './language.css';
 
 export function SafeHtml({ value, className }: { value: string; className?: string }) {
   const ref = useRef<HTMLSpanElement>(null);

@@ -10,6 +10,7 @@ import { useAppStore } from '../../store/store';
 import { canvasSlots } from '../../../../shared/iiif/canvases';
 import { useAddImagesStore } from './add-images-store';
 import { addImageFiles, addImages, cancelAdding, retryFailed } from './add-images-service';
+import './add-images.css';
 
 /** Inputs listed with what they were taken as; beyond this many, a count (the list is a check, not a report). */
 const LISTED = 100;

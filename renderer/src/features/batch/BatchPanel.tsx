@@ -9,6 +9,7 @@ import { useDisplayLanguages } from '../../components/language/display-language'
 import { useAppStore } from '../../store/store';
 import { BatchEditDialog } from './BatchEditDialog';
 import { FindReplaceDialog } from './FindReplaceDialog';
+import './batch.css';
 
 export function BatchPanel() {
   const selected = useAppStore((s) => s.selected);

@@ -35,6 +35,7 @@ import { cellRect, contentHeight, gridMetrics, GRID_PADDING, indicatorRect, rowO
 import { useGridClipboardEvents } from './grid-clipboard-events';
 import { useGridSettings } from './grid-settings';
 import { indexOfTarget, useGridDragDrop } from './use-grid-drag-drop';
+import './canvases.css';
 
 const EMPTY_DOC: JsonObject = {};
 /** Rows mounted beyond each edge of the viewport: enough to hide the mount during ordinary scrolling. */

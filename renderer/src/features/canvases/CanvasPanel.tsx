@@ -14,6 +14,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { CanvasViewControls } from './CanvasViewControls';
 import { useGridSettings } from './grid-settings';
 import { MoveToDialog } from './MoveToDialog';
+import './canvases.css';
 
 const HELP_ID = 'canvas-grid-help';
 

@@ -6,6 +6,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { CommandButton } from '../../commands/CommandButton';
 import { useEnabledIds } from '../../commands/run-command';
+import './canvases.css';
 
 /** The commands on the toolbar, in order. */
 export const CANVAS_TOOLBAR = [

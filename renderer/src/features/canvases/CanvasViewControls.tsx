@@ -1,6 +1,7 @@
 /** Grid or list, and thumbnail size: a radio group and a slider (two tab stops, both plain form controls). */
 import { THUMB_SIZE_MAX, THUMB_SIZE_MIN, THUMB_SIZE_STEP } from './grid-geometry';
 import { useGridSettings } from './grid-settings';
+import './canvases.css';
 
 export function CanvasViewControls() {
   const mode = useGridSettings((s) => s.mode);

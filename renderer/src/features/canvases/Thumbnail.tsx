@@ -13,6 +13,7 @@ import { cropStyle } from './crop-style';
 import type { ThumbnailCrop } from './thumbnail-choice';
 import { markSettled, settledState, thumbnailQueue, type LoadTicket } from './thumbnail-queue';
 import { Icon } from '../../components/icons';
+import './thumbnail.css';
 
 type Phase = 'none' | 'queued' | 'loading' | 'loaded' | 'failed';
 

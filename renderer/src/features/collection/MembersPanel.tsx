@@ -22,6 +22,7 @@ import { addMemberFrom, insertMembers, openMemberForEditing, refreshSelectedMemb
 import { sourceLocationOf } from '../sources/sources-service';
 import { readSourceMemberDrag, referenceOfDrag, SOURCE_MEMBER_MIME } from './member-drag';
 import './collection.css';
+import '../publish/collection-members.css';
 
 const HELP_ID = 'member-grid-help';
 

@@ -25,6 +25,7 @@ import { CompositionOverlay } from './CompositionOverlay';
 import { CompositionPanel } from './CompositionPanel';
 import { urlEncodingAllowed } from './edits';
 import { clampToCanvas, intersect } from './geometry';
+import './composition.css';
 
 interface Props {
   canvas: JsonObject | null;

@@ -10,6 +10,7 @@ import type { PaintedItem } from '../../../../shared/iiif/document/painted-items
 import type { Point } from '../viewer/placement';
 import type { ViewTransform } from '../viewer/view-transform';
 import { moveBy, resizeFromCorner, spanned, type Corner } from './geometry';
+import './composition.css';
 
 interface Props {
   view: ViewTransform;

@@ -9,6 +9,7 @@ import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import type { CropEncoding, PaintedItem } from '../../../../shared/iiif/document/painted-items';
 import { NumberField } from './NumberField';
 import { Icon } from '../../components/icons';
+import './composition.css';
 
 export interface PlaceableCanvas {
   readonly index: number;

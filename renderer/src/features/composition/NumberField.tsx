@@ -3,6 +3,7 @@
  * is committed on Enter or when the field loses focus (one undo step); Escape puts the document's value back.
  */
 import { useState } from 'react';
+import './composition.css';
 
 interface Props {
   label: string;

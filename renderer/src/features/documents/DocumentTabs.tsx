@@ -23,6 +23,7 @@ import { copyHeld } from '../canvases/use-grid-drag-drop';
 import { carryCanvases } from './canvas-transfer';
 import { closeTab } from './document-service';
 import { switchToDocument } from './document-tabs';
+import './document-tabs.css';
 
 interface Tab {
   key: string;

@@ -7,6 +7,7 @@ import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { openSample, recover } from './document-service';
+import '../files/file-picker.css';
 
 type Item = ResponseOf<'listRecoverable'>['items'][number];
 

@@ -7,6 +7,7 @@ import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
 import { listFolder, recentFiles } from './files-service';
+import './file-picker.css';
 
 type Listing = ResponseOf<'listDirectory'>;
 

@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { addMediaCanvas, addMediaClip, mediaFromFile, mediaFromUrl, mediaLabel } from './media-service';
 import { useAddMediaStore } from './media-store';
+import '../add-images/add-images.css';
 
 export function AddMediaDialog() {
   const state = useAddMediaStore(

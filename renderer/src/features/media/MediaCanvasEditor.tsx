@@ -29,6 +29,7 @@ import {
   moveClip,
   removeCompanion,
 } from './media-service';
+import '../composition/composition.css';
 
 interface Props {
   readonly canvas: JsonObject;

@@ -9,6 +9,7 @@ import type { ChangeHandler } from '../../components/language/editor-types';
 import type { BehaviorHost } from './behaviors';
 import { behaviorOptions, conflictsWith, unofferedBehaviors } from './behaviors';
 import { Icon } from '../../components/icons';
+import './metadata.css';
 
 interface Props {
   host: BehaviorHost;

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { ChangeHandler } from '../../components/language/editor-types';
+import './metadata.css';
 
 interface Props {
   label: string;

@@ -8,6 +8,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useAppStore } from '../../store/store';
 import { describeValuePath, documentHtmlWarnings, removeDisallowedHtml, removedKinds } from './html-cleaning';
 import { Icon } from '../../components/icons';
+import './metadata.css';
 
 const SHOWN = 8;
 

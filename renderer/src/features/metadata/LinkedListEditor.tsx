@@ -14,6 +14,7 @@ import type { LinkedProperty } from './linked-resources';
 import { ListItemTools } from './ListItemTools';
 import { itemsOf, LINKED_SPECS, listValue, newLinkedItem, replaceItem, uriProblem } from './linked-resources';
 import { Icon } from '../../components/icons';
+import './metadata.css';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+(\s*;.*)?$/i;
 const formatProblem = (text: string) =>

@@ -4,6 +4,7 @@
  */
 import { moveItem } from './linked-resources';
 import { Icon } from '../../components/icons';
+import './metadata.css';
 
 interface Props<T> {
   /** Shown beside the tools, e.g. "Entry 2". */

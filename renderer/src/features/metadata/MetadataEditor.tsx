@@ -12,6 +12,7 @@ import { languageTagProblem, tidyLanguageTag } from '../../components/language/l
 import { LanguageTagInput } from '../../components/language/LanguageTagInput';
 import { listValue, replaceItem } from './linked-resources';
 import { ListItemTools } from './ListItemTools';
+import './metadata.css';
 
 interface Props {
   value: JsonValue | undefined;

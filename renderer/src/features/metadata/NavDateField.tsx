@@ -9,6 +9,7 @@ import type { ChangeHandler } from '../../components/language/editor-types';
 import type { NavDateParts } from './nav-date';
 import { composeNavDate, parseNavDate, TIME_ZONES } from './nav-date';
 import { Icon } from '../../components/icons';
+import './metadata.css';
 
 interface Props {
   value: JsonValue | undefined;

@@ -11,6 +11,7 @@ import { CheckedInput } from './CheckedInput';
 import { itemsOf, listValue, replaceItem, uriProblem } from './linked-resources';
 import { ListItemTools } from './ListItemTools';
 import { LinkedListEditor } from './LinkedListEditor';
+import './metadata.css';
 
 interface Props {
   value: JsonValue | undefined;

@@ -9,6 +9,7 @@ import type { ChangeHandler } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { languageTagProblem, tidyLanguageTag } from '../../components/language/language-rows';
 import { LanguageTagInput } from '../../components/language/LanguageTagInput';
+import './metadata.css';
 
 interface Props {
   value: JsonValue | undefined;

@@ -10,6 +10,7 @@ import { groupedRightsOptions, normaliseRights } from '../../../../shared/iiif/r
 import type { ChangeHandler } from '../../components/language/editor-types';
 import { ExternalLink } from './ExternalLink';
 import { Icon } from '../../components/icons';
+import './metadata.css';
 
 const OTHER = '__other__';
 const GROUPS = groupedRightsOptions();

@@ -7,6 +7,7 @@ import type { JsonObject } from '../../../../shared/iiif/json';
 import { chooseThumbnail } from '../canvases/thumbnail-choice';
 import { Thumbnail } from '../canvases/Thumbnail';
 import type { ViewingDirection } from './reading-order';
+import './preview.css';
 
 const BOX = { width: 72, height: 90 };
 

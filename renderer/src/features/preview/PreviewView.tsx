@@ -21,6 +21,7 @@ import { ManifestInfo } from './ManifestInfo';
 import { PreviewContents } from './PreviewContents';
 import { currentEntry, previewContents } from './preview-contents';
 import type { PublicViewerKind } from './public-viewers/PublicViewer';
+import './preview.css';
 
 /** Not in the editor's bundle: the copy of the document for Mirador and Clover is made only when one is chosen. */
 const PublicViewer = lazy(() => import('./public-viewers/PublicViewer'));

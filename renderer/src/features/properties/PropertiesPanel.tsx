@@ -10,6 +10,7 @@ import { BatchPanel } from '../batch/BatchPanel';
 import { HtmlReport } from '../metadata/HtmlReport';
 import { SpreadsheetPanel } from '../spreadsheet/SpreadsheetPanel';
 import { ResourceEditor } from './ResourceEditor';
+import './properties.css';
 
 type Tab = 'properties' | 'batch' | 'spreadsheet';
 const TABS: readonly { id: Tab; title: string }[] = [

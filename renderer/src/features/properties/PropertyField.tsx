@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Requirement } from './property-rules';
+import './properties.css';
 
 interface Props {
   property: string;

@@ -24,6 +24,7 @@ import type { PropertyRule, ResourceKind } from './property-rules';
 import { PROPERTY_GROUPS, rulesFor } from './property-rules';
 import { PropertyField } from './PropertyField';
 import { Section } from './Section';
+import './properties.css';
 
 interface Props {
   kind: ResourceKind;

@@ -4,6 +4,7 @@
  * Closed content stays in the page (hidden), so other features can still find a field by its data-field.
  */
 import { useState, type ReactNode } from 'react';
+import './properties.css';
 
 const remembered = new Map<string, boolean>();
 

@@ -5,6 +5,8 @@
  */
 import { useId } from 'react';
 import { Icon } from '../../components/icons';
+import './publish.css';
+import './collection-members.css';
 
 interface Props {
   documentName: string;

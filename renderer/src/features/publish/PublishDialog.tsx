@@ -24,6 +24,7 @@ import {
   targetRequest,
   type TargetFields,
 } from './PublishTargetFields';
+import './publish.css';
 
 type Review = ResponseOf<'reviewPublication'>;
 

@@ -19,6 +19,7 @@ import {
   type RelabelForm,
   type RelabelScope,
 } from './relabel-form';
+import './relabel.css';
 
 /** Rows shown in the preview; the summary line gives the full count. */
 const PREVIEW_ROWS = 200;
@@ -216,7 +217,7 @@ function RelabelPreview({ plan }: { plan: Plan }) {
         </p>
       ) : null}
       {shown.length > 0 ? (
-        <div className="relabel-preview-table" tabIndex={0} aria-label="Label changes">
+        <div className="preview-table boxed relabel-preview-table" tabIndex={0} aria-label="Label changes">
           <table>
             <thead>
               <tr>

@@ -9,6 +9,7 @@ import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { canvasAt } from '../../../../shared/iiif/canvases';
 import { traceToSource } from './sources-service';
+import './sources.css';
 
 export function CanvasSourceLine() {
   // A collection's member may have a `partOf` too, but it is not a canvas copied from a source.

@@ -19,6 +19,7 @@ import { columnsOf, movedIndex } from './source-list-keys';
 import { insertFromSource, openSourceAt, writeSourceDrag } from './sources-service';
 import { currentSource, useSourcesStore, type OpenedSource } from './sources-store';
 import { Icon } from '../../components/icons';
+import './sources.css';
 
 const THUMB_BOX = { width: 96, height: 110 };
 

@@ -18,6 +18,8 @@ import { FolderField } from './FolderField';
 import { readMergeInput } from './merge-inputs';
 import { WriteActions } from './WriteActions';
 import { defaultFolder } from './write-results';
+import '../publish/collection-members.css';
+import './split-merge.css';
 
 interface Input {
   /** The file's path, or "" for the open document. */
@@ -126,7 +128,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
         File name
         <input value={fileName} onChange={(e) => setFileName(e.target.value)} aria-label="File name" />
       </label>
-      <section aria-label="Preview" className="split-merge-preview">
+      <section aria-label="Preview" className="preview-table split-merge-preview">
         <h3>Preview</h3>
         {preview.kind === 'error' ? (
           <p role="status" className="field-error">

@@ -23,6 +23,7 @@ import { FolderField } from './FolderField';
 import { splitPointsFromSelection, splitPointsText } from './split-points';
 import { WriteActions } from './WriteActions';
 import { defaultFolder } from './write-results';
+import './split-merge.css';
 
 export function SplitDialog({ onClose }: { onClose(): void }) {
   const { doc, format, name, openPath, selected } = useAppStore(
@@ -90,7 +91,7 @@ export function SplitDialog({ onClose }: { onClose(): void }) {
         Also write a collection of the parts
       </label>
       <FolderField value={folder} onChange={setFolder} />
-      <section aria-label="Preview" className="split-merge-preview">
+      <section aria-label="Preview" className="preview-table split-merge-preview">
         <h3>Preview</h3>
         {preview.kind === 'error' ? (
           <p role="status" className="field-error">

@@ -7,6 +7,7 @@ import { applyCsvImport, type CsvImportPlan } from '../../../../shared/iiif/csv'
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store';
 import { Icon } from '../../components/icons';
+import './spreadsheet.css';
 
 const PREVIEW_ROWS = 200;
 

@@ -17,6 +17,7 @@ import {
   saveTextAt,
   workspacePath,
 } from './csv-files';
+import './spreadsheet.css';
 
 export function SpreadsheetPanel() {
   const name = useAppStore(documentName);

@@ -223,7 +223,7 @@ function TocPreview({ plan, labels }: { plan: Plan; labels: readonly string[] })
           .filter((part) => part !== undefined)
           .join(' ')}
       </p>
-      <div className="generate-toc-table" tabIndex={0} aria-label="Ranges to add">
+      <div className="preview-table boxed generate-toc-table" tabIndex={0} aria-label="Ranges to add">
         <table>
           <thead>
             <tr>

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAppStore } from '../../store/store';
 import { useRegionPick } from '../annotations/region-pick';
 import { addRegionToFocusedRange } from './structure-actions';
+import './structure.css';
 
 export function RegionForm() {
   const [open, setOpen] = useState(false);

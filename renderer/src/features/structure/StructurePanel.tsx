@@ -29,6 +29,7 @@ import { StructureTools } from './StructureTools';
 import { treeCommandFor, typeAheadMatch } from './tree-keys';
 import { treeRows, type TreeRow } from './tree-rows';
 import { Icon } from '../../components/icons';
+import './structure.css';
 
 const ROW_HEIGHT = 28;
 const DRAG_TYPE = 'application/x-tessera-range-item';

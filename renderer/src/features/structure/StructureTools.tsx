@@ -2,6 +2,7 @@
 import type { MoveDirection } from '../../../../shared/iiif/structure';
 import type { TreeRow } from './tree-rows';
 import { Icon } from '../../components/icons';
+import './structure.css';
 
 export interface StructureToolActions {
   newTop(): void;

@@ -13,6 +13,7 @@ import { useAppStore } from '../../store/store';
 import { TimeSpanFields } from '../media/TimeSpanFields';
 import { newTimeRange, setFocusedTimeSpan } from './structure-actions';
 import type { TreeRow } from './tree-rows';
+import './structure.css';
 
 export function TimeRangeForm({ focused }: { focused: TreeRow | undefined }) {
   const [open, setOpen] = useState(false);

@@ -10,6 +10,7 @@ import type { Finding } from '../../../../shared/iiif/validation/types';
 import { useAppStore } from '../../store/store';
 import { countBySeverity, groupFindings } from './use-findings';
 import { Icon } from '../../components/icons';
+import './validation.css';
 
 /**
  * Moves focus to the editor of the property a finding is about: in the canvas's or the manifest's section of the

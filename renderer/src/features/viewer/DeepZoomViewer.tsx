@@ -27,6 +27,7 @@ import { transformFor, type ViewTransform } from './view-transform';
 import { WorldSync, type ItemState } from './world-sync';
 import { Icon } from '../../components/icons';
 import { useZoomTarget, ZOOM_STEP } from './viewer-zoom';
+import './viewer.css';
 
 export interface DeepZoomViewerProps {
   /** One canvas (the editor)… */

@@ -3,6 +3,7 @@
  * works from the keyboard and is announced properly; one group per choice on screen.
  */
 import type { SceneImage } from './scene';
+import './viewer.css';
 
 interface Props {
   images: readonly SceneImage[];

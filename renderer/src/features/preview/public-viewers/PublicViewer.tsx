@@ -8,6 +8,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import type { JsonObject } from '../../../../../shared/iiif/json';
 import { PanelBoundary } from '../../../components/PanelBoundary';
 import { manifestForViewers } from '../viewer-manifest';
+import '../preview.css';
 
 export type PublicViewerKind = 'mirador' | 'clover';
 
