@@ -42,7 +42,7 @@ import {
   openSample,
   saveAs,
 } from '../features/documents/document-service';
-import { cycleDocuments } from '../features/documents/document-tabs';
+import { cycleDocuments, moveActiveTab } from '../features/documents/document-tabs';
 import { useAddMediaStore } from '../features/media/media-store';
 import { useSplitMergeStore } from '../features/split-merge/split-merge-store';
 import { useSourcesStore } from '../features/sources/sources-store';
@@ -116,6 +116,9 @@ export const commands: readonly Command[] = [
   // The open documents' tabs: Ctrl+Tab on every platform, as in browsers and editors (Cmd+Tab is the system's).
   { id: 'next-document', label: 'Next document', keys: 'Control+Tab', menu: 'view', enabled: hasOtherDocuments, run: () => cycleDocuments(1) },
   { id: 'previous-document', label: 'Previous document', keys: 'Control+Shift+Tab', menu: 'view', enabled: hasOtherDocuments, run: () => cycleDocuments(-1) },
+  // Moving a tab: the keys editors and browsers use for their own tabs (where a browser keeps them: menu, palette).
+  { id: 'move-tab-left', label: 'Move tab left', keys: 'Control+Shift+PageUp', menu: 'view', enabled: hasOtherDocuments, run: () => moveActiveTab(-1) },
+  { id: 'move-tab-right', label: 'Move tab right', keys: 'Control+Shift+PageDown', menu: 'view', enabled: hasOtherDocuments, run: () => moveActiveTab(1) },
   { id: 'toggle-preview', label: 'Preview', menu: 'view', enabled: () => hasDoc() && !isCollection(), pressed: () => app().viewMode === 'preview', run: () => app().setViewMode(app().viewMode === 'preview' ? 'edit' : 'preview') },
   { id: 'toggle-validation', label: 'Validation', menu: 'view', pressed: () => app().openPanels.validation, run: () => app().togglePanel('validation') },
   { id: 'toggle-annotations', label: 'Annotations', menu: 'view', enabled: isManifest, pressed: () => app().openPanels.annotations, run: () => app().togglePanel('annotations') },
