@@ -3,7 +3,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/iiif/json';
-import { runCommand } from '../../../renderer/src/commands/run-command';
+import { commandForKey, runCommand } from '../../../renderer/src/commands/run-command';
+import { navigationFor } from '../../../renderer/src/features/canvases/canvas-keys';
 import { useAnnouncer } from '../../../renderer/src/features/canvases/announcer';
 import { moveTab, prepareNewTab } from '../../../renderer/src/features/documents/document-tabs';
 import { gapOfTabDrop } from '../../../renderer/src/features/documents/tab-drag';
@@ -98,5 +99,14 @@ describe('moving tabs in the store', () => {
     expect(useAnnouncer.getState().text).toBe('Moved b.json to place 2 of 2.');
     // Undo has nothing to take back: the order is not an edit.
     expect(store.getState().history?.past).toHaveLength(0);
+  });
+
+  it('leaves Ctrl+Shift+PageUp/PageDown to the window even in the canvas grid, where PageUp pages', () => {
+    const press = (key: string) => ({ key, ctrlKey: true, shiftKey: true, altKey: false, metaKey: false });
+    expect(navigationFor(press('PageUp'))).toBeNull();
+    expect(navigationFor(press('PageDown'))).toBeNull();
+    expect(commandForKey(press('PageUp'), 'window')?.id).toBe('move-tab-left');
+    expect(commandForKey(press('PageDown'), 'window')?.id).toBe('move-tab-right');
+    expect(navigationFor({ ...press('PageUp'), ctrlKey: false })).not.toBeNull();
   });
 });
