@@ -28,6 +28,7 @@ export const DOCUMENT_FIELDS = [
   'selected',
   'anchor',
   'focus',
+  'memberPath',
 ] as const satisfies readonly (keyof DocumentSlice | keyof SelectionSlice)[];
 
 export type DocumentSnapshot = Pick<DocumentSlice & SelectionSlice, (typeof DOCUMENT_FIELDS)[number]>;
@@ -110,6 +111,7 @@ export function emptyActive(newKey: string): Partial<DocumentSnapshot> {
     selected: new Set(),
     anchor: null,
     focus: null,
+    memberPath: [],
   };
 }
 
