@@ -284,6 +284,8 @@ export const channels = {
       path: z.string().nullable(),
       name: z.string(),
       text: z.string(),
+      /** The document's place among the open tabs when written: recovery reopens them in this order. */
+      tab: z.number().int().min(0).max(100_000).optional(),
     }),
     response: z.object({ savedAt: z.number() }),
   },

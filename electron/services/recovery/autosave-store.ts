@@ -28,6 +28,8 @@ interface AutosaveRecord {
   name: string;
   savedAt: number;
   text: string;
+  /** Its place among the open tabs when written (absent in records of older versions). */
+  tab?: number;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -53,7 +55,7 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
     return next;
   };
   return {
-    async write(entry: { key: string; path: string | null; name: string; text: string }) {
+    async write(entry: { key: string; path: string | null; name: string; text: string; tab?: number }) {
       const file = fileFor(entry.key);
       return inOrder(entry.key, async () => {
         const savedAt = clock();
@@ -91,10 +93,18 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
           await inOrder(record.key, () => fs.rm(path.join(folder, name), { force: true }));
           continue;
         }
-        items.push({ key: record.key, path: allowed, name: record.name, savedAt: record.savedAt });
+        items.push({
+          key: record.key,
+          path: allowed,
+          name: record.name,
+          savedAt: record.savedAt,
+          tab: record.tab ?? Number.POSITIVE_INFINITY,
+        });
       }
-      items.sort((a, b) => b.savedAt - a.savedAt);
-      return { items };
+      // In the order of the tabs they were open in, so that "Restore all" brings them back as they were; records
+      // that do not say (older versions) after them, the latest first.
+      items.sort((a, b) => a.tab - b.tab || b.savedAt - a.savedAt);
+      return { items: items.map(({ tab: _tab, ...item }) => item) };
     },
     async read(key: string, allow: AllowPath = allowAny) {
       const record = await readRecord(fileFor(key));
@@ -134,6 +144,9 @@ async function readRecord(file: string): Promise<AutosaveRecord | null> {
       name: typeof parsed.name === 'string' ? parsed.name : 'Untitled',
       savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
       text: parsed.text,
+      ...(typeof parsed.tab === 'number' && Number.isInteger(parsed.tab) && parsed.tab >= 0
+        ? { tab: parsed.tab }
+        : {}),
     };
   } catch {
     // A half-written record cannot exist (writes are atomic); an unreadable one is skipped, not fatal.

@@ -18,7 +18,12 @@ import { createTreeDecoder, type MirroredDocument, type MirrorElement } from './
 /** Where the worker itself sends an autosave's text (the web host, over HTTP) instead of returning it. */
 export interface AutosaveUpload {
   readonly token: string;
-  readonly record: { readonly key: string; readonly path: string | null; readonly name: string };
+  readonly record: {
+    readonly key: string;
+    readonly path: string | null;
+    readonly name: string;
+    readonly tab?: number;
+  };
 }
 
 export type DocumentJob =
