@@ -289,6 +289,8 @@ export const channels = {
        * keeps the private-network refusals (absent in records of earlier versions, which are read as 'local').
        */
       origin: z.enum(['local', 'public']).optional(),
+      /** The document's place among the open tabs when written: recovery reopens them in this order. */
+      tab: z.number().int().min(0).max(100_000).optional(),
     }),
     response: z.object({ savedAt: z.number() }),
   },

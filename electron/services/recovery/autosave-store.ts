@@ -37,6 +37,8 @@ interface AutosaveRecord {
    * it alone; null where there is one page per record folder's user (the web host) and in older records.
    */
   owner: string | null;
+  /** Its place among the open tabs when written (absent in records of older versions). */
+  tab?: number;
 }
 
 /** Who holds a record, for deciding which window may see it (window-records.ts). */
@@ -77,6 +79,7 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
       text: string;
       origin?: Origin;
       owner?: string;
+      tab?: number;
     }) {
       const file = fileFor(entry.key);
       return inOrder(entry.key, async () => {
@@ -120,10 +123,18 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
           await inOrder(record.key, () => fs.rm(path.join(folder, name), { force: true }));
           continue;
         }
-        items.push({ key: record.key, path: allowed, name: record.name, savedAt: record.savedAt });
+        items.push({
+          key: record.key,
+          path: allowed,
+          name: record.name,
+          savedAt: record.savedAt,
+          tab: record.tab ?? Number.POSITIVE_INFINITY,
+        });
       }
-      items.sort((a, b) => b.savedAt - a.savedAt);
-      return { items };
+      // In the order of the tabs they were open in, so that "Restore all" brings them back as they were; records
+      // that do not say (older versions) after them, the latest first.
+      items.sort((a, b) => a.tab - b.tab || b.savedAt - a.savedAt);
+      return { items: items.map(({ tab: _tab, ...item }) => item) };
     },
     async read(key: string, allow: AllowPath = allowAny, maySee: MaySee = () => true) {
       const record = await readRecord(fileFor(key));
@@ -180,6 +191,9 @@ async function readRecord(file: string): Promise<AutosaveRecord | null> {
       text: parsed.text,
       origin: parsed.origin === 'public' ? 'public' : 'local',
       owner: typeof parsed.owner === 'string' ? parsed.owner : null,
+      ...(typeof parsed.tab === 'number' && Number.isInteger(parsed.tab) && parsed.tab >= 0
+        ? { tab: parsed.tab }
+        : {}),
     };
   } catch {
     // A half-written record cannot exist (writes are atomic); an unreadable one is skipped, not fatal.

@@ -43,19 +43,22 @@ import {
   openSample,
   saveAs,
 } from '../features/documents/document-service';
-import { cycleDocuments } from '../features/documents/document-tabs';
 import {
   canMoveToNewWindow,
   canOpenWindows,
   moveToNewWindow,
   openNewWindow,
 } from '../features/documents/new-window';
+import { cycleDocuments, moveActiveTab } from '../features/documents/document-tabs';
+import { openMemberForEditing } from '../features/collection/member-actions';
+import { showEnclosingCollection } from '../features/collection/member-navigation';
 import { useAddMediaStore } from '../features/media/media-store';
 import { useSplitMergeStore } from '../features/split-merge/split-merge-store';
 import { useSourcesStore } from '../features/sources/sources-store';
 import { useStructureStore } from '../features/structure/structure-store';
 import { hasViewer, useViewerZoom, zoomViewer, ZOOM_STEP } from '../features/viewer/viewer-zoom';
 import { documentKind } from '../store/document-slice';
+import { listOwner, shownPath } from '../store/grid-list';
 import { useAppStore } from '../store/store';
 import type { Command } from './command';
 import { openPalette, usePalette } from './palette-store';
@@ -75,12 +78,16 @@ const hasDoc = () => app().doc !== null;
 const isManifest = () => app().doc?.['type'] === 'Manifest';
 const isCollection = () => documentKind(app()) === 'Collection';
 const hasOtherDocuments = () => app().openDocuments.length > 1;
-const hasCanvases = () => canvasSlots(app().doc) > 0;
+/** The canvases or members the grid lists (in a collection, maybe those of an embedded one opened in it). */
+const listed = () => canvasSlots(listOwner(app()));
+const hasCanvases = () => listed() > 0;
 /** The canvas commands act on the selection, or on the focused canvas when nothing is selected. */
 const hasTargets = () => {
-  const { selected, focus, doc } = app();
-  return hasCanvases() && (selected.size > 0 || (focus !== null && focus < canvasSlots(doc)));
+  const { selected, focus } = app();
+  return hasCanvases() && (selected.size > 0 || (focus !== null && focus < listed()));
 };
+const hasFocusedMember = () => isCollection() && app().focus !== null && (app().focus as number) < listed();
+const inSubCollection = () => isCollection() && shownPath(app()).length > 0;
 const undoable = () => {
   const { history } = app();
   return history !== null && canUndo(history);
@@ -125,6 +132,9 @@ export const commands: readonly Command[] = [
   // The open documents' tabs: Ctrl+Tab on every platform, as in browsers and editors (Cmd+Tab is the system's).
   { id: 'next-document', label: 'Next document', keys: 'Control+Tab', menu: 'view', enabled: hasOtherDocuments, run: () => cycleDocuments(1) },
   { id: 'previous-document', label: 'Previous document', keys: 'Control+Shift+Tab', menu: 'view', enabled: hasOtherDocuments, run: () => cycleDocuments(-1) },
+  // Moving a tab: the keys editors and browsers use for their own tabs (where a browser keeps them: menu, palette).
+  { id: 'move-tab-left', label: 'Move tab left', keys: 'Control+Shift+PageUp', menu: 'view', enabled: hasOtherDocuments, run: () => moveActiveTab(-1) },
+  { id: 'move-tab-right', label: 'Move tab right', keys: 'Control+Shift+PageDown', menu: 'view', enabled: hasOtherDocuments, run: () => moveActiveTab(1) },
   { id: 'toggle-preview', label: 'Preview', menu: 'view', enabled: () => hasDoc() && !isCollection(), pressed: () => app().viewMode === 'preview', run: () => app().setViewMode(app().viewMode === 'preview' ? 'edit' : 'preview') },
   { id: 'toggle-validation', label: 'Validation', menu: 'view', pressed: () => app().openPanels.validation, run: () => app().togglePanel('validation') },
   { id: 'toggle-annotations', label: 'Annotations', menu: 'view', enabled: isManifest, pressed: () => app().openPanels.annotations, run: () => app().togglePanel('annotations') },
@@ -146,6 +156,9 @@ export const commands: readonly Command[] = [
   { id: 'reverse', label: 'Reverse order', text: 'Reverse', keys: 'Alt+R', keysIn: 'grid', menu: 'canvases', enabled: hasCanvases, run: reverseOrder },
   { id: 'sort', label: 'Sort by label', text: 'Sort', keys: 'Alt+S', keysIn: 'grid', menu: 'canvases', enabled: hasCanvases, run: sortByLabel },
   { id: 'relabel', label: 'Relabel…', keys: 'F2', keysIn: 'grid', menu: 'canvases', enabled: hasCanvases, run: relabel },
+  // Collections: open the focused member (an embedded collection in place, a referenced one in its own tab)
+  { id: 'open-member', label: 'Open member', keys: 'Enter', keysIn: 'grid', menu: 'canvases', enabled: hasFocusedMember, run: () => openMemberForEditing(app().focus as number) },
+  { id: 'open-enclosing-collection', label: 'Up to the enclosing collection', keys: 'Alt+Backspace', keysIn: 'grid', menu: 'canvases', enabled: inSubCollection, run: showEnclosingCollection },
   // Help
   { id: 'about', label: 'About Tessera', menu: 'help', run: () => app().showMessage({ kind: 'info', text: `Tessera ${app().appInfo?.version ?? ''}` }) },
 ];

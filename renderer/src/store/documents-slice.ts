@@ -28,6 +28,7 @@ export const DOCUMENT_FIELDS = [
   'selected',
   'anchor',
   'focus',
+  'memberPath',
 ] as const satisfies readonly (keyof DocumentSlice | keyof SelectionSlice)[];
 
 export type DocumentSnapshot = Pick<DocumentSlice & SelectionSlice, (typeof DOCUMENT_FIELDS)[number]>;
@@ -65,6 +66,11 @@ export interface DocumentsSlice {
   forgetDocument(key: string): void;
   /** Drops the texts that documents in the background do not need (see withoutRedundantText). */
   compactBackground(): void;
+  /**
+   * Puts the tab of document `key` at place `to` (0-based, clamped) among the tabs. Only the tab bar's order
+   * changes: no document is edited, so no undo step is made and nothing becomes unsaved.
+   */
+  moveDocument(key: string, to: number): void;
 }
 
 type Full = DocumentsSlice & DocumentSlice & SelectionSlice;
@@ -105,6 +111,7 @@ export function emptyActive(newKey: string): Partial<DocumentSnapshot> {
     selected: new Set(),
     anchor: null,
     focus: null,
+    memberPath: [],
   };
 }
 
@@ -126,6 +133,23 @@ export function withoutRedundantText(document: DocumentSnapshot): DocumentSnapsh
     return document;
   }
   return { ...document, textBase: null };
+}
+
+/**
+ * `list` with the entry `key` taken out and put back at place `to` (clamped to the list); `list` itself when
+ * that changes nothing (no such entry, or already there), so that no update is made.
+ */
+export function withTabMoved<T extends { readonly key: string }>(
+  list: readonly T[],
+  key: string,
+  to: number,
+): readonly T[] {
+  const from = list.findIndex((entry) => entry.key === key);
+  const place = Math.min(Math.max(0, Math.round(to)), list.length - 1);
+  if (from < 0 || from === place) return list;
+  const next = list.filter((_, index) => index !== from);
+  next.splice(place, 0, list[from] as T);
+  return next;
 }
 
 export const createDocumentsSlice =
@@ -201,5 +225,10 @@ export const createDocumentsSlice =
         return { key: entry.key, snapshot };
       });
       if (changed) set({ openDocuments: next });
+    },
+    moveDocument: (key, to) => {
+      const list = get().openDocuments;
+      const next = withTabMoved(list, key, to);
+      if (next !== list) set({ openDocuments: next });
     },
   });

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import { imageInitiatorFrom } from '../features/images/image-src';
 import { createDocumentSlice, newDocumentKey, type DocumentSlice } from './document-slice';
 import { createDocumentsSlice, type DocumentsSlice } from './documents-slice';
-import { followSelection } from './selection-follow';
+import { followListing } from './grid-list';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 
@@ -14,15 +14,13 @@ export type AppState = DocumentSlice & DocumentsSlice & SelectionSlice & Session
 
 export const useAppStore = create<AppState>()((set, get, store) => {
   const documentSlice = createDocumentSlice(set, get, store);
-  // Undo and redo move canvases; the selection (by index) follows the canvases it named.
+  // Undo and redo move canvases; the selection (by index) follows the canvases it named, and the member grid
+  // stays in the sub-collection it showed (grid-list.ts).
   const stepHistory = (step: () => void) => {
     const before = get();
     step();
     const after = get();
-    if (before.doc && after.doc && before.doc !== after.doc) {
-      const { selected, focus, anchor } = before;
-      set(followSelection(before.doc, after.doc, { selected, focus, anchor }));
-    }
+    if (before.doc && after.doc && before.doc !== after.doc) set(followListing(before, after.doc));
   };
   return {
     ...documentSlice,
@@ -41,6 +39,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
       const replaced = list.some((entry) => entry.key === previousKey && entry.snapshot === null);
       set({
         message: null,
+        memberPath: [],
         openDocuments: replaced
           ? list.map((entry) => (entry.key === previousKey ? { key, snapshot: null } : entry))
           : [...list, { key, snapshot: null }],
@@ -63,7 +62,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
         return;
       }
       documentSlice.closeDocument();
-      set({ message: null, openDocuments: [] });
+      set({ message: null, memberPath: [], openDocuments: [] });
     },
     undo: () => stepHistory(documentSlice.undo),
     redo: () => stepHistory(documentSlice.redo),

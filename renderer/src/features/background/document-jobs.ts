@@ -23,6 +23,7 @@ export interface AutosaveUpload {
     readonly path: string | null;
     readonly name: string;
     readonly origin: 'local' | 'public';
+    readonly tab?: number;
   };
 }
 

@@ -75,14 +75,18 @@ export const CanvasCell = memo(function CanvasCell(props: Props) {
         width={thumbWidth}
         height={thumbHeight}
       />
-      {/* The label comes first, as in the accessible name (which must contain the visible text in its order);
-          CSS shows the position before it. */}
+      {/* The label comes first, then a member's kind, then the position, as in the accessible name (which must
+          contain the visible text in its order: WCAG 2.5.3); CSS shows the position before them. */}
       <span className="canvas-meta" aria-hidden="true">
         <span className="canvas-label" dir="auto">
           {label}
         </span>{' '}
+        {kindText ? (
+          <>
+            <span className="member-kind">{kindText}</span>{' '}
+          </>
+        ) : null}
         <span className="canvas-position">{index + 1}</span>
-        {kindText ? <span className="member-kind">{kindText}</span> : null}
       </span>
     </div>
   );

@@ -24,6 +24,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { canvasItems } from '../../../../shared/iiif/canvases';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { documentKind } from '../../store/document-slice';
+import { listOwner } from '../../store/grid-list';
 import { useAppStore } from '../../store/store';
 import { commandForKey, runCommand } from '../../commands/run-command';
 import { navigationFor } from './canvas-keys';
@@ -42,15 +43,21 @@ const EMPTY_DOC: JsonObject = {};
 const OVERSCAN_ROWS = 2;
 
 export function CanvasGrid({ describedBy }: { describedBy?: string }) {
-  const { doc, selected, focus, documentKey } = useAppStore(
-    useShallow((s) => ({ doc: s.doc, selected: s.selected, focus: s.focus, documentKey: s.documentKey })),
+  // The list shown: the document's items, or those of the sub-collection opened in it (store/grid-list.ts).
+  const { owner, selected, focus, documentKey } = useAppStore(
+    useShallow((s) => ({
+      owner: listOwner(s),
+      selected: s.selected,
+      focus: s.focus,
+      documentKey: s.documentKey,
+    })),
   );
   const { mode, thumbSize } = useGridSettings(useShallow((s) => ({ mode: s.mode, thumbSize: s.thumbSize })));
   const cut = useCanvasClipboard(cutMarks);
   // The same grid lists a collection's members (issue 17): only the words and the cells' type line differ.
   const isCollection = useAppStore((s) => documentKind(s) === 'Collection');
   const noun = isCollection ? 'Members' : 'Canvases';
-  const items = canvasItems(doc ?? EMPTY_DOC);
+  const items = canvasItems(owner ?? EMPTY_DOC);
   const count = items.length;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -116,6 +123,11 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
     if (event.shiftKey) state.selectRange(index);
     else if (event.metaKey || event.ctrlKey) state.toggle(index);
     else state.selectOnly(index);
+  };
+
+  // Double-click opens the item, as Enter does: a collection's member (see the command table's open-member).
+  const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (indexOfTarget(event) !== null) runCommand('open-member');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -187,6 +199,7 @@ export function CanvasGrid({ describedBy }: { describedBy?: string }) {
       data-mounted-cells={cells.length}
       data-columns={metrics.columns}
       onClick={onClick}
+      onDoubleClick={onDoubleClick}
       onKeyDown={onKeyDown}
       {...handlers}
     >

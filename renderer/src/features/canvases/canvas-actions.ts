@@ -3,6 +3,9 @@
  * with a pure edit from shared/iiif, commits it as ONE undo step, moves the selection and the keyboard focus
  * onto the canvases it moved (so the properties panel keeps showing the same canvas), and announces the
  * result in the live region. They act on the selection, or on the focused canvas when nothing is selected.
+ *
+ * They edit the list the grid shows (store/grid-list.ts): a manifest's canvases, a collection's members, or
+ * the members of the embedded sub-collection opened in it, which is edited in place inside the document.
  */
 import {
   insertCanvases,
@@ -20,6 +23,7 @@ import { sortCanvasesByLabel } from '../../../../shared/iiif/relabel';
 import { structureView } from '../../../../shared/iiif/structure';
 import { documentByKey } from '../../store/documents-slice';
 import { documentKind } from '../../store/document-slice';
+import { documentWithList, listOwner } from '../../store/grid-list';
 import { useAppStore } from '../../store/store';
 import { carryCanvases } from '../documents/canvas-transfer';
 import {
@@ -44,6 +48,7 @@ import {
 } from './order-math';
 
 interface Context {
+  /** The resource whose `items` the grid lists (the document itself, unless a sub-collection is open). */
   doc: JsonObject;
   items: JsonArray;
   /** The canvases acted on: the selection, else the focused canvas. Ascending. */
@@ -52,7 +57,9 @@ interface Context {
 }
 
 function context(): Context | null {
-  const { doc, selected, focus } = useAppStore.getState();
+  const state = useAppStore.getState();
+  const { selected, focus } = state;
+  const doc = listOwner(state);
   if (!doc) return null;
   const items = canvasItems(doc);
   const chosen = sortedIndices(selected, items.length);
@@ -78,10 +85,15 @@ function describeTargets(items: JsonArray, targets: readonly number[]): string {
   return targets.length === 1 ? canvasName(items, targets[0] as number) : canvasCount(targets.length);
 }
 
-/** Commits `next` and puts the selection on `selected`, with the focus on `focus`. */
+/**
+ * Commits `next` (the listed resource, edited) and puts the selection on `selected`, with the focus on
+ * `focus`.
+ */
 function apply(label: string, next: JsonObject, selected: readonly number[], focus: number | null) {
   const store = useAppStore.getState();
-  store.commit(label, next);
+  const whole = documentWithList(store, next);
+  if (!whole) return;
+  store.commit(label, whole);
   store.setSelection(selected, focus);
 }
 
@@ -214,7 +226,11 @@ function moveCutFromElsewhere(from: string, cut: ReadonlySet<JsonValue>, here: s
 function moveCutCanvases(ctx: Context, cut: ReadonlySet<JsonValue>, gap: number): void {
   const indices = indicesOfObjects(ctx.items, [...cut]);
   clearCut();
-  if (indices.length === 0) return;
+  if (indices.length === 0) {
+    // Cut in another collection of this document (an embedded one, or the one around it).
+    announce('The cut items are not in this list: paste them where they were cut.');
+    return;
+  }
   if (!reorderCanvases(indices, gap)) announce('The cut canvases are already there.');
 }
 
@@ -313,7 +329,7 @@ export function insertCanvasesAt(
   canvases: readonly JsonObject[],
   label?: string,
 ): number[] {
-  const { doc } = useAppStore.getState();
+  const doc = listOwner(useAppStore.getState());
   if (!doc || canvases.length === 0) return [];
   const at = Math.min(Math.max(0, Math.round(position)), canvasItems(doc).length);
   const next = insertCanvases(doc, at, canvases);
@@ -324,8 +340,8 @@ export function insertCanvasesAt(
 }
 
 export function selectAllCanvases(): void {
-  const { doc, focus } = useAppStore.getState();
-  const count = canvasItems(doc ?? {}).length;
+  const { focus } = useAppStore.getState();
+  const count = canvasItems(listOwner(useAppStore.getState())).length;
   useAppStore.getState().setSelection(
     Array.from({ length: count }, (_, i) => i),
     focus ?? (count > 0 ? 0 : null),

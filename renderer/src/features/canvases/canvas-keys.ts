@@ -5,6 +5,8 @@
  *
  *   Arrows, Home, End, PageUp/Down   move the cursor and select that canvas (Shift extends, Ctrl keeps the selection)
  *   Space (or Ctrl+Space)            toggle the focused canvas in the selection
+ *
+ * Ctrl+Shift+PageUp/PageDown are not the grid's: they move the document's tab (command table), from anywhere.
  */
 import type { KeyPress } from '../../../../shared/commands/shortcuts';
 
@@ -28,6 +30,7 @@ export function navigationFor(press: KeyPress): GridNavigation | null {
   if (press.altKey) return null;
   const mod = press.ctrlKey || press.metaKey;
   const step = FOCUS_KEYS[press.key];
+  if (mod && press.shiftKey && (press.key === 'PageUp' || press.key === 'PageDown')) return null;
   if (step) return { kind: 'focus', step, extend: press.shiftKey, keepSelection: mod && !press.shiftKey };
   if (press.key === ' ' && !press.shiftKey) return { kind: 'toggle-focused' };
   return null;

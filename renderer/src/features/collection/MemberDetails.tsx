@@ -5,12 +5,14 @@
 import { isEmbeddedMember, memberIdOf, memberItems, memberTypeOf } from '../../../../shared/iiif/collection';
 import { isJsonObject, type JsonValue } from '../../../../shared/iiif/json';
 import { useDisplayText } from '../../components/language/display-language';
+import { listOwner } from '../../store/grid-list';
 import { useAppStore } from '../../store/store';
 
 export function MemberDetails() {
   const focus = useAppStore((s) => s.focus);
-  const member = useAppStore((s) => (s.focus === null ? undefined : memberItems(s.doc)[s.focus]));
-  const count = useAppStore((s) => memberItems(s.doc).length);
+  // The member of the collection the grid lists (the document's, or an embedded one opened in it).
+  const member = useAppStore((s) => (s.focus === null ? undefined : memberItems(listOwner(s))[s.focus]));
+  const count = useAppStore((s) => memberItems(listOwner(s)).length);
   const label = useDisplayText(isJsonObject(member) ? member['label'] : undefined);
   if (focus === null || member === undefined) {
     return (

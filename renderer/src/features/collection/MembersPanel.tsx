@@ -3,9 +3,13 @@
  * selection, keyboard, drag to reorder, live region and Move to dialog: one implementation for both lists),
  * with the collection's own toolbar: add by address or file, remove, move, refresh from source, open for
  * editing. Members dragged from the Sources panel are added where they are dropped.
+ *
+ * An embedded sub-collection opens in the same panel (Enter, double-click, or Open for editing), with a
+ * breadcrumb back out: the grid, the toolbar and every action then work on that collection's members.
  */
 import { useState, type FormEvent } from 'react';
 import { memberItems } from '../../../../shared/iiif/collection';
+import { listOwner } from '../../store/grid-list';
 import { useAppStore } from '../../store/store';
 import { announce } from '../canvases/announcer';
 import { deleteSelection, moveSelectionBy } from '../canvases/canvas-actions';
@@ -18,6 +22,7 @@ import { useGridSettings } from '../canvases/grid-settings';
 import { useKeepSelectionInRange } from '../canvases/CanvasPanel';
 import { MoveToDialog } from '../canvases/MoveToDialog';
 import { useOpenFileChooser } from '../files/use-open-file-chooser';
+import { CollectionBreadcrumb } from './CollectionBreadcrumb';
 import { addMemberFrom, insertMembers, openMemberForEditing, refreshSelectedMembers } from './member-actions';
 import { sourceLocationOf } from '../sources/sources-service';
 import { readSourceMemberDrag, referenceOfDrag, SOURCE_MEMBER_MIME } from './member-drag';
@@ -27,7 +32,7 @@ import '../publish/collection-members.css';
 const HELP_ID = 'member-grid-help';
 
 export function MembersPanel() {
-  const count = useAppStore((s) => memberItems(s.doc).length);
+  const count = useAppStore((s) => memberItems(listOwner(s)).length);
   const selectedCount = useAppStore((s) => s.selected.size);
   const focus = useAppStore((s) => s.focus);
   const dialog = useCanvasDialog((s) => s.open);
@@ -65,6 +70,7 @@ export function MembersPanel() {
         Members · {count.toLocaleString('en')}
         {selectedCount > 0 ? ` · ${selectedCount.toLocaleString('en')} selected` : ''}
       </h2>
+      <CollectionBreadcrumb />
       <CanvasViewControls />
       <form className="member-add" onSubmit={submit}>
         <input
@@ -103,7 +109,8 @@ export function MembersPanel() {
         </button>
       </div>
       <p id={HELP_ID} className="visually-hidden">
-        Arrow keys move; Shift extends the selection; Control moves without selecting; Space toggles. Alt with
+        Arrow keys move; Shift extends the selection; Control moves without selecting; Space toggles. Enter
+        opens the focused member: an embedded collection opens here, and Alt+Backspace goes back out. Alt with
         arrows moves the selected members; Alt+Home and Alt+End send them to the start or end; Alt+P moves
         them to a position. Control+X then Control+V moves them after the focused member. Delete removes them.
       </p>

@@ -4,9 +4,14 @@
  * refreshing them from the resources they point at, and opening one for editing. Each builds the next document
  * with a pure edit from shared/iiif/collection and commits ONE undo step; fetching happens before, through the
  * main side (api.openSource: timeouts, size cap, offline cache, private-network policy), never in between.
+ *
+ * They act on the collection the member grid shows: the document, or an embedded sub-collection opened in it
+ * (store/grid-list.ts), whose member path the edits are given.
  */
 import {
   addMembers,
+  collectionAtPath,
+  isEmbeddedCollection,
   isEmbeddedMember,
   memberIdOf,
   memberItems,
@@ -16,11 +21,13 @@ import {
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { documentKind } from '../../store/document-slice';
+import { listOwner, shownPath } from '../../store/grid-list';
 import { useAppStore } from '../../store/store';
 import { announce, canvasCount } from '../canvases/announcer';
 import { sortedIndices } from '../canvases/order-math';
 import { guardUnsaved, openPath, openUrl } from '../documents/document-service';
 import { askToAllowHost } from '../network/allow-host';
+import { openSubCollection } from './member-navigation';
 
 type Initiator = 'local' | 'public';
 
@@ -42,10 +49,10 @@ export async function fetchReference(
   return made.ok ? made : { ok: false, message: made.message };
 }
 
-/** Where new members go: after the focused member, else at the end. */
-function insertionGap(doc: JsonObject): number {
+/** Where new members go in the listed collection: after the focused member, else at the end. */
+function insertionGap(collection: JsonObject): number {
   const { focus } = useAppStore.getState();
-  const count = memberItems(doc).length;
+  const count = memberItems(collection).length;
   return focus !== null && focus < count ? focus + 1 : count;
 }
 
@@ -60,10 +67,18 @@ function fail(text: string): void {
 export function insertMembers(references: readonly JsonObject[], gap?: number, label?: string): number {
   const state = useAppStore.getState();
   const doc = state.doc;
-  if (!doc || documentKind(state) !== 'Collection') return 0;
-  const at = Math.min(Math.max(0, gap ?? insertionGap(doc)), memberItems(doc).length);
-  const result = addMembers(doc, at, references);
-  if (result.refusedSelf > 0) fail('A collection cannot list itself as a member.');
+  const listed = listOwner(state);
+  if (!doc || !listed || documentKind(state) !== 'Collection') return 0;
+  const at = Math.min(Math.max(0, gap ?? insertionGap(listed)), memberItems(listed).length);
+  const path = shownPath(state);
+  const result = addMembers(doc, at, references, path);
+  if (result.refusedSelf > 0) {
+    fail(
+      path.length === 0
+        ? 'A collection cannot list itself as a member.'
+        : 'A collection cannot list itself, or a collection it is in, as a member.',
+    );
+  }
   if (result.added === 0) return 0;
   const inserted = Array.from({ length: result.added }, (_, k) => at + k);
   state.commit(label ?? `Add ${canvasCount(result.added)}`, result.doc);
@@ -95,8 +110,8 @@ export async function addMemberFrom(location: string, gap?: number): Promise<boo
 
 /** The members acted on: the selection, else the focused member. Ascending. */
 function targets(): number[] {
-  const { doc, selected, focus } = useAppStore.getState();
-  const count = memberItems(doc).length;
+  const { selected, focus } = useAppStore.getState();
+  const count = memberItems(listOwner(useAppStore.getState())).length;
   const chosen = sortedIndices(selected, count);
   return chosen.length > 0 ? chosen : focus !== null && focus < count ? [focus] : [];
 }
@@ -109,7 +124,9 @@ function targets(): number[] {
 export async function refreshSelectedMembers(): Promise<void> {
   const state = useAppStore.getState();
   if (!state.doc) return;
-  const items = memberItems(state.doc);
+  // The collection listed now; the answers are applied to it, wherever the grid is by then.
+  const path = shownPath(state);
+  const items = memberItems(listOwner(state));
   const ids = [
     ...new Set(
       targets()
@@ -122,7 +139,8 @@ export async function refreshSelectedMembers(): Promise<void> {
   const answers = await Promise.all(ids.map((id) => fetchReference(id, state.docOrigin)));
   const after = useAppStore.getState();
   after.setBusy(null);
-  if (!after.doc || after.doc === null) return;
+  const collection = collectionAtPath(after.doc, path);
+  if (!after.doc || !collection) return fail('The collection being refreshed is no longer in the document.');
   const fresh = new Map<string, JsonObject>();
   const failures: string[] = [];
   answers.forEach((answer, k) => {
@@ -130,11 +148,11 @@ export async function refreshSelectedMembers(): Promise<void> {
     else failures.push(answer.message);
   });
   const byIndex = new Map<number, JsonObject>();
-  memberItems(after.doc).forEach((member, index) => {
+  memberItems(collection).forEach((member, index) => {
     const reference = fresh.get(memberIdOf(member));
     if (reference) byIndex.set(index, reference);
   });
-  const next = refreshMembers(after.doc, byIndex);
+  const next = refreshMembers(after.doc, byIndex, path);
   if (next !== after.doc) after.commit(`Refresh ${canvasCount(fresh.size)}`, next);
   announce(
     next === after.doc ? 'The members were already up to date.' : `Refreshed ${canvasCount(fresh.size)}.`,
@@ -154,10 +172,15 @@ export function localPathOf(id: string): string | null {
   return id.startsWith('/') || /^[A-Za-z]:[\\/]/.test(id) ? id : null;
 }
 
-/** Opens the member at `index` as the document (its URL or file), after asking about unsaved changes. */
+/**
+ * Opens the member at `index` of the listed collection: an embedded collection in the member grid, in place
+ * (its members are part of this document); a referenced one as a document of its own (its URL or file), after
+ * asking about unsaved changes.
+ */
 export function openMemberForEditing(index: number): void {
   const state = useAppStore.getState();
-  const member = memberItems(state.doc)[index];
+  const member = memberItems(listOwner(state))[index];
+  if (isEmbeddedCollection(member)) return openSubCollection(index);
   if (isEmbeddedMember(member)) {
     return fail('This member is embedded: it is part of this collection and is edited here, not on its own.');
   }

@@ -11,8 +11,12 @@
  * Dropping a canvas drag on another document's tab moves those canvases to the end of that document (Ctrl or
  * Alt held: copies them), one undo step in each document. Resting the drag on the tab brings that document to
  * the front, so that the canvases can be dropped at a chosen place in its grid instead.
+ *
+ * Tabs reorder by dragging a tab between two others (a line shows where it will go), or from the keyboard with
+ * Ctrl+Shift+PageUp / PageDown (command table: move-tab-left / move-tab-right). The order is the tab bar's
+ * own: no document is edited, nothing becomes unsaved.
  */
-import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons';
 import { documentName, isDirty } from '../../store/document-slice';
@@ -22,8 +26,9 @@ import { isCanvasDrag, readCanvasDrag } from '../canvases/canvas-drop-api';
 import { copyHeld } from '../canvases/use-grid-drag-drop';
 import { carryCanvases } from './canvas-transfer';
 import { closeTab } from './document-service';
-import { switchToDocument } from './document-tabs';
+import { moveTab, switchToDocument } from './document-tabs';
 import './document-tabs.css';
+import { gapOfTabDrop, isTabDrag, readTabDrag, writeTabDrag } from './tab-drag';
 
 interface Tab {
   key: string;
@@ -57,6 +62,8 @@ export function DocumentTabs() {
   const tabs = signatures.filter((s) => s !== '').map((s) => JSON.parse(s) as Tab);
   const listRef = useRef<HTMLDivElement>(null);
   const spring = useRef<{ key: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  /** Where a dragged tab would land: the gap before tab N (N = count: after the last). */
+  const [dropGap, setDropGap] = useState<number | null>(null);
   useEffect(() => () => clearTimeout(spring.current?.timer), []);
   if (tabs.length === 0) return null;
 
@@ -89,7 +96,13 @@ export function DocumentTabs() {
     event.preventDefault();
     run();
   };
-  const onDragOver = (event: DragEvent<HTMLElement>, tab: Tab) => {
+  const onDragOver = (event: DragEvent<HTMLElement>, tab: Tab, index: number) => {
+    if (isTabDrag([...event.dataTransfer.types])) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      setDropGap(gapOfTabDrop(event.currentTarget.getBoundingClientRect(), event.clientX, index));
+      return;
+    }
     if (tab.active || !isCanvasDrag([...event.dataTransfer.types])) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = copyHeld(event);
@@ -105,8 +118,18 @@ export function DocumentTabs() {
       };
     }
   };
-  const onDrop = (event: DragEvent<HTMLElement>, tab: Tab) => {
+  const onDrop = (event: DragEvent<HTMLElement>, tab: Tab, index: number) => {
     stopSpring();
+    setDropGap(null);
+    const moved = readTabDrag(event.dataTransfer);
+    if (moved !== null) {
+      event.preventDefault();
+      const from = tabs.findIndex((t) => t.key === moved);
+      const gap = gapOfTabDrop(event.currentTarget.getBoundingClientRect(), event.clientX, index);
+      // The gap counts places before the move; the tab's new place counts them after it left its old one.
+      if (from >= 0) moveTab(moved, gap > from ? gap - 1 : gap);
+      return;
+    }
     const payload = readCanvasDrag(event.dataTransfer);
     if (tab.active || !payload) return;
     event.preventDefault();
@@ -121,7 +144,7 @@ export function DocumentTabs() {
             key={tab.key}
             type="button"
             role="tab"
-            className="document-tab"
+            className={`document-tab${dropGap === index ? ' drop-before' : ''}${dropGap === index + 1 && index === tabs.length - 1 ? ' drop-after' : ''}`}
             aria-selected={tab.active}
             tabIndex={tab.active ? 0 : -1}
             title={tab.path ?? tab.name}
@@ -132,9 +155,15 @@ export function DocumentTabs() {
             onAuxClick={(event) => {
               if (event.button === 1) closeTab(tab.key);
             }}
-            onDragOver={(event) => onDragOver(event, tab)}
-            onDragLeave={stopSpring}
-            onDrop={(event) => onDrop(event, tab)}
+            draggable
+            onDragStart={(event) => writeTabDrag(event.dataTransfer, tab.key)}
+            onDragEnd={() => setDropGap(null)}
+            onDragOver={(event) => onDragOver(event, tab, index)}
+            onDragLeave={() => {
+              stopSpring();
+              setDropGap(null);
+            }}
+            onDrop={(event) => onDrop(event, tab, index)}
           >
             <span dir="auto">{tab.name}</span>
             {tab.dirty ? (

@@ -6,10 +6,14 @@
  *
  * Every open document is protected, not only the active one (issue 17): each has its own record under its own
  * key. Leaving a tab writes its pending changes at once, so a crash right after a switch loses nothing.
+ *
+ * Each record says its document's place among the tabs, so that recovery reopens them in the order they had.
+ * Opening appends a tab and closing one keeps the order of the others, so places written at different times
+ * still sort right; reordering the tabs changes it, so it rewrites the record of every unsaved document.
  */
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
 import { documentName, isDirty } from '../../store/document-slice';
-import { documentByKey } from '../../store/documents-slice';
+import { allDocuments, documentByKey } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
 import { autosaveInBackground } from '../background/background-work';
 import { clearRecoveryRecord } from './autosave-records';
@@ -21,6 +25,21 @@ export const AUTOSAVE_DELAY_MS = 1500;
  * written even though the next one came less than AUTOSAVE_DELAY_MS later.
  */
 export const AUTOSAVE_MAX_WAIT_MS = 5000;
+
+/** The document's place among the tabs, for its recovery record (none when it is not in the tab bar). */
+function tabOf(key: string): { tab?: number } {
+  const tab = useAppStore.getState().openDocuments.findIndex((entry) => entry.key === key);
+  return tab < 0 ? {} : { tab };
+}
+
+/** Whether the same tabs are now in another order (not opened or closed: that keeps the others' order). */
+function reordered(before: readonly { key: string }[], after: readonly { key: string }[]): boolean {
+  if (before.length !== after.length) return false;
+  const keys = new Set(before.map((entry) => entry.key));
+  return (
+    after.every((entry) => keys.has(entry.key)) && after.some((entry, k) => entry.key !== before[k]?.key)
+  );
+}
 
 function isOpen(key: string): boolean {
   const state = useAppStore.getState();
@@ -48,6 +67,7 @@ export function startAutosave(): () => void {
       path: document.file?.path ?? null,
       name: documentName(document),
       origin: document.docOrigin,
+      ...tabOf(key),
     });
     // A failing autosave leaves the work unprotected against a crash: say so once per document, until one
     // succeeds again.
@@ -94,6 +114,9 @@ export function startAutosave(): () => void {
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     // A document in the background changed (canvases pasted or dropped into it from the active one).
     if (state.openDocuments !== previous.openDocuments) {
+      if (reordered(previous.openDocuments, state.openDocuments)) {
+        for (const document of allDocuments(state)) if (isDirty(document)) schedule(document.documentKey);
+      }
       for (const entry of state.openDocuments) {
         const before = previous.openDocuments.find((e) => e.key === entry.key)?.snapshot;
         if (entry.snapshot && before && entry.snapshot.doc !== before.doc && isDirty(entry.snapshot))

@@ -31,6 +31,12 @@ export function carryCanvases(
     announce('Those canvases are no longer open in another document.');
     return 0;
   }
+  // A collection's members are references to manifests and collections, not canvases (and in an embedded
+  // sub-collection their indices are not the document's own items).
+  if (from.doc['type'] !== 'Manifest') {
+    announce(`Members of ${documentName(from)} are not canvases: they cannot go into another document.`);
+    return 0;
+  }
   if (to.doc['type'] !== 'Manifest') {
     announce(`${documentName(to)} is not a manifest: canvases cannot go there.`);
     return 0;

@@ -9,9 +9,10 @@
  */
 import { canUndo } from '../../../../shared/iiif/document/history';
 import { documentName, isDirty } from '../../store/document-slice';
-import { allDocuments } from '../../store/documents-slice';
+import { allDocuments, documentByKey } from '../../store/documents-slice';
 import type { AppState } from '../../store/store';
 import { useAppStore } from '../../store/store';
+import { announce } from '../canvases/announcer';
 
 export function isUntouchedSample(state: AppState): boolean {
   return (
@@ -58,6 +59,33 @@ export function cycleDocuments(delta: 1 | -1): void {
   const at = openDocuments.findIndex((entry) => entry.key === documentKey);
   const next = openDocuments[(at + delta + openDocuments.length) % openDocuments.length];
   if (next) switchToDocument(next.key);
+}
+
+/**
+ * Puts the tab of `key` at place `to` among the tabs (a drag, or the keys) and says where it went: the tab
+ * bar reorders silently otherwise. Tab order is not part of any document: no undo step, nothing unsaved.
+ */
+export function moveTab(key: string, to: number): void {
+  const state = useAppStore.getState();
+  const before = state.openDocuments;
+  state.moveDocument(key, to);
+  const after = useAppStore.getState().openDocuments;
+  if (after === before) return;
+  const document = documentByKey(useAppStore.getState(), key);
+  const place = after.findIndex((entry) => entry.key === key) + 1;
+  announce(`Moved ${document ? documentName(document) : 'the tab'} to place ${place} of ${after.length}.`);
+}
+
+/** Moves the active document's tab one place left (-1) or right (+1): Ctrl+Shift+PageUp / PageDown. */
+export function moveActiveTab(delta: 1 | -1): void {
+  const { openDocuments, documentKey } = useAppStore.getState();
+  const at = openDocuments.findIndex((entry) => entry.key === documentKey);
+  if (at < 0) return;
+  if (at + delta < 0 || at + delta >= openDocuments.length) {
+    announce(delta < 0 ? 'This tab is already the first.' : 'This tab is already the last.');
+    return;
+  }
+  moveTab(documentKey, at + delta);
 }
 
 /** Whether any open document has unsaved changes: what closing the window or the page must ask about. */

@@ -3,8 +3,11 @@
  * the selected canvases (edit many at once, find & replace, select by source); and the spreadsheet round trip.
  */
 import { useState, type KeyboardEvent } from 'react';
+import { jsonPathOfCollection } from '../../../../shared/iiif/collection';
+import { canvasSlots } from '../../../../shared/iiif/canvases';
 import { LanguageOptions } from '../../components/language/LanguageTagInput';
 import { documentKind } from '../../store/document-slice';
+import { listOwner, shownPath } from '../../store/grid-list';
 import { useAppStore } from '../../store/store';
 import { BatchPanel } from '../batch/BatchPanel';
 import { HtmlReport } from '../metadata/HtmlReport';
@@ -78,7 +81,10 @@ export function PropertiesPanel() {
 
 function PropertiesTab() {
   const focus = useAppStore((s) => s.focus);
-  const canvasCount = useAppStore((s) => (Array.isArray(s.doc?.['items']) ? s.doc['items'].length : 0));
+  const canvasCount = useAppStore((s) => canvasSlots(listOwner(s)));
+  // In a collection, the one the member grid shows: the document, or an embedded one opened in it.
+  const path = jsonPathOfCollection(useAppStore(shownPath));
+  const where = path.join('/');
   const notices = useAppStore((s) => s.notices);
   const isCollection = useAppStore((s) => documentKind(s) === 'Collection');
   const canvas = focus !== null && focus < canvasCount ? focus : null;
@@ -90,15 +96,18 @@ function PropertiesTab() {
     <>
       <HtmlReport />
       <section aria-labelledby="props-manifest" data-resource={docKind.toLowerCase()}>
-        <h2 id="props-manifest">{docKind}</h2>
-        <ResourceEditor key={docKind} kind={docKind} path={[]} />
+        <h2 id="props-manifest">
+          {docKind}
+          {path.length > 0 ? ' (embedded)' : ''}
+        </h2>
+        <ResourceEditor key={`${docKind}:${where}`} kind={docKind} path={path} />
       </section>
       {canvas !== null ? (
         <section aria-labelledby="props-canvas" data-resource={itemKind.toLowerCase()}>
           <h2 id="props-canvas">
             {itemKind} {canvas + 1}
           </h2>
-          <ResourceEditor key={canvas} kind={itemKind} path={['items', canvas]} />
+          <ResourceEditor key={`${where}:${canvas}`} kind={itemKind} path={[...path, 'items', canvas]} />
         </section>
       ) : null}
       {notices.length > 0 ? (
