@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { canvasAt } from '../../../../shared/iiif/canvases';
 import { canvasDuration } from '../../../../shared/iiif/media';
 import { formatClock } from '../../../../shared/iiif/time';
-import { keepUntyped, readTypedSpan } from '../../components/typed-span';
+import { readTypedSpan } from '../../components/typed-span';
 import { useAppStore } from '../../store/store';
 import { TimeSpanFields } from '../media/TimeSpanFields';
 import { newTimeRange, setFocusedTimeSpan } from './structure-actions';
@@ -115,14 +115,7 @@ export function TimeRangeForm({ focused }: { focused: TreeRow | undefined }) {
           span={{ start: editing.timeSpan.start, end: editing.timeSpan.end ?? editedDuration }}
           duration={editedDuration}
           label="Range item"
-          onChange={(typed) => {
-            const shown = {
-              start: editing.timeSpan?.start ?? 0,
-              end: editing.timeSpan?.end ?? editedDuration,
-            };
-            const span = keepUntyped(shown, typed);
-            if (span !== shown) setFocusedTimeSpan(span);
-          }}
+          onChange={setFocusedTimeSpan}
         />
       ) : null}
     </div>
