@@ -9,6 +9,7 @@ import type { ChangeHandler } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { languageTagProblem, tidyLanguageTag } from '../../components/language/language-rows';
 import { LanguageTagInput } from '../../components/language/LanguageTagInput';
+import { AddActions } from './AddActions';
 
 interface Props {
   value: JsonValue | undefined;
@@ -88,14 +89,7 @@ export function NewStatement({
         placeholder="Provided by …"
       />
       <LanguageTagInput value={tag} onChange={setTag} label="Statement language" error={null} />
-      <button type="button" className="small" onClick={add}>
-        {addText}
-      </button>
-      {problem !== null ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AddActions onAdd={add} problem={problem} addText={addText} />
     </div>
   );
 }
