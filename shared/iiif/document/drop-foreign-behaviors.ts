@@ -5,22 +5,9 @@
  * validator (issue 13 item 4), so such values are dropped here; the source notices already say that the hint
  * has no Presentation 3 equivalent (upgrade-notices.ts).
  */
-import { BEHAVIOR_VALID_ON } from '../behavior-table';
+import { BEHAVIOR_TABLE_KINDS, BEHAVIOR_VALID_ON } from '../behavior-table';
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
-
-/** Types the behavior table speaks about; elsewhere (services, content resources) values are left alone. */
-const TABLE_KINDS = new Set([
-  'Collection',
-  'Manifest',
-  'Canvas',
-  'Range',
-  'AnnotationCollection',
-  'AnnotationPage',
-  'Annotation',
-  'SpecificResource',
-  'Choice',
-]);
 
 function allowedOn(value: JsonValue, type: string): boolean {
   return typeof value === 'string' && (BEHAVIOR_VALID_ON[value]?.includes(type) ?? false);
@@ -43,7 +30,7 @@ export function dropForeignBehaviors(doc: JsonObject): JsonObject {
     const mutable = node as Record<string, JsonValue>;
     const type = node['type'];
     const behavior = node['behavior'];
-    if (typeof type === 'string' && TABLE_KINDS.has(type) && isJsonArray(behavior)) {
+    if (typeof type === 'string' && BEHAVIOR_TABLE_KINDS.has(type) && isJsonArray(behavior)) {
       const kept = behavior.filter((value) => allowedOn(value, type));
       if (kept.length === 0) delete mutable['behavior'];
       else if (kept.length !== behavior.length) mutable['behavior'] = kept;
