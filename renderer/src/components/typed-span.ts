@@ -15,8 +15,14 @@ export function readTypedSpan(
   if (!start.ok) return start;
   const end = parseClock(endText);
   if (!end.ok) return end;
-  if (end.seconds <= start.seconds) return { ok: false, message: 'The end must come after the start.' };
-  if (end.seconds > duration)
-    return { ok: false, message: `The end is after the end of the canvas (${formatClock(duration)}).` };
+  const problem = spanProblem(start.seconds, end.seconds, duration);
+  if (problem !== null) return { ok: false, message: problem };
   return { ok: true, span: { start: start.seconds, end: end.seconds } };
+}
+
+/** Why `start` to `end` (seconds) is not a span of a canvas `duration` seconds long; null when it is one. */
+export function spanProblem(start: number, end: number, duration: number): string | null {
+  if (end <= start) return 'The end must come after the start.';
+  if (end > duration) return `The end is after the end of the canvas (${formatClock(duration)}).`;
+  return null;
 }

@@ -9,6 +9,8 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { formatClock, parseClock, type ClosedSpan } from '../../../../shared/iiif/time';
+import { ClockField } from '../../components/ClockField';
+import { spanProblem } from '../../components/typed-span';
 
 export interface TimeSpanFieldsProps {
   readonly span: ClosedSpan | null;
@@ -48,9 +50,8 @@ export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFiel
       start: keptStart ? span.start : from.seconds,
       end: keptEnd ? span.end : to.seconds,
     };
-    if (next.end <= next.start) return setError('The end must come after the start.');
-    if (next.end > duration)
-      return setError(`The end is after the end of the canvas (${formatClock(duration)}).`);
+    const problem = spanProblem(next.start, next.end, duration);
+    if (problem !== null) return setError(problem);
     setError(null);
     if (keptStart && keptEnd) return;
     onChange(next);
@@ -66,30 +67,22 @@ export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFiel
       }}
       aria-label={`${label} time span`}
     >
-      <label>
-        Start
-        <input
-          value={start}
-          onChange={(event) => setStart(event.target.value)}
-          aria-label={`${label} start`}
-          aria-describedby={error ? errorId : undefined}
-          aria-invalid={error !== null}
-          inputMode="decimal"
-          size={11}
-        />
-      </label>
-      <label>
-        End
-        <input
-          value={end}
-          onChange={(event) => setEnd(event.target.value)}
-          aria-label={`${label} end`}
-          aria-describedby={error ? errorId : undefined}
-          aria-invalid={error !== null}
-          inputMode="decimal"
-          size={11}
-        />
-      </label>
+      <ClockField
+        caption="Start"
+        label={`${label} start`}
+        value={start}
+        onChange={setStart}
+        invalid={error !== null}
+        describedBy={error ? errorId : undefined}
+      />
+      <ClockField
+        caption="End"
+        label={`${label} end`}
+        value={end}
+        onChange={setEnd}
+        invalid={error !== null}
+        describedBy={error ? errorId : undefined}
+      />
       <button type="submit">Set</button>
       {error ? (
         <span id={errorId} role="alert" className="field-error">
