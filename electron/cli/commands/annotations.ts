@@ -72,7 +72,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       vtt: { type: 'boolean' },
       canvas: { type: 'string' },
       encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,

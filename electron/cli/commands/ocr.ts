@@ -68,7 +68,6 @@ export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDe
       output: { type: 'string', short: 'o' },
       lang: { type: 'string' },
       canvases: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,

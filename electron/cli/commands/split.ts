@@ -53,7 +53,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       suffix: { type: 'string' },
       json: { type: 'boolean' },
       encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,

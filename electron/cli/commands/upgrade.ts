@@ -30,7 +30,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       output: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
       encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,
