@@ -29,11 +29,8 @@ export async function loadInput<const S extends readonly string[], T extends { r
   load: Loader<T>,
   encoding?: string,
 ): Promise<{ -readonly [K in keyof S]: T } | number> {
-  const decodeOptions = encodingOption(encoding);
-  if (typeof decodeOptions === 'string') {
-    io.stderr(`tessera ${command}: ${decodeOptions}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const decodeOptions = decodeOptionsOf(command, encoding, io);
+  if (typeof decodeOptions === 'number') return decodeOptions;
   const loaded: T[] = [];
   let failed = false;
   for (const source of sources) {
@@ -45,6 +42,21 @@ export async function loadInput<const S extends readonly string[], T extends { r
     }
   }
   return failed ? EXIT_BAD_INPUT : (loaded as { -readonly [K in keyof S]: T });
+}
+
+/**
+ * The decode options of a command's `--encoding` value, or exit 1 with `tessera COMMAND: why` when it names an
+ * encoding that cannot be named (for the commands that read their inputs themselves, as validate does).
+ */
+export function decodeOptionsOf(
+  command: string,
+  encoding: string | undefined,
+  io: CliIo,
+): DecodeOptions | number {
+  const decodeOptions = encodingOption(encoding);
+  if (typeof decodeOptions !== 'string') return decodeOptions;
+  io.stderr(`tessera ${command}: ${decodeOptions}\n`);
+  return EXIT_BAD_INPUT;
 }
 
 /**
