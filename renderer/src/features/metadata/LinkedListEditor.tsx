@@ -14,6 +14,7 @@ import { AddActions, addOnEnter } from './AddActions';
 import { LINKED_SPECS, newLinkedItem, uriProblem, withKey } from './linked-resources';
 import { ObjectListEditor } from './ObjectListEditor';
 import { Icon } from '../../components/icons';
+import { UriField } from './UriField';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+(\s*;.*)?$/i;
 const formatProblem = (text: string) =>
@@ -63,18 +64,11 @@ function ItemEditor(props: {
     onChange(withKey(item, key, next), gesture);
   return (
     <div className="linked-fields">
-      <div className="inline-field">
-        <span>URI</span>
-        <CheckedInput
-          label={`${name} URI`}
-          value={id}
-          check={uriProblem}
-          onChange={(v, g) => setKey('id', v, g)}
-        />
+      <UriField name={name} value={id} onChange={(v, g) => setKey('id', v, g)}>
         <ExternalLink href={id}>
           open <Icon name="external-link" />
         </ExternalLink>
-      </div>
+      </UriField>
       <div className="inline-field">
         <span>Type</span>
         <select

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
 import type { ChangeHandler, Gesture } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
-import { CheckedInput } from './CheckedInput';
 import { AddActions } from './AddActions';
 import { uriProblem, withKey } from './linked-resources';
 import { LinkedListEditor } from './LinkedListEditor';
 import { ObjectListEditor } from './ObjectListEditor';
+import { UriField } from './UriField';
 
 interface Props {
   value: JsonValue | undefined;
@@ -46,15 +46,11 @@ function AgentEditor(props: {
     onChange(withKey(agent, key, next), gesture);
   return (
     <div className="linked-fields">
-      <div className="inline-field">
-        <span>URI</span>
-        <CheckedInput
-          label={`${name} URI`}
-          value={typeof agent['id'] === 'string' ? agent['id'] : ''}
-          check={uriProblem}
-          onChange={(v, g) => setKey('id', v, g)}
-        />
-      </div>
+      <UriField
+        name={name}
+        value={typeof agent['id'] === 'string' ? agent['id'] : ''}
+        onChange={(v, g) => setKey('id', v, g)}
+      />
       {agent['type'] !== 'Agent' ? (
         <p className="field-warning">
           The type should be “Agent”.{' '}
