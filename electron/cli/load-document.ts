@@ -1,6 +1,6 @@
 /**
  * Reading a document named on the command line: file or stdin -> bytes -> text -> document, with every failure
- * turned into one sentence for stderr. Shared by the commands (upgrade, info, validate) so they refuse alike.
+ * turned into one sentence for stderr. Shared by the commands (through load-input.ts) so they refuse alike.
  */
 import type { ReadSuccess } from '../../shared/iiif/document';
 import {
@@ -43,6 +43,19 @@ export async function loadDocument(
   io: CliIo,
   options: DecodeOptions = {},
 ): Promise<LoadResult> {
+  const decoded = await loadText(source, io, options);
+  if (!decoded.ok) return decoded;
+  const read = readDocument(decoded.text);
+  if (!read.ok) return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
+  return { ok: true, read, text: decoded.text };
+}
+
+/** The text of `source` (a path, or "-" for standard input), decoded, before it is read as a document. */
+export async function loadText(
+  source: string,
+  io: CliIo,
+  options: DecodeOptions = {},
+): Promise<{ readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string }> {
   let bytes: Uint8Array;
   try {
     if (source === '-') {
@@ -57,9 +70,7 @@ export async function loadDocument(
     const hint = decoded.error.code === 'single-byte' ? ' To read it so, add --encoding windows-1252.' : '';
     return { ok: false, message: `${displayName(source)}: ${decoded.error.message}${hint}` };
   }
-  const read = readDocument(decoded.text);
-  if (!read.ok) return { ok: false, message: `${displayName(source)}: ${read.error.message}` };
-  return { ok: true, read, text: decoded.text };
+  return { ok: true, text: decoded.text };
 }
 
 export function displayName(source: string): string {

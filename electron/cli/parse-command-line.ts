@@ -6,8 +6,11 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { CliIo } from './cli-io';
 import { EXIT_OK, EXIT_USAGE } from './cli-io';
 
+/** -h/--help, which every command answers with its usage: declared here, once, for all of them. */
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+
 type Parsed<O extends ParseArgsOptionsConfig> = ReturnType<
-  typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>
+  typeof parseArgs<{ args: string[]; allowPositionals: true; options: O & typeof HELP }>
 >;
 
 /** The parsed command line, or the exit code when the command is already answered (usage error, --help). */
@@ -20,7 +23,7 @@ export function parseCommandLine<const O extends ParseArgsOptionsConfig>(
 ): Parsed<O> | number {
   let parsed: Parsed<O>;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { ...options, ...HELP } });
   } catch (error) {
     io.stderr(`tessera ${command}: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     return EXIT_USAGE;

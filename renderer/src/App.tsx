@@ -20,6 +20,7 @@ import { DocumentDialogs } from './features/documents/DocumentDialogs';
 import { DocumentTabs } from './features/documents/DocumentTabs';
 import { anyDirty, windowState } from './features/documents/document-tabs';
 import { SplitMergeDialogs } from './features/split-merge/SplitMergeDialogs';
+import { AllowHostDialog } from './features/network/AllowHostDialog';
 import { startDropToOpen } from './features/documents/drop-to-open';
 import { guardUnsaved, openPath } from './features/documents/document-service';
 import { startUp } from './features/documents/start-up';
@@ -231,6 +232,7 @@ export function App() {
       <CommandPalette />
       <AddImagesDialog />
       <SplitMergeDialogs />
+      <AllowHostDialog />
       <AddMediaDialog />
       <CanvasDropHandlers />
     </div>

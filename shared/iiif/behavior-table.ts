@@ -26,6 +26,12 @@ export const BEHAVIOR_VALID_ON: Readonly<Record<string, readonly string[]>> = {
   hidden: ['AnnotationCollection', 'AnnotationPage', 'Annotation', 'SpecificResource', 'Choice'],
 };
 
+/**
+ * The resource types the table speaks about (those of its "valid on" column); on others (content resources,
+ * services) `behavior` values are neither checked nor dropped.
+ */
+export const BEHAVIOR_TABLE_KINDS: ReadonlySet<string> = new Set(Object.values(BEHAVIOR_VALID_ON).flat());
+
 /** "Disjoint with": a resource must not have two values of one of these sets. */
 export const BEHAVIOR_DISJOINT: readonly (readonly string[])[] = [
   ['auto-advance', 'no-auto-advance'],

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAnnotations } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
 import {
@@ -19,8 +19,9 @@ import {
   type Drawn,
 } from './annotation-screen';
 import { officialSchemaChecks } from './official-schema-check';
-import { startOnePageFixture, type OnePageFixture } from './one-page-fixture';
-import { openApp, openWorkspaceFile, type BrowserSession, type HostProcess } from './harness';
+import { useOnePageFixture } from './one-page-fixture';
+import { paintedCanvas } from './painted-canvas';
+import { openApp, openWorkspaceFile } from './harness';
 
 const BASE = 'https://example.org/iiif/accepted';
 const CANVAS = `${BASE}/canvas/1`;
@@ -39,36 +40,7 @@ function manifest(imageOrigin: string): JsonObject {
     id: `${BASE}/manifest.json`,
     type: 'Manifest',
     label: { en: ['Accepted'] },
-    items: [
-      {
-        id: CANVAS,
-        type: 'Canvas',
-        label: { en: ['Page 1'] },
-        width: WIDTH,
-        height: HEIGHT,
-        items: [
-          {
-            id: `${CANVAS}/page`,
-            type: 'AnnotationPage',
-            items: [
-              {
-                id: `${CANVAS}/page/painting`,
-                type: 'Annotation',
-                motivation: 'painting',
-                body: {
-                  id: `${imageOrigin}/page.jpg`,
-                  type: 'Image',
-                  format: 'image/jpeg',
-                  width: WIDTH,
-                  height: HEIGHT,
-                },
-                target: CANVAS,
-              },
-            ],
-          },
-        ],
-      },
-    ],
+    items: [paintedCanvas(CANVAS, `${imageOrigin}/page.jpg`, WIDTH, HEIGHT)],
   };
 }
 
@@ -140,29 +112,18 @@ async function typeText(page: Page, label: string, text: string) {
 
 describe('the annotation acceptance flow', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
-  let file: string;
-  let fixture: OnePageFixture | undefined;
-
-  beforeAll(async () => {
-    fixture = await startOnePageFixture({
-      width: WIDTH,
-      height: HEIGHT,
-      background: '#e0d4b8',
-      fileName: 'accepted.json',
-      manifest,
-    });
-    ({ host, session, file } = fixture);
-  });
-  afterAll(async () => {
-    await fixture?.close();
+  const fixture = useOnePageFixture({
+    width: WIDTH,
+    height: HEIGHT,
+    background: '#e0d4b8',
+    fileName: 'accepted.json',
+    manifest,
   });
 
   it('draws, transcribes, tags, links, edits and deletes, one undo step each; saves valid; reopens the same', async () => {
-    const { page } = session;
+    const { page } = fixture;
     const mouse = canvasMouse(page, WIDTH, HEIGHT);
-    await showCanvas(page, host.url);
+    await showCanvas(page, fixture.host.url);
     let now = await screenNow(page);
     expect(now.rows).toEqual([]);
 
@@ -249,7 +210,7 @@ describe('the annotation acceptance flow', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved accepted.json');
 
-    const saved = JSON.parse(await readFile(file, 'utf8')) as JsonObject;
+    const saved = JSON.parse(await readFile(fixture.file, 'utf8')) as JsonObject;
     schema.add('the accepted manifest', saved);
     const views = listAnnotations(saved, { canvasIndex: 0 });
     expect(views.map((v) => [v.motivations[0], v.targets[0]?.geometry.kind])).toEqual([
@@ -277,9 +238,9 @@ describe('the annotation acceptance flow', () => {
 
     // Reopen from disk: the same annotations, listed alike and drawn in the same places.
     await page.reload();
-    await showCanvas(page, host.url);
+    await showCanvas(page, fixture.host.url);
     await expectScreen(page, now, 2);
-    expect(session.offLoopback).toEqual([]);
+    expect(fixture.session.offLoopback).toEqual([]);
   });
 
   schema.test('The saved accepted manifest');

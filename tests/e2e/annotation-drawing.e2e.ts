@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAnnotations, type Geometry } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
 import {
@@ -18,8 +18,9 @@ import {
   type Drawn,
 } from './annotation-screen';
 import { officialSchemaChecks } from './official-schema-check';
-import { startOnePageFixture, type OnePageFixture } from './one-page-fixture';
-import { openApp, openWorkspaceFile, type BrowserSession, type HostProcess } from './harness';
+import { useOnePageFixture } from './one-page-fixture';
+import { paintedCanvas } from './painted-canvas';
+import { openApp, openWorkspaceFile } from './harness';
 
 const BASE = 'https://example.org/iiif/drawn';
 const WIDTH = 1000;
@@ -38,36 +39,7 @@ function manifest(imageOrigin: string): JsonObject {
     id: `${BASE}/manifest.json`,
     type: 'Manifest',
     label: { en: ['Drawn on'] },
-    items: [
-      {
-        id,
-        type: 'Canvas',
-        label: { en: ['Page 1'] },
-        width: WIDTH,
-        height: HEIGHT,
-        items: [
-          {
-            id: `${id}/page`,
-            type: 'AnnotationPage',
-            items: [
-              {
-                id: `${id}/page/painting`,
-                type: 'Annotation',
-                motivation: 'painting',
-                body: {
-                  id: `${imageOrigin}/page.jpg`,
-                  type: 'Image',
-                  format: 'image/jpeg',
-                  width: WIDTH,
-                  height: HEIGHT,
-                },
-                target: id,
-              },
-            ],
-          },
-        ],
-      },
-    ],
+    items: [paintedCanvas(id, `${imageOrigin}/page.jpg`, WIDTH, HEIGHT)],
   };
 }
 
@@ -98,29 +70,18 @@ async function showCanvas(page: Page, url: string) {
 
 describe('drawing annotations on the viewer', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
-  let file: string;
-  let fixture: OnePageFixture | undefined;
-
-  beforeAll(async () => {
-    fixture = await startOnePageFixture({
-      width: WIDTH,
-      height: HEIGHT,
-      background: '#d8c8a8',
-      fileName: 'drawn.json',
-      manifest,
-    });
-    ({ host, session, file } = fixture);
-  });
-  afterAll(async () => {
-    await fixture?.close();
+  const fixture = useOnePageFixture({
+    width: WIDTH,
+    height: HEIGHT,
+    background: '#d8c8a8',
+    fileName: 'drawn.json',
+    manifest,
   });
 
   it('draws, moves, resizes and deletes by mouse and keyboard, one undo step each; saves and reopens the same', async () => {
-    const { page } = session;
+    const { page } = fixture;
     await page.addInitScript(CSP_RECORDER);
-    await showCanvas(page, host.url);
+    await showCanvas(page, fixture.host.url);
     expect(await shapesOnScreen(page)).toEqual([]);
     // By default the mouse pans the image; the tools are a click away.
     expect(await page.getByTestId('draw-pan').getAttribute('aria-pressed')).toBe('true');
@@ -245,7 +206,7 @@ describe('drawing annotations on the viewer', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved drawn.json');
 
-    const saved = JSON.parse(await readFile(file, 'utf8')) as JsonObject;
+    const saved = JSON.parse(await readFile(fixture.file, 'utf8')) as JsonObject;
     schema.add('the manifest with drawn annotations', saved);
     const annotations = listAnnotations(saved, { canvasIndex: 0 });
     const geometries = annotations.map((a) => a.targets[0]?.geometry) as Geometry[];
@@ -266,7 +227,7 @@ describe('drawing annotations on the viewer', () => {
 
     // Reopen from disk: the same shapes in the same places on screen.
     await page.reload();
-    await showCanvas(page, host.url);
+    await showCanvas(page, fixture.host.url);
     await expect.poll(() => shapesOnScreen(page).then((s) => s.length)).toBe(2);
     expectSameScreen(await shapesOnScreen(page), final);
 
@@ -285,7 +246,7 @@ describe('drawing annotations on the viewer', () => {
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
 
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
+    expect(fixture.session.offLoopback).toEqual([]);
   });
 
   schema.test('The saved manifest with drawn annotations');

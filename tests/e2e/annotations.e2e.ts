@@ -8,18 +8,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAnnotations } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
+import { paintedCanvas } from './painted-canvas';
 
 const BASE = 'https://example.org/iiif/annotated';
 
@@ -35,36 +30,7 @@ const HOSTILE =
 let imageBase = 'http://127.0.0.1:9';
 
 function canvas(n: number, extra: JsonObject = {}): JsonObject {
-  const id = `${BASE}/canvas/${n}`;
-  return {
-    id,
-    type: 'Canvas',
-    label: { en: [`Page ${n}`] },
-    width: 1000,
-    height: 1400,
-    items: [
-      {
-        id: `${id}/page`,
-        type: 'AnnotationPage',
-        items: [
-          {
-            id: `${id}/page/painting`,
-            type: 'Annotation',
-            motivation: 'painting',
-            body: {
-              id: `${imageBase}/image/${n}.jpg`,
-              type: 'Image',
-              format: 'image/jpeg',
-              width: 1000,
-              height: 1400,
-            },
-            target: id,
-          },
-        ],
-      },
-    ],
-    ...extra,
-  };
+  return { ...paintedCanvas(`${BASE}/canvas/${n}`, `${imageBase}/image/${n}.jpg`, 1000, 1400), ...extra };
 }
 
 function manifest(): JsonObject {
@@ -119,26 +85,19 @@ async function listedTargets(page: Page): Promise<string[]> {
 
 describe('annotations and transcriptions', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let file: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    imageBase = host.origin;
-    file = path.join(host.workspace, 'annotated.json');
+    imageBase = app.host.origin;
+    file = path.join(app.host.workspace, 'annotated.json');
     await writeFile(file, JSON.stringify(manifest(), null, 2));
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
   });
 
   it('adds, transcribes, tags, edits, deletes, undoes and saves; the file is valid and reopens the same', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.addInitScript(RECORDER);
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'annotated.json');
     await page.getByTestId('annotations-toggle').click();
     await page.getByTestId('canvas-cell').nth(0).click();
@@ -221,7 +180,7 @@ describe('annotations and transcriptions', () => {
 
     // Reopen from disk: the same annotations, listed the same way.
     await page.reload();
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'annotated.json');
     await page.getByTestId('annotations-toggle').click();
     await page.getByTestId('canvas-cell').nth(0).click();
@@ -234,7 +193,7 @@ describe('annotations and transcriptions', () => {
       'In the beginning was the word',
     );
     expect(await page.evaluate(() => (window as unknown as { __pwned: string[] }).__pwned)).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   schema.test('The saved annotated manifest');

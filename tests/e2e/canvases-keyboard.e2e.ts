@@ -14,7 +14,7 @@ import { getIn } from '../../shared/iiif/json';
 import { canvasIdsIn, canvasLabelsIn, writeBigManifest } from '../fixtures/big-manifest/big-manifest';
 import { mountedLabels, openFromWorkspace, tabToGrid } from '../fixtures/big-manifest/grid-page';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const BASE = 'https://example.org/keys';
 
@@ -32,25 +32,20 @@ async function gridHasFocus(page: Page): Promise<boolean> {
 }
 
 describe('canvas order from the keyboard', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let images: Institution;
 
   beforeAll(async () => {
     images = await startInstitution({ level: 2, manifests: false });
-    host = await startHost();
-    session = await openBrowser();
-    await session.page.goto(host.url);
+    await app.page.goto(app.host.url);
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await images?.close();
   });
 
   it('moves a canvas three places down and relabels all canvases with foliation, keyboard only', async () => {
-    const { page } = session;
-    const file = await writeBigManifest(host.workspace, 'folios.json', { count: 12, base: BASE });
+    const { page } = app;
+    const file = await writeBigManifest(app.host.workspace, 'folios.json', { count: 12, base: BASE });
     await openFromWorkspace(page, 'folios.json', 12);
 
     await tabToGrid(page);
@@ -100,8 +95,8 @@ describe('canvas order from the keyboard', () => {
   });
 
   it('cuts and pastes, duplicates, deletes, sorts, reverses, moves to a position and to either end', async () => {
-    const { page } = session;
-    const file = await writeBigManifest(host.workspace, 'keys.json', { count: 8, base: BASE });
+    const { page } = app;
+    const file = await writeBigManifest(app.host.workspace, 'keys.json', { count: 8, base: BASE });
     await openFromWorkspace(page, 'keys.json', 8);
     await page.locator('[role="listbox"]').focus();
     const p = (...numbers: number[]) => numbers.map((n) => `p. ${n}`);
@@ -150,12 +145,12 @@ describe('canvas order from the keyboard', () => {
     await expect
       .poll(async () => canvasLabelsIn(await readFile(file.path, 'utf8')))
       .toEqual(p(2, 8, 7, 6, 5, 4, 3, 1));
-    expect(session.errors).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
   it('copies two canvases and pastes fresh copies twice, each one undo step; Ctrl+C in a text field copies text', async () => {
-    const { page, context } = session;
+    const { page, context } = app.session;
     const service = images.serviceUrl('quadrants');
-    const file = await writeBigManifest(host.workspace, 'copies.json', {
+    const file = await writeBigManifest(app.host.workspace, 'copies.json', {
       count: 6,
       base: BASE,
       label: 'Leaves to copy',
@@ -171,7 +166,7 @@ describe('canvas order from the keyboard', () => {
     const paste = page.getByRole('button', { name: 'Paste after focused canvas' });
 
     // In a text field Ctrl+C is the field's: its text goes to the system clipboard, no canvas is copied.
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
     const systemClipboard = () => page.evaluate(() => navigator.clipboard.readText());
     const field = page.locator('[data-resource="manifest"]').getByLabel('Label (en)', { exact: true });
     await field.focus();
@@ -225,6 +220,6 @@ describe('canvas order from the keyboard', () => {
     await expect.poll(() => labelsInOrder(page)).toEqual(p(1, 2, 3, 4, 5, 6, 2, 3));
     await page.keyboard.press('Control+z');
     await expect.poll(() => labelsInOrder(page)).toEqual(p(1, 2, 3, 4, 5, 6));
-    expect(session.errors).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigManifest } from '../fixtures/big-manifest/big-manifest';
 import { cell, GRID, openFromWorkspace, scrollToCanvas } from '../fixtures/big-manifest/grid-page';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { type BrowserSession } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 import { coloursIn } from './screen-colours';
 
 const COUNT = 3000;
@@ -94,8 +95,7 @@ function imageRequests(institution: Institution) {
 }
 
 describe('canvas thumbnails', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let level2: Institution;
   let level0: Institution;
 
@@ -104,20 +104,16 @@ describe('canvas thumbnails', () => {
       startInstitution({ level: 2, manifests: false, syntheticImages: COUNT }),
       startInstitution({ level: 0, manifests: false, images: [{ id: 'page', width: 1200, height: 900 }] }),
     ]);
-    host = await startHost();
-    session = await openBrowser();
-    await session.page.goto(host.url);
+    await app.page.goto(app.host.url);
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await level2?.close();
     await level0?.close();
   });
 
   it('loads only mounted cells, asking a level 2 service for at most twice the displayed width', async () => {
-    const { page } = session;
-    await writeBigManifest(host.workspace, 'level2.json', {
+    const { page } = app;
+    await writeBigManifest(app.host.workspace, 'level2.json', {
       count: COUNT,
       image: (i) => {
         const service = level2.serviceUrl(`synthetic-${i}`);
@@ -133,11 +129,11 @@ describe('canvas thumbnails', () => {
     await openFromWorkspace(page, 'level2.json', COUNT);
     await expect
       .poll(async () => {
-        const states = await thumbStates(session);
+        const states = await thumbStates(app.session);
         return states.length > 0 && count(states, 'loaded') === states.length;
       })
       .toBe(true);
-    const mounted = new Set((await thumbStates(session)).map(([index]) => `synthetic-${index}`));
+    const mounted = new Set((await thumbStates(app.session)).map(([index]) => `synthetic-${index}`));
     // The thumbnail box, and the width a 4:3 image is drawn at inside it.
     const box = await page.locator(`${GRID} .thumb-frame`).first().boundingBox();
     const shown = Math.min(box?.width ?? 0, (box?.height ?? 0) * (1200 / 900));
@@ -157,14 +153,14 @@ describe('canvas thumbnails', () => {
     expect(new Set(requests.map((r) => r.id)).size).toBe(requests.length);
   });
 
-  it('has at most six loads in flight per host, and frees the slots of cells scrolled away', async () => {
-    const { page } = session;
+  it('has at most six loads in flight per app.host, and frees the slots of cells scrolled away', async () => {
+    const { page } = app;
     level2.pause();
     level2.clearLog();
     try {
       await scrollToCanvas(page, 1500);
-      await expect.poll(async () => count(await thumbStates(session), 'loading')).toBe(6);
-      const waiting = await thumbStates(session);
+      await expect.poll(async () => count(await thumbStates(app.session), 'loading')).toBe(6);
+      const waiting = await thumbStates(app.session);
       expect(count(waiting, 'queued')).toBeGreaterThan(0);
       await level2.waitForRequests(6);
       expect(level2.maxInFlight()).toBeLessThanOrEqual(6);
@@ -173,27 +169,27 @@ describe('canvas thumbnails', () => {
       await scrollToCanvas(page, 2600);
       await expect
         .poll(async () => {
-          const states = await thumbStates(session);
+          const states = await thumbStates(app.session);
           return states.filter(([index, s]) => s === 'loading' && index >= 2500).length;
         })
         .toBe(6);
-      expect(count(await thumbStates(session), 'loading')).toBe(6);
+      expect(count(await thumbStates(app.session), 'loading')).toBe(6);
     } finally {
       level2.resume();
     }
     await expect
       .poll(async () => {
-        const states = await thumbStates(session);
+        const states = await thumbStates(app.session);
         return count(states, 'loaded') === states.length;
       })
       .toBe(true);
   });
 
   it('asks a level 0 service only for a size it declares', async () => {
-    const { page } = session;
+    const { page } = app;
     const info = (await (await fetch(level0.infoUrl('page'))).json()) as { sizes: unknown };
     const service = level0.serviceUrl('page');
-    await writeBigManifest(host.workspace, 'level0.json', {
+    await writeBigManifest(app.host.workspace, 'level0.json', {
       count: 20,
       image: () => ({
         url: `${service}/full/max/0/default.jpg`,
@@ -203,7 +199,7 @@ describe('canvas thumbnails', () => {
       }),
     });
     // Publishers often copy the declared sizes into the manifest; the grid uses them without fetching info.json.
-    const path = `${host.workspace}/level0.json`;
+    const path = `${app.host.workspace}/level0.json`;
     const { readFile, writeFile } = await import('node:fs/promises');
     const text = await readFile(path, 'utf8');
     await writeFile(
@@ -214,7 +210,7 @@ describe('canvas thumbnails', () => {
     await openFromWorkspace(page, 'level0.json', 20);
     await expect
       .poll(async () => {
-        const states = await thumbStates(session);
+        const states = await thumbStates(app.session);
         return states.length > 0 && count(states, 'loaded') === states.length;
       })
       .toBe(true);
@@ -228,24 +224,24 @@ describe('canvas thumbnails', () => {
   });
 
   it('shows a clear broken-image state when a thumbnail fails', async () => {
-    const { page } = session;
+    const { page } = app;
     const missing = `${level2.baseUrl}/no-such-image`;
-    await writeBigManifest(host.workspace, 'broken.json', {
+    await writeBigManifest(app.host.workspace, 'broken.json', {
       count: 3,
       image: (i) => ({ url: `${missing}/${i}.jpg`, width: 100, height: 75 }),
     });
     await openFromWorkspace(page, 'broken.json', 3);
-    await expect.poll(async () => count(await thumbStates(session), 'failed')).toBe(3);
+    await expect.poll(async () => count(await thumbStates(app.session), 'failed')).toBe(3);
     // The words are drawn by CSS (they are not text of the cell, whose name must contain all its text).
     const shown = await page
       .getByRole('img', { name: 'p. 2: image unavailable' })
       .evaluate((element) => getComputedStyle(element, '::after').content);
     expect(shown).toBe('"Image unavailable"');
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('shows only the fragment of a cropped or turned canvas, asking a level 2 server for the region', async () => {
-    const { page } = session;
+    const { page } = app;
     const info = (await (await fetch(level0.infoUrl('page'))).json()) as { sizes: unknown };
     const level2Service = { id: level2.serviceUrl('quadrants'), type: 'ImageService3', profile: 'level2' };
     // Publishers copy a level 0 service's sizes into the manifest; the cell then crops a declared size.
@@ -270,13 +266,13 @@ describe('canvas thumbnails', () => {
         fragmentCanvas(4, [450, 1200], level0Service, { region: '0,450,1200,450', rotation: '!90' }),
       ],
     };
-    await writeFile(path.join(host.workspace, 'fragments.json'), JSON.stringify(manifest, null, 2));
+    await writeFile(path.join(app.host.workspace, 'fragments.json'), JSON.stringify(manifest, null, 2));
     level2.clearLog();
     level0.clearLog();
     await openFromWorkspace(page, 'fragments.json', 4);
     await expect
       .poll(async () => {
-        const states = await thumbStates(session);
+        const states = await thumbStates(app.session);
         return states.length === 4 && count(states, 'loaded') === 4;
       })
       .toBe(true);

@@ -5,8 +5,8 @@
  * closes the palette and gives the focus back.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHostAndBrowser } from './host-and-browser';
 
 /** The palette's options: label, shown shortcut, aria-keyshortcuts, disabled. */
 function paletteOptions(page: Page) {
@@ -38,21 +38,10 @@ async function runFromPalette(page: Page, query: string) {
 }
 
 describe('the command table in the browser', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    await openApp(session.page, host.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser({ openApp: true });
 
   it('lists every command of the toolbars in the palette, with the shortcut each button announces', async () => {
-    const { page } = session;
+    const { page } = app;
     const buttons = await page
       // The toolbar's own buttons, not the open documents' tabs beside them.
       .locator('header > button, [role="toolbar"][aria-label="Canvas actions"] button')
@@ -92,13 +81,13 @@ describe('the command table in the browser', () => {
   });
 
   it('runs the chosen command with Enter', async () => {
-    const { page } = session;
+    const { page } = app;
     await runFromPalette(page, 'select all');
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('4 selected');
   });
 
   it('zooms the viewer with Zoom in and Zoom out', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.locator('#canvas-listbox [role="option"]').first().click();
     await page.getByTestId('canvas-frame').first().waitFor();
     await expect.poll(() => frameWidth(page)).toBeGreaterThan(0);

@@ -22,14 +22,8 @@ import {
   colourName,
   type ColourName,
 } from '../fixtures/institutions';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const BASE = 'https://example.org/iiif/composition';
 const FILE = 'composition.json';
@@ -172,8 +166,7 @@ async function fitView(page: Page) {
 
 describe('composition in the zoom viewer', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let a: Institution;
   let b: Institution;
   let failing: Institution;
@@ -202,19 +195,18 @@ describe('composition in the zoom viewer', () => {
         manifests: false,
       }),
     ]);
-    host = await startHost();
-    session = await openBrowser();
-    await writeFile(path.join(host.workspace, FILE), `${JSON.stringify(manifest(a, b, failing), null, 2)}\n`);
+    await writeFile(
+      path.join(app.host.workspace, FILE),
+      `${JSON.stringify(manifest(a, b, failing), null, 2)}\n`,
+    );
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await Promise.all([a?.close(), b?.close(), failing?.close()]);
   });
 
   it('crops A to its red quadrant, places it top-left and B on the right half, saves valid P3 and reopens', async () => {
-    const { page } = session;
-    await startFresh(page, host.url, FILE);
+    const { page } = app;
+    await startFresh(page, app.host.url, FILE);
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
     await selectCanvas(page, 2);
     await page.getByTestId('compose-toggle').click();
@@ -262,7 +254,7 @@ describe('composition in the zoom viewer', () => {
 
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('message').textContent()).toContain(`Saved ${FILE}`);
-    const saved = JSON.parse(await readFile(path.join(host.workspace, FILE), 'utf8')) as Json;
+    const saved = JSON.parse(await readFile(path.join(app.host.workspace, FILE), 'utf8')) as Json;
     const composed = (saved['items'] as Json[])[2] as Json;
     const annotations = ((composed['items'] as Json[])[0] as Json)['items'] as Json[];
     expect(annotations).toHaveLength(2);
@@ -280,7 +272,7 @@ describe('composition in the zoom viewer', () => {
     schema.add('the composed manifest', saved);
 
     // Reopen the saved file in a fresh app: the same picture.
-    await startFresh(page, host.url, FILE);
+    await startFresh(page, app.host.url, FILE);
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(4);
     await selectCanvas(page, 2);
     await fitView(page);
@@ -288,14 +280,14 @@ describe('composition in the zoom viewer', () => {
   });
 
   it('writes the crop as a region URL on request, turns B a quarter, and each gesture is one undo step', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('compose-toggle').click();
     await page.getByTestId('composition-list-item').nth(0).click();
     await page.getByTestId('encoding-url').check();
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(1);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
-    const saved = JSON.parse(await readFile(path.join(host.workspace, FILE), 'utf8')) as Json;
+    const saved = JSON.parse(await readFile(path.join(app.host.workspace, FILE), 'utf8')) as Json;
     const annotations = ((((saved['items'] as Json[])[2] as Json)['items'] as Json[])[0] as Json)[
       'items'
     ] as Json[];
@@ -345,7 +337,7 @@ describe('composition in the zoom viewer', () => {
   });
 
   it('shows a placeholder and a message for an image that cannot be loaded, and keeps working', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('compose-toggle').click();
     await selectCanvas(page, 3);
     await expect.poll(() => page.getByTestId('image-placeholder').count(), { timeout: 30_000 }).toBe(1);
@@ -365,8 +357,8 @@ describe('composition in the zoom viewer', () => {
         { timeout: 30_000 },
       )
       .toEqual(['red', 'green', 'blue', 'yellow']);
-    expect(session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   schema.test('The composed and saved manifest');

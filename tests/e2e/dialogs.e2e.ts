@@ -5,8 +5,8 @@
  * picker, which used to handle Escape itself.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHostAndBrowser } from './host-and-browser';
 
 /** Where the focus is: inside the open dialog, elsewhere on the page, or nowhere (the browser's own UI). */
 function focusPlace(page: Page) {
@@ -43,21 +43,10 @@ async function checkDialog(page: Page, open: () => Promise<void>, name: string, 
 }
 
 describe('dialogs on the native <dialog>', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    await openApp(session.page, host.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser({ openApp: true });
 
   it('traps the focus, closes on Escape and gives the focus back: Open URL, Publish, Relabel, the file picker', async () => {
-    const { page } = session;
+    const { page } = app;
     const press = (label: string) => async () => {
       const button = page.getByRole('button', { name: label, exact: true }).first();
       await button.focus();

@@ -4,15 +4,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const manifest = JSON.stringify(
   {
@@ -36,23 +30,16 @@ const manifest = JSON.stringify(
 );
 
 describe('opening a Windows-1252 file', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
     // Every character of the text is below U+0100, so its Latin-1 bytes are its Windows-1252 bytes.
-    await writeFile(path.join(host.workspace, 'zurich.json'), Buffer.from(manifest, 'latin1'));
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await writeFile(path.join(app.host.workspace, 'zurich.json'), Buffer.from(manifest, 'latin1'));
   });
 
   it('asks, opens it with its accented labels, and saves it as UTF-8', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     const questions: string[] = [];
     page.on('dialog', (dialog) => {
       questions.push(dialog.message());
@@ -72,8 +59,8 @@ describe('opening a Windows-1252 file', () => {
     // A change, so saving writes the file; then its bytes are UTF-8.
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
-    const bytes = await readFile(path.join(host.workspace, 'zurich.json'));
+    const bytes = await readFile(path.join(app.host.workspace, 'zurich.json'));
     expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toContain('Été à Zürich');
-    expect(session.errors).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
 });

@@ -4,15 +4,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 function smallManifest(base: string, count: number) {
   return {
@@ -33,21 +27,11 @@ function smallManifest(base: string, count: number) {
 }
 
 describe('first screen and files', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser();
 
   it('opens the sample with its canvases and a deep-zoom image, and no request leaves 127.0.0.1', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     expect(await page.getByTestId('manifest-label').textContent()).toContain('Sample psalter');
     expect(await page.getByTestId('canvas-count').textContent()).toContain('4 canvases');
     // The viewer drew tiles: OpenSeadragon's canvas has non-background pixels.
@@ -77,12 +61,12 @@ describe('first screen and files', () => {
           .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
       )
       .toBe(4);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('opens a manifest from the workspace, edits nothing else, and saves it', async () => {
-    const { page } = session;
-    const file = path.join(host.workspace, 'workspace-manifest.json');
+    const { page } = app;
+    const file = path.join(app.host.workspace, 'workspace-manifest.json');
     const original = `${JSON.stringify(smallManifest('https://example.org/ws', 3), null, 2)}\n`;
     await writeFile(file, original);
     await openWorkspaceFile(page, 'workspace-manifest.json');
@@ -103,20 +87,20 @@ describe('first screen and files', () => {
   });
 
   it('saves a new copy with Save As through the in-app picker', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('button', { name: 'Save As…' }).click();
     await page.getByLabel('File name').fill('copy.json');
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved copy.json');
-    const copy = JSON.parse(await readFile(path.join(host.workspace, 'copy.json'), 'utf8'));
+    const copy = JSON.parse(await readFile(path.join(app.host.workspace, 'copy.json'), 'utf8'));
     expect(copy.items).toHaveLength(3);
     expect(copy['x-extension']).toEqual({ kept: true });
   });
 
   it('refuses malformed JSON with the line and column, and keeps the open document', async () => {
-    const { page } = session;
+    const { page } = app;
     await writeFile(
-      path.join(host.workspace, 'broken.json'),
+      path.join(app.host.workspace, 'broken.json'),
       '{\n  "type": "Manifest",\n  "items": [,]\n}\n',
     );
     // Not openWorkspaceFile: this file is refused, so it never becomes the open document.

@@ -9,19 +9,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_TAGS, isHtmlValue, sanitizeDocument } from '../../shared/iiif/html';
 import type { JsonValue } from '../../shared/iiif/json';
-import {
-  isLoopbackUrl,
-  openBrowser,
-  ROOT,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { isLoopbackUrl, ROOT, openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/hostile/hostile-manifest.json');
 
@@ -175,28 +167,21 @@ async function exercise(page: Page, origin: string, url: string, fileName: strin
 }
 
 describe('a hostile manifest', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let original: JsonValue;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
     const text = await readFile(FIXTURE, 'utf8');
     original = JSON.parse(text) as JsonValue;
-    await writeFile(path.join(host.workspace, 'hostile.json'), text);
-    await writeFile(path.join(host.workspace, 'hostile-no-csp.json'), text);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await writeFile(path.join(app.host.workspace, 'hostile.json'), text);
+    await writeFile(path.join(app.host.workspace, 'hostile-no-csp.json'), text);
   });
 
   it('opens, runs nothing, and after Clean now saves only the allowed HTML', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.addInitScript(RECORDER);
     const dialogs: string[] = [];
-    await exercise(page, host.origin, host.url, 'hostile.json', dialogs);
+    await exercise(page, app.host.origin, app.host.url, 'hostile.json', dialogs);
 
     const seen = await traces(page);
     expect(seen.pwned).toEqual([]);
@@ -209,7 +194,9 @@ describe('a hostile manifest', () => {
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Removed disallowed HTML');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved hostile.json');
-    const saved = JSON.parse(await readFile(path.join(host.workspace, 'hostile.json'), 'utf8')) as JsonValue;
+    const saved = JSON.parse(
+      await readFile(path.join(app.host.workspace, 'hostile.json'), 'utf8'),
+    ) as JsonValue;
 
     // Exactly what the shared sanitiser keeps, nothing else changed.
     expect(saved).toEqual(sanitizeDocument(original).doc);
@@ -228,13 +215,16 @@ describe('a hostile manifest', () => {
     // Text that is not HTML by the spec's test is kept as the text it is (it was only ever shown escaped).
     expect(JSON.stringify(saved)).toContain('(plain text, not HTML by the spec)');
     expect(await traces(page)).toEqual({ pwned: [], violations: [], dangerous: [] });
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('runs nothing even with the Content-Security-Policy bypassed (the sanitiser alone holds)', async () => {
     let context: BrowserContext | null = null;
     try {
-      context = await session.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
+      context = await app.session.browser.newContext({
+        bypassCSP: true,
+        viewport: { width: 1400, height: 900 },
+      });
       const offLoopback: string[] = [];
       await context.route('**/*', (route) => {
         if (isLoopbackUrl(route.request().url())) return route.continue();
@@ -244,7 +234,7 @@ describe('a hostile manifest', () => {
       const page = await context.newPage();
       await page.addInitScript(RECORDER);
       const dialogs: string[] = [];
-      await exercise(page, host.origin, host.url, 'hostile-no-csp.json', dialogs);
+      await exercise(page, app.host.origin, app.host.url, 'hostile-no-csp.json', dialogs);
       const seen = await traces(page);
       expect(seen.pwned).toEqual([]);
       expect(dialogs).toEqual([]);

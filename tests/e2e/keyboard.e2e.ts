@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigManifest, manifestText } from '../fixtures/big-manifest/big-manifest';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import { openApp, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { openApp } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 /** The accessible role and name (or text) of the focused element, and the dialog it is in. */
 function focused(page: Page) {
@@ -24,8 +25,7 @@ function focused(page: Page) {
 }
 
 describe('the keyboard and the small things of a day’s work', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let museum: Institution;
 
   beforeAll(async () => {
@@ -39,19 +39,15 @@ describe('the keyboard and the small things of a day’s work', () => {
         { id: 'k3', width: 600, height: 800, label: 'Key 3' },
       ],
     });
-    host = await startHost();
-    session = await openBrowser();
-    await openApp(session.page, host.url);
+    await openApp(app.page, app.host.url);
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await museum?.close();
   });
 
   it('Ctrl+O moves the focus into the file picker, and Escape closes it', async () => {
-    const { page } = session;
-    await writeFile(path.join(host.workspace, 'book.json'), manifestText(bigManifest({ count: 2 })));
+    const { page } = app;
+    await writeFile(path.join(app.host.workspace, 'book.json'), manifestText(bigManifest({ count: 2 })));
     await page.getByRole('button', { name: 'Open the sample', exact: true }).focus();
     await page.keyboard.press('Control+o');
     const picker = page.getByRole('dialog', { name: 'Open a manifest' });
@@ -64,8 +60,8 @@ describe('the keyboard and the small things of a day’s work', () => {
   });
 
   it('never offers in Recent a file that failed to open', async () => {
-    const { page } = session;
-    await writeFile(path.join(host.workspace, 'broken.json'), '{ "type": "Manifest", ');
+    const { page } = app;
+    await writeFile(path.join(app.host.workspace, 'broken.json'), '{ "type": "Manifest", ');
     await page.keyboard.press('Control+o');
     const picker = page.getByRole('dialog', { name: 'Open a manifest' });
     await picker
@@ -91,7 +87,7 @@ describe('the keyboard and the small things of a day’s work', () => {
   });
 
   it('opens by URL from a visible toolbar control', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('banner').getByRole('button', { name: 'Open URL…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open from URL' });
     await dialog.waitFor();
@@ -100,7 +96,7 @@ describe('the keyboard and the small things of a day’s work', () => {
   });
 
   it('gives the Sources panel’s canvases one tab stop and arrow keys', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('button', { name: 'Sources' }).click();
     await page.getByLabel('Source address').fill(museum.manifestUrl(3));
     await page.getByLabel('Source address').press('Enter');
@@ -133,7 +129,7 @@ describe('the keyboard and the small things of a day’s work', () => {
   });
 
   it('says so when an image added is already in the manifest', async () => {
-    const { page } = session;
+    const { page } = app;
     const add = async (url: string) => {
       await page.getByRole('button', { name: 'Add images…' }).click();
       await page.getByLabel('Image addresses').fill(url);

@@ -7,16 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bigManifest, manifestText } from '../fixtures/big-manifest/big-manifest';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const WIDTH = 1024;
 const HEIGHT = 700;
@@ -61,22 +55,15 @@ async function layout(page: Page) {
 }
 
 describe('the layout at 1024 × 700', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    await session.page.setViewportSize({ width: WIDTH, height: HEIGHT });
-    await openApp(session.page, host.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await app.page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await openApp(app.page, app.host.url);
   });
 
   it.each(Object.entries(TEXTS))('holds with %s', async (kind, { language, text }) => {
-    const { page } = session;
+    const { page } = app;
     const manifest = bigManifest({ count: 3, base: 'https://example.org/layout' });
     const map = { [language]: [text] };
     Object.assign(manifest, {
@@ -87,7 +74,7 @@ describe('the layout at 1024 × 700', () => {
     });
     (manifest['items'] as Record<string, unknown>[])[0]!['label'] = map;
     const name = `${kind.replace(/\W+/g, '-')}.json`;
-    await writeFile(path.join(host.workspace, name), manifestText(manifest));
+    await writeFile(path.join(app.host.workspace, name), manifestText(manifest));
     await openWorkspaceFile(page, name);
     // The manifest's properties, then the first canvas's: both must fit.
     for (const view of ['manifest', 'canvas']) {

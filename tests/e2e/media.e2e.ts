@@ -16,14 +16,8 @@ import type { Page } from 'playwright-core';
 import { wavBytes } from '../fixtures/media';
 import { expectAccessible } from './axe-check';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 import { recordWebm } from './time-place-steps';
 
 interface Annotation {
@@ -45,8 +39,7 @@ interface Canvas {
 }
 
 describe('audio and video canvases', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let media: http.Server;
   let mediaOrigin = '';
   const schema = officialSchemaChecks();
@@ -70,20 +63,16 @@ describe('audio and video canvases', () => {
     });
     await new Promise<void>((resolve) => media.listen(0, '127.0.0.1', resolve));
     mediaOrigin = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
-    host = await startHost();
-    session = await openBrowser();
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await new Promise((resolve) => media?.close(resolve));
   });
 
   const count = (page: Page) => page.getByTestId('canvas-count').textContent();
 
   it('refuses a 404 and a web page with a sentence, adding nothing', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await page.getByRole('button', { name: 'Add audio/video…' }).click();
     const address = page.getByLabel('Media address');
     await address.fill(`${mediaOrigin}/missing.wav`);
@@ -105,12 +94,12 @@ describe('audio and video canvases', () => {
       .poll(() => page.getByTestId('media-error').textContent())
       .toMatch(/"broken\.wav" could not be decoded|duration of "broken\.wav" could not be read/);
     expect(await count(page)).toContain('4 canvases');
-    expect(await readdir(path.join(host.workspace, 'local-images')).catch(() => [])).toEqual([]);
+    expect(await readdir(path.join(app.host.workspace, 'local-images')).catch(() => [])).toEqual([]);
     await expectAccessible(page, 'the Add audio or video dialog, with an error');
   });
 
   it('adds the 10 s audio as a canvas and the 5 s video as its second clip', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByLabel('Media address').fill(`${mediaOrigin}/tone.wav`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => page.getByTestId('media-status').textContent()).toMatch(/Added .*audio, 10\.0 s/);
@@ -127,9 +116,9 @@ describe('audio and video canvases', () => {
     expect(await count(page)).toContain('5 canvases');
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     // The file was stored in the workspace's local images.
-    const stored = await readdir(path.join(host.workspace, 'local-images'));
+    const stored = await readdir(path.join(app.host.workspace, 'local-images'));
     expect(stored).toContain('film');
-    expect(existsSync(path.join(host.workspace, 'local-images', 'film', 'film.webm'))).toBe(true);
+    expect(existsSync(path.join(app.host.workspace, 'local-images', 'film', 'film.webm'))).toBe(true);
 
     const timeline = page.getByRole('group', { name: /^Timeline:/ });
     await expect.poll(() => timeline.getByRole('button').count()).toBe(2);
@@ -139,7 +128,7 @@ describe('audio and video canvases', () => {
   });
 
   it('sets the two clips by dragging on the timeline and by typing times', async () => {
-    const { page } = session;
+    const { page } = app;
     const timeline = page.getByRole('group', { name: /^Timeline:/ });
     // Clip 2 (the film) by typing.
     await timeline.getByRole('button', { name: /^film\.webm/ }).click();
@@ -178,7 +167,7 @@ describe('audio and video canvases', () => {
   });
 
   it('attaches an image canvas as accompanying canvas and another as placeholder', async () => {
-    const { page } = session;
+    const { page } = app;
     const accompanying = page.getByLabel('Accompanying canvas from a canvas of this manifest');
     await accompanying.selectOption({ index: 1 });
     await expect.poll(() => page.getByLabel('Accompanying canvas label').count()).toBe(1);
@@ -188,7 +177,7 @@ describe('audio and video canvases', () => {
   });
 
   it('plays in the preview: placeholder before play, accompanying canvas while playing', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('preview-toggle').click();
     const player = page.getByTestId('media-player');
     await player.waitFor();
@@ -220,12 +209,12 @@ describe('audio and video canvases', () => {
   });
 
   it('saves a manifest with Sound and Video clips targeting #t= spans', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('button', { name: 'Save As…' }).click();
     await page.getByLabel('File name').fill('media.json');
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved media.json');
-    savedText = await readFile(path.join(host.workspace, 'media.json'), 'utf8');
+    savedText = await readFile(path.join(app.host.workspace, 'media.json'), 'utf8');
     const doc = JSON.parse(savedText) as { items: Canvas[] };
     schema.add('media.json', doc);
     saved = doc.items;
@@ -245,7 +234,7 @@ describe('audio and video canvases', () => {
     expect(Math.abs((start ?? 0) - 1.5)).toBeLessThan(0.6);
     expect(Math.abs((end ?? 0) - 6)).toBeLessThan(0.6);
     expect(film?.body).toMatchObject({ type: 'Video', format: 'video/webm', width: 160, height: 120 });
-    expect(film?.body.id).toBe(`${host.origin}/local-images/film/film.webm`);
+    expect(film?.body.id).toBe(`${app.host.origin}/local-images/film/film.webm`);
     expect(film?.target).toBe(`${canvas.id}#t=11,14.5`);
     expect(canvas.accompanyingCanvas?.type).toBe('Canvas');
     expect(canvas.accompanyingCanvas?.id).not.toBe(saved[0]?.id);
@@ -254,8 +243,8 @@ describe('audio and video canvases', () => {
   });
 
   it('reopens the same', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'media.json');
     await page
       .getByTestId('canvas-cell')
@@ -267,14 +256,14 @@ describe('audio and video canvases', () => {
       'film.webm, 00:00:11.0 to 00:00:14.5',
     );
     expect(await page.getByLabel('Accompanying canvas label').count()).toBe(1);
-    expect(await readFile(path.join(host.workspace, 'media.json'), 'utf8')).toBe(savedText);
+    expect(await readFile(path.join(app.host.workspace, 'media.json'), 'utf8')).toBe(savedText);
     // A clip removed is one step, undone as one.
     await timeline.getByRole('button', { name: /^tone\.wav/ }).click();
     await page.getByRole('button', { name: 'Remove clip 1' }).click();
     await expect.poll(() => timeline.getByRole('button').count()).toBe(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => timeline.getByRole('button').count()).toBe(2);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   schema.test('the saved media manifest');

@@ -10,16 +10,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv from 'ajv';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
+import { sampleLeafCanvas } from './sample-leaf-canvas';
 
 const SCHEMA = path.resolve(ROOT, '../shared/corpus/schema/iiif_3_0.json');
 const CANVASES = 200;
@@ -41,38 +35,11 @@ function generatedManifest(origin: string): Json {
     label: { en: ['Generated book'] },
     summary: { en: ['<p>A generated book of <b>200</b> pages.</p>'] },
     items: Array.from({ length: CANVASES }, (_, i) => {
-      const canvas = `${BASE}/canvas/${i + 1}`;
-      const service = `${origin}/sample/images/${LEAVES[i % LEAVES.length]}`;
-      return {
-        id: canvas,
-        type: 'Canvas',
-        label: { en: [`Page ${i + 1}`] },
-        width: 1600,
-        height: 2200,
-        thumbnail: [{ id: `${service}/full/200,275/0/default.jpg`, type: 'Image', format: 'image/jpeg' }],
-        items: [
-          {
-            id: `${canvas}/page/1`,
-            type: 'AnnotationPage',
-            items: [
-              {
-                id: `${canvas}/page/1/annotation/1`,
-                type: 'Annotation',
-                motivation: 'painting',
-                target: canvas,
-                body: {
-                  id: `${service}/full/max/0/default.jpg`,
-                  type: 'Image',
-                  format: 'image/jpeg',
-                  width: 1600,
-                  height: 2200,
-                  service: [{ id: service, type: 'ImageService3', profile: 'level0' }],
-                },
-              },
-            ],
-          },
-        ],
-      };
+      const leaf = LEAVES[i % LEAVES.length] as string;
+      const thumbnail = `${origin}/sample/images/${leaf}/full/200,275/0/default.jpg`;
+      // The thumbnail before the items, where the file had it.
+      const { items, ...canvas } = sampleLeafCanvas(`${BASE}/canvas/${i + 1}`, i + 1, origin, leaf);
+      return { ...canvas, thumbnail: [{ id: thumbnail, type: 'Image', format: 'image/jpeg' }], items };
     }),
   };
 }
@@ -97,27 +64,20 @@ const manifestRegion = (page: Page) => page.getByRole('region', { name: 'Manifes
 const canvasRegion = (page: Page) => page.getByRole('region', { name: /^Canvas \d+$/ });
 
 describe('metadata, rights and batch editing', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let original: Json;
   let file: string;
   let saved: Json | null = null;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    original = generatedManifest(host.origin);
-    file = path.join(host.workspace, 'book-of-hours.json');
+    original = generatedManifest(app.host.origin);
+    file = path.join(app.host.workspace, 'book-of-hours.json');
     await writeFile(file, `${JSON.stringify(original, null, 2)}\n`);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
   });
 
   it('edits labels, rights, 200 required statements and a spreadsheet, and saves exactly those changes', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'book-of-hours.json');
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain(`${CANVASES} canvases`);
 
@@ -240,8 +200,8 @@ describe('metadata, rights and batch editing', () => {
       if (EDITED.includes(index + 1)) item['label'] = { en: [`Leaf ${index + 1} (recto)`] };
     });
     expect(saved).toEqual(expected);
-    expect(session.offLoopback).toEqual([]);
-    expect(session.errors).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
 
   it('saves a manifest that passes the official Presentation 3 schema', async (ctx) => {

@@ -9,14 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstitution, type Institution } from '../fixtures/institutions';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  serveFolder,
-} from './harness';
+import { openApp, serveFolder } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 /** A manifest as a person laid it out: four-space indents, short arrays on one line, a key order of its own. */
 const HAND_WRITTEN = `{
@@ -36,23 +30,18 @@ const HAND_WRITTEN = `{
 `;
 
 describe('open from URL', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let museum: Institution;
   beforeAll(async () => {
     museum = await startInstitution({ name: 'URL Museum', level: 2, imageApi: 2 });
-    host = await startHost();
-    session = await openBrowser();
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await museum?.close();
   });
 
   it('opens a Presentation 2 manifest by URL, upgraded, with a notice', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await page.keyboard.press('Control+Shift+O');
     await page.getByLabel('Manifest URL').fill(museum.manifestUrl(2));
     await page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -64,7 +53,7 @@ describe('open from URL', () => {
   });
 
   it('refuses what it cannot use and keeps the open document', async () => {
-    const { page } = session;
+    const { page } = app;
     // The open document is unsaved (upgraded): it stays in its tab, so nothing asks to discard it.
     await page.keyboard.press('Control+Shift+O');
     await page.getByLabel('Manifest URL').fill(`${museum.baseUrl}/no-such-manifest.json`);
@@ -78,7 +67,7 @@ describe('open from URL', () => {
   });
 
   it('keeps the fetched text: Save As changes only what was edited, in the file’s own layout', async () => {
-    const { page } = session;
+    const { page } = app;
     const folder = await mkdtemp(path.join(os.tmpdir(), 'tessera-hand-'));
     await writeFile(path.join(folder, 'hand.json'), HAND_WRITTEN);
     const site = await serveFolder(() => folder);
@@ -95,7 +84,7 @@ describe('open from URL', () => {
       await page.getByLabel('File name').fill('hand.json');
       await page.getByRole('button', { name: 'Save', exact: true }).last().click();
       await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved hand.json');
-      expect(await readFile(path.join(host.workspace, 'hand.json'), 'utf8')).toBe(
+      expect(await readFile(path.join(app.host.workspace, 'hand.json'), 'utf8')).toBe(
         HAND_WRITTEN.replace('Written by hand', 'Edited by hand'),
       );
     } finally {

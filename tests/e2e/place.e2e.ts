@@ -10,38 +10,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 import { officialSchemaChecks } from './official-schema-check';
 import { drawTriangle, drawnPaths, openGroup, openPlaceEditor, saveAs, type Json } from './time-place-steps';
 
 const NAVPLACE_CONTEXT = 'http://iiif.io/api/extension/navplace/context.json';
 
 describe('navPlace on an offline map', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   const schema = officialSchemaChecks();
 
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
-
   it('draws, labels, moves, types and saves places; the file reopens with the polygon drawn', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await page.getByTestId('canvas-cell').first().click();
     await page.getByRole('heading', { name: 'Canvas 1' }).waitFor();
     const dialog = await openPlaceEditor(page);
@@ -112,7 +96,7 @@ describe('navPlace on an offline map', () => {
       .poll(() => page.getByTestId('nav-place-manifest').locator('.place-summary').textContent())
       .toBe('point “Scriptorium”');
 
-    const saved = await saveAs(page, host, 'placed.json');
+    const saved = await saveAs(page, app.host, 'placed.json');
     expect((saved['navPlace'] as { features: Json[] }).features).toEqual([
       expect.objectContaining({
         properties: { label: { en: ['Scriptorium'] } },
@@ -147,11 +131,11 @@ describe('navPlace on an offline map', () => {
     await expect.poll(async () => (await drawnPaths(again)).filter((d) => /^M/.test(d)).length).toBe(1);
     expect(await again.getByLabel('Place 1 label (en)', { exact: true }).inputValue()).toBe('Drawn area');
     await again.getByRole('button', { name: 'Done' }).click();
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('batch-sets navDate, then navPlace with a new navDate, over three canvases; each undone in one step', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('canvas-cell').nth(1).click();
     await page
       .getByTestId('canvas-cell')
@@ -189,7 +173,7 @@ describe('navPlace on an offline map', () => {
     await expectAccessible(page, 'batch navPlace dialog');
     await dialog.getByRole('button', { name: 'Apply to 3 canvases' }).click();
 
-    const save = (name: string) => saveAs(page, host, name);
+    const save = (name: string) => saveAs(page, app.host, name);
     const both = await save('batch-both.json');
     schema.add('batch-both.json', both);
     for (const canvas of both.items.slice(1)) {
@@ -215,11 +199,11 @@ describe('navPlace on an offline map', () => {
       [null, null],
       [null, null],
     ]);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('uses a tile address the user gives, fetched through the main side and its cache', async () => {
-    const { page } = session;
+    const { page } = app;
     const png = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#7fa36b' } })
       .png()
       .toBuffer();
@@ -261,9 +245,9 @@ describe('navPlace on an offline map', () => {
       await dialog.getByRole('button', { name: 'Use this base map' }).click();
       await expect.poll(() => dialog.locator('.place-map img.leaflet-tile').count()).toBe(0);
       await dialog.getByRole('button', { name: 'Done' }).click();
-      expect(session.offLoopback).toEqual([]);
+      expect(app.session.offLoopback).toEqual([]);
       // No CSP violation, no script error, in the whole session (Chromium reports both as console errors).
-      expect(session.errors).toEqual([]);
+      expect(app.session.errors).toEqual([]);
     } finally {
       await new Promise((resolve) => tiles.close(resolve));
     }

@@ -11,18 +11,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bigManifest, manifestText } from '../fixtures/big-manifest/big-manifest';
-import {
-  ROOT,
-  isLoopbackUrl,
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { ROOT, isLoopbackUrl, openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const RECIPE = path.resolve(
   ROOT,
@@ -55,21 +47,18 @@ async function stageLabelsLeftToRight(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!present)('preview of a right-to-left manifest', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   /** Remote addresses the page asked the host to fetch (all refused). */
   const refused: string[] = [];
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
     const text = await readFile(RECIPE, 'utf8');
-    await writeFile(path.join(host.workspace, 'rtl.json'), text);
+    await writeFile(path.join(app.host.workspace, 'rtl.json'), text);
     const paged = { ...(JSON.parse(text) as Record<string, unknown>), behavior: ['paged'] };
-    await writeFile(path.join(host.workspace, 'rtl-paged.json'), `${JSON.stringify(paged, null, 2)}\n`);
-    if (existsSync(CONTINUOUS)) await copyFile(CONTINUOUS, path.join(host.workspace, 'scroll.json'));
+    await writeFile(path.join(app.host.workspace, 'rtl-paged.json'), `${JSON.stringify(paged, null, 2)}\n`);
+    if (existsSync(CONTINUOUS)) await copyFile(CONTINUOUS, path.join(app.host.workspace, 'scroll.json'));
     // Offline for everything but loopback, including what the page asks the host to fetch on its behalf.
-    await session.page.route(/\/remote-image\?/, (route) => {
+    await app.page.route(/\/remote-image\?/, (route) => {
       const target = new URL(route.request().url()).searchParams.get('url') ?? '';
       let loopback: boolean;
       try {
@@ -82,14 +71,10 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
       return route.abort('internetdisconnected');
     });
   });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
 
   it('shows one page at a time, right to left, with labels and placeholders for unreachable images', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'rtl.json');
     await page.getByTestId('preview-toggle').click();
 
@@ -130,7 +115,7 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
   });
 
   it('shows openings of two pages, the first page of each on the right, when the manifest is paged', async () => {
-    const { page } = session;
+    const { page } = app;
     await openWorkspaceFile(page, 'rtl-paged.json');
     await page.getByTestId('preview-thumb').nth(0).click();
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 3');
@@ -153,7 +138,7 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
 
   it('shows a continuous manifest as one strip and moves along it page by page', async ({ skip }) => {
     if (!existsSync(CONTINUOUS)) skip(`the continuous recipe is not at ${CONTINUOUS}`);
-    const { page } = session;
+    const { page } = app;
     await openWorkspaceFile(page, 'scroll.json');
     await page.getByTestId('preview-thumb').nth(0).click();
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 4');
@@ -174,25 +159,22 @@ describe.skipIf(!present)('preview of a right-to-left manifest', () => {
   });
 
   it('leaves the preview as it found the editor, with nothing fetched from outside', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('preview-exit').click();
     await expect.poll(() => page.getByTestId('preview-toggle').getAttribute('aria-pressed')).toBe('false');
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((url) => url.startsWith('https://iiif.io/'))).toBe(true);
-    expect(session.offLoopback.every((url) => new URL(url).hostname.endsWith('iiif.io'))).toBe(true);
-    expect(session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
+    expect(app.session.offLoopback.every((url) => new URL(url).hostname.endsWith('iiif.io'))).toBe(true);
+    expect(app.session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
   });
 });
 
 describe('preview of a table of contents', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   const BASE = 'https://example.org/contents';
   const ref = (n: number) => ({ id: `${BASE}/canvas/${n}`, type: 'Canvas' });
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
     const manifest = bigManifest({ count: 6, base: BASE });
     manifest['structures'] = [
       {
@@ -214,16 +196,12 @@ describe('preview of a table of contents', () => {
         items: [ref(5), ref(2), ref(4)],
       },
     ];
-    await writeFile(path.join(host.workspace, 'contents.json'), manifestText(manifest));
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await writeFile(path.join(app.host.workspace, 'contents.json'), manifestText(manifest));
   });
 
   it('navigates by the table of contents and reads a sequence range as another order', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'contents.json');
     await page.getByTestId('preview-toggle').click();
     const contents = page.getByRole('navigation', { name: 'Table of contents' });
@@ -259,6 +237,6 @@ describe('preview of a table of contents', () => {
       .selectOption({ label: 'The manifest’s order' });
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 6');
     expect(await page.getByTestId('preview-thumb').count()).toBe(6);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 });

@@ -10,14 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const SPECIAL = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
 
@@ -37,8 +31,7 @@ function specialKeysManifest(): string {
 }
 
 describe('the probe repro files', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let images: http.Server;
   let imagesOrigin = '';
 
@@ -64,23 +57,19 @@ describe('the probe repro files', () => {
     });
     await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
     imagesOrigin = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
-    host = await startHost();
-    await writeFile(path.join(host.workspace, 'special-keys.json'), specialKeysManifest());
+    await writeFile(path.join(app.host.workspace, 'special-keys.json'), specialKeysManifest());
     await writeFile(
-      path.join(host.workspace, 'deep.json'),
+      path.join(app.host.workspace, 'deep.json'),
       `{"type":"Manifest","x":${'['.repeat(2000)}${']'.repeat(2000)}}`,
     );
-    session = await openBrowser();
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await new Promise((resolve) => images?.close(resolve));
   });
 
   it('opens the special-keys manifest and shows its panels without a blank screen', async () => {
-    const { page, errors } = session;
-    await openApp(page, host.url);
+    const { page, errors } = app.session;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'special-keys.json');
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('2 canvases');
     expect(await page.getByTestId('manifest-label').textContent()).toContain('Special keys');
@@ -93,7 +82,7 @@ describe('the probe repro files', () => {
   });
 
   it('refuses 2,000 nested arrays with a sentence and keeps the open document', async () => {
-    const { page, errors } = session;
+    const { page, errors } = app.session;
     await page.getByRole('button', { name: 'Open…' }).click();
     await page
       .getByRole('button', { name: /deep\.json/ })
@@ -106,7 +95,7 @@ describe('the probe repro files', () => {
   });
 
   it('refuses an info.json whose @id is javascript: and saves no javascript: id', async () => {
-    const { page } = session;
+    const { page } = app;
     const dismiss = page.getByRole('button', { name: 'Cancel' });
     if (await dismiss.isVisible()) await dismiss.click();
     await page.getByRole('button', { name: 'New manifest…' }).click();
@@ -127,7 +116,7 @@ describe('the probe repro files', () => {
     await page.getByLabel('File name').fill('after-evil.json');
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved after-evil.json');
-    const saved = await readFile(path.join(host.workspace, 'after-evil.json'), 'utf8');
+    const saved = await readFile(path.join(app.host.workspace, 'after-evil.json'), 'utf8');
     expect(saved).not.toMatch(/javascript:/i);
     expect(await page.getByTestId('panel-failed').count()).toBe(0);
   });

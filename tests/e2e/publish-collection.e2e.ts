@@ -8,15 +8,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  serveFolder,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile, serveFolder } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 function manifestNamed(slug: string, label: string, canvases: number) {
   const base = `https://example.org/unpublished/${slug}`;
@@ -58,30 +51,25 @@ function manifestNamed(slug: string, label: string, canvases: number) {
 
 describe('publish a collection', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let site: Awaited<ReturnType<typeof serveFolder>>;
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    site = await serveFolder(() => path.join(host.workspace, 'published'));
+    site = await serveFolder(() => path.join(app.host.workspace, 'published'));
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     site?.server.close();
   });
 
   it('publishes the open manifest with another one and a collection.json that lists both', async () => {
-    const { page } = session;
+    const { page } = app;
     const files = {
       'book.json': manifestNamed('book', 'A book of hours', 2),
       'letters.json': manifestNamed('letters', 'Letters', 3),
       'notes.json': manifestNamed('notes', 'Notes', 1),
     };
     for (const [name, doc] of Object.entries(files))
-      await writeFile(path.join(host.workspace, name), JSON.stringify(doc, null, 2));
-    await openApp(page, host.url);
+      await writeFile(path.join(app.host.workspace, name), JSON.stringify(doc, null, 2));
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'book.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(2);
 
@@ -122,7 +110,7 @@ describe('publish a collection', () => {
       .poll(() => page.getByTestId('message').textContent())
       .toContain(`${base}/collection.json with 2 manifests`);
 
-    const out = path.join(host.workspace, 'published/shelf');
+    const out = path.join(app.host.workspace, 'published/shelf');
     expect((await readdir(out)).sort()).toEqual([
       '.tessera-publication',
       'book',

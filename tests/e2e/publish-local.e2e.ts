@@ -8,14 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quadrantImage } from '../fixtures/institutions';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  serveFolder,
-} from './harness';
+import { type BrowserSession, openApp, serveFolder } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 async function dropImage(session: BrowserSession, name: string, png: Buffer) {
   await session.page.getByTestId('canvas-grid').evaluate(
@@ -37,23 +31,18 @@ async function dropImage(session: BrowserSession, name: string, png: Buffer) {
 
 describe('publish a reconstruction with local images', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let site: Awaited<ReturnType<typeof serveFolder>>;
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    site = await serveFolder(() => path.join(host.workspace, 'published'));
+    site = await serveFolder(() => path.join(app.host.workspace, 'published'));
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     site?.server.close();
   });
 
   it('publishes local images with the manifest and reopens the publication as a source', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByLabel('Manifest label').fill('Reconstructed leaves');
     await page.getByLabel('Project base URI').fill('https://example.org/iiif/reco');
@@ -61,7 +50,7 @@ describe('publish a reconstruction with local images', () => {
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('0 canvases');
 
     for (const [i, name] of ['Leaf A.png', 'Leaf B.png'].entries()) {
-      await dropImage(session, name, await quadrantImage(320 + i * 40, 240));
+      await dropImage(app.session, name, await quadrantImage(320 + i * 40, 240));
       await expect
         .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 60_000 })
         .toBe('Added 1 canvas.');
@@ -79,11 +68,11 @@ describe('publish a reconstruction with local images', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     const published = JSON.parse(
-      await readFile(path.join(host.workspace, 'published/reco/manifest.json'), 'utf8'),
+      await readFile(path.join(app.host.workspace, 'published/reco/manifest.json'), 'utf8'),
     );
     const text = JSON.stringify(published);
     // Nothing points back at the editing host: images moved into the publication with the manifest.
-    expect(text).not.toContain(host.origin);
+    expect(text).not.toContain(app.host.origin);
     expect(text).toContain(`${base}/images/`);
     schema.add('the published manifest', published);
 

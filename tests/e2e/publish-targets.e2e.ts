@@ -14,14 +14,8 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeS3, type FakeS3 } from '../electron/publish/fake-s3';
-import {
-  openApp,
-  openBrowser,
-  serveFolder,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, serveFolder } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const exec = promisify(execFile);
 const git = async (cwd: string, ...args: string[]) => (await exec('git', args, { cwd })).stdout.trim();
@@ -65,34 +59,29 @@ async function publishAndClose(page: Page): Promise<string> {
 }
 
 describe('publish to a Git repository and to S3 storage from the dialog', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let scratch: string;
   let s3: FakeS3;
   let pages: Awaited<ReturnType<typeof serveFolder>>;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
     scratch = await mkdtemp(path.join(os.tmpdir(), 'tessera-targets-e2e-'));
     s3 = await startFakeS3('site', KEYS, { publicRead: true });
     pages = await serveFolder(() => path.join(scratch, 'served'));
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await s3?.close();
     pages?.server.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
   it('pushes to gh-pages of a bare repository; the served checkout opens as a source', async () => {
-    const { page } = session;
+    const { page } = app;
     const bare = path.join(scratch, 'pages.git');
     await git(scratch, 'init', '--quiet', '--bare', bare);
     // The clone must be in the workspace: the web host writes nowhere else.
-    await git(host.workspace, 'clone', '--quiet', bare, 'pages');
-    await openApp(page, host.url);
+    await git(app.host.workspace, 'clone', '--quiet', bare, 'pages');
+    await openApp(page, app.host.url);
 
     const base = `${pages.origin}/book`;
     await openPublishDialog(page, base);
@@ -116,8 +105,8 @@ describe('publish to a Git repository and to S3 storage from the dialog', () => 
   });
 
   it('uploads to S3 storage; the bucket opens as a source; a wrong secret and an unreachable host change nothing', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     const base = `${s3.endpoint}/site/psalter`;
     const fillStorage = async (endpoint: string, secret: string) => {
       await page.getByRole('radio', { name: 'S3-compatible storage' }).check();

@@ -4,15 +4,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const OLD = 'https://example.org/unpublished/uris';
 const manifest = {
@@ -51,21 +45,12 @@ const manifest = {
 };
 
 describe('publish review of URIs', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser();
 
   it('asks before changing published URIs, and publishes once confirmed', async () => {
-    const { page } = session;
-    await writeFile(path.join(host.workspace, 'uris.json'), JSON.stringify(manifest, null, 2));
-    await openApp(page, host.url);
+    const { page } = app;
+    await writeFile(path.join(app.host.workspace, 'uris.json'), JSON.stringify(manifest, null, 2));
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'uris.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(2);
     const dialog = page.getByRole('dialog');
@@ -100,7 +85,7 @@ describe('publish review of URIs', () => {
     await publishButton.click();
     await dialog.waitFor({ state: 'detached' });
     const published = JSON.parse(
-      await readFile(path.join(host.workspace, 'published/uris/manifest.json'), 'utf8'),
+      await readFile(path.join(app.host.workspace, 'published/uris/manifest.json'), 'utf8'),
     ) as { id: string };
     expect(published.id).toBe('https://b.example/iiif/uris/manifest.json');
   });

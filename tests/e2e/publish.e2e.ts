@@ -5,16 +5,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const BASE = 'https://museum.example/iiif/book';
 
@@ -58,25 +52,16 @@ const manifest = {
 
 describe('publish', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser();
 
   it('reviews, refuses errors without an override, and writes valid, stable output', async () => {
-    const { page } = session;
+    const { page } = app;
     // A plain-string label is an error: publishing must ask for an override.
     await writeFile(
-      path.join(host.workspace, 'book.json'),
+      path.join(app.host.workspace, 'book.json'),
       JSON.stringify({ ...manifest, label: 'A book' }, null, 2),
     );
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'book.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(2);
 
@@ -105,7 +90,7 @@ describe('publish', () => {
     // The dialog closes when the folder is written (the message may still show the previous publication).
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    const outFile = path.join(host.workspace, 'published/book/manifest.json');
+    const outFile = path.join(app.host.workspace, 'published/book/manifest.json');
     const first = await readFile(outFile, 'utf8');
     const published = JSON.parse(first);
     expect(published.id).toBe(`${BASE}/manifest.json`);

@@ -5,29 +5,22 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bigManifest, manifestText } from '../fixtures/big-manifest/big-manifest';
 import { cell, openFromWorkspace } from '../fixtures/big-manifest/grid-page';
-import { openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 type Label = Record<string, string[]>;
 
 describe('relabelling canvases labelled in a language', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    await session.page.goto(host.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await app.page.goto(app.host.url);
   });
 
   it('keeps the labels’ language, and the preview names what would be removed', async () => {
-    const { page } = session;
+    const { page } = app;
     const manifest = bigManifest({ count: 5, base: 'https://example.org/relabel' });
     const labels: Label[] = [
       { en: ['Front cover'], fr: ['Couverture'] },
@@ -37,7 +30,7 @@ describe('relabelling canvases labelled in a language', () => {
       { none: ['Back'] },
     ];
     (manifest['items'] as { label: Label }[]).forEach((canvas, i) => (canvas.label = labels[i] as Label));
-    const file = path.join(host.workspace, 'english.json');
+    const file = path.join(app.host.workspace, 'english.json');
     await writeFile(file, manifestText(manifest));
     await openFromWorkspace(page, 'english.json', 5);
 

@@ -7,15 +7,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
+import { sampleLeafCanvas } from './sample-leaf-canvas';
 
 const CANVASES = 204;
 const BASE = 'https://example.org/iiif/marker';
@@ -30,61 +25,24 @@ function manifest(origin: string) {
     type: 'Manifest',
     label: { en: ['Marker test'] },
     summary: { en: [SUMMARY] },
-    items: Array.from({ length: CANVASES }, (_, i) => {
-      const canvas = `${BASE}/canvas/${i + 1}`;
-      const service = `${origin}/sample/images/leaf-1r`;
-      return {
-        id: canvas,
-        type: 'Canvas',
-        label: { en: [`Page ${i + 1}`] },
-        width: 1600,
-        height: 2200,
-        items: [
-          {
-            id: `${canvas}/page/1`,
-            type: 'AnnotationPage',
-            items: [
-              {
-                id: `${canvas}/page/1/annotation/1`,
-                type: 'Annotation',
-                motivation: 'painting',
-                target: canvas,
-                body: {
-                  id: `${service}/full/max/0/default.jpg`,
-                  type: 'Image',
-                  format: 'image/jpeg',
-                  width: 1600,
-                  height: 2200,
-                  service: [{ id: service, type: 'ImageService3', profile: 'level0' }],
-                },
-              },
-            ],
-          },
-        ],
-      };
-    }),
+    items: Array.from({ length: CANVASES }, (_, i) =>
+      sampleLeafCanvas(`${BASE}/canvas/${i + 1}`, i + 1, origin, 'leaf-1r'),
+    ),
   };
 }
 
 describe('the unsaved marker after Ctrl+S', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let file: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    file = path.join(host.workspace, 'marker.json');
-    await writeFile(file, `${JSON.stringify(manifest(host.origin), null, 2)}\n`);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    file = path.join(app.host.workspace, 'marker.json');
+    await writeFile(file, `${JSON.stringify(manifest(app.host.origin), null, 2)}\n`);
   });
 
   it('goes after every save, 20 times in a row, and Open… then asks nothing', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'marker.json');
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain(`${CANVASES} canvases`);
     const label = page.getByRole('region', { name: /manifest/i }).getByLabel('Label (en)', { exact: true });

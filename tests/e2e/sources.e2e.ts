@@ -18,7 +18,8 @@ import {
   type Institution,
 } from '../fixtures/institutions';
 import { schemaErrors, schemaMissingMessage, schemaPresent } from '../shared/canvas-build/schema';
-import { openBrowser, startHost, type BrowserSession, type HostProcess, openApp } from './harness';
+import { type BrowserSession, openApp } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 /** Drops drag data on the canvas grid the way a browser does for a drag from another page or the desktop. */
 async function dropOnGrid(
@@ -58,8 +59,7 @@ async function coloursAt(
 }
 
 describe('sources and drops', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let library: Institution;
   let archive: Institution;
 
@@ -84,10 +84,8 @@ describe('sources and drops', () => {
         ],
       }),
     ]);
-    host = await startHost();
-    session = await openBrowser();
     await writeFile(
-      path.join(host.workspace, 'sources.json'),
+      path.join(app.host.workspace, 'sources.json'),
       JSON.stringify({
         '@context': 'http://iiif.io/api/presentation/3/context.json',
         id: 'https://example.org/collections/sources.json',
@@ -101,14 +99,12 @@ describe('sources and drops', () => {
     );
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await Promise.all([library?.close(), archive?.close()]);
   });
 
   it('browses a collection to an upgraded Presentation 2 manifest and traces a copied canvas back to it', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await page.getByRole('button', { name: 'New manifest…' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
 
@@ -136,11 +132,11 @@ describe('sources and drops', () => {
     await page.getByTestId('canvas-cell').first().click();
     await page.getByTestId('canvas-source').getByRole('button').click();
     await expect.poll(() => page.locator('.source-canvas.traced').getAttribute('title')).toBe('Page 2');
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('adds the canvases of a manifest whose IIIF content state is dropped on the grid', async () => {
-    const { page } = session;
+    const { page } = app;
     const state = {
       '@context': 'http://iiif.io/api/presentation/3/context.json',
       id: 'https://example.org/dnd.json',
@@ -148,7 +144,10 @@ describe('sources and drops', () => {
       motivation: ['contentState'],
       target: { id: archive.manifestUrl(3), type: 'Manifest' },
     };
-    await dropOnGrid(session, { text: JSON.stringify(state), uriList: 'https://example.org/page-with-logo' });
+    await dropOnGrid(app.session, {
+      text: JSON.stringify(state),
+      uriList: 'https://example.org/page-with-logo',
+    });
     await expect
       .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 30_000 })
       .toBe('Added 2 canvases.');
@@ -157,9 +156,9 @@ describe('sources and drops', () => {
   });
 
   it('tiles an image file dropped from the file manager into the workspace and adds it', async () => {
-    const { page } = session;
+    const { page } = app;
     const png = await quadrantImage(300, 200);
-    await dropOnGrid(session, {
+    await dropOnGrid(app.session, {
       file: { name: 'Desk photo.png', type: 'image/png', base64: png.toString('base64') },
     });
     await expect
@@ -175,7 +174,7 @@ describe('sources and drops', () => {
   });
 
   it('retries a failed address on request and puts its canvas back where it belongs', async () => {
-    const { page } = session;
+    const { page } = app;
     archive.script('/iiif/a1/info.json', [{ status: 404, body: 'Not yet' }]);
     await page.getByRole('button', { name: 'Add images…' }).click();
     await page.getByLabel('Image addresses').fill(`${archive.infoUrl('a1')}\n${archive.infoUrl('a2')}`);
@@ -199,7 +198,7 @@ describe('sources and drops', () => {
   });
 
   it('adds just the region of a canvas that a dropped content state names, as one step, and saves it valid', async (context) => {
-    const { page } = session;
+    const { page } = app;
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('6 canvases');
     // Map 1 is 500 × 400: red | green over blue | yellow. The region is the right half's middle, so the new
     // canvas is green above yellow. The archive is level 0 and its manifest declares a smaller delivered
@@ -215,7 +214,7 @@ describe('sources and drops', () => {
         partOf: [{ id: archive.manifestUrl(3), type: 'Manifest' }],
       },
     };
-    await dropOnGrid(session, { text: encodeContentState(JSON.stringify(state)) });
+    await dropOnGrid(app.session, { text: encodeContentState(JSON.stringify(state)) });
     await expect
       .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 30_000 })
       .toBe('Added 1 canvas.');
@@ -241,12 +240,12 @@ describe('sources and drops', () => {
       [140, 225],
     ] as const;
     await expect
-      .poll(() => coloursAt(session, { width: 150, height: 300 }, points), { timeout: 30_000 })
+      .poll(() => coloursAt(app.session, { width: 150, height: 300 }, points), { timeout: 30_000 })
       .toEqual(['green', 'green', 'green', 'yellow', 'yellow', 'yellow']);
 
     // A region wholly outside the canvas is refused with the reason, and nothing is added.
     const outside = { ...state.target, id: `${canvasId}#xywh=600,0,100,100` };
-    await dropOnGrid(session, { text: JSON.stringify(outside) });
+    await dropOnGrid(app.session, { text: JSON.stringify(outside) });
     await expect
       .poll(() => page.getByTestId('add-progress').textContent(), { timeout: 30_000 })
       .toBe('Added 0 canvases; 1 failed.');
@@ -258,7 +257,7 @@ describe('sources and drops', () => {
     await page.getByLabel('File name').fill('regions.json');
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved regions.json');
-    const saved = JSON.parse(await readFile(path.join(host.workspace, 'regions.json'), 'utf8')) as {
+    const saved = JSON.parse(await readFile(path.join(app.host.workspace, 'regions.json'), 'utf8')) as {
       items: Record<string, unknown>[];
     };
     const region = saved.items[6] as {
@@ -278,7 +277,7 @@ describe('sources and drops', () => {
       source: { type: 'Image', service: [{ id: archive.serviceUrl('a1') }] },
       selector: { type: 'ImageApiSelector', region: '300,50,150,300' },
     });
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
     if (!schemaPresent) return context.skip(schemaMissingMessage);
     expect(schemaErrors(saved)).toEqual([]);
   });

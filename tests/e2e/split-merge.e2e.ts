@@ -5,17 +5,11 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validate } from '../../shared/iiif/validation/validate';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const BASE = 'https://example.org/iiif/reel';
 
@@ -76,21 +70,12 @@ const errorsOf = (doc: unknown) => validate(doc as never).filter((f) => f.severi
 
 describe('split and merge', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser();
 
   it('splits a 12-canvas manifest at the selected canvas 5 into two files and a collection, after a preview', async () => {
-    const { page } = session;
-    await writeFile(path.join(host.workspace, 'reel.json'), JSON.stringify(reel(12), null, 2));
-    await openApp(page, host.url);
+    const { page } = app;
+    await writeFile(path.join(app.host.workspace, 'reel.json'), JSON.stringify(reel(12), null, 2));
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'reel.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBeGreaterThan(4);
     await page.getByTestId('canvas-cell').nth(4).click();
@@ -110,7 +95,7 @@ describe('split and merge', () => {
       'Ranges: 2 in the original, 1 shared by several parts',
     );
     // Nothing is written before the user says so.
-    expect(await readdir(host.workspace)).not.toContain('split');
+    expect(await readdir(app.host.workspace)).not.toContain('split');
 
     await dialog.getByLabel('Folder').fill('split/reel');
     await dialog.getByRole('button', { name: 'Write 3 files' }).click();
@@ -119,7 +104,7 @@ describe('split and merge', () => {
       .poll(() => page.getByTestId('message').textContent())
       .toContain('Wrote 2 parts and their collection');
 
-    const out = path.join(host.workspace, 'split/reel');
+    const out = path.join(app.host.workspace, 'split/reel');
     expect((await readdir(out)).sort()).toEqual([
       'reel-collection.json',
       'reel-part-1.json',
@@ -148,7 +133,7 @@ describe('split and merge', () => {
   });
 
   it('merges the two parts back into one manifest with the original canvases', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('button', { name: 'Merge…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Merge manifests' });
     await dialog.waitFor();
@@ -170,7 +155,9 @@ describe('split and merge', () => {
     await dialog.getByLabel('File name').fill('reel-again.json');
     await dialog.getByRole('button', { name: 'Write 1 file' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const merged = JSON.parse(await readFile(path.join(host.workspace, 'merged/reel-again.json'), 'utf8'));
+    const merged = JSON.parse(
+      await readFile(path.join(app.host.workspace, 'merged/reel-again.json'), 'utf8'),
+    );
     expect(merged.items).toEqual(reel(12).items);
     expect(errorsOf(merged)).toEqual([]);
     schema.add('merged', merged);

@@ -6,47 +6,16 @@
  * that canvas as an xywh fragment.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../shared/iiif/json';
-import { openApp, openWorkspaceFile, type BrowserSession, type HostProcess } from './harness';
-import { startOnePageFixture, type OnePageFixture } from './one-page-fixture';
+import { canvasMouse, waitForSteadyCanvas } from './annotation-screen';
+import { openApp, openWorkspaceFile } from './harness';
+import { useOnePageFixture } from './one-page-fixture';
+import { paintedCanvas } from './painted-canvas';
 
 const BASE = 'https://example.org/iiif/region';
 const WIDTH = 1000;
 const HEIGHT = 800;
-
-function canvas(n: number, imageOrigin: string): JsonObject {
-  const id = `${BASE}/canvas/${n}`;
-  return {
-    id,
-    type: 'Canvas',
-    label: { en: [`Page ${n}`] },
-    width: WIDTH,
-    height: HEIGHT,
-    items: [
-      {
-        id: `${id}/page`,
-        type: 'AnnotationPage',
-        items: [
-          {
-            id: `${id}/page/painting`,
-            type: 'Annotation',
-            motivation: 'painting',
-            body: {
-              id: `${imageOrigin}/page.jpg`,
-              type: 'Image',
-              format: 'image/jpeg',
-              width: WIDTH,
-              height: HEIGHT,
-            },
-            target: id,
-          },
-        ],
-      },
-    ],
-  };
-}
 
 function manifest(imageOrigin: string): JsonObject {
   return {
@@ -54,7 +23,7 @@ function manifest(imageOrigin: string): JsonObject {
     id: `${BASE}/manifest.json`,
     type: 'Manifest',
     label: { en: ['Regions'] },
-    items: [canvas(1, imageOrigin), canvas(2, imageOrigin)],
+    items: [1, 2].map((n) => paintedCanvas(`${BASE}/canvas/${n}`, `${imageOrigin}/page.jpg`, WIDTH, HEIGHT)),
     structures: [
       {
         id: `${BASE}/range/1`,
@@ -66,50 +35,23 @@ function manifest(imageOrigin: string): JsonObject {
   };
 }
 
-/** Client coordinates of a canvas pixel, through the canvas frame the viewer draws. */
-async function clientAt(page: Page, x: number, y: number): Promise<[number, number]> {
-  const frame = await page.getByTestId('canvas-frame').boundingBox();
-  if (!frame) throw new Error('no canvas frame on screen');
-  return [frame.x + (x * frame.width) / WIDTH, frame.y + (y * frame.height) / HEIGHT];
-}
-
-async function dragAt(page: Page, from: [number, number], to: [number, number]) {
-  const [fx, fy] = await clientAt(page, ...from);
-  const [tx, ty] = await clientAt(page, ...to);
-  await page.mouse.move(fx, fy);
-  await page.mouse.down();
-  await page.mouse.move(tx, ty, { steps: 8 });
-  await page.mouse.up();
-}
-
 function near(actual: readonly number[], expected: readonly number[]) {
   expect(actual.length).toBe(expected.length);
   actual.forEach((value, i) => expect(Math.abs(value - (expected[i] as number))).toBeLessThanOrEqual(2));
 }
 
 describe('a region drawn on the viewer, added to a range', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
-  let file: string;
-  let fixture: OnePageFixture | undefined;
-
-  beforeAll(async () => {
-    fixture = await startOnePageFixture({
-      width: WIDTH,
-      height: HEIGHT,
-      background: '#c8d8a8',
-      fileName: 'regions.json',
-      manifest,
-    });
-    ({ host, session, file } = fixture);
-  });
-  afterAll(async () => {
-    await fixture?.close();
+  const fixture = useOnePageFixture({
+    width: WIDTH,
+    height: HEIGHT,
+    background: '#c8d8a8',
+    fileName: 'regions.json',
+    manifest,
   });
 
   it('fills the numbers from a drawn box, adds it as one undo step, and makes no annotation', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = fixture;
+    await openApp(page, fixture.host.url);
     await openWorkspaceFile(page, 'regions.json');
     await page.getByRole('button', { name: 'Structure', exact: true }).click();
     await page
@@ -118,16 +60,7 @@ describe('a region drawn on the viewer, added to a range', () => {
       .filter({ has: page.locator('.structure-label', { hasText: /^Chapter 1$/ }) })
       .click();
     await page.getByTestId('canvas-cell').nth(1).click();
-    await expect.poll(() => page.getByTestId('viewer').getAttribute('data-loaded-images')).toBe('1');
-    let last = '';
-    await expect
-      .poll(async () => {
-        const now = JSON.stringify(await page.getByTestId('canvas-frame').boundingBox());
-        const steady = now === last;
-        last = now;
-        return steady;
-      })
-      .toBe(true);
+    await waitForSteadyCanvas(page);
 
     await page.getByRole('button', { name: 'Add region…' }).click();
     const form = page.getByRole('form', { name: 'Region of the focused canvas' });
@@ -149,7 +82,7 @@ describe('a region drawn on the viewer, added to a range', () => {
 
     // The box dragged from 150,120 to 450,520 (canvas pixels) fills the numbers; the document has no new step.
     await draw.click();
-    await dragAt(page, [150, 120], [450, 520]);
+    await canvasMouse(page, WIDTH, HEIGHT).dragAt([150, 120], [450, 520]);
     await expect.poll(() => draw.getAttribute('aria-pressed')).toBe('false');
     const drawn = await numbers();
     near(drawn, [150, 120, 300, 400]);
@@ -172,7 +105,7 @@ describe('a region drawn on the viewer, added to a range', () => {
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved regions.json');
-    const saved = JSON.parse(await readFile(file, 'utf8')) as JsonObject;
+    const saved = JSON.parse(await readFile(fixture.file, 'utf8')) as JsonObject;
     const chapter = (saved['structures'] as JsonObject[])[0] as JsonObject;
     const items = chapter['items'] as JsonObject[];
     expect(items).toHaveLength(2);
@@ -183,6 +116,6 @@ describe('a region drawn on the viewer, added to a range', () => {
     });
     // No annotation was written anywhere.
     for (const c of saved['items'] as JsonObject[]) expect(c['annotations']).toBeUndefined();
-    expect(session.offLoopback).toEqual([]);
+    expect(fixture.session.offLoopback).toEqual([]);
   });
 });

@@ -11,18 +11,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../shared/iiif/json';
 import { bigManifest, manifestText, writeBigManifest } from '../fixtures/big-manifest/big-manifest';
 import { cell, openFromWorkspace, scrollToCanvas } from '../fixtures/big-manifest/grid-page';
-import {
-  openBrowser,
-  openWorkspaceFile,
-  ROOT,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openWorkspaceFile, ROOT } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const CORPUS = process.env['TESSERA_CORPUS'] ?? path.resolve(ROOT, '../shared/corpus');
 const SCHEMA = path.join(CORPUS, 'schema/iiif_3_0.json');
@@ -153,22 +147,15 @@ function outline(items: unknown[]): unknown[] {
 }
 
 describe('table of contents', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    await session.page.goto(host.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await app.page.goto(app.host.url);
   });
 
   it('builds three levels by mouse and by keyboard, splits, merges, adds a region, deletes, undoes to the original bytes, redoes and saves', async () => {
-    const { page } = session;
-    const file = await writeBigManifest(host.workspace, 'book.json', { count: 40, base: BASE });
+    const { page } = app;
+    const file = await writeBigManifest(app.host.workspace, 'book.json', { count: 40, base: BASE });
     const original = await readFile(file.path, 'utf8');
     await openFromWorkspace(page, 'book.json', 40);
     await page.getByRole('button', { name: 'Structure', exact: true }).click();
@@ -365,17 +352,17 @@ describe('table of contents', () => {
     await openWorkspaceFile(page, 'book.json');
     await page.getByRole('button', { name: 'Structure', exact: true }).click();
     await expect.poll(() => allRows(page)).toEqual(edited);
-    expect(session.errors).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.errors).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
   it('generates a table of contents from chapter labels and from an outline, shown before it is added', async () => {
-    const { page } = session;
+    const { page } = app;
     const labels = ['Cover', 'Chapter 1', 'p. 3', 'Chapter 2', 'p. 5', 'p. 6', 'Chapter 3', 'p. 8'];
     const manifest = bigManifest({ count: labels.length, base: BASE });
     (manifest['items'] as Record<string, unknown>[]).forEach(
       (canvas, i) => (canvas['label'] = { none: [labels[i] ?? ''] }),
     );
-    await writeFile(path.join(host.workspace, 'chapters.json'), manifestText(manifest));
+    await writeFile(path.join(app.host.workspace, 'chapters.json'), manifestText(manifest));
     await openWorkspaceFile(page, 'chapters.json');
     if ((await page.getByText('No table of contents yet').count()) === 0)
       await page.getByRole('button', { name: 'Structure', exact: true }).click();
@@ -443,6 +430,6 @@ describe('table of contents', () => {
         '2 Plates',
         '3 p. 8',
       ]);
-    expect(session.errors).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
 });

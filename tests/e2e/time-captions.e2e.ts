@@ -8,19 +8,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAnnotations } from '../../shared/iiif/annotations';
 import type { JsonObject } from '../../shared/iiif/json';
 import { validate } from '../../shared/iiif/validation';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 import { listedTargets, newTimeRange, rowLabels } from './time-place-steps';
 
 const BASE = 'https://example.org/iiif/film';
@@ -91,24 +85,17 @@ const structureSaid = (page: Page) => page.getByTestId('structure-announcer').te
 
 describe('captions and ranges over time', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let file: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-    file = path.join(host.workspace, 'film.json');
-    await writeFile(file, JSON.stringify(manifest(host.origin), null, 2));
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    file = path.join(app.host.workspace, 'film.json');
+    await writeFile(file, JSON.stringify(manifest(app.host.origin), null, 2));
   });
 
   it('captions a video from WebVTT, retimes a caption, makes Ranges over typed spans, saves and reopens', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'film.json');
     await page.getByTestId('annotations-toggle').click();
     await page.getByTestId('canvas-cell').nth(0).click();
@@ -190,7 +177,7 @@ describe('captions and ranges over time', () => {
 
     // Reopen from disk: the same captions and the Ranges' times.
     await page.reload();
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'film.json');
     await page.getByTestId('annotations-toggle').click();
     await page.getByTestId('canvas-cell').nth(0).click();
@@ -199,7 +186,7 @@ describe('captions and ranges over time', () => {
       .toEqual([`time 1-4.5 on ${VIDEO}`, `time 5-10.25 on ${VIDEO}`]);
     await page.getByRole('button', { name: 'Structure', exact: true }).click();
     await expect.poll(() => rowLabels(page)).toContain('Reel 1 (00:01:00.0–00:02:00.0)');
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   schema.test('The saved captioned film');

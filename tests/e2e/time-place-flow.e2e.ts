@@ -10,19 +10,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../shared/iiif/json';
 import { validate } from '../../shared/iiif/validation';
 import { wavBytes } from '../fixtures/media';
 import { officialSchemaChecks } from './official-schema-check';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 import {
   drawTriangle,
   drawnPaths,
@@ -65,25 +59,15 @@ const annotationCount = (page: Page) =>
 
 describe('time and place in one document', () => {
   const schema = officialSchemaChecks();
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   /** The index of the time-based canvas in the grid (it is added next to the canvas selected before). */
   let TIMED = -1;
   let savedText = '';
   let canvasId = '';
 
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
-
   it('adds a 10 s audio file as a canvas and a 5 s video as its second clip', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await page.getByRole('button', { name: 'Add audio/video…' }).click();
     await page
       .getByTestId('media-file')
@@ -110,7 +94,7 @@ describe('time and place in one document', () => {
   });
 
   it('sets the two clips on the timeline by typing their times', async () => {
-    const { page } = session;
+    const { page } = app;
     await timeline(page)
       .getByRole('button', { name: /^tone\.wav/ })
       .click();
@@ -127,13 +111,13 @@ describe('time and place in one document', () => {
   });
 
   it('attaches an image canvas of the document as accompanying canvas', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByLabel('Accompanying canvas from a canvas of this manifest').selectOption({ index: 1 });
     await expect.poll(() => page.getByLabel('Accompanying canvas label').count()).toBe(1);
   });
 
   it('makes a Range per clip over its time span in the structure panel', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('button', { name: 'Structure', exact: true }).click();
     await page.getByRole('button', { name: 'Time span…' }).click();
     await newTimeRange(page, '00:00:00.5', '00:00:09.5', 'Tone');
@@ -149,7 +133,7 @@ describe('time and place in one document', () => {
   });
 
   it('captions the video from a WebVTT file', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('annotations-toggle').click();
     await page.getByTestId('canvas-cell').nth(TIMED).click();
     await expect.poll(() => annotationCount(page)).toBe(`Canvas ${TIMED + 1}: 0`);
@@ -167,7 +151,7 @@ describe('time and place in one document', () => {
   });
 
   it('draws a navPlace polygon on the offline world map', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Properties' }).click();
     await page.getByTestId('canvas-cell').nth(TIMED).click();
     const dialog = await openPlaceEditor(page, TIMED + 1);
@@ -182,9 +166,9 @@ describe('time and place in one document', () => {
   });
 
   it('saves a file that holds all of it and passes our validator', async () => {
-    const { page } = session;
-    const saved = await saveAs(page, host, 'flow.json');
-    savedText = await readFile(path.join(host.workspace, 'flow.json'), 'utf8');
+    const { page } = app;
+    const saved = await saveAs(page, app.host, 'flow.json');
+    savedText = await readFile(path.join(app.host.workspace, 'flow.json'), 'utf8');
     schema.add('flow.json', saved);
     expect(validate(JSON.parse(savedText) as JsonValue).filter((f) => f.severity === 'error')).toEqual([]);
     const canvas = saved.items[TIMED] as Json & {
@@ -207,8 +191,8 @@ describe('time and place in one document', () => {
       body: { type: 'Video', format: 'video/webm', width: 160, height: 120 },
     });
     // Local files are copied into the workspace and served by the host.
-    expect(tone?.body['id']).toBe(`${host.origin}/local-images/tone/tone.wav`);
-    expect(film?.body['id']).toBe(`${host.origin}/local-images/film/film.webm`);
+    expect(tone?.body['id']).toBe(`${app.host.origin}/local-images/tone/tone.wav`);
+    expect(film?.body['id']).toBe(`${app.host.origin}/local-images/film/film.webm`);
     expect(canvas.accompanyingCanvas).toMatchObject({ type: 'Canvas' });
     expect(canvas.accompanyingCanvas['id']).not.toBe(canvasId);
     expect(canvas.annotations.flatMap((page) => page.items.map((a) => [a.motivation, a.target]))).toEqual([
@@ -225,13 +209,13 @@ describe('time and place in one document', () => {
     const ring = feature!.geometry.coordinates[0]!;
     expect(ring).toHaveLength(4);
     expect(ring[3]).toEqual(ring[0]);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
   });
 
   it('reopens the same: clips, companion, Ranges, captions and place shown; a second save writes the same bytes', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.reload();
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'flow.json');
     await page.getByTestId('canvas-cell').nth(TIMED).click();
     await expect.poll(() => clipLabels(page)).toEqual([TONE, FILM, ...CAPTIONED]);
@@ -264,14 +248,14 @@ describe('time and place in one document', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     // Saved again with no edit, over itself: the same bytes are written (the file is written anew).
-    const file = path.join(host.workspace, 'flow.json');
+    const file = path.join(app.host.workspace, 'flow.json');
     const before = (await stat(file)).mtimeMs;
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await stat(file)).mtimeMs).toBeGreaterThan(before);
     expect(await readFile(file, 'utf8')).toBe(savedText);
-    expect(session.offLoopback).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
     // No CSP violation, no script error, in the whole session (Chromium reports both as console errors).
-    expect(session.errors).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
 
   schema.test('the saved time-and-place manifest');

@@ -5,37 +5,23 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 describe('saving a document upgraded from Presentation 2', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let original: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
     original = await readFile(path.join(ROOT, 'tests/fixtures/documents/p2-manifest.json'), 'utf8');
-    await writeFile(path.join(host.workspace, 'book.json'), original);
-    await writeFile(path.join(host.workspace, 'other.json'), original);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
+    await writeFile(path.join(app.host.workspace, 'book.json'), original);
+    await writeFile(path.join(app.host.workspace, 'other.json'), original);
   });
 
   it('says it was upgraded, and the first Ctrl+S saves a new file, leaving the original as it was', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'book.json');
     await expect
       .poll(() => page.getByTestId('message').textContent())
@@ -50,11 +36,11 @@ describe('saving a document upgraded from Presentation 2', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved book-p3.json');
 
-    const upgraded = JSON.parse(await readFile(path.join(host.workspace, 'book-p3.json'), 'utf8')) as {
+    const upgraded = JSON.parse(await readFile(path.join(app.host.workspace, 'book-p3.json'), 'utf8')) as {
       type?: string;
     };
     expect(upgraded.type).toBe('Manifest');
-    expect(await readFile(path.join(host.workspace, 'book.json'), 'utf8')).toBe(original);
+    expect(await readFile(path.join(app.host.workspace, 'book.json'), 'utf8')).toBe(original);
     // From now on the new file is the document's file: Ctrl+S saves it without asking.
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
@@ -62,13 +48,13 @@ describe('saving a document upgraded from Presentation 2', () => {
   });
 
   it('replaces the original only when asked to, explicitly', async () => {
-    const { page } = session;
+    const { page } = app;
     await openWorkspaceFile(page, 'other.json');
     await page.keyboard.press('Control+s');
     const ask = page.getByRole('dialog', { name: 'Save the upgraded document' });
     await ask.getByRole('button', { name: 'Replace other.json' }).click();
     await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved other.json');
-    const replaced = JSON.parse(await readFile(path.join(host.workspace, 'other.json'), 'utf8')) as {
+    const replaced = JSON.parse(await readFile(path.join(app.host.workspace, 'other.json'), 'utf8')) as {
       '@context'?: unknown;
     };
     expect(JSON.stringify(replaced['@context'])).toContain('presentation/3');

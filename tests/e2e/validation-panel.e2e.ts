@@ -5,16 +5,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validate } from '../../shared/iiif/validation/validate';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const messy = {
   '@context': 'http://iiif.io/api/presentation/3/context.json',
@@ -33,25 +27,16 @@ const messy = {
 };
 
 describe('validation panel', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    host = await startHost();
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-  });
+  const app = useHostAndBrowser();
 
   it('lists problems live, fixes all of a kind in one undo step, and saves a clean file', async () => {
-    const { page } = session;
-    const file = path.join(host.workspace, 'messy.json');
+    const { page } = app;
+    const file = path.join(app.host.workspace, 'messy.json');
     await writeFile(file, JSON.stringify(messy, null, 2));
     const expectedErrors = validate(messy).filter((f) => f.severity === 'error').length;
     expect(expectedErrors).toBeGreaterThan(0);
 
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'messy.json');
     await expect.poll(() => page.getByTestId('canvas-cell').count()).toBe(3);
     await page.getByTestId('validation-toggle').click();

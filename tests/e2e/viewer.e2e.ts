@@ -18,14 +18,8 @@ import {
   colourName,
   type ColourName,
 } from '../fixtures/institutions';
-import {
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-  openApp,
-  openWorkspaceFile,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const BASE = 'https://example.org/iiif/viewer';
 const FILE = 'viewer.json';
@@ -142,8 +136,7 @@ async function selectCanvas(page: Page, index: number) {
 }
 
 describe('the zoom viewer', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let inst: Institution;
 
   beforeAll(async () => {
@@ -156,20 +149,19 @@ describe('the zoom viewer', () => {
         { id: 'b', width: 1200, height: 900, colours: QUADRANTS_TURNED },
       ],
     });
-    host = await startHost();
-    session = await openBrowser();
     const staticImage = `data:image/png;base64,${(await quadrantImage(1200, 900, QUADRANTS)).toString('base64')}`;
-    await writeFile(path.join(host.workspace, FILE), JSON.stringify(manifest(inst, staticImage), null, 2));
+    await writeFile(
+      path.join(app.host.workspace, FILE),
+      JSON.stringify(manifest(inst, staticImage), null, 2),
+    );
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await inst?.close();
   });
 
   it('switches the layers of a Choice', async () => {
-    const { page } = session;
-    await openApp(page, host.url);
+    const { page } = app;
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, 'viewer.json');
     await expect.poll(() => page.title()).toContain(FILE);
     await selectCanvas(page, 0);
@@ -188,7 +180,7 @@ describe('the zoom viewer', () => {
   });
 
   it('shows a static image without a service, fitted to its target', async () => {
-    const { page } = session;
+    const { page } = app;
     await selectCanvas(page, 1);
     await expect
       .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
@@ -196,7 +188,7 @@ describe('the zoom viewer', () => {
   });
 
   it('shows a percent region turned half round', async () => {
-    const { page } = session;
+    const { page } = app;
     await selectCanvas(page, 2);
     // The top-left quarter of the turned image is blue whichever way it is turned: all of it, everywhere.
     await expect
@@ -219,7 +211,7 @@ describe('the zoom viewer', () => {
   // Image API 3 §4.3: `!n` mirrors the image left–right (reflection on the vertical axis), then turns it n°
   // clockwise. Image a is red | green over blue | yellow.
   it('mirrors an image whose rotation is !0', async () => {
-    const { page } = session;
+    const { page } = app;
     await selectCanvas(page, 3);
     await expect
       .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
@@ -227,7 +219,7 @@ describe('the zoom viewer', () => {
   });
 
   it('mirrors, then turns, an image whose rotation is !90; a plain 90 only turns', async () => {
-    const { page } = session;
+    const { page } = app;
     const quarters: [number, number][] = [
       [225, 300],
       [675, 300],
@@ -247,7 +239,7 @@ describe('the zoom viewer', () => {
   });
 
   it('crops a plain image before mirroring and turning it (!90 with a region)', async () => {
-    const { page } = session;
+    const { page } = app;
     await selectCanvas(page, 6);
     // Region x 300–1200: red | green (a third, two thirds) over blue | yellow. Mirrored: green | red (two
     // thirds, a third) over yellow | blue. Turned clockwise (900 × 900): the top two thirds are yellow | green,
@@ -272,7 +264,7 @@ describe('the zoom viewer', () => {
   });
 
   it('zooms from the keyboard and fits back', async () => {
-    const { page } = session;
+    const { page } = app;
     // Canvas 1's images have 1200 pixels: room to zoom before OpenSeadragon's limit (1.1 image pixels per
     // screen pixel), which the 600-pixel static image of canvas 2 would hit at once.
     await selectCanvas(page, 0);
@@ -309,7 +301,7 @@ describe('the zoom viewer', () => {
   });
 
   it('fades an image while aligning without changing the document', async () => {
-    const { page } = session;
+    const { page } = app;
     await selectCanvas(page, 1);
     await page.getByTestId('compose-toggle').click();
     await page.getByTestId('composition-list-item').first().click();
@@ -322,6 +314,6 @@ describe('the zoom viewer', () => {
     await expect
       .poll(() => coloursAt(page, [1200, 900], QUARTERS), { timeout: 30_000 })
       .toEqual(['red', 'green', 'blue', 'yellow']);
-    expect(session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
+    expect(app.session.errors.filter((e) => /TypeError|Uncaught|is not a function/.test(e))).toEqual([]);
   });
 });

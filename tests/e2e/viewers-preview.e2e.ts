@@ -12,14 +12,8 @@ import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colourName, startInstitution, type ColourName, type Institution } from '../fixtures/institutions';
-import {
-  openApp,
-  openBrowser,
-  openWorkspaceFile,
-  startHost,
-  type BrowserSession,
-  type HostProcess,
-} from './harness';
+import { openApp, openWorkspaceFile } from './harness';
+import { useHostAndBrowser } from './host-and-browser';
 
 const FILE = 'published.json';
 const EDITED = 'Edited, not yet saved';
@@ -43,8 +37,7 @@ async function drawsQuadrants(element: Locator): Promise<boolean> {
 }
 
 describe('preview in Mirador and Clover', () => {
-  let host: HostProcess;
-  let session: BrowserSession;
+  const app = useHostAndBrowser();
   let museum: Institution;
   /** Requests the page itself sent to the institution (all must go through the app's origin instead). */
   const direct: string[] = [];
@@ -53,29 +46,25 @@ describe('preview in Mirador and Clover', () => {
 
   beforeAll(async () => {
     museum = await startInstitution({ name: 'Loopback Museum', level: 2, imageApi: 3 });
-    host = await startHost();
-    session = await openBrowser();
     const manifest = (await (await fetch(museum.manifestUrl(3))).json()) as Record<string, unknown>;
     // A collection kept at the museum: both viewers would fetch it from there, so the preview leaves it out.
     manifest['partOf'] = [{ id: `${museum.baseUrl}/collections/all.json`, type: 'Collection' }];
-    await writeFile(path.join(host.workspace, FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    session.page.on('request', (request) => {
+    await writeFile(path.join(app.host.workspace, FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    app.page.on('request', (request) => {
       if (request.url().startsWith(museum.baseUrl)) direct.push(request.url());
     });
-    session.page.on('response', (response) => {
+    app.page.on('response', (response) => {
       const type = response.headers()['content-type'] ?? '';
       if (response.url().includes('/remote-image/service/') && response.ok() && type.startsWith('image/'))
         routedImages.push(response.url());
     });
   });
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
     await museum?.close();
   });
 
   async function editLabel(page: Page) {
-    await openApp(page, host.url);
+    await openApp(page, app.host.url);
     await openWorkspaceFile(page, FILE);
     const manifest = page.getByRole('region', { name: 'Manifest' });
     await manifest.getByLabel('Label (en)', { exact: true }).fill(EDITED);
@@ -84,7 +73,7 @@ describe('preview in Mirador and Clover', () => {
   }
 
   it('shows the edited document in Mirador, its images through the app’s own origin', async () => {
-    const { page } = session;
+    const { page } = app;
     await editLabel(page);
     const before = routedImages.length;
     await page.getByTestId('preview-viewer-mirador').click();
@@ -101,7 +90,7 @@ describe('preview in Mirador and Clover', () => {
   });
 
   it('shows the edited document in Clover, its images through the app’s own origin', async () => {
-    const { page } = session;
+    const { page } = app;
     const before = routedImages.length;
     await page.getByTestId('preview-viewer-clover').click();
     const viewer = page.getByTestId('clover-preview');
@@ -113,11 +102,11 @@ describe('preview in Mirador and Clover', () => {
   });
 
   it('went back to the built-in preview and asked nothing of anyone but the app', async () => {
-    const { page } = session;
+    const { page } = app;
     await page.getByTestId('preview-viewer-tessera').click();
     await expect.poll(() => page.getByTestId('preview-position').count()).toBe(1);
     expect(direct).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
-    expect(session.errors).toEqual([]);
+    expect(app.session.offLoopback).toEqual([]);
+    expect(app.session.errors).toEqual([]);
   });
 });

@@ -19,12 +19,13 @@ import {
   transcriptionText,
 } from '../../../shared/iiif/annotations';
 import { canvasList, canvasSlots } from '../../../shared/iiif/canvases';
-import { decodeDocumentBytes, readDocument } from '../../../shared/iiif/document';
+import { readDocument, type DecodeOptions } from '../../../shared/iiif/document';
 import { isJsonObject, type JsonValue } from '../../../shared/iiif/json';
 import type { CliIo } from '../cli-io';
 import { parseCommandLine } from '../parse-command-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { describeFsError, displayName } from '../load-document';
+import { displayName, ENCODING_HELP, loadText } from '../load-document';
+import { loadInput } from '../load-input';
 
 export const usage = `Usage: tessera annotations FILE [--json | --text | --csv | --vtt [--canvas N]]
 
@@ -37,26 +38,19 @@ annotation collection, with its motivation, target and body.
   --csv      print one CSV row per annotation
   --vtt      print the captions of an audio or video canvas (its annotations with text on time spans) as WebVTT
   --canvas N with --vtt: the canvas, counted from 1 (needed when several canvases have captions)
+${ENCODING_HELP}
   -h, --help show this help
 `;
 
 const STANDALONE_TYPES = ['AnnotationPage', 'Annotation', 'AnnotationCollection'];
 
-type Loaded = { ok: true; doc: JsonValue } | { ok: false; message: string };
+type Loaded =
+  { readonly ok: true; readonly doc: JsonValue } | { readonly ok: false; readonly message: string };
 
 /** A manifest or collection through readDocument (with the upgrade); an annotation file as plain JSON. */
-export async function loadAnnotated(source: string, io: CliIo): Promise<Loaded> {
-  let bytes: Uint8Array;
-  try {
-    if (source === '-') {
-      if (!io.readStdin) return { ok: false, message: 'standard input is not available here' };
-      bytes = await io.readStdin();
-    } else bytes = await io.readFile(source);
-  } catch (error) {
-    return { ok: false, message: describeFsError(error, source) };
-  }
-  const decoded = decodeDocumentBytes(bytes);
-  if (!decoded.ok) return { ok: false, message: `${displayName(source)}: ${decoded.error.message}` };
+export async function loadAnnotated(source: string, io: CliIo, options: DecodeOptions = {}): Promise<Loaded> {
+  const decoded = await loadText(source, io, options);
+  if (!decoded.ok) return decoded;
   const read = readDocument(decoded.text);
   if (read.ok) return { ok: true, doc: read.doc };
   if (read.error.code === 'not-iiif') {
@@ -77,7 +71,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       csv: { type: 'boolean' },
       vtt: { type: 'boolean' },
       canvas: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      encoding: { type: 'string' },
     },
     usage,
     io,
@@ -104,12 +98,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`tessera annotations: ${why}\n\n${usage}`);
     return EXIT_USAGE;
   }
-  const loaded = await loadAnnotated(input, io);
-  if (!loaded.ok) {
-    io.stderr(`tessera annotations: ${loaded.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const { doc } = loaded;
+  const loaded = await loadInput('annotations', [input], io, loadAnnotated, values.encoding);
+  if (typeof loaded === 'number') return loaded;
+  const [{ doc }] = loaded;
   if (values.vtt) return printCaptions(doc, displayName(input), canvasNumber, io);
   if (values.text) io.stdout(transcriptionText(doc));
   else if (values.csv) io.stdout(annotationsCsv(doc));

@@ -7,12 +7,11 @@
  * Exit codes: 0 written; 1 an input could not be used (unreadable, not a Manifest) or OUT not written; 2 usage.
  */
 import { DEFAULT_TEXT_FORMAT, writeDocument } from '../../../shared/iiif/document';
-import type { JsonObject } from '../../../shared/iiif/json';
 import { mergeManifests } from '../../../shared/iiif/split-merge';
-import type { TextFormat } from '../../../shared/iiif/document';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { describeFsError, displayName, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
+import { describeFsError, displayName, ENCODING_HELP } from '../load-document';
+import { loadInput, manifestsOnly } from '../load-input';
 import { parseCommandLine } from '../parse-command-line';
 
 export const usage = `Usage: tessera merge FILE FILE... -o OUT [--id URI] [--json]
@@ -38,7 +37,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       id: { type: 'string' },
       json: { type: 'boolean' },
       encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,
@@ -59,38 +57,23 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`tessera merge: ${problem ?? ''}\n\n${usage}`);
     return EXIT_USAGE;
   }
-  const decodeOptions = encodingOption(values.encoding);
-  if (typeof decodeOptions === 'string') {
-    io.stderr(`tessera merge: ${decodeOptions}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  // Every file is read before anything is written, and every unusable one is named, not just the first.
-  const docs: JsonObject[] = [];
-  let format: TextFormat | undefined;
-  let failed = false;
-  for (const file of files) {
-    const loaded = await loadDocument(file, io, decodeOptions);
-    if (!loaded.ok) {
-      io.stderr(`tessera merge: ${loaded.message}\n`);
-      failed = true;
-    } else if (loaded.read.kind !== 'Manifest') {
-      io.stderr(
-        `tessera merge: ${displayName(file)} is a ${loaded.read.kind}; only Manifests can be merged\n`,
-      );
-      failed = true;
-    } else {
-      docs.push(loaded.read.doc);
-      format ??= loaded.read.format;
-    }
-  }
-  if (failed) return EXIT_BAD_INPUT;
+  const loaded = await loadInput(
+    'merge',
+    files,
+    io,
+    manifestsOnly('only Manifests can be merged'),
+    values.encoding,
+  );
+  if (typeof loaded === 'number') return loaded;
+  const docs = loaded.map((l) => l.read.doc);
+  const format = loaded[0]?.read.format ?? DEFAULT_TEXT_FORMAT;
   const outcome = mergeManifests(docs, values.id !== undefined ? { id: values.id } : {});
   if (!outcome.ok) {
     io.stderr(`tessera merge: ${outcome.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const merged = outcome.value;
-  const text = writeDocument(merged.doc, format ?? DEFAULT_TEXT_FORMAT);
+  const text = writeDocument(merged.doc, format);
   if (values.output === '-') io.stdout(text);
   else {
     try {

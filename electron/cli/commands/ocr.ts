@@ -20,6 +20,7 @@ import { parseCommandLine } from '../parse-command-line';
 import { cliCacheDir } from '../user-cache';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
 import { describeFsError, displayName, loadDocument } from '../load-document';
+import { loadInput } from '../load-input';
 
 export const usage = `Usage: tessera ocr FILE -o OUT [--lang L] [--canvases 1-20]
 
@@ -67,7 +68,6 @@ export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDe
       output: { type: 'string', short: 'o' },
       lang: { type: 'string' },
       canvases: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,
@@ -90,12 +90,9 @@ export async function run(args: readonly string[], io: CliIo, deps: OcrCommandDe
     io.stderr(`tessera ocr: ${problem}\n\n${usage}`);
     return EXIT_USAGE;
   }
-  const loaded = await loadDocument(input, io);
-  if (!loaded.ok) {
-    io.stderr(`tessera ocr: ${loaded.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const { doc, format } = loaded.read;
+  const loaded = await loadInput('ocr', [input], io, loadDocument);
+  if (typeof loaded === 'number') return loaded;
+  const { doc, format } = loaded[0].read;
   const count = isJsonArray(doc.items) ? doc.items.length : 0;
   if (doc.type !== 'Manifest' || count === 0) {
     io.stderr(`tessera ocr: ${displayName(input)} is not a manifest with canvases\n`);

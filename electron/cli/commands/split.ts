@@ -20,7 +20,8 @@ import {
 } from '../../../shared/iiif/split-merge';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { describeFsError, displayName, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
+import { describeFsError, displayName, ENCODING_HELP } from '../load-document';
+import { loadInput, manifestsOnly } from '../load-input';
 import { parseCommandLine } from '../parse-command-line';
 
 export const usage = `Usage: tessera split FILE --at N[,N...] -o DIR [--collection] [--suffix TEXT] [--json]
@@ -52,7 +53,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       suffix: { type: 'string' },
       json: { type: 'boolean' },
       encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,
@@ -79,21 +79,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`tessera split: ${missing ?? ''}\n\n${usage}`);
     return EXIT_USAGE;
   }
-  const decodeOptions = encodingOption(values.encoding);
-  if (typeof decodeOptions === 'string') {
-    io.stderr(`tessera split: ${decodeOptions}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const loaded = await loadDocument(input, io, decodeOptions);
-  if (!loaded.ok) {
-    io.stderr(`tessera split: ${loaded.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const { doc, kind, format } = loaded.read;
-  if (kind !== 'Manifest') {
-    io.stderr(`tessera split: ${displayName(input)} is a ${kind}; only a Manifest can be split\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const loaded = await loadInput(
+    'split',
+    [input],
+    io,
+    manifestsOnly('only a Manifest can be split'),
+    values.encoding,
+  );
+  if (typeof loaded === 'number') return loaded;
+  const { doc, format } = loaded[0].read;
   const slots = Array.isArray(doc['items']) ? doc['items'].length : 0;
   const at = parseSplitPoints(values.at, slots);
   const outcome =

@@ -7,7 +7,8 @@ import { writeDocument } from '../../../shared/iiif/document';
 import type { CliIo } from '../cli-io';
 import { parseCommandLine } from '../parse-command-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { describeFsError, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
+import { describeFsError, ENCODING_HELP, loadDocument } from '../load-document';
+import { loadInput } from '../load-input';
 
 export const usage = `Usage: tessera upgrade IN [-o OUT] [--quiet] [--encoding windows-1252]
 
@@ -29,7 +30,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       output: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
       encoding: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     usage,
     io,
@@ -44,16 +44,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const decodeOptions = encodingOption(values.encoding);
-  if (typeof decodeOptions === 'string') {
-    io.stderr(`tessera upgrade: ${decodeOptions}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const loaded = await loadDocument(input, io, decodeOptions);
-  if (!loaded.ok) {
-    io.stderr(`tessera upgrade: ${loaded.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const inputs = await loadInput('upgrade', [input], io, loadDocument, values.encoding);
+  if (typeof inputs === 'number') return inputs;
+  const [loaded] = inputs;
   const { doc, format, notices } = loaded.read;
   if (!values.quiet) for (const n of notices) io.stderr(`tessera upgrade: note: ${n.message}\n`);
 

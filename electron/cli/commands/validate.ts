@@ -12,7 +12,8 @@ import { validate } from '../../../shared/iiif/validation/validate';
 import type { Finding } from '../../../shared/iiif/validation/types';
 import type { CliIo } from '../cli-io';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io';
-import { displayName, encodingOption, ENCODING_HELP, loadDocument } from '../load-document';
+import { displayName, ENCODING_HELP, loadDocument } from '../load-document';
+import { decodeOptionsOf } from '../load-input';
 
 export const usage = `Usage: tessera validate FILE... [--json] [--info] [--encoding windows-1252]
 
@@ -60,11 +61,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const decodeOptions = encodingOption(encoding);
-  if (typeof decodeOptions === 'string') {
-    io.stderr(`tessera validate: ${decodeOptions}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const decodeOptions = decodeOptionsOf('validate', encoding, io);
+  if (typeof decodeOptions === 'number') return decodeOptions;
   const reports: FileReport[] = [];
   for (const file of files) {
     const loaded = await loadDocument(file, io, decodeOptions);

@@ -8,7 +8,14 @@ export { formatTarget, parseTarget, parseTargets, sameGeometry } from './target-
 export type { Point } from './svg-shape';
 export { boundsOf, polygonSvg, svgOutline } from './svg-shape';
 export type { AnnotationView, PageView } from './pages';
-export { annotationsOfPage, canvasIndexById, documentPages, listAnnotations, listPages } from './pages';
+export {
+  annotationsOfPage,
+  canvasAnnotations,
+  canvasIndexById,
+  documentPages,
+  listAnnotations,
+  listPages,
+} from './pages';
 export type { AnnotationAddress, TextBodyFields } from './edits';
 export {
   addAnnotation,
@@ -39,8 +46,8 @@ export {
 } from './export';
 export type { VttCue, VttReading } from './webvtt';
 export { cueText, formatVttTimestamp, formatWebVtt, parseWebVtt, readVttTimestamp } from './webvtt';
-export type { TimedText } from './timed-text';
-export { addCaptionPage, timedTextOfCanvas } from './timed-text';
+export type { TimeSpanAnnotation, TimedText } from './timed-text';
+export { addCaptionPage, timeSpanAnnotations, timedTextOfCanvas } from './timed-text';
 export { fetchedPageAnnotations, referencedPagesOf } from './referenced-pages';
 export {
   WEB_ANNOTATION_CONTEXT,

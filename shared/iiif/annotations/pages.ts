@@ -167,9 +167,15 @@ export function listAnnotations(doc: JsonValue, options: { canvasIndex?: number 
   }
   if (options.canvasIndex === undefined) return listPages(doc).flatMap(annotationsOfPage);
   // One canvas: straight to it (switching canvases must not walk the pages of all 10,000 others).
-  const pages: PageView[] = [];
   if (isJsonObject(doc) && doc.type === 'Manifest' && isJsonArray(doc.items))
-    canvasPagesInto(doc.items[options.canvasIndex], options.canvasIndex, pages);
+    return canvasAnnotations(doc.items[options.canvasIndex], options.canvasIndex);
+  return [];
+}
+
+/** The annotations on the pages of `canvas`, item `canvasIndex` of its manifest (for their paths), in order. */
+export function canvasAnnotations(canvas: JsonValue | undefined, canvasIndex: number): AnnotationView[] {
+  const pages: PageView[] = [];
+  canvasPagesInto(canvas, canvasIndex, pages);
   return pages.flatMap(annotationsOfPage);
 }
 

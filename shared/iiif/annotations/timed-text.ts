@@ -5,11 +5,12 @@
  * cues. Pure.
  */
 import { canvasAt, canvasIdOf } from '../canvases';
-import { isJsonArray, isJsonObject, updateIn, type JsonObject, type JsonPath } from '../json';
+import { isJsonArray, isJsonObject, updateIn, type JsonObject, type JsonPath, type JsonValue } from '../json';
 import { isPositiveNumber } from '../validation/values';
+import type { BodyView } from './bodies';
 import { htmlToText } from './export';
 import { newAnnotation } from './edits';
-import { listAnnotations } from './pages';
+import { canvasAnnotations } from './pages';
 import type { VttCue } from './webvtt';
 
 /** A span of text in time, as a cue or an annotation holds it. */
@@ -65,35 +66,62 @@ export function addCaptionPage(
   return { doc: next, pagePath: ['items', args.canvasIndex, 'annotations', index], count: items.length };
 }
 
+/** An annotation of a canvas that targets a time span of that canvas, as it is written. */
+export interface TimeSpanAnnotation {
+  /** Unique among the canvas's annotations: where it is in the canvas (`annotation:annotations:0:items:2`). */
+  readonly key: string;
+  readonly id?: string;
+  readonly start: number;
+  /** The span's end; one with no end runs to the canvas's duration, undefined when the canvas has none. */
+  readonly end: number | undefined;
+  readonly bodies: readonly BodyView[];
+}
+
+/**
+ * The one reader of "what a time-based canvas says when": the annotations on the pages of `canvas` (item
+ * `canvasIndex` of its manifest) whose target is a time span of that canvas (`<canvas id>#t=`), in document
+ * order, as written: the captions (timedTextOfCanvas) and the media timeline (timedAnnotationsOf in media/)
+ * each keep the ones they can show.
+ */
+export function timeSpanAnnotations(
+  canvas: JsonValue | undefined,
+  canvasIndex: number,
+): TimeSpanAnnotation[] {
+  const canvasId = canvasIdOf(canvas);
+  const duration =
+    isJsonObject(canvas) && isPositiveNumber(canvas['duration']) ? canvas['duration'] : undefined;
+  const found: TimeSpanAnnotation[] = [];
+  for (const view of canvasAnnotations(canvas, canvasIndex)) {
+    const target = view.targets.find((t) => t.source === canvasId && t.geometry.kind === 'time');
+    if (target === undefined || target.geometry.kind !== 'time') continue;
+    found.push({
+      key: `annotation:${view.path.slice(2).join(':')}`,
+      ...(view.id === undefined ? {} : { id: view.id }),
+      start: target.geometry.start,
+      end: target.geometry.end ?? duration,
+      bodies: view.bodies,
+    });
+  }
+  return found;
+}
+
 /**
  * The annotations on the pages of canvas `canvasIndex` that target a time span of that canvas and have text,
  * in start order (ties keep document order). A span with no end runs to the canvas's duration; without a
  * duration it cannot be a cue and is left out.
  */
 export function timedTextOfCanvas(doc: JsonObject, canvasIndex: number): TimedText[] {
-  const canvas = canvasAt(doc, canvasIndex);
-  const canvasId = canvasIdOf(canvas);
-  const duration =
-    isJsonObject(canvas) && isPositiveNumber(canvas['duration']) ? canvas['duration'] : undefined;
   const found: TimedText[] = [];
-  for (const view of listAnnotations(doc, { canvasIndex })) {
-    const target = view.targets.find((t) => t.source === canvasId && t.geometry.kind === 'time');
-    if (target === undefined || target.geometry.kind !== 'time') continue;
-    const end = target.geometry.end ?? duration;
-    if (end === undefined || end <= target.geometry.start) continue;
-    const text = view.bodies
+  for (const { id, start, end, bodies } of timeSpanAnnotations(canvasAt(doc, canvasIndex), canvasIndex)) {
+    if (end === undefined || end <= start) continue;
+    const text = bodies
       .map((body) =>
         body.kind !== 'text' ? '' : body.format === 'text/html' ? htmlToText(body.value) : body.value,
       )
       .filter((t) => t.trim() !== '')
       .join('\n');
     if (text === '') continue;
-    found.push({
-      ...(view.id === undefined ? {} : { id: view.id }),
-      start: target.geometry.start,
-      end,
-      text,
-    });
+    found.push({ ...(id === undefined ? {} : { id }), start, end, text });
   }
   return found
     .map((cue, order) => ({ cue, order }))

@@ -5,22 +5,10 @@
  * validator (issue 13 item 4), so such values are dropped here; the source notices already say that the hint
  * has no Presentation 3 equivalent (upgrade-notices.ts).
  */
-import { BEHAVIOR_VALID_ON } from '../behavior-table';
+import { BEHAVIOR_TABLE_KINDS, BEHAVIOR_VALID_ON } from '../behavior-table';
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject } from '../json';
-
-/** Types the behavior table speaks about; elsewhere (services, content resources) values are left alone. */
-const TABLE_KINDS = new Set([
-  'Collection',
-  'Manifest',
-  'Canvas',
-  'Range',
-  'AnnotationCollection',
-  'AnnotationPage',
-  'Annotation',
-  'SpecificResource',
-  'Choice',
-]);
+import { isJsonArray } from '../json';
+import { forEachObject } from './each-object';
 
 function allowedOn(value: JsonValue, type: string): boolean {
   return typeof value === 'string' && (BEHAVIOR_VALID_ON[value]?.includes(type) ?? false);
@@ -31,27 +19,15 @@ function allowedOn(value: JsonValue, type: string): boolean {
  * which must be a fresh tree nobody else holds (the upgrader's output after its JSON round trip).
  */
 export function dropForeignBehaviors(doc: JsonObject): JsonObject {
-  // An explicit stack: upgraded documents can nest ranges deeply, and a recursive walk could overflow.
-  const stack: JsonValue[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop() as JsonValue;
-    if (isJsonArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (!isJsonObject(node)) continue;
+  forEachObject([doc], (node) => {
     const mutable = node as Record<string, JsonValue>;
     const type = node['type'];
     const behavior = node['behavior'];
-    if (typeof type === 'string' && TABLE_KINDS.has(type) && isJsonArray(behavior)) {
+    if (typeof type === 'string' && BEHAVIOR_TABLE_KINDS.has(type) && isJsonArray(behavior)) {
       const kept = behavior.filter((value) => allowedOn(value, type));
       if (kept.length === 0) delete mutable['behavior'];
       else if (kept.length !== behavior.length) mutable['behavior'] = kept;
     }
-    for (const key of Object.keys(node)) {
-      const child = node[key] as JsonValue;
-      if (typeof child === 'object' && child !== null) stack.push(child);
-    }
-  }
+  });
   return doc;
 }

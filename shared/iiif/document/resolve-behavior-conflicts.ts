@@ -7,7 +7,8 @@
  */
 import { BEHAVIOR_DISJOINT } from '../behavior-table';
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject } from '../json';
+import { isJsonArray } from '../json';
+import { forEachObject } from './each-object';
 import { notice, type Notice } from './notices';
 
 /** One contradiction resolved: the value kept and the ones dropped for it. */
@@ -44,14 +45,7 @@ const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`
  */
 export function resolveBehaviorConflicts(doc: JsonObject): Notice[] {
   const notices: Notice[] = [];
-  const stack: JsonValue[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop() as JsonValue;
-    if (isJsonArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (!isJsonObject(node)) continue;
+  forEachObject([doc], (node) => {
     const behavior = node['behavior'];
     if (isJsonArray(behavior)) {
       const resolved = withoutConflicts(behavior);
@@ -70,8 +64,6 @@ export function resolveBehaviorConflicts(doc: JsonObject): Notice[] {
           );
       }
     }
-    for (const child of Object.values(node))
-      if (typeof child === 'object' && child !== null) stack.push(child);
-  }
+  });
   return notices;
 }

@@ -6,7 +6,8 @@
  */
 import { isPresentation3ContextVariant } from '../validation/rules/document-context';
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonArray, isJsonObject } from '../json';
+import { isJsonArray } from '../json';
+import { forEachObject } from './each-object';
 
 /**
  * Removes the Presentation 3 context from every resource below the top. Mutates `doc`, which must be a fresh
@@ -14,15 +15,8 @@ import { isJsonArray, isJsonObject } from '../json';
  */
 export function stripEmbeddedContexts(doc: JsonObject): number {
   let removed = 0;
-  // An explicit stack: upgraded documents can nest ranges deeply, and a recursive walk could overflow.
-  const stack: JsonValue[] = Object.values(doc);
-  while (stack.length > 0) {
-    const node = stack.pop() as JsonValue;
-    if (isJsonArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (!isJsonObject(node)) continue;
+  // Below the top: the document's own context is where Presentation 3 wants it.
+  forEachObject(Object.values(doc), (node) => {
     const context = node['@context'];
     if (context !== undefined) {
       const entries = isJsonArray(context) ? context : [context];
@@ -36,8 +30,6 @@ export function stripEmbeddedContexts(doc: JsonObject): number {
         else mutable['@context'] = kept.length === 1 && !isJsonArray(context) ? (kept[0] as JsonValue) : kept;
       }
     }
-    for (const child of Object.values(node))
-      if (typeof child === 'object' && child !== null) stack.push(child);
-  }
+  });
   return removed;
 }

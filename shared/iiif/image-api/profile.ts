@@ -43,6 +43,22 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+/** What a version's reader found: the profile (each list once), or the reasons it cannot be used. */
+function readingOf(reasons: string[], warnings: string[], found: ProfileReading): Reading {
+  if (reasons.length > 0) return { ok: false, reasons };
+  return {
+    ok: true,
+    warnings,
+    value: {
+      level: found.level,
+      formats: unique(found.formats),
+      qualities: unique(found.qualities),
+      features: unique(found.features),
+      limits: found.limits,
+    },
+  };
+}
+
 export function readProfile(json: JsonObject, version: ImageApiVersion): Reading {
   if (version === 3) return readV3(json);
   if (version === 2) return readV2(json);
@@ -84,18 +100,13 @@ function readV3(json: JsonObject): Reading {
     { formats: 'extraFormats', qualities: 'extraQualities', features: 'extraFeatures' },
     reasons,
   );
-  if (reasons.length > 0) return { ok: false, reasons };
-  return {
-    ok: true,
-    warnings,
-    value: {
-      level,
-      formats: unique([...(level === 2 ? ['jpg', 'png'] : ['jpg']), ...lists.formats]),
-      qualities: unique(['default', ...lists.qualities]),
-      features: unique(lists.features),
-      limits: { maxWidth: json['maxWidth'], maxHeight: json['maxHeight'], maxArea: json['maxArea'] },
-    },
-  };
+  return readingOf(reasons, warnings, {
+    level,
+    formats: [...(level === 2 ? ['jpg', 'png'] : ['jpg']), ...lists.formats],
+    qualities: ['default', ...lists.qualities],
+    features: lists.features,
+    limits: { maxWidth: json['maxWidth'], maxHeight: json['maxHeight'], maxArea: json['maxArea'] },
+  });
 }
 
 function readV2(json: JsonObject): Reading {
@@ -137,23 +148,12 @@ function readV2(json: JsonObject): Reading {
       }
     } else reasons.push(`"profile" entries must be URIs or objects, not ${describe(item)}.`);
   }
-  if (reasons.length > 0) return { ok: false, reasons };
   if (level === undefined) {
     warnings.push(
       '"profile" names no Image API 2 compliance level; assumed level 0 (only declared sizes and tiles).',
     );
   }
-  return {
-    ok: true,
-    warnings,
-    value: {
-      level: level ?? 0,
-      formats: unique(formats),
-      qualities: unique(qualities),
-      features: unique(features),
-      limits,
-    },
-  };
+  return readingOf(reasons, warnings, { level: level ?? 0, formats, qualities, features, limits });
 }
 
 function readV1(json: JsonObject): Reading {
@@ -174,18 +174,13 @@ function readV1(json: JsonObject): Reading {
     { formats: 'formats', qualities: 'qualities', features: 'supports' },
     reasons,
   );
-  if (reasons.length > 0) return { ok: false, reasons };
-  return {
-    ok: true,
-    warnings,
-    value: {
-      level,
-      formats: unique(['jpg', ...lists.formats]),
-      qualities: unique(['native', ...lists.qualities]),
-      features: unique(lists.features),
-      limits: { maxWidth: undefined, maxHeight: undefined, maxArea: undefined },
-    },
-  };
+  return readingOf(reasons, warnings, {
+    level,
+    formats: ['jpg', ...lists.formats],
+    qualities: ['native', ...lists.qualities],
+    features: lists.features,
+    limits: { maxWidth: undefined, maxHeight: undefined, maxArea: undefined },
+  });
 }
 
 export function describe(value: unknown): string {

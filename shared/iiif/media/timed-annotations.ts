@@ -1,11 +1,12 @@
 /**
  * The annotations of a time-based canvas that say when (a `#t=` target: captions, transcripts, notes), as spans
- * for its timeline. Only pages embedded in the canvas's `annotations` are read; referenced pages are loaded by
- * the annotation feature, not here.
+ * for its timeline. They are read by the one reader of time-span annotations (annotations/timed-text.ts); here
+ * they become timeline spans, closed at the canvas's end and labelled by their bodies. Only pages in the canvas
+ * are read; referenced pages are loaded by the annotation feature, not here.
  */
-import { bodyText, readBodies } from '../annotations/bodies';
-import { parseTargets } from '../annotations/target-shape';
-import { isJsonArray, isJsonObject, type JsonObject } from '../json';
+import { bodyText } from '../annotations/bodies';
+import { timeSpanAnnotations } from '../annotations/timed-text';
+import type { JsonObject } from '../json';
 import { closeSpan, type ClosedSpan } from '../time/timeline';
 import { canvasDuration } from './media-canvas';
 
@@ -15,20 +16,14 @@ export interface TimedAnnotation {
   readonly text: string;
 }
 
+/** The canvas's time-span annotations on its timeline; none without a duration (there is no timeline). */
 export function timedAnnotationsOf(canvas: JsonObject): TimedAnnotation[] {
   const duration = canvasDuration(canvas);
-  const pages = canvas.annotations;
-  if (duration === undefined || !isJsonArray(pages)) return [];
-  const found: TimedAnnotation[] = [];
-  pages.forEach((page, p) => {
-    if (!isJsonObject(page) || !isJsonArray(page.items)) return;
-    page.items.forEach((annotation, a) => {
-      if (!isJsonObject(annotation)) return;
-      const time = parseTargets(annotation.target).find((shape) => shape.geometry.kind === 'time');
-      if (time?.geometry.kind !== 'time') return;
-      const text = readBodies(annotation).map(bodyText).filter(Boolean).join(' ');
-      found.push({ key: `annotation:${p}:${a}`, span: closeSpan(time.geometry, duration), text });
-    });
-  });
-  return found;
+  if (duration === undefined) return [];
+  // The index only places the annotations' paths, which the keys do not include.
+  return timeSpanAnnotations(canvas, 0).map(({ key, start, end, bodies }) => ({
+    key,
+    span: closeSpan({ start, ...(end === undefined ? {} : { end }) }, duration),
+    text: bodies.map(bodyText).filter(Boolean).join(' '),
+  }));
 }

@@ -103,4 +103,39 @@ describe('TimeSpanFields', () => {
     fireEvent.blur(end, { relatedTarget: document.body });
     expect(onChange.mock.calls).toEqual([[{ start: 1, end: 4 }]]);
   });
+
+  it('keeps a time the user did not type to the last digit, though it shows tenths', () => {
+    const onChange = vi.fn();
+    const span = { start: 10.25, end: 20.04 };
+    render(<TimeSpanFields span={span} duration={60} label="Clip 1" onChange={onChange} />);
+    const start = screen.getByLabelText('Clip 1 start');
+    const end = screen.getByLabelText('Clip 1 end');
+    expect([(start as HTMLInputElement).value, (end as HTMLInputElement).value]).toEqual([
+      '00:00:10.3',
+      '00:00:20.0',
+    ]);
+    // Passing through both fields without typing changes nothing.
+    fireEvent.blur(start, { relatedTarget: end });
+    fireEvent.blur(end, { relatedTarget: document.body });
+    // Typing the time as shown is not a change either.
+    fireEvent.change(start, { target: { value: '10.3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(onChange).not.toHaveBeenCalled();
+    // Only the end typed: the start stays 10.25, not the 10.3 it shows.
+    fireEvent.change(end, { target: { value: '0:30' } });
+    fireEvent.blur(end, { relatedTarget: document.body });
+    expect(onChange.mock.calls).toEqual([[{ start: 10.25, end: 30 }]]);
+  });
+
+  it('judges the order of the times it would commit, not of the rounded ones shown', () => {
+    const onChange = vi.fn();
+    render(
+      <TimeSpanFields span={{ start: 5.04, end: 9 }} duration={60} label="Clip 1" onChange={onChange} />,
+    );
+    // The end typed as 5.04 shows as the start does (00:00:05.0) but is not before the kept start 5.04.
+    fireEvent.change(screen.getByLabelText('Clip 1 end'), { target: { value: '5.04' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/end must come after the start/);
+    expect(onChange).not.toHaveBeenCalled();
+  });
 });

@@ -4,8 +4,10 @@ import {
   formatWebVtt,
   listAnnotations,
   parseWebVtt,
+  timeSpanAnnotations,
   timedTextOfCanvas,
 } from '../../../shared/iiif/annotations';
+import { timedAnnotationsOf } from '../../../shared/iiif/media';
 import { validate } from '../../../shared/iiif/validation';
 import type { JsonObject } from '../../../shared/iiif/json';
 
@@ -119,6 +121,66 @@ describe('addCaptionPage', () => {
       annotationId: ids('https://e.org/n'),
     });
     expect(result.pagePath).toEqual(['items', 0, 'annotations', 1]);
+  });
+});
+
+describe('timeSpanAnnotations, the one reader of the annotations of a canvas on time spans', () => {
+  const annotation = (id: string, target: JsonObject | string, value: string): JsonObject => ({
+    id: `https://e.org/${id}`,
+    type: 'Annotation',
+    motivation: 'supplementing',
+    body: { type: 'TextualBody', value },
+    target,
+  });
+  const doc = avManifest({
+    annotations: [
+      {
+        id: 'https://e.org/p',
+        type: 'AnnotationPage',
+        items: [
+          annotation('late', `${VIDEO}#t=5,6`, 'late'),
+          annotation('open', `${VIDEO}#t=8`, 'open'),
+          annotation('empty', `${VIDEO}#t=3,4`, ''),
+          annotation('early', `${VIDEO}#t=1,2`, 'early'),
+          annotation('region', `${VIDEO}#xywh=1,1,5,5`, 'region'),
+          annotation('other', 'https://e.org/c/other#t=1,2', 'other canvas'),
+        ],
+      },
+    ],
+  });
+  const canvas = (doc['items'] as JsonObject[])[0] as JsonObject;
+
+  it('lists every annotation on a time span of this canvas, as written and in document order', () => {
+    const read = timeSpanAnnotations(canvas, 0);
+    expect(read.map((a) => [a.key, a.id, a.start, a.end])).toEqual([
+      ['annotation:annotations:0:items:0', 'https://e.org/late', 5, 6],
+      // No end: it runs to the canvas's duration.
+      ['annotation:annotations:0:items:1', 'https://e.org/open', 8, 10],
+      ['annotation:annotations:0:items:2', 'https://e.org/empty', 3, 4],
+      ['annotation:annotations:0:items:3', 'https://e.org/early', 1, 2],
+    ]);
+    expect(read[0]?.bodies).toEqual([expect.objectContaining({ kind: 'text', value: 'late' })]);
+  });
+
+  it('leaves an open span without an end when the canvas has no duration', () => {
+    const { duration: _, ...still } = canvas;
+    expect(timeSpanAnnotations(still, 0)[1]).toMatchObject({ start: 8, end: undefined });
+  });
+
+  it('is what both the captions and the media timeline show, each keeping what it can', () => {
+    // Captions: those with text, in start order.
+    expect(timedTextOfCanvas(doc, 0).map((c) => c.id)).toEqual([
+      'https://e.org/early',
+      'https://e.org/late',
+      'https://e.org/open',
+    ]);
+    // The timeline: every one, in document order, closed at the canvas's end, labelled by its bodies.
+    expect(timedAnnotationsOf(canvas)).toEqual([
+      { key: 'annotation:annotations:0:items:0', span: { start: 5, end: 6 }, text: 'late' },
+      { key: 'annotation:annotations:0:items:1', span: { start: 8, end: 10 }, text: 'open' },
+      { key: 'annotation:annotations:0:items:2', span: { start: 3, end: 4 }, text: '' },
+      { key: 'annotation:annotations:0:items:3', span: { start: 1, end: 2 }, text: 'early' },
+    ]);
   });
 });
 

@@ -248,8 +248,8 @@ describe('timedAnnotationsOf', () => {
       ],
     };
     expect(timedAnnotationsOf(canvas)).toEqual([
-      { key: 'annotation:0:0', span: { start: 2, end: 4 }, text: 'Hello' },
-      { key: 'annotation:0:1', span: { start: 15, end: 20 }, text: 'Coda' },
+      { key: 'annotation:annotations:0:items:0', span: { start: 2, end: 4 }, text: 'Hello' },
+      { key: 'annotation:annotations:0:items:1', span: { start: 15, end: 20 }, text: 'Coda' },
     ]);
   });
 });

@@ -245,51 +245,42 @@ function LanguageRowEditor(props: RowProps) {
           <Icon name="remove" />
         </button>
       </div>
-      {row.values.map((text, index) => (
-        <div className="language-value" key={index}>
-          {multiline ? (
-            <textarea
-              value={text}
-              rows={2}
-              autoFocus={props.autoFocus && index === 0}
-              aria-label={fieldName(index)}
-              data-testid={index === 0 ? props.firstInputTestId : undefined}
-              onChange={(event) => onChange(setValueAt(row, index, event.target.value), 'typing')}
-              onPaste={onPaste(index)}
-              onBlur={onValueBlur(index)}
-              {...valueFocus}
-            />
-          ) : (
-            <input
-              value={text}
-              autoFocus={props.autoFocus && index === 0}
-              aria-label={fieldName(index)}
-              data-testid={index === 0 ? props.firstInputTestId : undefined}
-              onChange={(event) => onChange(setValueAt(row, index, event.target.value), 'typing')}
-              onPaste={onPaste(index)}
-              onBlur={onValueBlur(index)}
-              {...valueFocus}
-            />
-          )}
-          {row.values.length > 1 ? (
-            <button
-              type="button"
-              className="small icon"
-              aria-label={`Remove value ${index + 1} in ${row.language} from ${label}`}
-              onClick={() => onChange(removeValueAt(row, index), 'action')}
-            >
-              <Icon name="remove-value" />
-            </button>
-          ) : null}
-          {cleaned?.index === index ? (
-            <p className="field-notice" role="status" data-testid="html-cleaned">
-              Removed from the {cleaned.how} HTML, which Presentation 3 does not allow:{' '}
-              {cleaned.removed.join(', ')}.
-            </p>
-          ) : null}
-          <HtmlNotice value={text} htmlAllowed={htmlAllowed} />
-        </div>
-      ))}
+      {row.values.map((text, index) => {
+        // One value's field, a textarea or an input: the same value, name and handlers either way.
+        const field = {
+          value: text,
+          autoFocus: props.autoFocus && index === 0,
+          'aria-label': fieldName(index),
+          'data-testid': index === 0 ? props.firstInputTestId : undefined,
+          onChange: (event: { target: { value: string } }) =>
+            onChange(setValueAt(row, index, event.target.value), 'typing'),
+          onPaste: onPaste(index),
+          onBlur: onValueBlur(index),
+          ...valueFocus,
+        };
+        return (
+          <div className="language-value" key={index}>
+            {multiline ? <textarea rows={2} {...field} /> : <input {...field} />}
+            {row.values.length > 1 ? (
+              <button
+                type="button"
+                className="small icon"
+                aria-label={`Remove value ${index + 1} in ${row.language} from ${label}`}
+                onClick={() => onChange(removeValueAt(row, index), 'action')}
+              >
+                <Icon name="remove-value" />
+              </button>
+            ) : null}
+            {cleaned?.index === index ? (
+              <p className="field-notice" role="status" data-testid="html-cleaned">
+                Removed from the {cleaned.how} HTML, which Presentation 3 does not allow:{' '}
+                {cleaned.removed.join(', ')}.
+              </p>
+            ) : null}
+            <HtmlNotice value={text} htmlAllowed={htmlAllowed} />
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -10,7 +10,6 @@ import {
 } from '../../../../shared/iiif/annotations';
 import { BodyPreview } from './BodyPreview';
 import { TimeSpanFields } from '../media/TimeSpanFields';
-import { keepUntyped } from '../../components/typed-span';
 import { LinkBodyForm } from './LinkBodyForm';
 import { TextBodyFields } from './TextBodyFields';
 import {
@@ -117,17 +116,14 @@ export function AnnotationRow({
           span={{ start: timeGeometry.start, end: timeGeometry.end ?? duration }}
           duration={duration}
           label={label}
-          onChange={(typed) => {
-            const shown = { start: timeGeometry.start, end: timeGeometry.end ?? duration };
-            const span = keepUntyped(shown, typed);
-            if (span === shown) return;
+          onChange={(span) =>
             changeAnnotationTarget(
               address,
               { source: time.source, geometry: { kind: 'time', ...span } },
               timeIndex,
               'Change annotation time span',
-            );
-          }}
+            )
+          }
         />
       ) : null}
       <textarea

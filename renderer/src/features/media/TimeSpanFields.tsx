@@ -2,9 +2,15 @@
  * A time span typed as `hh:mm:ss.s` (or mm:ss, or seconds): Start and End fields committed together on Enter or
  * when focus leaves, so a span changes in one step. A time that cannot be read, or an end before the start, is
  * said next to the fields and nothing changes.
+ *
+ * The fields show tenths (00:00:10.3 for 10.25) and commit both when focus leaves either, so a time the user did
+ * not change would come back rounded: a field that still reads as the time it showed keeps that time exactly,
+ * and when neither changed there is no change at all. Callers get only what the user typed.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { formatClock, parseClock, type ClosedSpan } from '../../../../shared/iiif/time';
+import { ClockField } from '../../components/ClockField';
+import { spanProblem } from '../../components/typed-span';
 
 export interface TimeSpanFieldsProps {
   readonly span: ClosedSpan | null;
@@ -37,12 +43,18 @@ export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFiel
     const to = parseClock(end);
     if (!from.ok) return setError(from.message);
     if (!to.ok) return setError(to.message);
-    if (to.seconds <= from.seconds) return setError('The end must come after the start.');
-    if (to.seconds > duration)
-      return setError(`The end is after the end of the canvas (${formatClock(duration)}).`);
+    // A field that reads as the time it showed was not typed: its time is kept to the last digit.
+    const keptStart = span !== null && formatClock(from.seconds) === formatClock(span.start);
+    const keptEnd = span !== null && formatClock(to.seconds) === formatClock(span.end);
+    const next = {
+      start: keptStart ? span.start : from.seconds,
+      end: keptEnd ? span.end : to.seconds,
+    };
+    const problem = spanProblem(next.start, next.end, duration);
+    if (problem !== null) return setError(problem);
     setError(null);
-    if (span && from.seconds === span.start && to.seconds === span.end) return;
-    onChange({ start: from.seconds, end: to.seconds });
+    if (keptStart && keptEnd) return;
+    onChange(next);
   };
 
   return (
@@ -55,30 +67,22 @@ export function TimeSpanFields({ span, duration, label, onChange }: TimeSpanFiel
       }}
       aria-label={`${label} time span`}
     >
-      <label>
-        Start
-        <input
-          value={start}
-          onChange={(event) => setStart(event.target.value)}
-          aria-label={`${label} start`}
-          aria-describedby={error ? errorId : undefined}
-          aria-invalid={error !== null}
-          inputMode="decimal"
-          size={11}
-        />
-      </label>
-      <label>
-        End
-        <input
-          value={end}
-          onChange={(event) => setEnd(event.target.value)}
-          aria-label={`${label} end`}
-          aria-describedby={error ? errorId : undefined}
-          aria-invalid={error !== null}
-          inputMode="decimal"
-          size={11}
-        />
-      </label>
+      <ClockField
+        caption="Start"
+        label={`${label} start`}
+        value={start}
+        onChange={setStart}
+        invalid={error !== null}
+        describedBy={error ? errorId : undefined}
+      />
+      <ClockField
+        caption="End"
+        label={`${label} end`}
+        value={end}
+        onChange={setEnd}
+        invalid={error !== null}
+        describedBy={error ? errorId : undefined}
+      />
       <button type="submit">Set</button>
       {error ? (
         <span id={errorId} role="alert" className="field-error">

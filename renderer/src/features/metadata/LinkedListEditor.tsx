@@ -5,16 +5,17 @@
  */
 import { useState } from 'react';
 import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
-import { isJsonObject } from '../../../../shared/iiif/json';
 import type { ChangeHandler, Gesture } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { CheckedInput } from './CheckedInput';
 import { ExternalLink } from './ExternalLink';
 import type { LinkedProperty } from './linked-resources';
-import { ListItemTools } from './ListItemTools';
-import { itemsOf, LINKED_SPECS, listValue, newLinkedItem, replaceItem, uriProblem } from './linked-resources';
+import { AddActions, addOnEnter } from './AddActions';
+import { LINKED_SPECS, newLinkedItem, uriProblem, withKey } from './linked-resources';
+import { ObjectListEditor } from './ObjectListEditor';
 import { Icon } from '../../components/icons';
 import './metadata.css';
+import { UriField } from './UriField';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+(\s*;.*)?$/i;
 const formatProblem = (text: string) =>
@@ -32,45 +33,20 @@ interface Props {
 }
 
 export function LinkedListEditor({ property, value, onChange, language, name }: Props) {
-  const spec = LINKED_SPECS[property];
-  const title = name ?? spec.title;
-  const items = itemsOf(value);
-  const set = (next: readonly JsonValue[], gesture: Gesture) => onChange(listValue(next), gesture);
+  const title = name ?? LINKED_SPECS[property].title;
   return (
-    <div className="linked-list">
-      {items.map((item, index) => {
-        const itemName = `${title} ${index + 1}`;
-        return (
-          <div className="linked-item" key={index} role="group" aria-label={itemName}>
-            <ListItemTools
-              label={itemName}
-              name={itemName}
-              items={items}
-              index={index}
-              onChange={(next) => set(next, 'action')}
-            />
-            {isJsonObject(item) ? (
-              <ItemEditor
-                property={property}
-                item={item}
-                name={itemName}
-                onChange={(next, gesture) => set(replaceItem(items, index, next), gesture)}
-              />
-            ) : (
-              <p className="field-warning">
-                Not a linked resource (needs an id and a type): {JSON.stringify(item)}
-              </p>
-            )}
-          </div>
-        );
-      })}
-      <AddLinked
-        property={property}
-        title={title}
-        language={language}
-        onAdd={(item) => set([...items, item], 'action')}
-      />
-    </div>
+    <ObjectListEditor
+      value={value}
+      onChange={onChange}
+      className="linked-list"
+      itemClassName="linked-item"
+      itemName={(index) => `${title} ${index + 1}`}
+      notAnObject="Not a linked resource (needs an id and a type)"
+      renderItem={(item, itemName, change) => (
+        <ItemEditor property={property} item={item} name={itemName} onChange={change} />
+      )}
+      renderAdd={(add) => <AddLinked property={property} title={title} language={language} onAdd={add} />}
+    />
   );
 }
 
@@ -85,26 +61,15 @@ function ItemEditor(props: {
   const id = typeof item['id'] === 'string' ? item['id'] : '';
   const type = typeof item['type'] === 'string' ? item['type'] : '';
   const types = spec.types.includes(type) || type === '' ? spec.types : [...spec.types, type];
-  const setKey = (key: string, next: JsonValue | undefined, gesture: Gesture) => {
-    const copy: Record<string, JsonValue> = { ...item };
-    if (next === undefined) delete copy[key];
-    else copy[key] = next;
-    onChange(copy, gesture);
-  };
+  const setKey = (key: string, next: JsonValue | undefined, gesture: Gesture) =>
+    onChange(withKey(item, key, next), gesture);
   return (
     <div className="linked-fields">
-      <div className="inline-field">
-        <span>URI</span>
-        <CheckedInput
-          label={`${name} URI`}
-          value={id}
-          check={uriProblem}
-          onChange={(v, g) => setKey('id', v, g)}
-        />
+      <UriField name={name} value={id} onChange={(v, g) => setKey('id', v, g)}>
         <ExternalLink href={id}>
           open <Icon name="external-link" />
         </ExternalLink>
-      </div>
+      </UriField>
       <div className="inline-field">
         <span>Type</span>
         <select
@@ -193,17 +158,7 @@ function AddLinked(props: {
     setOpen(false);
   };
   return (
-    <div
-      className="add-form"
-      role="group"
-      aria-label={`New ${props.title}`}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
-          event.preventDefault();
-          add();
-        }
-      }}
-    >
+    <div className="add-form" role="group" aria-label={`New ${props.title}`} onKeyDown={addOnEnter(add)}>
       <input
         aria-label={`New ${props.title} URI`}
         placeholder="https://…"
@@ -223,17 +178,7 @@ function AddLinked(props: {
           onChange={(e) => setLabel(e.target.value)}
         />
       ) : null}
-      <button type="button" className="small" onClick={add}>
-        Add
-      </button>
-      <button type="button" className="small" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-      {problem !== null ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AddActions onAdd={add} onCancel={() => setOpen(false)} problem={problem} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { LanguageTagInput } from '../../components/language/LanguageTagInput';
 import { listValue, replaceItem } from './linked-resources';
 import { ListItemTools } from './ListItemTools';
 import './metadata.css';
+import { AddActions, addOnEnter } from './AddActions';
 
 interface Props {
   value: JsonValue | undefined;
@@ -105,17 +106,7 @@ function AddPair({ language, onAdd }: { language: string; onAdd(pair: JsonObject
     }
   };
   return (
-    <div
-      className="add-form"
-      role="group"
-      aria-label="New metadata entry"
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
-          event.preventDefault();
-          add();
-        }
-      }}
-    >
+    <div className="add-form" role="group" aria-label="New metadata entry" onKeyDown={addOnEnter(add)}>
       <input
         aria-label="New entry label"
         placeholder="Label"
@@ -129,17 +120,7 @@ function AddPair({ language, onAdd }: { language: string; onAdd(pair: JsonObject
         onChange={(e) => setText(e.target.value)}
       />
       <LanguageTagInput value={tag} onChange={setTag} label="New entry language" error={null} />
-      <button type="button" className="small" onClick={add}>
-        Add
-      </button>
-      <button type="button" className="small" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-      {problem !== null ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AddActions onAdd={add} onCancel={() => setOpen(false)} problem={problem} />
     </div>
   );
 }

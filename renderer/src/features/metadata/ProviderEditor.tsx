@@ -4,14 +4,14 @@
  */
 import { useState } from 'react';
 import type { JsonObject, JsonValue } from '../../../../shared/iiif/json';
-import { isJsonObject } from '../../../../shared/iiif/json';
 import type { ChangeHandler, Gesture } from '../../components/language/editor-types';
 import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
-import { CheckedInput } from './CheckedInput';
-import { itemsOf, listValue, replaceItem, uriProblem } from './linked-resources';
-import { ListItemTools } from './ListItemTools';
+import { AddActions } from './AddActions';
+import { uriProblem, withKey } from './linked-resources';
 import { LinkedListEditor } from './LinkedListEditor';
 import './metadata.css';
+import { ObjectListEditor } from './ObjectListEditor';
+import { UriField } from './UriField';
 
 interface Props {
   value: JsonValue | undefined;
@@ -20,36 +20,19 @@ interface Props {
 }
 
 export function ProviderEditor({ value, onChange, language }: Props) {
-  const agents = itemsOf(value);
-  const set = (next: readonly JsonValue[], gesture: Gesture) => onChange(listValue(next), gesture);
   return (
-    <div className="provider-editor">
-      {agents.map((agent, index) => {
-        const name = `Provider ${index + 1}`;
-        return (
-          <div key={index} className="agent" role="group" aria-label={name}>
-            <ListItemTools
-              label={name}
-              name={name}
-              items={agents}
-              index={index}
-              onChange={(next) => set(next, 'action')}
-            />
-            {isJsonObject(agent) ? (
-              <AgentEditor
-                agent={agent}
-                name={name}
-                language={language}
-                onChange={(next, gesture) => set(replaceItem(agents, index, next), gesture)}
-              />
-            ) : (
-              <p className="field-warning">Not an Agent: {JSON.stringify(agent)}</p>
-            )}
-          </div>
-        );
-      })}
-      <AddAgent language={language} onAdd={(agent) => set([...agents, agent], 'action')} />
-    </div>
+    <ObjectListEditor
+      value={value}
+      onChange={onChange}
+      className="provider-editor"
+      itemClassName="agent"
+      itemName={(index) => `Provider ${index + 1}`}
+      notAnObject="Not an Agent"
+      renderItem={(agent, name, change) => (
+        <AgentEditor agent={agent} name={name} language={language} onChange={change} />
+      )}
+      renderAdd={(add) => <AddAgent language={language} onAdd={add} />}
+    />
   );
 }
 
@@ -60,23 +43,15 @@ function AgentEditor(props: {
   onChange: ChangeHandler<JsonObject>;
 }) {
   const { agent, name, language, onChange } = props;
-  const setKey = (key: string, next: JsonValue | undefined, gesture: Gesture) => {
-    const copy: Record<string, JsonValue> = { ...agent };
-    if (next === undefined) delete copy[key];
-    else copy[key] = next;
-    onChange(copy, gesture);
-  };
+  const setKey = (key: string, next: JsonValue | undefined, gesture: Gesture) =>
+    onChange(withKey(agent, key, next), gesture);
   return (
     <div className="linked-fields">
-      <div className="inline-field">
-        <span>URI</span>
-        <CheckedInput
-          label={`${name} URI`}
-          value={typeof agent['id'] === 'string' ? agent['id'] : ''}
-          check={uriProblem}
-          onChange={(v, g) => setKey('id', v, g)}
-        />
-      </div>
+      <UriField
+        name={name}
+        value={typeof agent['id'] === 'string' ? agent['id'] : ''}
+        onChange={(v, g) => setKey('id', v, g)}
+      />
       {agent['type'] !== 'Agent' ? (
         <p className="field-warning">
           The type should be “Agent”.{' '}
@@ -144,17 +119,7 @@ function AddAgent({ language, onAdd }: { language: string; onAdd(agent: JsonObje
         value={label}
         onChange={(e) => setLabel(e.target.value)}
       />
-      <button type="button" className="small" onClick={add}>
-        Add
-      </button>
-      <button type="button" className="small" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-      {problem !== null ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AddActions onAdd={add} onCancel={() => setOpen(false)} problem={problem} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { LanguageMapEditor } from '../../components/language/LanguageMapEditor';
 import { languageTagProblem, tidyLanguageTag } from '../../components/language/language-rows';
 import { LanguageTagInput } from '../../components/language/LanguageTagInput';
 import './metadata.css';
+import { AddActions } from './AddActions';
 
 interface Props {
   value: JsonValue | undefined;
@@ -89,14 +90,7 @@ export function NewStatement({
         placeholder="Provided by …"
       />
       <LanguageTagInput value={tag} onChange={setTag} label="Statement language" error={null} />
-      <button type="button" className="small" onClick={add}>
-        {addText}
-      </button>
-      {problem !== null ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AddActions onAdd={add} problem={problem} addText={addText} />
     </div>
   );
 }

@@ -99,6 +99,14 @@ export function replaceItem<T>(items: readonly T[], index: number, item: T): T[]
 }
 
 /** A list property as stored: absent when empty. */
+/** `object` with `key` set to `value`, or without it when `value` is undefined; other keys kept in order. */
+export function withKey(object: JsonObject, key: string, value: JsonValue | undefined): JsonObject {
+  const copy: Record<string, JsonValue> = { ...object };
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
+  return copy;
+}
+
 export function listValue(items: readonly JsonValue[]): JsonValue | undefined {
   return items.length === 0 ? undefined : items;
 }

@@ -8,7 +8,8 @@ import { useState, type FormEvent } from 'react';
 import { canvasAt } from '../../../../shared/iiif/canvases';
 import { canvasDuration } from '../../../../shared/iiif/media';
 import { formatClock } from '../../../../shared/iiif/time';
-import { keepUntyped, readTypedSpan } from '../../components/typed-span';
+import { ClockField } from '../../components/ClockField';
+import { readTypedSpan } from '../../components/typed-span';
 import { useAppStore } from '../../store/store';
 import { TimeSpanFields } from '../media/TimeSpanFields';
 import { newTimeRange, setFocusedTimeSpan } from './structure-actions';
@@ -60,29 +61,21 @@ export function TimeRangeForm({ focused }: { focused: TreeRow | undefined }) {
   return (
     <div className="structure-time" role="group" aria-label="Ranges over time">
       <form className="structure-region" aria-label="New range over time" onSubmit={make('top')}>
-        <label>
-          Start
-          <input
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            aria-label="New range start"
-            aria-invalid={error !== null}
-            inputMode="decimal"
-            size={11}
-          />
-        </label>
-        <label>
-          End
-          <input
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-            aria-label="New range end"
-            aria-invalid={error !== null}
-            inputMode="decimal"
-            size={11}
-            placeholder={duration === undefined ? 'hh:mm:ss.s' : formatClock(duration)}
-          />
-        </label>
+        <ClockField
+          caption="Start"
+          label="New range start"
+          value={start}
+          onChange={setStart}
+          invalid={error !== null}
+        />
+        <ClockField
+          caption="End"
+          label="New range end"
+          value={end}
+          onChange={setEnd}
+          invalid={error !== null}
+          placeholder={duration === undefined ? 'hh:mm:ss.s' : formatClock(duration)}
+        />
         <button type="submit" disabled={duration === undefined}>
           New range from time span
         </button>
@@ -116,14 +109,7 @@ export function TimeRangeForm({ focused }: { focused: TreeRow | undefined }) {
           span={{ start: editing.timeSpan.start, end: editing.timeSpan.end ?? editedDuration }}
           duration={editedDuration}
           label="Range item"
-          onChange={(typed) => {
-            const shown = {
-              start: editing.timeSpan?.start ?? 0,
-              end: editing.timeSpan?.end ?? editedDuration,
-            };
-            const span = keepUntyped(shown, typed);
-            if (span !== shown) setFocusedTimeSpan(span);
-          }}
+          onChange={setFocusedTimeSpan}
         />
       ) : null}
     </div>

@@ -1,22 +1,13 @@
 /** `behavior` values (which resource types each is valid on, which are disjoint) and `viewingDirection`. */
-import { BEHAVIOR_DISJOINT as DISJOINT, BEHAVIOR_VALID_ON as VALID_ON } from '../../behavior-table';
+import {
+  BEHAVIOR_DISJOINT as DISJOINT,
+  BEHAVIOR_TABLE_KINDS,
+  BEHAVIOR_VALID_ON as VALID_ON,
+} from '../../behavior-table';
 import { isJsonArray, own, type JsonObject } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import { SPEC } from '../spec-links';
 import { closest, describeValue } from '../values';
-
-/** Resource kinds the behavior table speaks about; others (content resources, services) are not checked. */
-const TABLE_KINDS = new Set([
-  'Collection',
-  'Manifest',
-  'Canvas',
-  'Range',
-  'AnnotationCollection',
-  'AnnotationPage',
-  'Annotation',
-  'SpecificResource',
-  'Choice',
-]);
 
 const VIEWING_DIRECTIONS = ['left-to-right', 'right-to-left', 'top-to-bottom', 'bottom-to-top'];
 
@@ -79,7 +70,7 @@ function checkValues(
       }
       return;
     }
-    if (TABLE_KINDS.has(kind) && !validOn.includes(kind)) {
+    if (BEHAVIOR_TABLE_KINDS.has(kind) && !validOn.includes(kind)) {
       ctx.error(
         'behavior-not-allowed',
         site,

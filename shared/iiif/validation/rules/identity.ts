@@ -19,6 +19,17 @@ export interface IdentityRule {
   readonly specUrl: string;
 }
 
+/** checkIdentity, with the resource as the site of the findings inside it (`self`). */
+export function checkResource(
+  node: JsonObject,
+  site: Site,
+  ctx: Checker,
+  rule: IdentityRule,
+): { readonly owner: Owner; readonly self: Site } {
+  const owner = checkIdentity(node, site, ctx, rule);
+  return { owner, self: { path: site.path, owner } };
+}
+
 /** Checks id and type, and returns the resource as the owner of findings inside it. */
 export function checkIdentity(node: JsonObject, site: Site, ctx: Checker, rule: IdentityRule): Owner {
   const id = typeof node.id === 'string' ? node.id : undefined;

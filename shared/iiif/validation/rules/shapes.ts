@@ -5,6 +5,26 @@ import { SPEC } from '../spec-links';
 import { describeValue } from '../values';
 
 /**
+ * Whether a resource that must be an object is one; where not, says so as `code`: "`what` must be an object,
+ * not <the value>`hint`." (a Canvas, a Range, an Annotation...), and the caller checks nothing inside it.
+ */
+export function requireObject(
+  node: JsonValue,
+  site: Site,
+  ctx: Checker,
+  rule: { readonly code: string; readonly what: string; readonly specUrl: string; readonly hint?: string },
+): node is JsonObject {
+  if (isJsonObject(node)) return true;
+  ctx.error(
+    rule.code,
+    site,
+    `${rule.what} must be an object, not ${describeValue(node)}${rule.hint ?? ''}.`,
+    rule.specUrl,
+  );
+  return false;
+}
+
+/**
  * Returns the items of an array-valued property. A lone object is reported (with the certain fix of wrapping
  * it in a list) and still returned as one item, so that the checks inside it run too.
  */

@@ -1,30 +1,27 @@
 /** Canvases: in a Manifest's items, or as the placeholder or accompanying Canvas of another resource. */
-import { isJsonObject, type JsonObject, type JsonValue } from '../../json';
+import type { JsonObject, JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
 import type { CanvasExtent } from '../rules/annotation-rules';
 import { checkCanvasExtent } from '../rules/dimensions';
 import { checkCanvasPlays } from '../rules/time-extent';
-import { checkIdentity, reportDuplicate } from '../rules/identity';
+import { checkResource, reportDuplicate } from '../rules/identity';
 import { requireLabel } from '../rules/language-maps';
-import { forEachItem } from '../rules/shapes';
+import { forEachItem, requireObject } from '../rules/shapes';
 import { SPEC } from '../spec-links';
-import { describeValue, has, isPositiveInteger, isPositiveNumber } from '../values';
+import { has, isPositiveInteger, isPositiveNumber } from '../values';
 import { visitAnnotationPage, visitCommon } from './resources';
 
 export type CanvasRole = 'item' | 'placeholderCanvas' | 'accompanyingCanvas';
 
 export function visitCanvas(node: JsonValue, site: Site, ctx: Checker, role: CanvasRole): void {
-  if (!isJsonObject(node)) {
-    ctx.error('canvas-invalid', site, `A Canvas must be an object, not ${describeValue(node)}.`, SPEC.canvas);
+  if (!requireObject(node, site, ctx, { code: 'canvas-invalid', what: 'A Canvas', specUrl: SPEC.canvas }))
     return;
-  }
-  const owner = checkIdentity(node, site, ctx, {
+  const { owner, self } = checkResource(node, site, ctx, {
     what: 'This Canvas',
     expectedType: ['Canvas'],
     id: 'http',
     specUrl: SPEC.canvas,
   });
-  const self: Site = { path: site.path, owner };
   if (owner.id !== undefined) {
     if (owner.id.includes('#')) {
       ctx.error(

@@ -18,14 +18,14 @@ import { checkContentResource, type ContentRole } from '../rules/content-resourc
 import { checkDimensionValues } from '../rules/dimensions';
 import { checkEmbeddedContext } from '../rules/document-context';
 import { checkExternalLinks } from '../rules/external-links';
-import { checkIdentity, reportDuplicate } from '../rules/identity';
+import { checkResource, checkIdentity, reportDuplicate } from '../rules/identity';
 import { checkTextProperties, requireLabel } from '../rules/language-maps';
 import { checkNavDate } from '../rules/nav-date';
 import { checkNavPlace } from '../rules/nav-place';
 import { checkPlacement } from '../rules/placement';
 import { checkRights } from '../rules/rights';
 import { checkServiceList } from '../rules/services';
-import { forEachItem } from '../rules/shapes';
+import { forEachItem, requireObject } from '../rules/shapes';
 import { SPEC } from '../spec-links';
 import { describeValue, isUri } from '../values';
 import { annotatedCanvasExtent, checkTargetSelectors } from '../rules/annotation-selectors';
@@ -160,13 +160,12 @@ export function visitAgent(node: JsonValue, site: Site, ctx: Checker): void {
     );
     return;
   }
-  const owner = checkIdentity(node, site, ctx, {
+  const { self } = checkResource(node, site, ctx, {
     what: 'This provider',
     expectedType: ['Agent'],
     id: 'uri',
     specUrl: SPEC.provider,
   });
-  const self: Site = { path: site.path, owner };
   requireLabel(node, self, ctx, 'error', 'A provider');
   forEachItem(node, 'logo', self, ctx, (logo, where) => visitContent(logo, where, ctx, 'logo'));
   visitCommon(node, self, 'Agent', ctx);
@@ -179,24 +178,23 @@ export function visitAnnotationPage(
   role: PageRole,
   canvas?: CanvasExtent,
 ): void {
-  if (!isJsonObject(node)) {
-    const hint =
-      typeof node === 'string' ? ' (a reference is written { "id": ..., "type": "AnnotationPage" })' : '';
-    ctx.error(
-      'annotation-page-invalid',
-      site,
-      `An Annotation Page must be an object, not ${describeValue(node)}${hint}.`,
-      SPEC.annotationPage,
-    );
+  const hint =
+    typeof node === 'string' ? ' (a reference is written { "id": ..., "type": "AnnotationPage" })' : '';
+  if (
+    !requireObject(node, site, ctx, {
+      code: 'annotation-page-invalid',
+      what: 'An Annotation Page',
+      specUrl: SPEC.annotationPage,
+      hint,
+    })
+  )
     return;
-  }
-  const owner = checkIdentity(node, site, ctx, {
+  const { owner, self } = checkResource(node, site, ctx, {
     what: 'This Annotation Page',
     expectedType: ['AnnotationPage'],
     id: 'http',
     specUrl: SPEC.annotationPage,
   });
-  const self: Site = { path: site.path, owner };
   // A page without items is a reference to one published elsewhere; only a page given in full defines its id.
   const items = forEachItem(node, 'items', self, ctx, (item, where) =>
     visitAnnotation(item, where, ctx, role, canvas),
@@ -221,22 +219,20 @@ export function visitAnnotation(
   role: PageRole,
   canvas?: CanvasExtent,
 ): void {
-  if (!isJsonObject(node)) {
-    ctx.error(
-      'annotation-invalid',
-      site,
-      `An Annotation must be an object, not ${describeValue(node)}.`,
-      SPEC.annotation,
-    );
+  if (
+    !requireObject(node, site, ctx, {
+      code: 'annotation-invalid',
+      what: 'An Annotation',
+      specUrl: SPEC.annotation,
+    })
+  )
     return;
-  }
-  const owner = checkIdentity(node, site, ctx, {
+  const { owner, self } = checkResource(node, site, ctx, {
     what: 'This Annotation',
     expectedType: ['Annotation'],
     id: 'http',
     specUrl: SPEC.annotation,
   });
-  const self: Site = { path: site.path, owner };
   if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
   checkMotivation(node, self, ctx, role);
   checkTarget(node, self, ctx, role, canvas);

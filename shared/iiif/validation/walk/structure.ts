@@ -1,9 +1,9 @@
 /** Manifests, Collections, Ranges and Annotation Collections: the resources that order other resources. */
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json';
 import { at, type Checker, type Site } from '../checker';
-import { checkIdentity, reportDuplicate } from '../rules/identity';
+import { checkResource, checkIdentity, reportDuplicate } from '../rules/identity';
 import { requireLabel } from '../rules/language-maps';
-import { forEachItem } from '../rules/shapes';
+import { forEachItem, requireObject } from '../rules/shapes';
 import { SPEC } from '../spec-links';
 import { describeValue, has, referenceId } from '../values';
 import { visitCanvas, visitCompanionCanvases } from './canvas';
@@ -15,13 +15,12 @@ export const WALKED_RANGE_DEPTH = 200;
 const RECOMMENDED_ON_MANIFEST = ['summary', 'metadata', 'thumbnail', 'provider'] as const;
 
 export function visitManifest(node: JsonObject, site: Site, ctx: Checker): void {
-  const owner = checkIdentity(node, site, ctx, {
+  const { owner, self } = checkResource(node, site, ctx, {
     what: 'The Manifest',
     expectedType: ['Manifest'],
     id: 'http',
     specUrl: SPEC.manifest,
   });
-  const self: Site = { path: site.path, owner };
   if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
   requireLabel(node, self, ctx, 'error', 'A Manifest');
   const items = forEachItem(node, 'items', self, ctx, (canvas, where) =>
@@ -59,13 +58,12 @@ export function visitManifest(node: JsonObject, site: Site, ctx: Checker): void 
 }
 
 export function visitCollection(node: JsonObject, site: Site, ctx: Checker): void {
-  const owner = checkIdentity(node, site, ctx, {
+  const { owner, self } = checkResource(node, site, ctx, {
     what: 'The Collection',
     expectedType: ['Collection'],
     id: 'http',
     specUrl: SPEC.collection,
   });
-  const self: Site = { path: site.path, owner };
   if (owner.id !== undefined) reportDuplicate(owner.id, self, ctx);
   requireLabel(node, self, ctx, 'error', 'A Collection');
   const items = forEachItem(node, 'items', self, ctx, (item, where) => visitCollectionItem(item, where, ctx));
@@ -97,13 +95,12 @@ function visitCollectionItem(item: JsonValue, site: Site, ctx: Checker): void {
     visitCollection(item, site, ctx);
     return;
   }
-  const owner = checkIdentity(item, site, ctx, {
+  const { self } = checkResource(item, site, ctx, {
     what: 'This Collection item',
     expectedType: ['Manifest', 'Collection'],
     id: 'http',
     specUrl: SPEC.collection,
   });
-  const self: Site = { path: site.path, owner };
   if (item.type === 'Manifest' && has(item, 'items')) {
     ctx.error(
       'manifest-embedded-in-collection',
@@ -123,17 +120,14 @@ function visitCollectionItem(item: JsonValue, site: Site, ctx: Checker): void {
 }
 
 export function visitRange(node: JsonValue, site: Site, ctx: Checker, topLevel: boolean): void {
-  if (!isJsonObject(node)) {
-    ctx.error('range-invalid', site, `A Range must be an object, not ${describeValue(node)}.`, SPEC.range);
+  if (!requireObject(node, site, ctx, { code: 'range-invalid', what: 'A Range', specUrl: SPEC.range }))
     return;
-  }
-  const owner = checkIdentity(node, site, ctx, {
+  const { owner, self } = checkResource(node, site, ctx, {
     what: 'This Range',
     expectedType: ['Range'],
     id: 'http-should',
     specUrl: SPEC.range,
   });
-  const self: Site = { path: site.path, owner };
   const items = forEachItem(node, 'items', self, ctx, (item, where) => visitRangeItem(item, where, ctx));
   if (items !== undefined) {
     // A Range without items is a reference to one published elsewhere; only full Ranges define their id.
@@ -254,13 +248,12 @@ function checkStart(node: JsonObject, site: Site, ctx: Checker): void {
 }
 
 export function visitAnnotationCollection(node: JsonObject, site: Site, ctx: Checker): void {
-  const owner = checkIdentity(node, site, ctx, {
+  const { self } = checkResource(node, site, ctx, {
     what: 'The Annotation Collection',
     expectedType: ['AnnotationCollection'],
     id: 'http-should',
     specUrl: SPEC.annotationCollection,
   });
-  const self: Site = { path: site.path, owner };
   requireLabel(node, self, ctx, 'info', 'An Annotation Collection');
   for (const key of ['first', 'last'] as const) {
     const page = node[key];
