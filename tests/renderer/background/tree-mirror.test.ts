@@ -32,7 +32,7 @@ describe('the document mirror', () => {
 
     const edited = relabel(doc, 42, 'renamed');
     const afterEdit = encoder.encode(edited);
-    expect(afterEdit.elements.map(([, value]) => value)).toEqual([itemsOf(edited)[42]]);
+    expect(afterEdit.elements).toHaveLength(1);
     expect(send(decoder, afterEdit)).toEqual(edited);
 
     const items = itemsOf(edited);
@@ -51,6 +51,42 @@ describe('the document mirror', () => {
     const undone = encoder.encode(before);
     expect(undone.elements.map(([, value]) => value)).toEqual([itemsOf(before)[1]]);
     expect(send(decoder, undone)).toEqual(before);
+  });
+
+  it('keeps what an edited canvas shares with the one it replaced shared in the copy, sending it by reference', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const entry = (text: string) => ({ label: { en: [text] }, value: { none: [text] } });
+    const withMetadata = (doc: JsonObject): JsonObject => {
+      const items = [...itemsOf(doc)];
+      items[1] = { ...items[1], metadata: [entry('a'), entry('b'), entry('c')] };
+      return { ...doc, items };
+    };
+    const doc = withMetadata(manifest(3));
+    const before = itemsOf(send(decoder, encoder.encode(doc)))[1] as JsonObject;
+    const canvas = itemsOf(doc)[1] as JsonObject;
+    const metadata = canvas['metadata'] as readonly JsonObject[];
+    const items = [...itemsOf(doc)];
+    items[1] = { ...canvas, width: 7, metadata: [...metadata].reverse() };
+    const edited = { ...doc, items };
+    const encoded = encoder.encode(edited);
+    // Its label, its `items` and the three entries go as references, not as copies.
+    expect(encoded.elements[0]?.[2]).toHaveLength(5);
+    const after = itemsOf(send(decoder, encoded))[1] as JsonObject;
+    expect(after).toEqual(items[1]);
+    const [a, b, c] = before['metadata'] as readonly JsonObject[];
+    expect(after['metadata']).toEqual([c, b, a]);
+    (after['metadata'] as readonly JsonObject[]).forEach((moved, i) => expect(moved).toBe([c, b, a][i]));
+    expect(after['items']).toBe(before['items']);
+  });
+
+  it('uses the element still alive when one it let go comes back', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const before = manifest(3);
+    const kept = send(decoder, encoder.encode(before));
+    send(decoder, encoder.encode(relabel(before, 1, 'changed')));
+    expect(itemsOf(send(decoder, encoder.encode(before)))[1]).toBe(itemsOf(kept)[1]);
   });
 
   it('keeps arrays that are not all objects, and empty ones, in place', () => {
