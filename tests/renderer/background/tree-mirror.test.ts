@@ -3,15 +3,16 @@ import type { JsonObject } from '../../../shared/iiif/json';
 import {
   createTreeDecoder,
   createTreeEncoder,
+  mirrorElement,
   type EncodedDocument,
 } from '../../../renderer/src/features/background/tree-mirror';
 import { itemsOf, manifest, relabel } from './fixtures';
 
 /** What crossing to a worker does to a message: a structured clone. */
 function send(decoder: ReturnType<typeof createTreeDecoder>, encoded: EncodedDocument): JsonObject {
-  const copy = structuredClone(encoded);
-  decoder.receive(copy.elements);
-  return decoder.decode(copy.document);
+  const copy = structuredClone(encoded.elements.map(mirrorElement));
+  decoder.receive(copy);
+  return decoder.decode(structuredClone(encoded.document));
 }
 
 describe('the document mirror', () => {
@@ -49,7 +50,7 @@ describe('the document mirror', () => {
     send(decoder, encoder.encode(before));
     send(decoder, encoder.encode(relabel(before, 1, 'changed')));
     const undone = encoder.encode(before);
-    expect(undone.elements.map(([, value]) => value)).toEqual([itemsOf(before)[1]]);
+    expect(undone.elements.map(({ value }) => value)).toEqual([itemsOf(before)[1]]);
     expect(send(decoder, undone)).toEqual(before);
   });
 
@@ -71,7 +72,8 @@ describe('the document mirror', () => {
     const edited = { ...doc, items };
     const encoded = encoder.encode(edited);
     // Its label, its `items` and the three entries go as references, not as copies.
-    expect(encoded.elements[0]?.[2]).toHaveLength(5);
+    const [posted] = encoded.elements;
+    expect(posted && mirrorElement(posted)[2]).toHaveLength(5);
     const after = itemsOf(send(decoder, encoded))[1] as JsonObject;
     expect(after).toEqual(items[1]);
     const [a, b, c] = before['metadata'] as readonly JsonObject[];
@@ -144,6 +146,12 @@ describe('the document mirror', () => {
       expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
       // And again, with the elements already held (references only).
       expect(JSON.stringify(send(decoder, encoder.encode(original)))).toBe(JSON.stringify(original));
+      // And an edited element, its "__proto__" member sent as a reference to the one it replaced.
+      const items = original['items'] as readonly JsonObject[];
+      const edited = { ...original, items: [{ ...items[0], label: { en: ['x'] } }] };
+      const again = send(decoder, encoder.encode(edited));
+      expect(JSON.stringify(again)).toBe(JSON.stringify(edited));
+      expect(Object.getPrototypeOf((again['items'] as JsonObject[])[0])).toBe(Object.prototype);
     }
     expect(JSON.stringify(doc)).toBe(text);
   });

@@ -17,7 +17,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './document-jobs';
-import { createTreeEncoder } from './tree-mirror';
+import { createTreeEncoder, mirrorElement } from './tree-mirror';
 
 /** Elements per message: a few milliseconds of structured clone at 10k canvases (bench/cases/edit-10k.ts). */
 export const ELEMENTS_PER_MESSAGE = 250;
@@ -123,7 +123,8 @@ export function createDocumentWorkerClient(startWorker: () => WorkerPort | null)
           interrupted = worker !== port || encoder !== mirror;
           if (interrupted) break;
         }
-        port.postMessage({ type: 'elements', elements: elements.slice(start, start + ELEMENTS_PER_MESSAGE) });
+        const chunk = elements.slice(start, start + ELEMENTS_PER_MESSAGE).map(mirrorElement);
+        port.postMessage({ type: 'elements', elements: chunk });
       }
       if (interrupted) continue;
       seq += 1;
