@@ -13,7 +13,8 @@
  * the editor's grid, focus and a range's canvases; an item that is not a canvas is an undefined place, skipped.
  */
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { asArray, canvasSize } from '../../../../shared/iiif/document/painted-items';
+import { canvasSize } from '../../../../shared/iiif/document/painted-items';
+import { asArray } from '../../../../shared/iiif/fields';
 import type { SceneCanvas } from '../viewer/scene';
 
 export type Layout = 'individuals' | 'paged' | 'continuous';
