@@ -43,6 +43,23 @@ export function canvasList(doc: JsonValue | null | undefined): readonly CanvasEn
   return entries;
 }
 
+const indexedLists = new WeakMap<readonly JsonValue[], readonly (JsonObject | undefined)[]>();
+
+/**
+ * The canvases by raw index: `items[N]` when it is a canvas (an object), else undefined, a place that shows
+ * nothing. For views that look canvases up by index (the preview's reading order), so that N is `items[N]` there
+ * too. Cached per `items` array, as canvasList is.
+ */
+export function canvasesByIndex(doc: JsonValue | null | undefined): readonly (JsonObject | undefined)[] {
+  const items = canvasItems(doc);
+  let list = indexedLists.get(items);
+  if (list === undefined) {
+    list = items.map((item) => (isJsonObject(item) ? item : undefined));
+    indexedLists.set(items, list);
+  }
+  return list;
+}
+
 /** How many places `items` has, canvases or not: what the grid shows and what insert positions count. */
 export function canvasSlots(doc: JsonValue | null | undefined): number {
   return canvasItems(doc).length;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bigManifest, manifestText } from '../fixtures/big-manifest/big-manifest';
+import { cell } from '../fixtures/big-manifest/grid-page';
 import { ROOT, isLoopbackUrl, openApp, openWorkspaceFile } from './harness';
 import { useHostAndBrowser } from './host-and-browser';
 
@@ -238,5 +239,52 @@ describe('preview of a table of contents', () => {
     await expect.poll(() => page.getByTestId('preview-position').textContent()).toContain('Page 1 of 6');
     expect(await page.getByTestId('preview-thumb').count()).toBe(6);
     expect(app.session.offLoopback).toEqual([]);
+  });
+});
+
+/**
+ * Index N means `items[N]` everywhere (issue 12, item 1): an item that is not a canvas keeps its place in the
+ * editor's grid, so the preview must not renumber the canvases after it, or it opens on another canvas than
+ * the one in focus, and a sequence range's pages become their neighbours.
+ */
+describe('preview of a manifest with an item that is not a canvas', () => {
+  const app = useHostAndBrowser();
+  const BASE = 'https://example.org/stray';
+  const ref = (n: number) => ({ id: `${BASE}/canvas/${n}`, type: 'Canvas' });
+
+  beforeAll(async () => {
+    const manifest = bigManifest({ count: 4, base: BASE });
+    manifest['items'] = ['not a canvas', ...(manifest['items'] as unknown[])];
+    manifest['structures'] = [
+      {
+        id: `${BASE}/range/1`,
+        type: 'Range',
+        label: { en: ['Odd'] },
+        behavior: ['sequence'],
+        items: [ref(3), ref(1)],
+      },
+    ];
+    await writeFile(path.join(app.host.workspace, 'stray.json'), manifestText(manifest));
+  });
+
+  it('opens on the canvas in focus and reads a sequence’s own canvases', async () => {
+    const { page } = app.session;
+    await openApp(page, app.host.url);
+    await openWorkspaceFile(page, 'stray.json');
+    // Grid place 3 is items[3]: "p. 3", the stray item being place 0.
+    await cell(page, 3).click();
+    await expect.poll(() => cell(page, 3).getAttribute('aria-selected')).toBe('true');
+    expect(await cell(page, 3).textContent()).toContain('p. 3');
+    await page.getByTestId('preview-toggle').click();
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 3']);
+    expect(await page.locator('.preview-thumb-label').allTextContents()).toEqual([
+      'p. 1',
+      'p. 2',
+      'p. 3',
+      'p. 4',
+    ]);
+    await page.getByRole('combobox', { name: 'Reading order' }).selectOption({ label: 'Odd (2 pages)' });
+    await expect.poll(() => page.locator('.preview-thumb-label').allTextContents()).toEqual(['p. 3', 'p. 1']);
+    await expect.poll(() => stageLabelsLeftToRight(page)).toEqual(['p. 3']);
   });
 });

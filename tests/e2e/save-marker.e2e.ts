@@ -56,6 +56,11 @@ describe('the unsaved marker after Ctrl+S', () => {
         .poll(async () => (JSON.parse(await readFile(file, 'utf8')) as { label: unknown }).label)
         .toEqual({ en: [title] });
       await expect.poll(() => page.getByTestId('message').textContent()).toContain('Saved marker.json');
+      // The message is the same every round, so it may still be the last round's: wait for the marker itself
+      // (the save's answer can come a moment after its file is on disk), then check that nothing brings it back.
+      await expect
+        .poll(() => page.getByTestId('dirty-marker').count(), { message: `round ${round}` })
+        .toBe(0);
       // Give a late commit (a re-render writing back, a second save's answer) the time to show itself.
       await page.waitForTimeout(150);
       expect(await page.getByTestId('dirty-marker').count(), `round ${round}`).toBe(0);

@@ -14,6 +14,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MemberType } from '../../../shared/iiif/collection/members';
 import { readDocument } from '../../../shared/iiif/document/read';
 import type { JsonObject } from '../../../shared/iiif/json';
 import { uniqueFolderNames } from '../../../shared/iiif/publish/collection-naming';
@@ -51,7 +52,7 @@ const MAX_FOLDER_FILES = 2_000;
 /** How deep local Collections may nest: far beyond any real tree, and a stop for a file that lists itself. */
 const MAX_DEPTH = 20;
 
-type Found = { readonly file: string; readonly doc: JsonObject; readonly kind: 'Manifest' | 'Collection' };
+type Found = { readonly file: string; readonly doc: JsonObject; readonly kind: MemberType };
 
 /**
  * Finds the local members of `collection`, read from `folder`, and the local members of those that are
@@ -136,14 +137,11 @@ async function documentsIn(
   return byId;
 }
 
-async function readIiif(
-  file: string,
-): Promise<{ doc: JsonObject; kind: 'Manifest' | 'Collection' } | undefined> {
+async function readIiif(file: string): Promise<{ doc: JsonObject; kind: MemberType } | undefined> {
   try {
     const read = readDocument((await readTextFile(file)).text);
-    return read.ok && (read.kind === 'Manifest' || read.kind === 'Collection')
-      ? { doc: read.doc, kind: read.kind }
-      : undefined;
+    // A document read is a Manifest or a Collection (DocumentKind): exactly what a member may be.
+    return read.ok ? { doc: read.doc, kind: read.kind } : undefined;
   } catch {
     return undefined;
   }

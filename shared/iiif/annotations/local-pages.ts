@@ -88,7 +88,7 @@ export function splitLocalPages(
     const copy = view.id === undefined ? undefined : byId.get(view.id);
     if (!copy || !view.embedded) continue;
     byId.delete(view.id as string);
-    const node = view.page as unknown as JsonObject;
+    const node = view.page;
     pages.push({ copy, node, page: asFilePage(copy, node), changed: node !== copy.inlined });
     out = updateIn(out, view.path, () => copy.reference) as JsonObject;
   }

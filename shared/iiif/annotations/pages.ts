@@ -4,7 +4,7 @@
  * a standalone file, an AnnotationPage, an Annotation or an AnnotationCollection's embedded pages. Views are
  * read from the one JSON tree each time (no second model); paths let edits find their way back.
  */
-import type { Annotation, AnnotationPage } from '@iiif/presentation-3';
+import type { Annotation } from '@iiif/presentation-3';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json';
 import { asList } from '../validation/values';
 import { readBodies, type BodyView } from './bodies';
@@ -13,7 +13,12 @@ import { parseTargets, type TargetShape } from './target-shape';
 export interface PageView {
   /** Path from the document root to the page object. */
   readonly path: JsonPath;
-  readonly page: AnnotationPage;
+  /**
+   * The page as it is in the document. JSON, not @iiif/presentation-3's AnnotationPage: every reader of a page
+   * (publishing, local page files, the panel's scopes) takes it whole, as the lossless tree, and its parts are
+   * read through the annotation views below.
+   */
+  readonly page: JsonObject;
   readonly id?: string;
   /** False for a page given by reference only (no `items`): its annotations live in another file. */
   readonly embedded: boolean;
@@ -45,7 +50,7 @@ function pageView(
   const id = typeof node.id === 'string' ? node.id : undefined;
   return {
     path,
-    page: node as unknown as AnnotationPage,
+    page: node,
     ...(id === undefined ? {} : { id }),
     embedded: isJsonArray(node.items),
     ...(canvasIndex === undefined ? {} : { canvasIndex }),
@@ -142,7 +147,7 @@ export function annotationView(
 
 /** The annotations of one page, in order. */
 export function annotationsOfPage(page: PageView): AnnotationView[] {
-  const items = (page.page as unknown as JsonObject).items;
+  const items = page.page.items;
   if (!isJsonArray(items)) return [];
   const out: AnnotationView[] = [];
   items.forEach((node, index) => {
@@ -159,7 +164,7 @@ export function listAnnotations(doc: JsonValue, options: { canvasIndex?: number 
   if (isJsonObject(doc) && doc.type === 'Annotation') {
     const page: PageView = {
       path: [],
-      page: { type: 'AnnotationPage' } as AnnotationPage,
+      page: { type: 'AnnotationPage' },
       embedded: true,
       owner: 'document',
     };

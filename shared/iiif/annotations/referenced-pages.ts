@@ -26,7 +26,7 @@ export function fetchedPageAnnotations(
   fetched: JsonObject,
   canvasId?: string,
 ): AnnotationView[] {
-  const page: PageView = { ...reference, page: fetched as unknown as PageView['page'], embedded: true };
+  const page: PageView = { ...reference, page: fetched, embedded: true };
   const views = annotationsOfPage(page);
   if (reference.owner !== 'document' || canvasId === undefined) return views;
   return views.filter((view) => view.targets.some((target) => target.source === canvasId));

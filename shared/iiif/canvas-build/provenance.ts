@@ -7,7 +7,7 @@
  *     not already carry its own (a canvas-level statement is the more specific one and wins).
  */
 import { copyCanvas } from '../document/duplicate-canvases';
-import { asArray } from '../document/painted-items';
+import { asArray, idOf } from '../fields';
 import type { MintId } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
@@ -35,10 +35,6 @@ export function sourceInfoOf(doc: JsonObject, fallbackId?: string): SourceInfo {
   };
 }
 
-function idOf(value: JsonValue | undefined): string | undefined {
-  return isJsonObject(value) && typeof value['id'] === 'string' ? value['id'] : undefined;
-}
-
 /** A copy of `canvas` with fresh ids from `mint`, `partOf` its source and the source's credits. */
 export function copyCanvasFromSource(canvas: JsonObject, source: SourceInfo, mint: MintId): JsonObject {
   const copy = copyCanvas(canvas, mint);
@@ -58,12 +54,12 @@ export function copyCanvasFromSource(canvas: JsonObject, source: SourceInfo, min
   if (source.provider !== undefined) {
     // Providers add up: the canvas's own first, then the source's, each agent once.
     const own = asArray(copy['provider']);
-    const seen = new Set(own.map(idOf).filter((id): id is string => id !== undefined));
+    const seen = new Set(own.map(idOf).filter((id): id is string => id !== null));
     const extra: JsonValue[] = [];
     for (const agent of asArray(source.provider)) {
       const id = idOf(agent);
-      if (id !== undefined && seen.has(id)) continue;
-      if (id !== undefined) seen.add(id);
+      if (id !== null && seen.has(id)) continue;
+      if (id !== null) seen.add(id);
       extra.push(agent);
     }
     if (extra.length > 0) out['provider'] = [...own, ...extra];

@@ -4,11 +4,13 @@
  * member is a Manifest or a Collection, either referenced (id, type, label, thumbnail, navDate...) or embedded
  * (with its own `items`, nested to any depth); anything else keeps its place and is shown for what it is.
  */
+import type { CollectionItems } from '@iiif/presentation-3';
 import { canvasItems } from '../canvases';
 import { isJsonObject, type JsonValue } from '../json';
 import { displayStringOf } from '../language';
 
-export type MemberType = 'Manifest' | 'Collection';
+/** What a Collection's `items` may hold, as Presentation 3 types it. */
+export type MemberType = CollectionItems['type'];
 
 /** `doc.items` as it is: the members of a collection, whatever they are. */
 export const memberItems: (doc: JsonValue | null | undefined) => readonly JsonValue[] = canvasItems;
@@ -21,7 +23,7 @@ export function memberTypeOf(member: JsonValue | undefined): MemberType | null {
 }
 
 /** The member's `id`, or '' when it has none. */
-export function memberIdOf(member: JsonValue | undefined): string {
+export function memberIdOf(member: JsonValue | undefined): CollectionItems['id'] | '' {
   return isJsonObject(member) && typeof member['id'] === 'string' ? member['id'] : '';
 }
 

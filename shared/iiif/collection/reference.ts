@@ -4,7 +4,7 @@
  * itself when a member is added by URL, by file or from the Sources panel, and again when a member is
  * refreshed from the resource it points at.
  */
-import { asArray } from '../document/painted-items';
+import { asArray } from '../fields';
 import { isJsonObject, own, sameJson, type JsonObject, type JsonValue } from '../json';
 import { memberTypeOf, type MemberType } from './members';
 

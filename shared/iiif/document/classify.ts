@@ -4,10 +4,12 @@
  * top-level type decides. Everything refused gets a message naming what it is instead, because "not a manifest"
  * alone does not help someone who picked an info.json or an annotation list by mistake.
  */
+import type { CollectionItems } from '@iiif/presentation-3';
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject, own } from '../json';
 
-export type DocumentKind = 'Manifest' | 'Collection';
+/** What Tessera opens as a document: a Manifest or a Collection, the resources a Collection lists. */
+export type DocumentKind = CollectionItems['type'];
 
 export type Classification =
   | { readonly ok: true; readonly kind: DocumentKind; readonly version: 2 | 3 }

@@ -11,6 +11,7 @@
  * inside the copy to re-minted ids (an annotation's `target`, a SpecificResource's `source`, with or without a
  * `#xywh=` fragment) are rewritten to the new ids, so the copy's annotations target the copy.
  */
+import { asArray } from '../fields';
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
 import { canvasItems } from '../canvases';
@@ -80,16 +81,11 @@ function collectOwnedIds(
   } else if (type === 'AnnotationPage') {
     visitList('items', 'annotation', () => true);
   } else if (type === 'Annotation') {
-    for (const body of listOf(node['body'])) {
+    for (const body of asArray(node['body'])) {
       if (isJsonObject(body) && body['type'] === 'TextualBody')
         collectOwnedIds(body, 'body', newId, mint, renamed);
     }
   }
-}
-
-function listOf(value: JsonValue | undefined): readonly JsonValue[] {
-  if (value === undefined) return [];
-  return isJsonArray(value) ? value : [value];
 }
 
 /** Deep copy in which every string naming a re-minted id (exactly, or followed by a #fragment) is renamed. */

@@ -6,6 +6,7 @@
  * rotation baked into an image request URL. The viewer draws from this; the composition tools edit through it.
  * Pure functions over the canvas JSON, unit-tested without a viewer.
  */
+import { asArray, idOf } from '../fields';
 import { displayStringOf } from '../language';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json';
 import {
@@ -55,18 +56,6 @@ export interface PaintedItem {
   readonly choice: boolean;
   readonly layers: readonly PaintedLayer[];
   readonly label: string;
-}
-
-export function asArray(value: JsonValue | undefined): readonly JsonValue[] {
-  if (value === undefined || value === null) return [];
-  return isJsonArray(value) ? value : [value];
-}
-
-export function idOf(node: JsonValue | undefined): string | null {
-  if (typeof node === 'string') return node;
-  if (!isJsonObject(node)) return null;
-  const id = node['id'] ?? node['@id'];
-  return typeof id === 'string' ? id : null;
 }
 
 /** The base URI of the first image service on a resource (v1–v3 shapes, `service` as object or array). */

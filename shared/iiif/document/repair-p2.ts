@@ -24,6 +24,7 @@
  * upgrade failure can say where the document is broken instead of passing on the upgrader's own words.
  * The tree is a fresh JSON.parse result that nobody else holds, so it is repaired in place.
  */
+import { p2IdOf } from '../fields';
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
 import type { Notice } from './notices';
@@ -128,11 +129,6 @@ function ensureType(node: Mutable, type: string, what: string, where: string, re
 function isTarget(on: JsonValue): boolean {
   if (typeof on === 'string' || isJsonObject(on)) return true;
   return isJsonArray(on) && on.length > 0 && on.every((t) => typeof t === 'string' || isJsonObject(t));
-}
-
-function idOf(node: JsonObject): string | undefined {
-  const id = node['@id'] ?? node['id'];
-  return typeof id === 'string' ? id : undefined;
 }
 
 /** Lists in which a null entry means nothing and makes the upgrader throw. */
@@ -275,7 +271,7 @@ function repairCollection(node: Mutable, path: string, repairs: Repairs): void {
 }
 
 function repairManifest(node: Mutable, path: string, repairs: Repairs): void {
-  const manifestId = idOf(node);
+  const manifestId = p2IdOf(node) ?? undefined;
   const sequences = listAt(node, 'sequences', path, repairs);
   sequences.forEach((sequence, s) => {
     const sequencePath = join(join(path, 'sequences'), s);
@@ -301,7 +297,7 @@ function repairCanvas(
   repairs: Repairs,
 ): void {
   ensureType(canvas, 'sc:Canvas', 'a canvas', path, repairs);
-  if (idOf(canvas) === undefined && manifestId !== undefined) {
+  if (p2IdOf(canvas) === null && manifestId !== undefined) {
     canvas['@id'] =
       `${manifestId.replace(/\/manifest(\.json)?$/, '').replace(/\/+$/, '')}/canvas/${position + 1}`;
     repairs.add(
@@ -310,7 +306,7 @@ function repairCanvas(
       path,
     );
   }
-  const canvasId = idOf(canvas);
+  const canvasId = p2IdOf(canvas) ?? undefined;
   listAt(canvas, 'images', path, repairs).forEach((annotation, a) => {
     const where = join(join(path, 'images'), a);
     ensureType(annotation, 'oa:Annotation', 'an image annotation', where, repairs);

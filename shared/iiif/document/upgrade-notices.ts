@@ -4,6 +4,7 @@
  * without ids, P2-only features. Measured on the corpus, these explain every upgraded file that fails the official
  * schema. Best effort and advisory: the document opens either way, and the validator has the final word.
  */
+import { asArray, p2IdOf } from '../fields';
 import type { JsonObject, JsonValue } from '../json';
 import { isJsonArray, isJsonObject } from '../json';
 import type { Notice } from './notices';
@@ -31,19 +32,9 @@ const P3_BEHAVIORS = new Set([
 
 const PAGING_KEYS = ['first', 'last', 'total', 'next', 'prev', 'startIndex'];
 
-function idOf(node: JsonObject): string | undefined {
-  const id = node['@id'] ?? node['id'];
-  return typeof id === 'string' ? id : undefined;
-}
-
 function typeOf(node: JsonObject): string {
   const t = node['@type'] ?? node['type'];
   return typeof t === 'string' ? t : '';
-}
-
-function listOf(value: JsonValue | undefined): readonly JsonValue[] {
-  if (value === undefined) return [];
-  return isJsonArray(value) ? value : [value];
 }
 
 function example(ids: readonly string[]): string {
@@ -77,8 +68,8 @@ export function explainPresentation2Source(source: JsonObject): Notice[] {
       ),
     );
   }
-  const rootId = idOf(source);
-  if (rootId === undefined) {
+  const rootId = p2IdOf(source);
+  if (rootId === null) {
     notices.push(
       notice(
         'source-no-id',
@@ -115,20 +106,20 @@ export function explainPresentation2Source(source: JsonObject): Notice[] {
   const hints = new Map<string, number>();
   visitObjects(source, (node, underKey) => {
     const type = typeOf(node);
-    const id = idOf(node) ?? '(no id)';
+    const id = p2IdOf(node) ?? '(no id)';
     if (type === 'sc:Canvas' && underKey === 'canvases') {
       const w = node['width'];
       const h = node['height'];
       if (!(typeof w === 'number' && w > 0 && typeof h === 'number' && h > 0)) unsized.push(id);
-      if (listOf(node['images']).length === 0) imageless.push(id);
+      if (asArray(node['images']).length === 0) imageless.push(id);
     }
     if ((type === 'sc:Canvas' || type === 'sc:Range') && !/^https?:\/\//i.test(id)) badIds.push(id);
     if (type === 'sc:Range') {
-      const members = [...listOf(node['canvases']), ...listOf(node['ranges']), ...listOf(node['members'])];
+      const members = [...asArray(node['canvases']), ...asArray(node['ranges']), ...asArray(node['members'])];
       if (members.length === 0) emptyRanges.push(id);
     }
-    if (underKey === 'service' && idOf(node) === undefined) serviceCount += 1;
-    for (const hint of listOf(node['viewingHint'])) {
+    if (underKey === 'service' && p2IdOf(node) === null) serviceCount += 1;
+    for (const hint of asArray(node['viewingHint'])) {
       if (typeof hint === 'string' && !P3_BEHAVIORS.has(hint)) hints.set(hint, (hints.get(hint) ?? 0) + 1);
     }
   });

@@ -6,7 +6,7 @@
  * comes from its final id: the same page gets the same address at every publication, as the record keeps its id.
  * Pure: the caller stages the files.
  */
-import { updateIn, type JsonObject, type JsonValue } from '../json';
+import { updateIn, type JsonObject } from '../json';
 import { documentPages, listPages, type PageView } from '../annotations/pages';
 
 const PRESENTATION_3_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
@@ -50,7 +50,7 @@ export function referenceAnnotationPages(
   const pages: PublishedPage[] = [];
   let out = doc;
   for (const view of pagesToWrite(doc)) {
-    const node = view.page as unknown as JsonObject;
+    const node = view.page;
     const name = pageName(view.id as string, root, taken);
     const url = `${root}/annotations/${name}.json`;
     const page: JsonObject = { '@context': PRESENTATION_3_CONTEXT, ...node, id: url };
@@ -58,7 +58,7 @@ export function referenceAnnotationPages(
     const reference: JsonObject = {
       id: url,
       type: 'AnnotationPage',
-      ...(node.label === undefined ? {} : { label: node.label as JsonValue }),
+      ...(node.label === undefined ? {} : { label: node.label }),
     };
     out = updateIn(out, view.path, () => reference) as JsonObject;
   }

@@ -4,23 +4,22 @@
  * Collection itself is written as it was (its label, rights, navDate, behaviours, unknown properties), only its
  * own id and the local members' ids changed.
  */
+import { memberIdOf, memberItems, memberTypeOf, type MemberType } from '../collection/members';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 export interface CollectionMember {
   /** Its place in the Collection's `items`. */
   readonly index: number;
   readonly id: string;
-  readonly type: 'Manifest' | 'Collection';
+  readonly type: MemberType;
 }
 
 /** The members of a Collection that name a Manifest or Collection by an id (embedded or referenced). */
 export function collectionMembers(collection: JsonObject): CollectionMember[] {
-  const items = collection['items'];
-  if (!isJsonArray(items)) return [];
-  return items.flatMap((item, index): CollectionMember[] => {
-    if (!isJsonObject(item) || typeof item['id'] !== 'string') return [];
-    const type = item['type'];
-    return type === 'Manifest' || type === 'Collection' ? [{ index, id: item['id'], type }] : [];
+  return memberItems(collection).flatMap((item, index): CollectionMember[] => {
+    const id = memberIdOf(item);
+    const type = memberTypeOf(item);
+    return id !== '' && type !== null ? [{ index, id, type }] : [];
   });
 }
 

@@ -4,6 +4,7 @@
  * their published URIs (`resolve`), never by their ids in the document, so editing a Canvas's id changes no
  * fingerprint of what is on it, and reordering changes none at all.
  */
+import { arrayOnly } from '../fields';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { stableHash } from './stable-hash';
 
@@ -18,10 +19,6 @@ export const TEXT_PROPERTIES = new Set(['label', 'summary', 'metadata', 'require
  * a selector): what they are is what they say, so their id is left out of a fingerprint.
  */
 const NAMED_ONLY = /^(?:SpecificResource|Choice|TextualBody|\w*Selector)$/;
-
-function listOf(value: JsonValue | undefined): readonly JsonValue[] {
-  return isJsonArray(value) ? value : [];
-}
 
 /** The value as text with sorted keys, references resolved and minted names left out. */
 function canonical(value: JsonValue | undefined, resolve: Resolve, text = false): string {
@@ -53,9 +50,9 @@ export function canvasFingerprint(canvas: JsonObject): string | undefined {
       if (isJsonArray(body.items)) body.items.forEach(addBody);
     }
   };
-  for (const page of listOf(canvas.items)) {
+  for (const page of arrayOnly(canvas.items)) {
     if (!isJsonObject(page)) continue;
-    for (const annotation of listOf(page.items))
+    for (const annotation of arrayOnly(page.items))
       if (isJsonObject(annotation) && annotation.motivation === 'painting') addBody(annotation.body);
   }
   return ids.length > 0 ? `canvas ${ids.sort().join(' ')}` : undefined;
@@ -81,7 +78,7 @@ export function pageFingerprint(ownerUri: string, list: string, annotations: rea
 
 /** A Range: its label and what it points at in order (nested Ranges by their own fingerprints). */
 export function rangeFingerprint(range: JsonObject, resolve: Resolve): string {
-  const items = listOf(range.items).map((item) =>
+  const items = arrayOnly(range.items).map((item) =>
     isJsonObject(item) && item.type === 'Range' && isJsonArray(item.items)
       ? rangeFingerprint(item, resolve)
       : canonical(item, resolve),

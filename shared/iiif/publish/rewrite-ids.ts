@@ -12,6 +12,7 @@
  * draft address is left in a publication. Images the project serves locally move under the publication too;
  * images and services of institutions are never touched.
  */
+import { arrayOnly } from '../fields';
 import { documentBaseUri } from '../document/mint-ids';
 import { isJsonArray, isJsonObject, putOwn, type JsonObject, type JsonValue } from '../json';
 import type { PublicationRecord, PublishedResource } from './publication-record';
@@ -102,10 +103,6 @@ function plan(id?: string): Plan {
   return { ...(id !== undefined ? { id } : {}), children: new Map() };
 }
 
-function listOf(value: JsonValue | undefined): readonly JsonValue[] {
-  return isJsonArray(value) ? value : [];
-}
-
 /** Every `id` string in the document, wherever it is. */
 function collectIds(value: JsonValue, into: Set<string>): void {
   if (isJsonArray(value)) for (const item of value) collectIds(item, into);
@@ -158,7 +155,7 @@ class Namer {
     }
     const counts = new Map<string, number>();
     if (isJsonObject(doc))
-      for (const canvas of listOf(doc.items)) {
+      for (const canvas of arrayOnly(doc.items)) {
         const fingerprint = isJsonObject(canvas) ? canvasFingerprint(canvas) : undefined;
         if (fingerprint !== undefined) counts.set(fingerprint, (counts.get(fingerprint) ?? 0) + 1);
       }
@@ -249,13 +246,13 @@ function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
   const root = plan(namer.name(manifest, 'manifest', base, '', '', `${base}/manifest.json`));
   // Every Canvas first: what is on a Canvas, or points at one, is fingerprinted by the Canvases' published URIs.
   const canvasIds = new Map<number, string>();
-  listOf(manifest.items).forEach((canvas, index) => {
+  arrayOnly(manifest.items).forEach((canvas, index) => {
     if (isJsonObject(canvas))
       canvasIds.set(index, namer.name(canvas, 'canvas', base, 'canvas', `${base} items ${index}`));
   });
   surveyFingerprints(manifest, base, canvasIds, namer);
   const canvases = new Map<number, Plan>();
-  listOf(manifest.items).forEach((canvas, index) => {
+  arrayOnly(manifest.items).forEach((canvas, index) => {
     const id = canvasIds.get(index);
     if (isJsonObject(canvas) && id !== undefined) canvases.set(index, planCanvas(canvas, id, namer));
   });
@@ -279,7 +276,7 @@ function planManifest(manifest: JsonObject, base: string, namer: Namer): Plan {
     return node;
   };
   const structures = new Map<number, Plan>();
-  listOf(manifest.structures).forEach((range, index) => {
+  arrayOnly(manifest.structures).forEach((range, index) => {
     if (isJsonObject(range)) structures.set(index, planRange(range, `${base} structures ${index}`));
   });
   root.children.set('structures', structures);
@@ -317,7 +314,7 @@ function surveyFingerprints(
 ): void {
   const pagesOf = (owner: JsonObject, ownerId: string): void => {
     for (const key of ['items', 'annotations']) {
-      for (const page of listOf(owner[key])) {
+      for (const page of arrayOnly(owner[key])) {
         if (!isJsonObject(page) || !isJsonArray(page.items)) continue;
         const annotations: string[] = [];
         for (const annotation of page.items) {
@@ -331,7 +328,7 @@ function surveyFingerprints(
     }
   };
   pagesOf({ annotations: manifest.annotations ?? [] }, base);
-  listOf(manifest.items).forEach((canvas, index) => {
+  arrayOnly(manifest.items).forEach((canvas, index) => {
     const id = canvasIds.get(index);
     if (isJsonObject(canvas) && id !== undefined) pagesOf(canvas, id);
   });
@@ -346,7 +343,7 @@ function surveyFingerprints(
     namer.survey(range, rangeFingerprint(range, namer.resolve));
     range.items.forEach(visitRange);
   };
-  listOf(manifest.structures).forEach(visitRange);
+  arrayOnly(manifest.structures).forEach(visitRange);
 }
 
 /** Annotation Pages given in full (with items) and their Annotations; referenced pages keep their ids. */
@@ -359,7 +356,7 @@ function planPages(
   namer: Namer,
 ): void {
   const pages = new Map<number, Plan>();
-  listOf(owner[key]).forEach((page, pageIndex) => {
+  arrayOnly(owner[key]).forEach((page, pageIndex) => {
     if (!isJsonObject(page) || !isJsonArray(page.items)) return;
     const pageId = namer.name(page, 'page', ownerId, segment, `${ownerId} ${key} ${pageIndex}`);
     const pagePlan = plan(pageId);

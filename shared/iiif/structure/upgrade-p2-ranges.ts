@@ -13,6 +13,7 @@
  * parent; a Range reached again below itself becomes a reference (`{ id, type: "Range" }`); every Range of the
  * source appears at least once. Loops, not recursion: nesting depth is the document's to choose.
  */
+import { asArray, p2IdOf } from '../fields';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 type P2Child =
@@ -31,25 +32,13 @@ export interface P2RangePlan {
   readonly ranges: readonly P2Range[];
 }
 
-function idOf(value: JsonValue | undefined): string | undefined {
-  if (typeof value === 'string') return value;
-  if (!isJsonObject(value)) return undefined;
-  const id = value['@id'] ?? value['id'];
-  return typeof id === 'string' ? id : undefined;
-}
-
-function listOf(value: JsonValue | undefined): readonly JsonValue[] {
-  if (value === undefined) return [];
-  return isJsonArray(value) ? value : [value];
-}
-
 function isRangeType(type: JsonValue | undefined): boolean {
   return type === 'sc:Range' || type === 'Range';
 }
 
 function childOf(member: JsonValue, fallback: 'range' | 'canvas'): P2Child {
-  const id = idOf(member);
-  if (id === undefined) return { kind: 'other', value: member };
+  const id = p2IdOf(member);
+  if (id === null) return { kind: 'other', value: member };
   const type = isJsonObject(member) ? (member['@type'] ?? member['type']) : undefined;
   if (type === undefined) return { kind: fallback, id };
   if (isRangeType(type)) return { kind: 'range', id };
@@ -67,21 +56,21 @@ export function prepareP2Ranges(source: JsonObject): P2RangePlan | undefined {
   if (!structures.every(isJsonObject)) return undefined;
   const ranges: P2Range[] = structures.map((value) => {
     const range = value as JsonObject;
-    const hints = listOf(range['viewingHint']);
+    const hints = asArray(range['viewingHint']);
     const children: P2Child[] = [];
     if (isJsonArray(range['members'])) {
       for (const member of range['members']) children.push(childOf(member, 'canvas'));
     } else {
-      for (const r of listOf(range['ranges'])) children.push(childOf(r, 'range'));
-      for (const c of listOf(range['canvases'])) children.push(childOf(c, 'canvas'));
+      for (const r of asArray(range['ranges'])) children.push(childOf(r, 'range'));
+      for (const c of asArray(range['canvases'])) children.push(childOf(c, 'canvas'));
     }
     return {
-      id: idOf(range),
+      id: p2IdOf(range) ?? undefined,
       top: hints.includes('top'),
       children,
-      within: listOf(range['within'])
-        .map(idOf)
-        .filter((id): id is string => id !== undefined),
+      within: asArray(range['within'])
+        .map(p2IdOf)
+        .filter((id): id is string => id !== null),
     };
   });
   const byId = firstIndexById(ranges);
@@ -121,7 +110,7 @@ function ownProperties(converted: JsonValue | undefined): JsonObject {
   for (const [key, value] of Object.entries(converted)) {
     if (key === 'items') continue;
     if (key === 'behavior') {
-      const flat = listOf(value)
+      const flat = asArray(value)
         .flatMap((v) => (isJsonArray(v) ? v : [v]))
         .filter((v) => v !== 'top');
       if (flat.length > 0) out[key] = flat;

@@ -6,7 +6,7 @@ import {
   handleRequests,
   type WorkerRequest,
 } from '../../../renderer/src/features/background/document-jobs';
-import { createTreeEncoder } from '../../../renderer/src/features/background/tree-mirror';
+import { createTreeEncoder, mirrorElement } from '../../../renderer/src/features/background/tree-mirror';
 import { manifest, relabel } from './fixtures';
 
 const fourSpaces = { indent: '    ', newline: '\r\n', finalNewline: true, bom: false } as const;
@@ -17,7 +17,7 @@ describe("the background worker's message handling", () => {
     const doc = relabel(manifest(3), 1, '<b>HTML in a label</b>');
     const { elements, document } = encoder.encode(doc);
     const replies = handleRequests(createDocumentWorkerState(), [
-      { type: 'elements', elements },
+      { type: 'elements', elements: elements.map(mirrorElement) },
       { type: 'job', seq: 1, document, job: { kind: 'validate' } },
       {
         type: 'job',
@@ -40,9 +40,9 @@ describe("the background worker's message handling", () => {
     const one = encoder.encode(first);
     const two = encoder.encode(second);
     const batch: WorkerRequest[] = [
-      { type: 'elements', elements: one.elements },
+      { type: 'elements', elements: one.elements.map(mirrorElement) },
       { type: 'job', seq: 1, document: one.document, job: { kind: 'validate' } },
-      { type: 'elements', elements: two.elements },
+      { type: 'elements', elements: two.elements.map(mirrorElement) },
       { type: 'job', seq: 2, document: two.document, job: { kind: 'validate' } },
     ];
     expect(handleRequests(createDocumentWorkerState(), batch)).toEqual([
@@ -56,7 +56,7 @@ describe("the background worker's message handling", () => {
     const encoder = createTreeEncoder();
     const doc = manifest(2);
     const { elements, document } = encoder.encode(doc);
-    handleRequests(state, [{ type: 'elements', elements }]);
+    handleRequests(state, [{ type: 'elements', elements: elements.map(mirrorElement) }]);
     const [failed] = handleRequests(state, [
       { type: 'reset' },
       { type: 'job', seq: 7, document, job: { kind: 'validate' } },

@@ -3,15 +3,16 @@ import type { JsonObject } from '../../../shared/iiif/json';
 import {
   createTreeDecoder,
   createTreeEncoder,
+  mirrorElement,
   type EncodedDocument,
 } from '../../../renderer/src/features/background/tree-mirror';
 import { itemsOf, manifest, relabel } from './fixtures';
 
 /** What crossing to a worker does to a message: a structured clone. */
 function send(decoder: ReturnType<typeof createTreeDecoder>, encoded: EncodedDocument): JsonObject {
-  const copy = structuredClone(encoded);
-  decoder.receive(copy.elements);
-  return decoder.decode(copy.document);
+  const copy = structuredClone(encoded.elements.map(mirrorElement));
+  decoder.receive(copy);
+  return decoder.decode(structuredClone(encoded.document));
 }
 
 describe('the document mirror', () => {
@@ -32,7 +33,7 @@ describe('the document mirror', () => {
 
     const edited = relabel(doc, 42, 'renamed');
     const afterEdit = encoder.encode(edited);
-    expect(afterEdit.elements.map(([, value]) => value)).toEqual([itemsOf(edited)[42]]);
+    expect(afterEdit.elements).toHaveLength(1);
     expect(send(decoder, afterEdit)).toEqual(edited);
 
     const items = itemsOf(edited);
@@ -49,8 +50,45 @@ describe('the document mirror', () => {
     send(decoder, encoder.encode(before));
     send(decoder, encoder.encode(relabel(before, 1, 'changed')));
     const undone = encoder.encode(before);
-    expect(undone.elements.map(([, value]) => value)).toEqual([itemsOf(before)[1]]);
+    expect(undone.elements.map(({ value }) => value)).toEqual([itemsOf(before)[1]]);
     expect(send(decoder, undone)).toEqual(before);
+  });
+
+  it('keeps what an edited canvas shares with the one it replaced shared in the copy, sending it by reference', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const entry = (text: string) => ({ label: { en: [text] }, value: { none: [text] } });
+    const withMetadata = (doc: JsonObject): JsonObject => {
+      const items = [...itemsOf(doc)];
+      items[1] = { ...items[1], metadata: [entry('a'), entry('b'), entry('c')] };
+      return { ...doc, items };
+    };
+    const doc = withMetadata(manifest(3));
+    const before = itemsOf(send(decoder, encoder.encode(doc)))[1] as JsonObject;
+    const canvas = itemsOf(doc)[1] as JsonObject;
+    const metadata = canvas['metadata'] as readonly JsonObject[];
+    const items = [...itemsOf(doc)];
+    items[1] = { ...canvas, width: 7, metadata: [...metadata].reverse() };
+    const edited = { ...doc, items };
+    const encoded = encoder.encode(edited);
+    // Its label, its `items` and the three entries go as references, not as copies.
+    const [posted] = encoded.elements;
+    expect(posted && mirrorElement(posted)[2]).toHaveLength(5);
+    const after = itemsOf(send(decoder, encoded))[1] as JsonObject;
+    expect(after).toEqual(items[1]);
+    const [a, b, c] = before['metadata'] as readonly JsonObject[];
+    expect(after['metadata']).toEqual([c, b, a]);
+    (after['metadata'] as readonly JsonObject[]).forEach((moved, i) => expect(moved).toBe([c, b, a][i]));
+    expect(after['items']).toBe(before['items']);
+  });
+
+  it('uses the element still alive when one it let go comes back', () => {
+    const encoder = createTreeEncoder();
+    const decoder = createTreeDecoder();
+    const before = manifest(3);
+    const kept = send(decoder, encoder.encode(before));
+    send(decoder, encoder.encode(relabel(before, 1, 'changed')));
+    expect(itemsOf(send(decoder, encoder.encode(before)))[1]).toBe(itemsOf(kept)[1]);
   });
 
   it('keeps arrays that are not all objects, and empty ones, in place', () => {
@@ -108,6 +146,12 @@ describe('the document mirror', () => {
       expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
       // And again, with the elements already held (references only).
       expect(JSON.stringify(send(decoder, encoder.encode(original)))).toBe(JSON.stringify(original));
+      // And an edited element, its "__proto__" member sent as a reference to the one it replaced.
+      const items = original['items'] as readonly JsonObject[];
+      const edited = { ...original, items: [{ ...items[0], label: { en: ['x'] } }] };
+      const again = send(decoder, encoder.encode(edited));
+      expect(JSON.stringify(again)).toBe(JSON.stringify(edited));
+      expect(Object.getPrototypeOf((again['items'] as JsonObject[])[0])).toBe(Object.prototype);
     }
     expect(JSON.stringify(doc)).toBe(text);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canvasAt, canvasesByIndex } from '../../../shared/iiif/canvases';
 import type { JsonObject } from '../../../shared/iiif/json';
 import {
   layoutView,
@@ -17,6 +18,17 @@ const page = (n: number, behavior?: string[], width = 1000, height = 1500): Json
 const pages = (count: number) => Array.from({ length: count }, (_, i) => page(i));
 
 describe('how a reader lays out a manifest', () => {
+  it('numbers canvases as items[N], an item that is not a canvas keeping its place', () => {
+    const manifest: JsonObject = { type: 'Manifest', behavior: ['paged'], items: ['stray', ...pages(4)] };
+    const canvases = canvasesByIndex(manifest);
+    canvases.forEach((canvas, index) => expect(canvas ?? null).toBe(canvasAt(manifest, index)));
+    expect(readingOrder(manifest, canvases).views).toEqual([[1], [2, 3], [4]]);
+    expect(readingOrder({ ...manifest, behavior: [] }, canvases, [3, 0, 1]).views).toEqual([[3], [1]]);
+    expect(layoutView(canvases, [0, 2], 'left-to-right').map((placed) => placed.canvas)).toEqual([
+      canvasAt(manifest, 2),
+    ]);
+  });
+
   it('paged: the first page alone, then openings of two, the last one possibly alone', () => {
     expect(pagedViews(pages(5))).toEqual([[0], [1, 2], [3, 4]]);
     expect(pagedViews(pages(6))).toEqual([[0], [1, 2], [3, 4], [5]]);

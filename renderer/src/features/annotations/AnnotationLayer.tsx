@@ -34,7 +34,8 @@ import {
   type Point,
   type TargetShape,
 } from '../../../../shared/iiif/annotations';
-import { canvasSize, idOf } from '../../../../shared/iiif/document/painted-items';
+import { canvasSize } from '../../../../shared/iiif/document/painted-items';
+import { idOf } from '../../../../shared/iiif/fields';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { useAppStore } from '../../store/store';
 import type { ViewTransform } from '../viewer/view-transform';

@@ -49,7 +49,7 @@ export function pageChoices(views: readonly AnnotationView[]): PageChoice[] {
       known.count += 1;
       continue;
     }
-    const page = view.page.page as unknown as JsonObject;
+    const page = view.page.page;
     const label = isJsonObject(page) ? displayStringOf(page['label']) : '';
     const id = view.page.id ?? '';
     const tail = id.replace(/\/+$/, '').split('/').pop() ?? '';

@@ -1,7 +1,8 @@
 /**
- * The app's one background worker and the two jobs it does: live validation and the autosave. One worker,
- * because both need the same mirror of the document (tree-mirror.ts), and it is kept up to date once.
+ * The app's one background worker and the jobs it does: live validation, the autosave and Save's text. One
+ * worker, because all need the same mirror of the document (tree-mirror.ts), and it is kept up to date once.
  */
+import type { TextBase } from '../../../../shared/iiif/document/text-patch';
 import type { TextFormat } from '../../../../shared/iiif/document/text-format';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import type { Finding } from '../../../../shared/iiif/validation/types';
@@ -57,4 +58,28 @@ export async function autosaveInBackground(
   // Electron, or no worker (the job ran here and returned the text).
   if (result?.kind === 'write') return writeRecoveryRecord({ ...record, text: result.text });
   return null;
+}
+
+/**
+ * The text Save writes for document `key`: its file's text (`base`) with only the changed values rewritten, or
+ * the whole document in `format` when it has no text of its own. Made in the worker, so that a save of a
+ * 10k-canvas manifest does not hold the main thread for the diff and the scan of its text.
+ */
+export function saveTextInBackground(
+  key: string,
+  doc: JsonObject,
+  base: TextBase | null,
+  format: TextFormat,
+): Promise<string> {
+  return client.saveText(key, doc, base, format);
+}
+
+/** Document `key` has `base` as its text now (opened, or just saved): the worker keeps it for the next save. */
+export function textBaseInBackground(key: string, base: TextBase): void {
+  client.adoptTextBase(key, base);
+}
+
+/** Document `key` was closed: the worker lets its text go. */
+export function forgetTextBaseInBackground(key: string): void {
+  client.forgetTextBase(key);
 }

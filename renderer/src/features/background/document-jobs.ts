@@ -2,10 +2,16 @@
  * The background worker's work and messages, as plain functions so that they run (and are tested) anywhere:
  * in the worker (document.worker.ts), and on the main thread when no worker can start.
  *
- * Jobs: validate the document (live validation), or write it as text in its file's layout (autosave). Latest
+ * Jobs: validate the document (live validation), write it as text in its file's layout (autosave), or write
+ * the text Save puts on disk: its file's text with only the changed values rewritten (text-patch.ts). Latest
  * wins: of the jobs of one kind that arrive together (queued while the worker was busy), only the last runs;
  * the others are answered `superseded`.
  */
+import {
+  createTextBase,
+  writeDocumentOver,
+  type TextBase,
+} from '../../../../shared/iiif/document/text-patch';
 import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { TextFormat } from '../../../../shared/iiif/document/text-format';
 import type { JsonObject } from '../../../../shared/iiif/json';
@@ -31,12 +37,25 @@ export type DocumentJob =
   /** With the referenced pages that could not be fetched, as [address, reason] pairs (they cross to the worker). */
   | { readonly kind: 'validate'; readonly unreachablePages?: readonly (readonly [string, string])[] }
   | { readonly kind: 'write'; readonly format: TextFormat; readonly upload?: AutosaveUpload }
+  /**
+   * Save's text for document `key`: written over the text base numbered `base` when the worker holds that one
+   * (else whole, in `format`); the text made is then that document's base, numbered `next`.
+   */
+  | {
+      readonly kind: 'save';
+      readonly key: string;
+      readonly base: number | null;
+      readonly next: number;
+      readonly format: TextFormat;
+    }
   /** Findings only the text can show (duplicate keys): a scan several times JSON.parse's cost, kept off the UI. */
   | { readonly kind: 'text-findings'; readonly text: string };
 
 export type JobResult =
   | { readonly kind: 'validate'; readonly findings: readonly Finding[] }
   | { readonly kind: 'write'; readonly text: string }
+  /** `based`: whether it was written over the base the job named (else whole). */
+  | { readonly kind: 'save'; readonly text: string; readonly based: boolean }
   | { readonly kind: 'text-findings'; readonly findings: readonly Finding[] }
   /** A write job with an upload, as the worker answers it: the host's answer to writeAutosave. */
   | { readonly kind: 'uploaded'; readonly outcome: Result<unknown> };
@@ -50,7 +69,23 @@ export type WorkerRequest =
       readonly document: MirroredDocument;
       readonly job: DocumentJob;
     }
-  /** Forget every element: the sender starts a new mirror. */
+  /**
+   * The text document `key` was read from (or last saved as) and the tree it parses to, numbered `id`: Save's
+   * base, sent once when the document opens rather than with every save. The tree is mirrored like a job's
+   * document, so that it shares its unchanged canvases with the documents that follow (text-patch.ts skips a
+   * shared subtree without a look).
+   */
+  | {
+      readonly type: 'base';
+      readonly key: string;
+      readonly id: number;
+      readonly text: string;
+      readonly format: TextFormat;
+      readonly document: MirroredDocument;
+    }
+  /** Forget document `key`'s text base: it was closed. */
+  | { readonly type: 'forget-base'; readonly key: string }
+  /** Forget every element and base: the sender starts a new mirror. */
   | { readonly type: 'reset' };
 
 /** Worker -> main thread, one per job. */
@@ -59,7 +94,34 @@ export type WorkerReply =
   | { readonly type: 'superseded'; readonly seq: number }
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };
 
-export function runDocumentJob(doc: JsonObject, job: DocumentJob): JobResult {
+/** A text base and its number, as the worker (or the main thread, running a job itself) holds it. */
+export interface NumberedBase {
+  readonly id: number;
+  readonly base: TextBase;
+}
+
+export type SaveJob = Extract<DocumentJob, { kind: 'save' }>;
+export type SaveResult = Extract<JobResult, { kind: 'save' }>;
+
+/** Save's text: over the document's base when `bases` holds the one the job names; that text is the next base. */
+export function runSave(doc: JsonObject, job: SaveJob, bases: Map<string, NumberedBase>): SaveResult {
+  const held = bases.get(job.key);
+  const base = held && held.id === job.base ? held.base : null;
+  const text = base ? writeDocumentOver(base, doc) : writeDocument(doc, job.format);
+  bases.set(job.key, { id: job.next, base: createTextBase(text, doc, job.format) });
+  return { kind: 'save', text, based: base !== null };
+}
+
+/**
+ * Runs `job` over `doc`. `bases` are the text bases held, by document key: a save reads its document's and
+ * replaces it with the text it made.
+ */
+export function runDocumentJob(
+  doc: JsonObject,
+  job: DocumentJob,
+  bases: Map<string, NumberedBase> = new Map(),
+): JobResult {
+  if (job.kind === 'save') return runSave(doc, job, bases);
   if (job.kind === 'validate')
     return {
       kind: 'validate',
@@ -71,7 +133,7 @@ export function runDocumentJob(doc: JsonObject, job: DocumentJob): JobResult {
 }
 
 export function createDocumentWorkerState() {
-  return { decoder: createTreeDecoder() };
+  return { decoder: createTreeDecoder(), bases: new Map<string, NumberedBase>() };
 }
 
 export type DocumentWorkerState = ReturnType<typeof createDocumentWorkerState>;
@@ -87,6 +149,25 @@ export function handleRequests(state: DocumentWorkerState, batch: readonly Worke
   for (const request of batch) {
     if (request.type === 'reset') {
       state.decoder = createTreeDecoder();
+      state.bases.clear();
+      continue;
+    }
+    if (request.type === 'forget-base') {
+      state.bases.delete(request.key);
+      continue;
+    }
+    if (request.type === 'base') {
+      // Decoded even if a failure follows: the mirror must follow every document the sender encoded.
+      try {
+        const doc = state.decoder.decode(request.document);
+        state.bases.set(request.key, {
+          id: request.id,
+          base: createTextBase(request.text, doc, request.format),
+        });
+      } catch {
+        // Out of step: the next job fails and the sender resets both sides (bases included).
+        state.bases.delete(request.key);
+      }
       continue;
     }
     if (request.type === 'elements') {
@@ -97,7 +178,7 @@ export function handleRequests(state: DocumentWorkerState, batch: readonly Worke
       const doc = state.decoder.decode(request.document);
       replies.push(
         lastOfKind.get(request.job.kind) === request.seq
-          ? { type: 'done', seq: request.seq, result: runDocumentJob(doc, request.job) }
+          ? { type: 'done', seq: request.seq, result: runDocumentJob(doc, request.job, state.bases) }
           : { type: 'superseded', seq: request.seq },
       );
     } catch (error) {

@@ -30,7 +30,7 @@ import {
 } from '../../../../shared/iiif/image-api';
 import { NO_ROTATION, type Rotation } from '../../../../shared/iiif/image-api/image-selectors';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/iiif/json';
-import { asArray } from '../../../../shared/iiif/document/painted-items';
+import { asArray, idOf } from '../../../../shared/iiif/fields';
 import { cropRequestOf, measureCrop, type CropGeometry, type CropRequest } from './painted-crop';
 
 export interface ThumbnailBox {
@@ -62,11 +62,6 @@ export interface ThumbnailChoice {
   readonly width: number | null;
   /** Present when the cell must crop or turn the loaded image itself. */
   readonly crop?: ThumbnailCrop;
-}
-
-function idOf(node: JsonObject): string | null {
-  const id = node['id'] ?? node['@id'];
-  return typeof id === 'string' && id !== '' ? id : null;
 }
 
 function positive(value: JsonValue | undefined): number | null {
@@ -226,7 +221,8 @@ export function chooseThumbnail(
       if (viaService.choice) return viaService.choice;
       fallback = smaller(fallback, viaService.fallback);
     }
-    const url = idOf(resource);
+    // An empty id is no image address either.
+    const url = idOf(resource) || null;
     if (url === null) continue;
     const size = sizeOf(resource);
     if (size) {
@@ -328,6 +324,6 @@ function croppedThumbnail(
     return thumb ? { url: thumb.url, width: thumb.width, crop } : null;
   }
   // A static image has one size: taken when it is not too big for the crop.
-  const url = idOf(painted);
+  const url = idOf(painted) || null;
   return url !== null && full.width <= limit ? { url, width: full.width, crop } : null;
 }

@@ -13,12 +13,8 @@ import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
 import { AnnotationLayer, AnnotationTools, type DrawTool } from '../annotations/AnnotationLayer';
 import { useRegionPick } from '../annotations/region-pick';
 import { parseRegion, type Rect } from '../../../../shared/iiif/image-api/image-selectors';
-import {
-  canvasSize,
-  idOf,
-  paintedItems,
-  type PaintedItem,
-} from '../../../../shared/iiif/document/painted-items';
+import { canvasSize, paintedItems, type PaintedItem } from '../../../../shared/iiif/document/painted-items';
+import { idOf } from '../../../../shared/iiif/fields';
 import { useImageInfo } from '../viewer/use-image-info';
 import { compositionActions, encodingFor, type Encoding } from './composition-actions';
 import { CompositionOverlay } from './CompositionOverlay';

@@ -37,12 +37,11 @@ import {
   type Size,
 } from '../../../../shared/iiif/image-api/image-selectors';
 import {
-  asArray,
   canvasSize,
-  idOf,
   type CropEncoding,
   type PaintedItem,
 } from '../../../../shared/iiif/document/painted-items';
+import { asArray, idOf } from '../../../../shared/iiif/fields';
 import { clampToCanvas, fitInside } from './geometry';
 
 /** Which painting annotation (and which of its bodies) an edit is about. */

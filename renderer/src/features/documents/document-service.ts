@@ -6,19 +6,31 @@
 import { WINDOWS_1252_QUESTION } from '../../../../shared/iiif/document/decode';
 import { readDocument } from '../../../../shared/iiif/document/read';
 import { DEFAULT_TEXT_FORMAT } from '../../../../shared/iiif/document/text-format';
-import { createTextBase, writeDocumentOver } from '../../../../shared/iiif/document/text-patch';
+import { createTextBase, type TextBase } from '../../../../shared/iiif/document/text-patch';
 import { writeDocument } from '../../../../shared/iiif/document/write';
 import type { JsonObject } from '../../../../shared/iiif/json';
 import { api } from '../../api';
 import { saveLocalPages } from '../annotations/local-page-files';
+import {
+  forgetTextBaseInBackground,
+  saveTextInBackground,
+  textBaseInBackground,
+} from '../background/background-work';
 import { chooseFileToOpen } from '../files/files-service';
 import { documentName, isDirty, type FileRef } from '../../store/document-slice';
 import { allDocuments } from '../../store/documents-slice';
 import { useAppStore } from '../../store/store';
 import { clearRecoveryRecord } from './autosave-records';
-import { prepareNewTab, switchToDocument } from './document-tabs';
+import { onBackgroundCompacted, prepareNewTab, switchToDocument } from './document-tabs';
 
 const store = useAppStore;
+
+// The worker keeps each document's text for Save; a document in the background that shed its text (it writes
+// whole, the same bytes) no longer needs it there either.
+onBackgroundCompacted(() => {
+  for (const document of allDocuments(store.getState()))
+    if (!document.textBase) forgetTextBaseInBackground(document.documentKey);
+});
 
 function fail(text: string) {
   store.getState().showMessage({ kind: 'error', text });
@@ -80,6 +92,8 @@ export function loadText(
   // A Presentation 2 file is never overwritten without asking: until its first save the document has no file.
   const upgradedFrom = read.upgraded ? source.file : null;
   prepareNewTab();
+  // An upgraded document has no text of its own yet: its first save writes it whole.
+  const textBase = read.upgraded ? null : createTextBase(text, read.doc, read.format);
   store.getState().loadDocument({
     doc: read.doc,
     format: read.format,
@@ -89,9 +103,9 @@ export function loadText(
     notices: [...read.notices.map((n) => n.message), ...(source.notices ?? [])],
     dirty: options.dirty === true || read.upgraded,
     ...(source.origin ? { origin: source.origin } : {}),
-    // An upgraded document has no text of its own yet: its first save writes it whole.
-    textBase: read.upgraded ? null : createTextBase(text, read.doc, read.format),
+    textBase,
   });
+  if (textBase) textBaseInBackground(store.getState().documentKey, textBase);
   if (read.upgraded && upgradedFrom) {
     store.getState().showMessage({
       kind: 'info',
@@ -203,12 +217,6 @@ export async function chooseAndOpen(): Promise<void> {
   else if (choice.kind === 'picker') store.getState().showDialog({ kind: 'open-file' });
 }
 
-/** The text of `doc`: its file's text with only the changed values rewritten, or a whole new text. */
-function textOf(doc: JsonObject): string {
-  const { format, textBase } = store.getState();
-  return textBase ? writeDocumentOver(textBase, doc) : writeDocument(doc, format ?? DEFAULT_TEXT_FORMAT);
-}
-
 /** The save in flight: the next one waits for it (see saveTo). */
 let lastSave: Promise<boolean> = Promise.resolve(true);
 
@@ -241,7 +249,9 @@ async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?:
     fail(pages.message);
     return false;
   }
-  const text = textOf(pages.doc);
+  // Its file's text with only the changed values rewritten (or a whole new text), made in the background.
+  const format = state.format ?? DEFAULT_TEXT_FORMAT;
+  const text = await saveTextInBackground(state.documentKey, pages.doc, state.textBase, format);
   const result = await api.saveFile({
     path,
     text,
@@ -260,6 +270,7 @@ async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?:
   // Another tab may be in front by now: the answer is about the document that was saved, wherever it is (if it
   // was closed meanwhile, nothing is left to mark).
   const key = state.documentKey;
+  const textBase: TextBase = createTextBase(text, pages.doc, format);
   store.getState().updateDocument(key, () => ({
     file: {
       path: result.value.path,
@@ -269,9 +280,10 @@ async function saveNow(path: string, options: { overwrite?: boolean; isNewPath?:
       hash: result.value.hash,
     },
     savedDoc: doc,
-    textBase: createTextBase(text, pages.doc, state.format ?? DEFAULT_TEXT_FORMAT),
+    textBase,
     upgradedFrom: null,
   }));
+  textBaseInBackground(key, textBase);
   void clearRecoveryRecord(key);
   const also = pages.written.length > 0 ? ` and ${pages.written.join(', ')}` : '';
   store.getState().showMessage({ kind: 'info', text: `Saved ${result.value.name}${also}.` });
@@ -336,6 +348,7 @@ export function closeTab(key: string): void {
   const document = allDocuments(state).find((d) => d.documentKey === key);
   if (document && key !== state.documentKey && !isDirty(document)) {
     state.forgetDocument(key);
+    forgetTextBaseInBackground(key);
     void clearRecoveryRecord(key);
     return;
   }
@@ -346,6 +359,7 @@ export function closeTab(key: string): void {
 export function closeDocument(): void {
   const key = store.getState().documentKey;
   void clearRecoveryRecord(key);
+  forgetTextBaseInBackground(key);
   store.getState().closeDocument();
 }
 

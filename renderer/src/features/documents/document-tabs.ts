@@ -24,6 +24,13 @@ export function isUntouchedSample(state: AppState): boolean {
 }
 
 let compaction: ReturnType<typeof setTimeout> | null = null;
+const compacted = new Set<() => void>();
+
+/** Calls `listener` after each compaction (document-service.ts lets the worker drop the texts shed). */
+export function onBackgroundCompacted(listener: () => void): () => void {
+  compacted.add(listener);
+  return () => compacted.delete(listener);
+}
 
 /**
  * Documents that went to the background shed the text they do not need (documents-slice.ts,
@@ -34,6 +41,7 @@ function scheduleCompaction(): void {
   compaction = setTimeout(() => {
     compaction = null;
     useAppStore.getState().compactBackground();
+    for (const listener of compacted) listener();
   }, COMPACTION_DELAY_MS);
 }
 

@@ -9,7 +9,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../../share
 import { findRightsOption } from '../../../../shared/iiif/rights';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { SafeHtml } from '../../components/language/SafeHtml';
-import { asArray, idOf } from '../../../../shared/iiif/document/painted-items';
+import { asArray, idOf } from '../../../../shared/iiif/fields';
 import './preview.css';
 
 /** The values to show for a language map (all values of the picked language), tolerating plain strings. */

@@ -3,16 +3,16 @@
  * (as the book's pages do), so the thumbnail of the next page is always on the side the reader turns to.
  * A listbox: arrow keys move through pages, Enter or a click opens one.
  */
-import type { JsonObject } from '../../../../shared/iiif/json';
 import { chooseThumbnail } from '../canvases/thumbnail-choice';
 import { Thumbnail } from '../canvases/Thumbnail';
-import type { ViewingDirection } from './reading-order';
+import type { IndexedCanvases, ViewingDirection } from './reading-order';
 import './preview.css';
 
 const BOX = { width: 72, height: 90 };
 
 interface Props {
-  canvases: readonly JsonObject[];
+  /** By raw index (index N is `items[N]`); undefined where an item is not a canvas. */
+  canvases: IndexedCanvases;
   labels: readonly string[];
   direction: ViewingDirection;
   /** Canvases of the view on screen. */

@@ -11,7 +11,7 @@ import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
 import { displayStringOf } from '../../../../shared/iiif/language';
 import { useDisplayLanguages } from '../../components/language/display-language';
 import { useAppStore } from '../../store/store';
-import { canvasList } from '../../../../shared/iiif/canvases';
+import { canvasesByIndex } from '../../../../shared/iiif/canvases';
 import { DeepZoomViewer } from '../viewer/DeepZoomViewer';
 import { canvasDuration } from '../../../../shared/iiif/media';
 import { MediaPlayer } from '../media/MediaPlayer';
@@ -26,7 +26,7 @@ import './preview.css';
 /** Not in the editor's bundle: the copy of the document for Mirador and Clover is made only when one is chosen. */
 const PublicViewer = lazy(() => import('./public-viewers/PublicViewer'));
 import { PreviewStrip } from './PreviewStrip';
-import { layoutView, readingOrder, viewOfCanvas } from './reading-order';
+import { canvasIndices, layoutView, readingOrder, viewOfCanvas } from './reading-order';
 import { Icon } from '../../components/icons';
 
 type ViewerChoice = 'tessera' | PublicViewerKind;
@@ -54,8 +54,8 @@ export function PreviewView() {
   const doc = useAppStore((s) => s.doc);
   const focus = useAppStore((s) => s.focus);
   const languages = useDisplayLanguages();
-  // The preview's reading order counts object canvases only (its own numbering, not the grid's).
-  const canvases = useMemo(() => canvasList(doc).map((entry) => entry.canvas), [doc]);
+  // By raw index, as the grid, focus and ranges count them: an item that is not a canvas is a place skipped.
+  const canvases = canvasesByIndex(doc);
   const contents = useMemo(
     () => (doc ? previewContents(doc, languages) : { entries: [], sequences: [] }),
     [doc, languages],
@@ -68,9 +68,9 @@ export function PreviewView() {
     [doc, canvases, sequence],
   );
   // The thumbnail strip: the sequence's canvases, else every canvas (non-paged ones too, to go to).
-  const stripOrder = useMemo(() => sequence ?? canvases.map((_, i) => i), [sequence, canvases]);
+  const stripOrder = useMemo(() => sequence ?? canvasIndices(canvases), [sequence, canvases]);
   const labels = useMemo(
-    () => canvases.map((c, i) => displayStringOf(c['label'], languages) || `Canvas ${i + 1}`),
+    () => canvases.map((c, i) => (c ? displayStringOf(c['label'], languages) || `Canvas ${i + 1}` : '')),
     [canvases, languages],
   );
   // The canvas the reader went to (strip, buttons, keys), and in a continuous strip the one in view.

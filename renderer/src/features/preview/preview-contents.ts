@@ -7,7 +7,7 @@
  */
 import { isJsonObject, type JsonObject } from '../../../../shared/iiif/json';
 import { displayStringOf } from '../../../../shared/iiif/language';
-import { asArray } from '../../../../shared/iiif/document/painted-items';
+import { asArray } from '../../../../shared/iiif/fields';
 import { canvasIdsInRange, structureView, type RangeNode } from '../../../../shared/iiif/structure';
 
 export interface ContentsEntry {

@@ -8,9 +8,13 @@
  * right (right-to-left), at the top (top-to-bottom) or at the bottom (bottom-to-top).
  * A `sequence` Range (an alternative reading order) replaces the manifest's order with its own canvases.
  * Pure, so the rules are unit-tested; the preview turns the result into a scene for the viewer.
+ *
+ * Canvases are given by raw index (canvasesByIndex in shared/iiif/canvases.ts): index N is `items[N]`, as in
+ * the editor's grid, focus and a range's canvases; an item that is not a canvas is an undefined place, skipped.
  */
 import type { JsonObject } from '../../../../shared/iiif/json';
-import { asArray, canvasSize } from '../../../../shared/iiif/document/painted-items';
+import { canvasSize } from '../../../../shared/iiif/document/painted-items';
+import { asArray } from '../../../../shared/iiif/fields';
 import type { SceneCanvas } from '../viewer/scene';
 
 export type Layout = 'individuals' | 'paged' | 'continuous';
@@ -19,7 +23,7 @@ export type ViewingDirection = 'left-to-right' | 'right-to-left' | 'top-to-botto
 export interface ReadingOrder {
   readonly layout: Layout;
   readonly direction: ViewingDirection;
-  /** Canvas indices per view (an opening, a single page, or the whole strip), in reading order. */
+  /** Canvas indices (places in `items`) per view (an opening, a single page, or the whole strip), in reading order. */
   readonly views: readonly (readonly number[])[];
 }
 
@@ -46,13 +50,21 @@ export function directionOf(manifest: JsonObject): ViewingDirection {
   return DIRECTIONS.find((d) => d === value) ?? 'left-to-right';
 }
 
+/** The canvases by raw index; undefined where an item of `items` is not a canvas. */
+export type IndexedCanvases = readonly (JsonObject | undefined)[];
+
+/** The indices of the places of `canvases` that hold a canvas, in manifest order. */
+export function canvasIndices(canvases: IndexedCanvases): number[] {
+  return canvases.flatMap((canvas, index) => (canvas ? [index] : []));
+}
+
 /**
  * Openings of a paged book: [0], [1, 2], [3, 4]…, with facing-pages canvases alone and non-paged ones left out.
  * `order` is the canvases to read, by index (default: all, in manifest order).
  */
 export function pagedViews(
-  canvases: readonly JsonObject[],
-  order: readonly number[] = canvases.map((_, index) => index),
+  canvases: IndexedCanvases,
+  order: readonly number[] = canvasIndices(canvases),
 ): number[][] {
   const views: number[][] = [];
   let pending: number[] = [];
@@ -85,14 +97,12 @@ export function pagedViews(
 /** The views of `manifest`, reading `sequence` (canvas indices, e.g. a `sequence` Range's) when given. */
 export function readingOrder(
   manifest: JsonObject,
-  canvases: readonly JsonObject[],
+  canvases: IndexedCanvases,
   sequence?: readonly number[],
 ): ReadingOrder {
   const layout = layoutOf(manifest);
   const direction = directionOf(manifest);
-  const all = sequence
-    ? sequence.filter((index) => index >= 0 && index < canvases.length)
-    : canvases.map((_, index) => index);
+  const all = sequence ? sequence.filter((index) => canvases[index] !== undefined) : canvasIndices(canvases);
   const views =
     layout === 'paged'
       ? pagedViews(canvases, all)
@@ -126,7 +136,7 @@ const GAP = 0.02;
  * common width (vertical ones), the first in reading order where the direction says.
  */
 export function layoutView(
-  canvases: readonly JsonObject[],
+  canvases: IndexedCanvases,
   view: readonly number[],
   direction: ViewingDirection,
   gap = GAP,

@@ -14,7 +14,7 @@ import { backdropSpec, imageSpec } from './image-specs';
 import type { Rect } from '../../../../shared/iiif/image-api/image-selectors';
 import { LayerSwitcher } from './LayerSwitcher';
 import { stopKeyboardMotion } from './keyboard-motion';
-import { idOf } from '../../../../shared/iiif/document/painted-items';
+import { idOf } from '../../../../shared/iiif/fields';
 import {
   canvasWorldRect,
   sceneBounds,
