@@ -12,6 +12,7 @@ import {
   copySelection,
   deleteSelection,
   duplicateSelection,
+  moveSelectionBy,
   reorderCanvases,
 } from '../../../renderer/src/features/canvases/canvas-actions';
 import { MemberDetails } from '../../../renderer/src/features/collection/MemberDetails';
@@ -61,6 +62,28 @@ describe('a collection in the properties panel', () => {
     // A reference edits what references carry, not a manifest's rights or links.
     expect(focused.queryByText('Rights and credit')).toBeNull();
     expect(focused.queryByText('Behavior')).toBeNull();
+  });
+});
+
+describe('moving the focused member', () => {
+  it("keeps its editor (the same fields) and shows it at the member's new place", () => {
+    render(<PropertiesPanel />);
+    const before = within(screen.getByRole('region', { name: 'Member 1' })).getByLabelText(
+      'Member label (en)',
+    );
+    act(() => moveSelectionBy(1));
+    const after = within(screen.getByRole('region', { name: 'Member 2' })).getByLabelText(
+      'Member label (en)',
+    );
+    expect(after).toHaveProperty('value', 'Volume 1');
+    // Re-created fields would be new elements: an editor keyed by position was rebuilt on every move.
+    expect(after).toBe(before);
+    // Focusing another member is another editor.
+    act(() => useAppStore.getState().selectOnly(0));
+    const other = within(screen.getByRole('region', { name: 'Member 1' })).getByLabelText(
+      'Member label (en)',
+    );
+    expect(other).toHaveProperty('value', 'Volume 2');
   });
 });
 

@@ -4,9 +4,11 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { LanguageOptions } from '../../components/language/LanguageTagInput';
+import { canvasItems } from '../../../../shared/iiif/canvases';
 import { documentKind } from '../../store/document-slice';
 import { useAppStore } from '../../store/store';
 import { BatchPanel } from '../batch/BatchPanel';
+import { cellKeyOf } from '../canvases/cell-keys';
 import { HtmlReport } from '../metadata/HtmlReport';
 import { SpreadsheetPanel } from '../spreadsheet/SpreadsheetPanel';
 import { ResourceEditor } from './ResourceEditor';
@@ -81,6 +83,12 @@ function PropertiesTab() {
   const notices = useAppStore((s) => s.notices);
   const isCollection = useAppStore((s) => documentKind(s) === 'Collection');
   const canvas = focus !== null && focus < canvasCount ? focus : null;
+  // Keyed by the item itself, not its position: moving the focused canvas or member (Alt+Arrow) keeps its
+  // editor mounted, where a key by index re-created every field and section of it on each move (at 5,000
+  // members a third of the frame that paints a move).
+  const itemKey = useAppStore((s) =>
+    canvas === null ? null : cellKeyOf(canvasItems(s.doc)[canvas], canvas),
+  );
   // The document and its focused item: a manifest and a canvas, or a collection and a member.
   const [docKind, itemKind] = isCollection
     ? (['Collection', 'Member'] as const)
@@ -97,7 +105,7 @@ function PropertiesTab() {
           <h2 id="props-canvas">
             {itemKind} {canvas + 1}
           </h2>
-          <ResourceEditor key={canvas} kind={itemKind} path={['items', canvas]} />
+          <ResourceEditor key={itemKey} kind={itemKind} path={['items', canvas]} />
         </section>
       ) : null}
       {notices.length > 0 ? (
