@@ -16,6 +16,7 @@ import {
   reorderCanvases,
 } from '../../../renderer/src/features/canvases/canvas-actions';
 import { MemberDetails } from '../../../renderer/src/features/collection/MemberDetails';
+import { MembersPanel } from '../../../renderer/src/features/collection/MembersPanel';
 import { DocumentDialogs } from '../../../renderer/src/features/documents/DocumentDialogs';
 import { PropertiesPanel } from '../../../renderer/src/features/properties/PropertiesPanel';
 import { documentKind } from '../../../renderer/src/store/document-slice';
@@ -84,6 +85,20 @@ describe('moving the focused member', () => {
       'Member label (en)',
     );
     expect(other).toHaveProperty('value', 'Volume 2');
+  });
+});
+
+describe("the member panel's toolbar", () => {
+  it('offers the focused member for editing only while the cursor is on one', () => {
+    render(<MembersPanel />);
+    const open = () => screen.getByRole('button', { name: 'Open for editing' });
+    expect(open()).toHaveProperty('disabled', false);
+    act(() => useAppStore.getState().setSelection([], null));
+    expect(open()).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Move down' })).toHaveProperty('disabled', true);
+    act(() => useAppStore.getState().setSelection([], 3));
+    expect(open()).toHaveProperty('disabled', false);
+    expect(screen.getByRole('button', { name: 'Move down' })).toHaveProperty('disabled', false);
   });
 });
 
