@@ -9,7 +9,7 @@ import type { DocumentKind } from './classify';
 import { classifyJson } from './classify';
 import { findJsonSyntaxError, lineColumnAt } from './json-syntax';
 import { MAX_DOCUMENT_BYTES, describeSize } from './limits';
-import { describeExcessNesting, MAX_NESTING, nestsDeeperThan } from './nesting';
+import { describeExcessNesting, isIndexKey, MAX_NESTING, surveyParsedTree } from './nesting';
 import type { Notice } from './notices';
 import { notice } from './notices';
 import type { TextFormat } from './text-format';
@@ -66,7 +66,8 @@ export function readDocument(text: string, options: ReadOptions = {}): ReadResul
   }
   // Before anything recursive (classify, the upgrader, validation, the renderer) sees the tree.
   // The tree is ours alone here, so its repeated short strings are shared as it is walked (heap, issue 16).
-  if (nestsDeeperThan(parsed, MAX_NESTING, new Map())) return failure('too-deep', describeExcessNesting());
+  const survey = surveyParsedTree(parsed, MAX_NESTING, new Map());
+  if (survey.tooDeep) return failure('too-deep', describeExcessNesting());
 
   const classification = classifyJson(parsed);
   if (!classification.ok) return failure('not-iiif', classification.message);
@@ -92,7 +93,7 @@ export function readDocument(text: string, options: ReadOptions = {}): ReadResul
     kind: classification.kind,
     sourceVersion: 3,
     upgraded: false,
-    notices: numericKeyNotices(body, root),
+    notices: survey.indexKeys ? numericKeyNotices(root) : [],
   };
 }
 
@@ -110,11 +111,10 @@ function describeSyntaxError(body: string, error: unknown): string {
 
 /**
  * JavaScript objects list integer-like keys ("0", "42") first, in numeric order, whatever order the text had,
- * so such keys are the one case where saving can reorder properties. They are rare in IIIF; the regex over the
- * text is a cheap gate, and only when it matches do we walk the tree to say where.
+ * so such keys are the one case where saving can reorder properties. They are rare in IIIF; the walk that
+ * checks nesting notices them in passing, and only then do we walk the tree again to say where.
  */
-function numericKeyNotices(body: string, root: JsonObject): Notice[] {
-  if (!/"(?:0|[1-9][0-9]*)"\s*:/.test(body)) return [];
+function numericKeyNotices(root: JsonObject): Notice[] {
   const paths = findIntegerKeys(root).slice(0, 3);
   if (paths.length === 0) return [];
   const where = paths.map((p) => (p.length === 0 ? 'the top level' : p.join('.'))).join('; ');
@@ -136,7 +136,7 @@ function findIntegerKeys(root: JsonValue): JsonPath[] {
     if (isJsonArray(node)) node.forEach((item, i) => stack.push([item, [...path, i]]));
     else if (isJsonObject(node)) {
       const keys = Object.keys(node);
-      if (keys.some((k) => /^(?:0|[1-9][0-9]*)$/.test(k))) found.push(path);
+      if (keys.some(isIndexKey)) found.push(path);
       for (const k of keys) stack.push([node[k] as JsonValue, [...path, k]]);
     }
   }

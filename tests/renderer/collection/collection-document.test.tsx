@@ -12,9 +12,11 @@ import {
   copySelection,
   deleteSelection,
   duplicateSelection,
+  moveSelectionBy,
   reorderCanvases,
 } from '../../../renderer/src/features/canvases/canvas-actions';
 import { MemberDetails } from '../../../renderer/src/features/collection/MemberDetails';
+import { MembersPanel } from '../../../renderer/src/features/collection/MembersPanel';
 import { DocumentDialogs } from '../../../renderer/src/features/documents/DocumentDialogs';
 import { PropertiesPanel } from '../../../renderer/src/features/properties/PropertiesPanel';
 import { documentKind } from '../../../renderer/src/store/document-slice';
@@ -61,6 +63,42 @@ describe('a collection in the properties panel', () => {
     // A reference edits what references carry, not a manifest's rights or links.
     expect(focused.queryByText('Rights and credit')).toBeNull();
     expect(focused.queryByText('Behavior')).toBeNull();
+  });
+});
+
+describe('moving the focused member', () => {
+  it("keeps its editor (the same fields) and shows it at the member's new place", () => {
+    render(<PropertiesPanel />);
+    const before = within(screen.getByRole('region', { name: 'Member 1' })).getByLabelText(
+      'Member label (en)',
+    );
+    act(() => moveSelectionBy(1));
+    const after = within(screen.getByRole('region', { name: 'Member 2' })).getByLabelText(
+      'Member label (en)',
+    );
+    expect(after).toHaveProperty('value', 'Volume 1');
+    // Re-created fields would be new elements: an editor keyed by position was rebuilt on every move.
+    expect(after).toBe(before);
+    // Focusing another member is another editor.
+    act(() => useAppStore.getState().selectOnly(0));
+    const other = within(screen.getByRole('region', { name: 'Member 1' })).getByLabelText(
+      'Member label (en)',
+    );
+    expect(other).toHaveProperty('value', 'Volume 2');
+  });
+});
+
+describe("the member panel's toolbar", () => {
+  it('offers the focused member for editing only while the cursor is on one', () => {
+    render(<MembersPanel />);
+    const open = () => screen.getByRole('button', { name: 'Open for editing' });
+    expect(open()).toHaveProperty('disabled', false);
+    act(() => useAppStore.getState().setSelection([], null));
+    expect(open()).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Move down' })).toHaveProperty('disabled', true);
+    act(() => useAppStore.getState().setSelection([], 3));
+    expect(open()).toHaveProperty('disabled', false);
+    expect(screen.getByRole('button', { name: 'Move down' })).toHaveProperty('disabled', false);
   });
 });
 

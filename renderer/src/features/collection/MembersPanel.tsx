@@ -34,7 +34,9 @@ const HELP_ID = 'member-grid-help';
 export function MembersPanel() {
   const count = useAppStore((s) => memberItems(listOwner(s)).length);
   const selectedCount = useAppStore((s) => s.selected.size);
-  const focus = useAppStore((s) => s.focus);
+  // Whether the cursor is on a member, not where: a move (Alt+Arrow) changes the focus index on every step,
+  // and re-rendering this panel for it re-rendered the toolbar and the view controls with the grid.
+  const focusOnMember = useAppStore((s) => s.focus !== null && s.focus < memberItems(s.doc).length);
   const dialog = useCanvasDialog((s) => s.open);
   const mode = useGridSettings((s) => s.mode);
   const [address, setAddress] = useState('');
@@ -47,7 +49,7 @@ export function MembersPanel() {
   useKeepSelectionInRange(count);
   useCanvasDropHandler({ accepts: acceptsMemberDrop, drop: dropMember });
 
-  const hasTargets = selectedCount > 0 || (focus !== null && focus < count);
+  const hasTargets = selectedCount > 0 || focusOnMember;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void addMemberFrom(address).then((added) => {
@@ -102,8 +104,11 @@ export function MembersPanel() {
         </button>
         <button
           type="button"
-          disabled={focus === null || focus >= count}
-          onClick={() => focus !== null && openMemberForEditing(focus)}
+          disabled={!focusOnMember}
+          onClick={() => {
+            const { focus } = useAppStore.getState();
+            if (focus !== null) openMemberForEditing(focus);
+          }}
         >
           Open for editing
         </button>
