@@ -2,7 +2,7 @@
  * What the Electron shell tests share: small manifests written to disk, reading a label back, editing the
  * manifest's label as a person does, and the recovery records main left in the user data folder.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -39,11 +39,5 @@ export async function editLabel(page: Page, text: string) {
   await field.press('Tab');
 }
 
-/** The completed recovery records in the app's user data folder (a write in progress is a hidden file). */
-export async function recordTexts(userData: string): Promise<string[]> {
-  const dir = path.join(userData, 'autosave');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter(
-    (n) => n.endsWith('.autosave.json') && !n.startsWith('.'),
-  );
-  return Promise.all(names.map((n) => readFile(path.join(dir, n), 'utf8').catch(() => '')));
-}
+/** The completed recovery records in the app's user data folder. */
+export { recordTexts } from './recovery-records';

@@ -4,22 +4,10 @@
  * receives nothing until the user allows its host; Add images then asks "Allow requests to HOST for this
  * session?" and, allowed, adds the image.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
-
-const PUBLIC_ALIAS = '127.0.0.2';
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-async function serve(host: string, handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  return { server, base: `http://${host}:${(server.address() as AddressInfo).port}` };
-}
+import { openApp, openBrowser, type BrowserSession, type HostProcess } from './harness';
+import { hostileManifest, PNG_1x1, PUBLIC_ALIAS, serve, startPublicHost } from './public-document';
 
 describe('private-network requests from a public document', () => {
   let host: HostProcess;
@@ -49,32 +37,14 @@ describe('private-network requests from a public document', () => {
     privateBase = secret.base;
     const institution = await serve(PUBLIC_ALIAS, (req, res) => {
       if (req.url === '/manifest.json') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({
-            '@context': 'http://iiif.io/api/presentation/3/context.json',
-            id: `${publicBase}/manifest.json`,
-            type: 'Manifest',
-            label: { en: ['Hostile'] },
-            items: [
-              {
-                id: `${publicBase}/canvas/1`,
-                type: 'Canvas',
-                label: { en: ['Admin page'] },
-                width: 100,
-                height: 100,
-                thumbnail: [{ id: `${privateBase}/admin/thumb.png`, type: 'Image' }],
-                items: [],
-              },
-            ],
-          }),
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(hostileManifest(publicBase, `${privateBase}/admin/thumb.png`)));
       } else res.writeHead(302, { location: `${privateBase}/iiif/secret/info.json` }).end();
     });
     publicBase = institution.base;
     servers.push(secret.server, institution.server);
-    process.env['TESSERA_TEST_PUBLIC_ADDRESSES'] = PUBLIC_ALIAS;
-    host = await startHost();
-    delete process.env['TESSERA_TEST_PUBLIC_ADDRESSES'];
+    host = await startPublicHost();
     session = await openBrowser();
   });
   afterAll(async () => {

@@ -4,34 +4,11 @@
  * nothing. Before the recovery record carried the origin, the recovered copy counted as a local file and the
  * preview fetched them.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openBrowser, startHost, type BrowserSession, type HostProcess } from './harness';
-
-/** A loopback alias the web host is told to treat as the internet. */
-const PUBLIC_ALIAS = '127.0.0.2';
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-async function serve(host: string, handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  return { server, base: `http://${host}:${(server.address() as AddressInfo).port}` };
-}
-
-async function startPublicHost(options: Parameters<typeof startHost>[0] = {}): Promise<HostProcess> {
-  process.env['TESSERA_TEST_PUBLIC_ADDRESSES'] = PUBLIC_ALIAS;
-  try {
-    return await startHost(options);
-  } finally {
-    delete process.env['TESSERA_TEST_PUBLIC_ADDRESSES'];
-  }
-}
+import { openApp, openBrowser, type BrowserSession, type HostProcess } from './harness';
+import { hostileManifest, PNG_1x1, PUBLIC_ALIAS, serve, startPublicHost } from './public-document';
+import { someRecordHolds } from './recovery-records';
 
 describe('recovering a document from the internet', () => {
   let host: HostProcess | null = null;
@@ -46,25 +23,9 @@ describe('recovering a document from the internet', () => {
       res.writeHead(200, { 'content-type': 'image/png' }).end(PNG_1x1);
     });
     const institution = await serve(PUBLIC_ALIAS, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          '@context': 'http://iiif.io/api/presentation/3/context.json',
-          id: `${publicBase}/manifest.json`,
-          type: 'Manifest',
-          label: { en: ['Hostile'] },
-          items: [
-            {
-              id: `${publicBase}/canvas/1`,
-              type: 'Canvas',
-              label: { en: ['Admin page'] },
-              width: 100,
-              height: 100,
-              thumbnail: [{ id: `${secret.base}/admin/thumb.png`, type: 'Image' }],
-              items: [],
-            },
-          ],
-        }),
-      );
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(hostileManifest(publicBase, `${secret.base}/admin/thumb.png`)));
     });
     publicBase = institution.base;
     servers.push(secret.server, institution.server);
@@ -91,19 +52,8 @@ describe('recovering a document from the internet', () => {
     await page.getByTestId('canvas-cell').first().click();
     await page.getByTestId('label-items-0').fill('Admin page (edited)');
 
-    const autosaveDir = path.join(host.dataDir, 'autosave');
-    await expect
-      .poll(
-        async () => {
-          const names = (await readdir(autosaveDir).catch(() => [] as string[])).filter(
-            (n) => n.endsWith('.autosave.json') && !n.startsWith('.'),
-          );
-          const texts = await Promise.all(names.map((n) => readFile(path.join(autosaveDir, n), 'utf8')));
-          return texts.some((t) => t.includes('Admin page (edited)'));
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
+    const { dataDir } = host;
+    await expect.poll(() => someRecordHolds(dataDir, 'Admin page (edited)'), { timeout: 10_000 }).toBe(true);
     await host.stop('SIGKILL');
     await session.close();
     expect(privateHits).toEqual([]);

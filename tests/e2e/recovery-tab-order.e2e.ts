@@ -3,7 +3,7 @@
  * then moved to the middle of the tab bar; after kill -9 and a restart, "Restore all" reopens them in the
  * order of the tabs, not in the order they were last written.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manifestText } from './documents-page';
@@ -15,16 +15,11 @@ import {
   type BrowserSession,
   type HostProcess,
 } from './harness';
+import { readRecords } from './recovery-records';
 
 /** The completed recovery records, by the name of the document they hold. */
 async function records(dataDir: string): Promise<Map<string, { tab?: number; text: string }>> {
-  const dir = path.join(dataDir, 'autosave');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter(
-    (n) => n.endsWith('.autosave.json') && !n.startsWith('.'),
-  );
-  const parsed = await Promise.all(
-    names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as Record<string, unknown>),
-  );
+  const parsed = await readRecords(dataDir);
   return new Map(
     parsed.map((r) => [String(r['name']), { tab: r['tab'] as number | undefined, text: String(r['text']) }]),
   );

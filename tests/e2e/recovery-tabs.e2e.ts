@@ -3,7 +3,7 @@
  * own autosave record (the one in the background too); after kill -9 and a restart, "Restore all" brings each
  * back in its own tab, unsaved, with undo reaching back to its file as saved.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +14,7 @@ import {
   type BrowserSession,
   type HostProcess,
 } from './harness';
+import { recordTexts } from './recovery-records';
 
 function manifestText(name: string): string {
   const doc = {
@@ -30,15 +31,6 @@ function manifestText(name: string): string {
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-/** The texts of the completed recovery records (a write in progress is a hidden .tmp file). */
-async function recordTexts(dataDir: string): Promise<string[]> {
-  const dir = path.join(dataDir, 'autosave');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter(
-    (n) => n.endsWith('.autosave.json') && !n.startsWith('.'),
-  );
-  return Promise.all(names.map((n) => readFile(path.join(dir, n), 'utf8')));
 }
 
 describe('recovery of several documents', () => {

@@ -13,6 +13,7 @@ import {
   openApp,
   openWorkspaceFile,
 } from './harness';
+import { someRecordHolds } from './recovery-records';
 
 // Four-space indentation and extension properties: the save must keep both.
 const original = `${JSON.stringify(
@@ -64,22 +65,8 @@ describe('lose nothing', () => {
     // An unsaved edit, then the host dies without warning.
     await page.getByTestId('canvas-cell').nth(2).click();
     await page.getByTestId('label-items-2').fill('f. 3r (unsaved)');
-    const autosaveDir = path.join(host.dataDir, 'autosave');
-    await expect
-      .poll(
-        async () => {
-          const { readdir } = await import('node:fs/promises');
-          // Completed records only: a write in progress is a hidden .tmp file until its atomic rename, and a kill
-          // before the rename rightly leaves no record of it.
-          const names = (await readdir(autosaveDir).catch(() => [] as string[])).filter(
-            (n) => n.endsWith('.autosave.json') && !n.startsWith('.'),
-          );
-          const texts = await Promise.all(names.map((n) => readFile(path.join(autosaveDir, n), 'utf8')));
-          return texts.some((t) => t.includes('f. 3r (unsaved)'));
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
+    const { dataDir } = host;
+    await expect.poll(() => someRecordHolds(dataDir, 'f. 3r (unsaved)'), { timeout: 10_000 }).toBe(true);
     await host.stop('SIGKILL');
     await session.close();
 
