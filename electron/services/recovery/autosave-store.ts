@@ -41,6 +41,11 @@ interface AutosaveRecord {
   tab?: number;
 }
 
+/** What a page sends to be kept: the record less what the store adds (when, and in a desktop window, whose). */
+export type RecordEntry = Pick<AutosaveRecord, 'key' | 'path' | 'name' | 'text' | 'tab'> & {
+  origin?: Origin;
+};
+
 /** Who holds a record, for deciding which window may see it (window-records.ts). */
 export interface RecordHolder {
   key: string;
@@ -72,15 +77,7 @@ export function createAutosaveStore(folder: string, clock: () => number = Date.n
     return next;
   };
   return {
-    async write(entry: {
-      key: string;
-      path: string | null;
-      name: string;
-      text: string;
-      origin?: Origin;
-      owner?: string;
-      tab?: number;
-    }) {
+    async write(entry: RecordEntry & { owner?: string }) {
       const file = fileFor(entry.key);
       return inOrder(entry.key, async () => {
         const savedAt = clock();
@@ -155,12 +152,7 @@ export type AutosaveStore = ReturnType<typeof createAutosaveStore>;
 
 /** What the handlers use of the records: the whole store (web host) or one desktop window's view of it. */
 export interface RecoveryRecords {
-  write(entry: {
-    key: string;
-    path: string | null;
-    name: string;
-    text: string;
-  }): Promise<{ savedAt: number }>;
+  write(entry: RecordEntry): Promise<{ savedAt: number }>;
   clear(key: string): ReturnType<AutosaveStore['clear']>;
   list(allow?: AllowPath): ReturnType<AutosaveStore['list']>;
   read(key: string, allow?: AllowPath): ReturnType<AutosaveStore['read']>;
