@@ -24,45 +24,9 @@ import { prepareNewTab } from '../../../renderer/src/features/documents/document
 import { PropertiesPanel } from '../../../renderer/src/features/properties/PropertiesPanel';
 import { listOwner } from '../../../renderer/src/store/grid-list';
 import { useAppStore } from '../../../renderer/src/store/store';
+import { ref, SHELF_BASE as BASE, shelf } from '../../shared/collection/shelf';
 
 const format = { indent: '  ', newline: '\n', finalNewline: true, bom: false } as const;
-const BASE = 'https://example.org/shelf';
-
-const ref = (name: string): JsonObject => ({
-  id: `${BASE}/${name}.json`,
-  type: 'Manifest',
-  label: { en: [name] },
-});
-
-/** Shelf › [m1, Box A › [a1, a2, Folder › [f1, f2, f3]], m2]. */
-function shelf(): JsonObject {
-  return {
-    '@context': 'http://iiif.io/api/presentation/3/context.json',
-    id: `${BASE}/collection.json`,
-    type: 'Collection',
-    label: { en: ['Shelf'] },
-    items: [
-      ref('m1'),
-      {
-        id: `${BASE}/box-a`,
-        type: 'Collection',
-        label: { en: ['Box A'] },
-        items: [
-          ref('a1'),
-          ref('a2'),
-          {
-            id: `${BASE}/folder`,
-            type: 'Collection',
-            label: { en: ['Folder'] },
-            items: [ref('f1'), ref('f2'), ref('f3')],
-          },
-        ],
-      },
-      ref('m2'),
-    ],
-  };
-}
-
 const store = useAppStore;
 const state = () => store.getState();
 const names = (collection: JsonObject | null | undefined) =>
@@ -127,7 +91,7 @@ describe('opening embedded sub-collections', () => {
 
   it('refuses a collection that contains the open one as its member', () => {
     openSubCollection(1);
-    expect(insertMembers([{ id: `${BASE}/collection.json`, type: 'Collection' }], 0)).toBe(0);
+    expect(insertMembers([{ id: `${BASE}/shelf.json`, type: 'Collection' }], 0)).toBe(0);
     expect(state().message?.text).toBe(
       'A collection cannot list itself, or a collection it is in, as a member.',
     );

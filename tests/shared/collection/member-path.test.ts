@@ -19,44 +19,7 @@ import {
 import { writeDocument } from '../../../shared/iiif/document/write';
 import { DEFAULT_TEXT_FORMAT } from '../../../shared/iiif/document/text-format';
 import type { JsonObject } from '../../../shared/iiif/json';
-
-const BASE = 'https://tessera.test/iiif';
-
-const ref = (name: string): JsonObject => ({
-  id: `${BASE}/${name}/manifest.json`,
-  type: 'Manifest',
-  label: { en: [name] },
-});
-
-/** Shelf › [m1, Box A › [a1, a2, Folder › [f1, f2, f3]], m2], with an unknown property kept at every level. */
-function shelf(): JsonObject {
-  return {
-    '@context': 'http://iiif.io/api/presentation/3/context.json',
-    id: `${BASE}/shelf.json`,
-    type: 'Collection',
-    label: { en: ['Shelf'] },
-    items: [
-      ref('m1'),
-      {
-        id: `${BASE}/box-a`,
-        type: 'Collection',
-        label: { en: ['Box A'] },
-        'x-shelfmark': 'A/1',
-        items: [
-          ref('a1'),
-          ref('a2'),
-          {
-            id: `${BASE}/box-a/folder`,
-            type: 'Collection',
-            label: { en: ['Folder'] },
-            items: [ref('f1'), ref('f2'), ref('f3')],
-          },
-        ],
-      },
-      ref('m2'),
-    ],
-  };
-}
+import { ref, SHELF_BASE as BASE, shelf } from './shelf';
 
 const names = (collection: JsonObject | null) =>
   ((collection?.['items'] as JsonObject[] | undefined) ?? []).map(
