@@ -18,7 +18,7 @@ import { expectAccessible } from './axe-check';
 import { officialSchemaChecks } from './official-schema-check';
 import { openApp, openWorkspaceFile } from './harness';
 import { useHostAndBrowser } from './host-and-browser';
-import { recordWebm } from './time-place-steps';
+import { addRecordedFilmAsClip } from './time-place-steps';
 
 interface Annotation {
   id: string;
@@ -105,14 +105,7 @@ describe('audio and video canvases', () => {
     await expect.poll(() => page.getByTestId('media-status').textContent()).toMatch(/Added .*audio, 10\.0 s/);
     await expect.poll(() => count(page)).toContain('5 canvases');
 
-    const webm = await recordWebm(page, 5);
-    await page.getByLabel('Add as a clip to the selected canvas').check();
-    await page
-      .getByTestId('media-file')
-      .setInputFiles({ name: 'film.webm', mimeType: 'video/webm', buffer: webm });
-    await expect
-      .poll(() => page.getByTestId('media-status').textContent(), { timeout: 30_000 })
-      .toMatch(/Added film\.webm \(video, [45]\.\d s\)/);
+    await addRecordedFilmAsClip(page);
     expect(await count(page)).toContain('5 canvases');
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     // The file was stored in the workspace's local images.

@@ -23,7 +23,7 @@ import {
   listedTargets,
   newTimeRange,
   openPlaceEditor,
-  recordWebm,
+  addRecordedFilmAsClip,
   rowLabels,
   saveAs,
   type Json,
@@ -77,14 +77,7 @@ describe('time and place in one document', () => {
       .toMatch(/Added tone\.wav \(audio, 10\.0 s\)/);
     await expect.poll(() => page.getByTestId('canvas-count').textContent()).toContain('5 canvases');
 
-    const webm = await recordWebm(page, 5);
-    await page.getByLabel('Add as a clip to the selected canvas').check();
-    await page
-      .getByTestId('media-file')
-      .setInputFiles({ name: 'film.webm', mimeType: 'video/webm', buffer: webm });
-    await expect
-      .poll(() => page.getByTestId('media-status').textContent(), { timeout: 30_000 })
-      .toMatch(/Added film\.webm \(video, [45]\.\d s\)/);
+    await addRecordedFilmAsClip(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => timeline(page).getByRole('button').count()).toBe(2);
     TIMED = await page

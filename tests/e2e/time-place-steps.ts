@@ -48,6 +48,21 @@ export async function recordWebm(page: Page, seconds: number): Promise<Buffer> {
 }
 
 /** The targets listed in the annotation panel, e.g. "time 1-4.5 on https://…/canvas/1". */
+/**
+ * In the open Add audio or video dialog, with a canvas selected: records a 5 s WebM in the page and adds it as
+ * a clip of that canvas (as `film.webm`), then waits until the dialog says it was added.
+ */
+export async function addRecordedFilmAsClip(page: Page): Promise<void> {
+  const webm = await recordWebm(page, 5);
+  await page.getByLabel('Add as a clip to the selected canvas').check();
+  await page
+    .getByTestId('media-file')
+    .setInputFiles({ name: 'film.webm', mimeType: 'video/webm', buffer: webm });
+  await expect
+    .poll(() => page.getByTestId('media-status').textContent(), { timeout: 30_000 })
+    .toMatch(/Added film\.webm \(video, [45]\.\d s\)/);
+}
+
 export function listedTargets(page: Page): Promise<string[]> {
   return page.getByTestId('annotation-panel').getByTestId('annotation-target').allTextContents();
 }
